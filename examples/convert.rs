@@ -1,0 +1,133 @@
+//! The command-line face of reprint: convert a text to layout JSON, the full
+//! model as JSON, EPUB, PDF or TEI.
+
+use clap::{Parser, ValueEnum};
+use reprint::{Document, Options};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// Block kinds and source line ranges (the gold format of fixtures/gold).
+    Layout,
+    /// The full document model as JSON.
+    Json,
+    /// EPUB 3 book.
+    Epub,
+    /// Typeset PDF.
+    Pdf,
+    /// TEI P5 XML.
+    Tei,
+}
+
+/// Convert the raw text of a printed document (OCR or PDF extraction) into a
+/// structured book.
+///
+/// The format comes from --to, else from the extension of -o (.json is the
+/// full model, .layout.json layout JSON, .epub, .pdf, .tei.xml or .xml),
+/// else layout JSON. Text formats go to standard output when -o is not given.
+#[derive(Parser, Debug)]
+#[command(version, about, long_about)]
+struct Cli {
+    /// The input text file (UTF-8, UTF-16 with BOM, or GB18030/GBK; detected).
+    input: PathBuf,
+    /// Where to write; standard output for text formats when left out.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Output format.
+    #[arg(short = 't', long = "to", value_enum)]
+    to: Option<Format>,
+    /// Decode the input with this encoding instead of detecting it (utf-8, gb18030, gbk, big5, utf-16le...).
+    #[arg(long)]
+    encoding: Option<String>,
+    /// Title to use instead of the one found in the text.
+    #[arg(long)]
+    title: Option<String>,
+    /// Author to use instead of those found in the text (repeatable).
+    #[arg(long = "author")]
+    authors: Vec<String>,
+    /// Language tag to use instead of the detected one (zh-CN, zh-TW, en...).
+    #[arg(long)]
+    lang: Option<String>,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(&cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("convert: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn format_of(cli: &Cli) -> Format {
+    if let Some(f) = cli.to {
+        return f;
+    }
+    let name = cli.output.as_deref().and_then(Path::file_name).map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
+    if name.ends_with(".layout.json") {
+        Format::Layout
+    } else if name.ends_with(".json") {
+        Format::Json
+    } else if name.ends_with(".epub") {
+        Format::Epub
+    } else if name.ends_with(".pdf") {
+        Format::Pdf
+    } else if name.ends_with(".xml") {
+        Format::Tei
+    } else {
+        Format::Layout
+    }
+}
+
+fn run(cli: &Cli) -> Result<(), reprint::Error> {
+    let format = format_of(cli);
+    if cli.input.is_dir() {
+        return Err(reprint::Error::InvalidOption { name: "INPUT".into(), reason: format!("{} is a directory, not a text file", cli.input.display()) });
+    }
+    let bytes = std::fs::read(&cli.input).map_err(|source| reprint::Error::Read { path: cli.input.clone(), source })?;
+    let mut options = Options::default().with_file_name(cli.input.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default());
+    if let Some(e) = &cli.encoding {
+        options = options.with_encoding(e.clone());
+    }
+    if let Some(l) = &cli.lang {
+        options = options.with_language(l.clone());
+    }
+    let mut doc = reprint::parse_bytes(&bytes, &options)?;
+    if let Some(t) = &cli.title {
+        doc.meta.title = Some(t.clone());
+    }
+    if !cli.authors.is_empty() {
+        doc.meta.authors = cli.authors.clone();
+    }
+    let mut out: Vec<u8> = Vec::new();
+    write(&doc, format, &mut out)?;
+    let binary = matches!(format, Format::Epub | Format::Pdf);
+    match &cli.output {
+        Some(path) => std::fs::write(path, &out).map_err(|source| reprint::Error::Write { what: path.display().to_string(), source }),
+        None if binary => Err(reprint::Error::InvalidOption { name: "--output".into(), reason: format!("{format:?} is binary: give -o FILE") }),
+        None => std::io::stdout().lock().write_all(&out).map_err(|source| reprint::Error::Write { what: "standard output".into(), source }),
+    }
+}
+
+fn write(doc: &Document, format: Format, out: &mut Vec<u8>) -> Result<(), reprint::Error> {
+    match format {
+        Format::Layout => out.extend_from_slice(doc.to_layout_json().as_bytes()),
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, doc).map_err(|e| reprint::Error::Output { format: "json", reason: e.to_string() })?;
+            out.push(b'\n');
+        }
+        #[cfg(feature = "epub")]
+        Format::Epub => doc.write_epub(out, &Default::default())?,
+        #[cfg(feature = "pdf")]
+        Format::Pdf => doc.write_pdf(out, &Default::default())?,
+        #[cfg(feature = "tei")]
+        Format::Tei => doc.write_tei(out, &Default::default())?,
+        #[allow(unreachable_patterns)]
+        other => return Err(reprint::Error::InvalidOption { name: "--to".into(), reason: format!("{other:?} output was not compiled in (cargo feature)") }),
+    }
+    Ok(())
+}

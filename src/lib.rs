@@ -1,0 +1,22 @@
+//! reprint turns the raw text of printed documents (OCR or PDF extraction of
+//! Chinese newspapers, magazines, reports and speeches) into a structured
+//! document, and writes it as EPUB 3, PDF and TEI P5.
+//!
+//! ```
+//! let text = "标题\n\n第一段的第一行，\n第二行。\n";
+//! let doc = reprint::parse(text, &reprint::Options::default()).unwrap();
+//! assert_eq!(doc.articles.len(), 1);
+//! ```
+#![deny(missing_docs)]
+
+mod error;
+pub mod layout;
+pub mod model;
+mod options;
+pub mod parse;
+pub mod write;
+
+pub use error::{Error, Result};
+pub use model::Document;
+pub use options::Options;
+pub use parse::{parse, parse_bytes};

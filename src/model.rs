@@ -1,0 +1,312 @@
+//! The document model: plain data that every reader builds and every writer reads.
+//!
+//! The model is lossless. Each non-blank source line lives in exactly one
+//! [`Span`], and a span keeps what the parser cut off the line (`lead`,
+//! `trail`) next to the text it kept, so `lead + text + trail` is the source
+//! line again. Print furniture (page numbers, running heads) is kept as
+//! [`Milestone`]s inside running text or as [`BlockKind::Furniture`] blocks
+//! between blocks; writers for readers leave it out, TEI keeps it.
+
+use serde::{Deserialize, Serialize};
+
+/// A parsed document: metadata, then articles in reading order.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// What the text says about itself (title, authors, publication...).
+    pub meta: Metadata,
+    /// Where the text came from and how it was decoded.
+    pub source: SourceInfo,
+    /// Articles, and divisions of front matter, in reading order.
+    pub articles: Vec<Article>,
+    /// Decisions the parser was unsure about, for a person to review.
+    pub warnings: Vec<Warning>,
+}
+
+/// Bibliographic data found in the text (or given by the user).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Metadata {
+    /// Title of the whole document: the first article's title, or the
+    /// publication's name for a magazine issue.
+    pub title: Option<String>,
+    /// Subtitle of the whole document.
+    pub subtitle: Option<String>,
+    /// Authors named in bylines, in order of first appearance.
+    pub authors: Vec<String>,
+    /// BCP 47 language tag of the text, e.g. `zh-CN`, `zh-TW`, `en`.
+    pub language: String,
+    /// A date found in the text, as printed.
+    pub date: Option<String>,
+    /// Name of the publication (masthead), when the text is a periodical.
+    pub publication: Option<String>,
+    /// Issue designation as printed, e.g. `2025·3`, `总第344期`.
+    pub issue: Option<String>,
+    /// ISSN, when printed.
+    pub issn: Option<String>,
+    /// Source notes as printed (据新华社, （内蒙古日报）...), without duplicates.
+    pub sources: Vec<String>,
+}
+
+/// Where the text came from.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SourceInfo {
+    /// File name of the input, when known.
+    pub file_name: Option<String>,
+    /// The encoding the bytes were decoded with (`UTF-8`, `GB18030`, `UTF-16LE`...).
+    pub encoding: String,
+    /// Number of lines, counted as `sed -n` counts them.
+    pub line_count: u32,
+    /// Size of the input in bytes.
+    pub byte_len: u64,
+}
+
+/// A note about an uncertain decision, tied to a source line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Warning {
+    /// 1-based source line.
+    pub line: u32,
+    /// What was decided and why it may be wrong.
+    pub message: String,
+}
+
+/// What a division of the document is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ArticleKind {
+    /// A text with its own title (or the single text of a document).
+    #[default]
+    Article,
+    /// Cover, masthead, table of contents, colophon: not part of any article.
+    Front,
+}
+
+/// One article (or one run of front matter) and its blocks in reading order.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// Article or front matter.
+    pub kind: ArticleKind,
+    /// Blocks in reading order; titles and subtitles come first.
+    pub blocks: Vec<Block>,
+}
+
+/// A source line range, 1-based and inclusive.
+pub type LineRange = [u32; 2];
+
+/// A block of the document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Block {
+    /// What the block is.
+    pub kind: BlockKind,
+    /// The block's text, with milestones where print furniture interrupted it.
+    pub content: Vec<Inline>,
+    /// The source lines the block came from (its content, credit and
+    /// children), merged into ranges; milestones' lines are not included.
+    pub lines: Vec<LineRange>,
+    /// How sure the parser is of the kind and boundaries, from 0 to 1.
+    pub confidence: f32,
+}
+
+/// The kinds of block.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum BlockKind {
+    /// Title of an article (or of the document).
+    Title,
+    /// Subtitle line under a title (——元旦献词).
+    Subtitle,
+    /// Section heading; level 2 is the top level under the article title.
+    Heading {
+        /// 2, 3, 4...
+        level: u8,
+    },
+    /// Running text.
+    Paragraph,
+    /// One item of a list of short points.
+    ListItem {
+        /// The marker cut from the line (`-`, `•`), empty when the text keeps it (——).
+        marker: String,
+    },
+    /// Text that goes with a picture; `content` is the description.
+    Caption {
+        /// The photo credit (□新华社记者 燕 雁/摄, …供图), when there is one.
+        credit: Vec<Inline>,
+    },
+    /// The author line of an article.
+    Byline {
+        /// The names, with justification spaces removed (孙 绍 骋 → 孙绍骋).
+        authors: Vec<String>,
+    },
+    /// Editorial apparatus: source, editor, affiliation, continuation, date.
+    Note {
+        /// Which kind of note.
+        kind: NoteKind,
+    },
+    /// A boxed sidebar: `content` is its lead-in (习近平强调——), `items` its points.
+    Sidebar {
+        /// The blocks inside the box, usually list items.
+        items: Vec<Block>,
+    },
+    /// A line of the source's table of contents.
+    TocEntry {
+        /// The printed page number, when the line has one.
+        page: Option<String>,
+    },
+    /// Cover, masthead or colophon text.
+    FrontMatter,
+    /// Print furniture standing between blocks.
+    Furniture {
+        /// Page number, running head or other.
+        kind: FurnitureKind,
+    },
+}
+
+/// What a note says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoteKind {
+    /// Where the text comes from: 据新华社, （内蒙古日报）, (摘自《…》).
+    Source,
+    /// The editor: [责任编辑:…].
+    Editor,
+    /// The author's affiliation: (作者单位:…).
+    Affiliation,
+    /// A continuation mark: (上接1版), (下转第4页).
+    Continuation,
+    /// A date line: （2025 年 1 月 17 日）, 3月6日.
+    Date,
+    /// A column or section label of the publication: 高端时论, 延伸阅读.
+    Column,
+    /// Any other editorial note (※这是…的一部分).
+    Other,
+}
+
+/// Kinds of print furniture.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum FurnitureKind {
+    /// A page number; `number` is as printed (`28`, `iv`).
+    PageNumber {
+        /// The printed number.
+        number: String,
+    },
+    /// A running head or foot repeated across pages.
+    RunningHead,
+    /// Barcodes, "scan the code" prompts and the like.
+    Other,
+}
+
+/// A piece of a block's content.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Inline {
+    /// Text from one source line.
+    Span(Span),
+    /// Print furniture at this point of the text (a page break in mid-sentence).
+    Milestone(Milestone),
+}
+
+/// The text one source line contributes, and what was cut from it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    /// 1-based source line.
+    pub line: u32,
+    /// Cut from the start of the line: indentation, markup (`## `), a list marker.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub lead: String,
+    /// The text kept.
+    pub text: String,
+    /// Cut from the end of the line: trailing white space, `\r`, a hyphen undone.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub trail: String,
+    /// Whether a space goes between the previous span and this one when they
+    /// are joined (Latin text); CJK text joins with none.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub space_before: bool,
+}
+
+/// Print furniture kept at its place in the text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Milestone {
+    /// Page number, running head or other.
+    pub kind: FurnitureKind,
+    /// The source line it stood on.
+    pub span: Span,
+}
+
+impl Span {
+    /// The source line this span came from, as it was.
+    pub fn raw(&self) -> String {
+        let mut s = String::with_capacity(self.lead.len() + self.text.len() + self.trail.len());
+        s.push_str(&self.lead);
+        s.push_str(&self.text);
+        s.push_str(&self.trail);
+        s
+    }
+}
+
+/// Joins spans into reading text, leaving milestones out.
+pub fn plain_text(content: &[Inline]) -> String {
+    let mut out = String::new();
+    for inline in content {
+        if let Inline::Span(s) = inline {
+            if s.space_before && !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&s.text);
+        }
+    }
+    out
+}
+
+impl Block {
+    /// The block's reading text (spans joined, milestones left out).
+    pub fn text(&self) -> String {
+        plain_text(&self.content)
+    }
+
+    /// The heading level, for headings.
+    pub fn level(&self) -> Option<u8> {
+        match self.kind {
+            BlockKind::Heading { level } => Some(level),
+            _ => None,
+        }
+    }
+
+    /// The page-break milestones inside this block's content.
+    pub fn milestones(&self) -> impl Iterator<Item = &Milestone> {
+        self.content.iter().filter_map(|i| match i {
+            Inline::Milestone(m) => Some(m),
+            Inline::Span(_) => None,
+        })
+    }
+}
+
+impl Article {
+    /// The article's title: its `Title` blocks joined.
+    pub fn title(&self) -> Option<String> {
+        let parts: Vec<String> = self
+            .blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Title)
+            .map(Block::text)
+            .collect();
+        if parts.is_empty() { None } else { Some(parts.join(" ")) }
+    }
+
+    /// The article's subtitle, when it has one.
+    pub fn subtitle(&self) -> Option<String> {
+        self.blocks.iter().find(|b| b.kind == BlockKind::Subtitle).map(Block::text)
+    }
+}
+
+impl Document {
+    /// Every block of the document in reading order, sidebars' items after their sidebar.
+    pub fn blocks(&self) -> impl Iterator<Item = &Block> {
+        self.articles.iter().flat_map(|a| a.blocks.iter()).flat_map(|b| {
+            let items: &[Block] = match &b.kind {
+                BlockKind::Sidebar { items } => items,
+                _ => &[],
+            };
+            std::iter::once(b).chain(items.iter())
+        })
+    }
+}

@@ -1,0 +1,181 @@
+//! Stage 1: bytes to text, with the encoding detected and named.
+
+use crate::{Error, Result};
+use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE, UTF_8};
+
+/// Decoded text and the name of the encoding it was decoded from.
+#[derive(Debug)]
+pub struct Decoded {
+    /// The text.
+    pub text: String,
+    /// `UTF-8`, `GB18030`, `UTF-16LE`...
+    pub encoding: &'static str,
+    /// Whether bytes that are invalid in that encoding were replaced by U+FFFD.
+    pub lossy: bool,
+}
+
+/// Decodes `bytes`: a BOM wins, then the label the user gave, then valid
+/// UTF-8, then BOM-less UTF-16, then GB18030 (a superset of GBK and GB2312,
+/// still common for Chinese TXT files), then UTF-8 with replacements.
+pub fn decode(bytes: &[u8], label: Option<&str>, what: &str) -> Result<Decoded> {
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        return Ok(run(enc, &bytes[bom_len..]));
+    }
+    if let Some(label) = label {
+        let enc = Encoding::for_label(label.trim().as_bytes())
+            .ok_or_else(|| Error::UnknownEncoding(label.to_string()))?;
+        return Ok(run(enc, bytes));
+    }
+    // Before UTF-8: BOM-less UTF-16 of ASCII text is valid UTF-8 full of NULs.
+    if let Some(enc) = sniff_utf16(bytes) {
+        let d = run(enc, bytes);
+        check_text(&d.text, what)?;
+        return Ok(d);
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        check_text(s, what)?;
+        return Ok(Decoded { text: s.to_string(), encoding: "UTF-8", lossy: false });
+    }
+    let (utf8_bad, utf8_multi) = utf8_stats(bytes);
+    // A few bad bytes inside text that is otherwise UTF-8 (a damaged file) stay UTF-8.
+    if utf8_multi > 0 && utf8_bad * 50 < utf8_multi {
+        let d = run(UTF_8, bytes);
+        check_text(&d.text, what)?;
+        return Ok(d);
+    }
+    let (gb, gb_bad) = GB18030.decode_without_bom_handling(bytes);
+    if !gb_bad {
+        check_text(&gb, what)?;
+        return Ok(Decoded { text: gb.into_owned(), encoding: "GB18030", lossy: false });
+    }
+    let d = run(UTF_8, bytes);
+    check_text(&d.text, what)?;
+    Ok(d)
+}
+
+fn run(enc: &'static Encoding, bytes: &[u8]) -> Decoded {
+    let (text, lossy) = enc.decode_without_bom_handling(bytes);
+    Decoded { text: text.into_owned(), encoding: enc.name(), lossy }
+}
+
+/// UTF-16 without a BOM shows as NUL in every other byte of ASCII text.
+fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
+    let n = bytes.len().min(4096) & !1;
+    if n < 4 {
+        return None;
+    }
+    let (mut even, mut odd) = (0usize, 0usize);
+    for pair in bytes[..n].chunks_exact(2) {
+        even += (pair[0] == 0) as usize;
+        odd += (pair[1] == 0) as usize;
+    }
+    let half = n / 2;
+    if odd * 3 > half && even * 10 < half {
+        Some(UTF_16LE)
+    } else if even * 3 > half && odd * 10 < half {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// Counts invalid sequences and valid multi-byte characters in `bytes` read as UTF-8.
+fn utf8_stats(mut bytes: &[u8]) -> (usize, usize) {
+    let (mut bad, mut multi) = (0, 0);
+    loop {
+        match std::str::from_utf8(bytes) {
+            Ok(s) => {
+                multi += s.chars().filter(|c| !c.is_ascii()).count();
+                return (bad, multi);
+            }
+            Err(e) => {
+                let (good, rest) = bytes.split_at(e.valid_up_to());
+                // SAFETY-free: `good` is valid UTF-8 by construction.
+                multi += std::str::from_utf8(good).map_or(0, |s| s.chars().filter(|c| !c.is_ascii()).count());
+                bad += 1;
+                let skip = e.error_len().unwrap_or(rest.len()).max(1);
+                bytes = &rest[skip.min(rest.len())..];
+                if bytes.is_empty() {
+                    return (bad, multi);
+                }
+            }
+        }
+    }
+}
+
+/// Refuses input that is mostly control characters: binary, not text.
+fn check_text(s: &str, what: &str) -> Result<()> {
+    let mut total = 0usize;
+    let mut control = 0usize;
+    let mut first_nul = None;
+    for (i, c) in s.char_indices().take(1 << 16) {
+        total += 1;
+        if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c' | '\x0b') {
+            control += 1;
+            if c == '\0' && first_nul.is_none() {
+                first_nul = Some(i);
+            }
+        }
+    }
+    if total > 0 && control * 10 > total {
+        let reason = match first_nul {
+            Some(at) => format!("{control} control characters in the first {total}, NUL at offset {at}"),
+            None => format!("{control} control characters in the first {total}"),
+        };
+        return Err(Error::NotText { what: what.to_string(), reason });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        assert_eq!(decode("中文".as_bytes(), None, "t").unwrap().encoding, "UTF-8");
+        let d = decode(b"\xEF\xBB\xBF\xE4\xB8\xAD", None, "t").unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), ("中", "UTF-8"));
+    }
+
+    #[test]
+    fn gb18030_is_detected() {
+        let (bytes, _, _) = GB18030.encode("中华人民共和国成立了。劼旻");
+        let d = decode(&bytes, None, "t").unwrap();
+        assert_eq!(d.encoding, "GB18030");
+        assert_eq!(d.text, "中华人民共和国成立了。劼旻");
+    }
+
+    #[test]
+    fn utf16_with_bom_and_without() {
+        let mut le = vec![0xFF, 0xFE];
+        for u in "ab中".encode_utf16() {
+            le.extend_from_slice(&u.to_le_bytes());
+        }
+        assert_eq!(decode(&le, None, "t").unwrap().text, "ab中");
+        let bare: Vec<u8> = "plain ascii text here".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        assert_eq!(decode(&bare, None, "t").unwrap().text, "plain ascii text here");
+    }
+
+    #[test]
+    fn binary_is_refused_with_a_reason() {
+        let bin: Vec<u8> = (0..4096u32).map(|i| (i * 7 % 256) as u8).collect();
+        let err = decode(&bin, None, "blob.bin").unwrap_err().to_string();
+        assert!(err.contains("blob.bin"), "{err}");
+    }
+
+    #[test]
+    fn a_bad_byte_in_utf8_is_replaced() {
+        let mut b = "第一行中文内容很长很长。\n".repeat(20).into_bytes();
+        b.insert(30, 0xFF);
+        let d = decode(&b, None, "t").unwrap();
+        assert!(d.lossy && d.encoding == "UTF-8");
+    }
+
+    #[test]
+    fn label_is_honoured_and_unknown_label_errors() {
+        let (bytes, _, _) = GB18030.encode("中文");
+        assert_eq!(decode(&bytes, Some("gbk"), "t").unwrap().text, "中文");
+        assert!(matches!(decode(b"x", Some("klingon"), "t"), Err(Error::UnknownEncoding(_))));
+    }
+}

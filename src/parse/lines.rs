@@ -1,0 +1,136 @@
+//! Stage 2: the text cut into lines, each measured once for the later stages.
+
+use crate::model::Span;
+
+/// A source line and what the stages need to know of it.
+#[derive(Debug, Clone)]
+pub struct Line<'a> {
+    /// 1-based line number, as `sed -n` counts.
+    pub n: u32,
+    /// White space (and form feeds, `\r`) before the text.
+    pub lead: &'a str,
+    /// The text, without surrounding white space.
+    pub text: &'a str,
+    /// White space after the text, `\r` included.
+    pub trail: &'a str,
+    /// Width in ems: a full-width character counts 1, a half-width one 1/2.
+    pub width: f32,
+    /// Number of characters of `text`.
+    pub chars: u32,
+}
+
+impl<'a> Line<'a> {
+    /// Whether the line holds nothing but white space.
+    pub fn is_blank(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// Whether a form feed on this line says a new page starts here.
+    pub fn starts_page(&self) -> bool {
+        self.lead.contains('\x0c')
+    }
+
+    /// The line as a model span (no space before it).
+    pub fn span(&self) -> Span {
+        Span { line: self.n, lead: self.lead.to_string(), text: self.text.to_string(), trail: self.trail.to_string(), space_before: false }
+    }
+
+    /// The first character of the text.
+    pub fn first(&self) -> Option<char> {
+        self.text.chars().next()
+    }
+
+    /// The last character of the text.
+    pub fn last(&self) -> Option<char> {
+        self.text.chars().next_back()
+    }
+}
+
+/// White space as `score.py` (Python's `str.isspace`) sees it, so that the
+/// same lines count as blank here and there.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || ('\x1c'..='\x1f').contains(&c)
+}
+
+/// Splits `text` at `\n` only, as the layout format counts lines; a final
+/// newline does not start another line.
+pub fn split(text: &str) -> Vec<Line<'_>> {
+    let body = text.strip_suffix('\n').unwrap_or(text);
+    if text.is_empty() {
+        return Vec::new();
+    }
+    body.split('\n').enumerate().map(|(i, raw)| measure(i as u32 + 1, raw)).collect()
+}
+
+fn measure(n: u32, raw: &str) -> Line<'_> {
+    let start = raw.len() - raw.trim_start_matches(is_space).len();
+    let rest = &raw[start..];
+    let end = rest.trim_end_matches(is_space).len();
+    let text = &rest[..end];
+    let mut width = 0.0f32;
+    let mut chars = 0u32;
+    for c in text.chars() {
+        width += char_width(c);
+        chars += 1;
+    }
+    Line { n, lead: &raw[..start], text, trail: &rest[end..], width, chars }
+}
+
+/// Width of a character in ems: CJK and full-width forms are 1, others 1/2.
+pub fn char_width(c: char) -> f32 {
+    if is_wide(c) { 1.0 } else { 0.5 }
+}
+
+/// Whether a character is set full-width in Chinese print.
+pub fn is_wide(c: char) -> bool {
+    let u = c as u32;
+    matches!(u,
+        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
+        || matches!(c, '“' | '”' | '‘' | '’' | '—' | '…' | '·' | '□' | '■' | '●' | '○' | '※' | '★' | '☆' | '◆' | '◇' | '▲' | '△')
+}
+
+/// Whether a character is a Han ideograph (or CJK punctuation / kana / full-width form).
+pub fn is_cjk(c: char) -> bool {
+    let u = c as u32;
+    matches!(u, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF | 0x20000..=0x3FFFD)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_are_counted_like_sed() {
+        let ls = split("a\r\n\n\x0cb  \n");
+        assert_eq!(ls.len(), 3);
+        assert_eq!((ls[0].text, ls[0].trail), ("a", "\r"));
+        assert!(ls[1].is_blank());
+        assert!(ls[2].starts_page() && ls[2].text == "b");
+        assert_eq!(split("x").len(), 1);
+        assert!(split("").is_empty());
+    }
+
+    #[test]
+    fn full_width_space_and_em_space_indent_are_lead() {
+        let ls = split("\u{3000}\u{3000}正文\n\u{2003}\u{2003}正文\t \n");
+        assert_eq!(ls[0].lead, "\u{3000}\u{3000}");
+        assert_eq!(ls[1].text, "正文");
+        assert_eq!(ls[1].trail, "\t ");
+    }
+
+    #[test]
+    fn width_counts_full_width_as_one() {
+        let l = &split("中文ab")[0];
+        assert_eq!(l.width, 3.0);
+        assert_eq!(l.chars, 4);
+    }
+
+    #[test]
+    fn raw_is_lead_text_trail() {
+        for l in split(" \u{3000}题目 \r\n") {
+            assert_eq!(format!("{}{}{}", l.lead, l.text, l.trail), " \u{3000}题目 \r");
+        }
+    }
+}
