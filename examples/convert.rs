@@ -50,6 +50,9 @@ struct Cli {
     /// Language tag to use instead of the detected one (zh-CN, zh-TW, en...).
     #[arg(long)]
     lang: Option<String>,
+    /// TEI: mark every source line break with <lb n="LINE"/> and keep each line exactly as it was.
+    #[arg(long)]
+    line_breaks: bool,
 }
 
 fn main() -> ExitCode {
@@ -104,7 +107,7 @@ fn run(cli: &Cli) -> Result<(), reprint::Error> {
         doc.meta.authors = cli.authors.clone();
     }
     let mut out: Vec<u8> = Vec::new();
-    write(&doc, format, &mut out)?;
+    write(&doc, cli, format, &mut out)?;
     let binary = matches!(format, Format::Epub | Format::Pdf);
     match &cli.output {
         Some(path) => std::fs::write(path, &out).map_err(|source| reprint::Error::Write { what: path.display().to_string(), source }),
@@ -113,7 +116,7 @@ fn run(cli: &Cli) -> Result<(), reprint::Error> {
     }
 }
 
-fn write(doc: &Document, format: Format, out: &mut Vec<u8>) -> Result<(), reprint::Error> {
+fn write(doc: &Document, cli: &Cli, format: Format, out: &mut Vec<u8>) -> Result<(), reprint::Error> {
     match format {
         Format::Layout => out.extend_from_slice(doc.to_layout_json().as_bytes()),
         Format::Json => {
@@ -125,7 +128,7 @@ fn write(doc: &Document, format: Format, out: &mut Vec<u8>) -> Result<(), reprin
         #[cfg(feature = "pdf")]
         Format::Pdf => doc.write_pdf(out, &Default::default())?,
         #[cfg(feature = "tei")]
-        Format::Tei => doc.write_tei(out, &Default::default())?,
+        Format::Tei => doc.write_tei(out, &reprint::write::tei::TeiOptions::default().with_line_breaks(cli.line_breaks))?,
         #[allow(unreachable_patterns)]
         other => return Err(reprint::Error::InvalidOption { name: "--to".into(), reason: format!("{other:?} output was not compiled in (cargo feature)") }),
     }
