@@ -1,0 +1,343 @@
+//! Blocks of the model as XHTML: every `BlockKind` gets its semantic element,
+//! and printed page numbers become EPUB page breaks where they stood.
+
+use super::body::{PageTarget, squash};
+use super::labels::Labels;
+use super::text::{BREAK, Flow, escape, tidy, tidy_marked};
+use crate::model::{Block, BlockKind, FurnitureKind, Inline, NoteKind};
+use std::fmt::Write as _;
+
+/// Sidebars nested deeper than this are flattened, so hostile input cannot
+/// exhaust the stack.
+const MAX_ASIDE_DEPTH: usize = 8;
+
+/// Accumulates the XHTML of one part, and the ids and page targets of the book.
+pub(super) struct Markup {
+    labels: &'static Labels,
+    /// Squashed article titles and their files, to link the source's table of contents.
+    links: Vec<(String, String)>,
+    out: String,
+    file: String,
+    front: bool,
+    /// Levels of the `<section>`s open for headings.
+    sections: Vec<u8>,
+    pages: Vec<PageTarget>,
+    headings: usize,
+}
+
+impl Markup {
+    pub fn new(labels: &'static Labels, links: Vec<(String, String)>) -> Markup {
+        Markup { labels, links, out: String::new(), file: String::new(), front: false, sections: Vec::new(), pages: Vec::new(), headings: 0 }
+    }
+
+    /// Starts the next content document.
+    pub fn start(&mut self, file: &str, front: bool) {
+        file.clone_into(&mut self.file);
+        self.front = front;
+        self.out.clear();
+        self.out.push_str(if front { "<section class=\"front\" epub:type=\"frontmatter\">\n" } else { "<article class=\"article\">\n" });
+    }
+
+    /// Bytes of XHTML in the current part.
+    pub fn len(&self) -> usize {
+        self.out.len()
+    }
+
+    /// Closes the current part and hands its body over.
+    pub fn finish(&mut self) -> String {
+        self.close_sections(0);
+        self.out.push_str(if self.front { "</section>\n" } else { "</article>\n" });
+        std::mem::take(&mut self.out)
+    }
+
+    pub fn into_pages(self) -> Vec<PageTarget> {
+        self.pages
+    }
+
+    /// Renders the block at `at`, with the blocks after it that belong in the
+    /// same element (list items, table-of-contents lines, title lines), and
+    /// returns the index of the next block. Headings outside sidebars go to `nav`.
+    pub fn blocks(&mut self, blocks: &[Block], at: usize, nav: &mut Vec<(u8, String, String)>) -> usize {
+        self.group(blocks, at, 0, nav)
+    }
+
+    fn group(&mut self, blocks: &[Block], at: usize, aside: usize, nav: &mut Vec<(u8, String, String)>) -> usize {
+        let run = |same: fn(&BlockKind) -> bool| at + blocks[at..].iter().take_while(|b| same(&b.kind)).count();
+        match &blocks[at].kind {
+            BlockKind::ListItem { .. } => {
+                let end = run(|k| matches!(k, BlockKind::ListItem { .. }));
+                self.list(&blocks[at..end]);
+                end
+            }
+            BlockKind::TocEntry { .. } => {
+                let end = run(|k| matches!(k, BlockKind::TocEntry { .. }));
+                self.source_toc(&blocks[at..end]);
+                end
+            }
+            BlockKind::Title => {
+                let end = run(|k| *k == BlockKind::Title);
+                self.title(&blocks[at..end], aside);
+                end
+            }
+            BlockKind::Sidebar { items } if aside >= MAX_ASIDE_DEPTH => {
+                self.flat_sidebar(&blocks[at], items);
+                at + 1
+            }
+            BlockKind::Sidebar { items } => {
+                self.out.push_str("<aside class=\"sidebar\">\n");
+                self.para("lead", &blocks[at].content, Flow::Running);
+                let mut i = 0;
+                while i < items.len() {
+                    i = self.group(items, i, aside + 1, nav);
+                }
+                self.out.push_str("</aside>\n");
+                at + 1
+            }
+            _ => {
+                self.single(&blocks[at], aside, nav);
+                at + 1
+            }
+        }
+    }
+
+    fn single(&mut self, b: &Block, aside: usize, nav: &mut Vec<(u8, String, String)>) {
+        match &b.kind {
+            BlockKind::Subtitle => self.para("subtitle", &b.content, Flow::Display),
+            BlockKind::Heading { .. } if aside > 0 => self.para("aside-heading", &b.content, Flow::Display),
+            BlockKind::Heading { level } => self.heading(*level, &b.content, nav),
+            BlockKind::Paragraph => self.para("", &b.content, Flow::Running),
+            BlockKind::Caption { credit } => self.caption(&b.content, credit),
+            BlockKind::Byline { authors } => self.byline(&b.content, authors),
+            BlockKind::Note { kind } => self.para(note_class(*kind), &b.content, Flow::Running),
+            BlockKind::FrontMatter => self.para("front", &b.content, Flow::Display),
+            BlockKind::Furniture { kind: FurnitureKind::PageNumber { number } } => {
+                let label = tidy(number, Flow::Display);
+                let label = if label.is_empty() { tidy(&b.text(), Flow::Display) } else { label };
+                let mark = self.page_break("div", &label);
+                self.out.push_str(&mark);
+            }
+            // Running heads, barcodes: a reader never reads them.
+            BlockKind::Furniture { .. } => {}
+            // Grouped kinds reach here only through `group`.
+            BlockKind::Title | BlockKind::ListItem { .. } | BlockKind::TocEntry { .. } | BlockKind::Sidebar { .. } => {
+                self.para("", &b.content, Flow::Running);
+            }
+        }
+    }
+
+    /// A page-break element; the page is recorded for the page list.
+    fn page_break(&mut self, element: &str, label: &str) -> String {
+        let label = if label.is_empty() { "?" } else { label };
+        let id = format!("pg{}", self.pages.len() + 1);
+        self.pages.push(PageTarget { href: format!("{}#{id}", self.file), label: label.to_string() });
+        let label = escape(label);
+        format!("<{element} class=\"pagebreak\" id=\"{id}\" epub:type=\"pagebreak\" role=\"doc-pagebreak\" aria-label=\"{label}\"></{element}>")
+    }
+
+    /// The content's text as markup, page breaks in place.
+    fn inline(&mut self, content: &[Inline], flow: Flow) -> String {
+        let mut raw = String::new();
+        let mut labels = Vec::new();
+        for i in content {
+            match i {
+                Inline::Span(s) => {
+                    if s.space_before && !raw.is_empty() {
+                        raw.push(' ');
+                    }
+                    raw.extend(s.text.chars().filter(|&c| c != BREAK));
+                }
+                Inline::Milestone(m) => {
+                    if let FurnitureKind::PageNumber { number } = &m.kind {
+                        raw.push(BREAK);
+                        let label = tidy(number, Flow::Display);
+                        labels.push(if label.is_empty() { tidy(&m.span.text, Flow::Display) } else { label });
+                    }
+                }
+            }
+        }
+        let text = tidy_marked(&raw, flow);
+        let mut out = String::with_capacity(text.len() + 32);
+        let mut labels = labels.into_iter();
+        for (n, piece) in text.split(BREAK).enumerate() {
+            if n > 0 {
+                let label = labels.next().unwrap_or_default();
+                let mark = self.page_break("span", &label);
+                out.push_str(&mark);
+            }
+            out.push_str(&escape(piece));
+        }
+        out
+    }
+
+    /// Page breaks of content whose text is shown some other way (a byline's names).
+    fn breaks_only(&mut self, content: &[Inline]) -> String {
+        let only: Vec<Inline> = content.iter().filter(|i| matches!(i, Inline::Milestone(_))).cloned().collect();
+        self.inline(&only, Flow::Display)
+    }
+
+    /// A `<p>`, or only its page breaks when it has no text.
+    fn para(&mut self, class: &str, content: &[Inline], flow: Flow) {
+        let html = self.inline(content, flow);
+        self.wrap_p(class, &html);
+    }
+
+    fn wrap_p(&mut self, class: &str, html: &str) {
+        if html.is_empty() {
+            return;
+        }
+        if !has_text(html) {
+            let _ = writeln!(self.out, "<div class=\"breaks\">{html}</div>");
+        } else if class.is_empty() {
+            let _ = writeln!(self.out, "<p>{html}</p>");
+        } else {
+            let _ = writeln!(self.out, "<p class=\"{class}\">{html}</p>");
+        }
+    }
+
+    fn close_sections(&mut self, down_to: u8) {
+        while self.sections.last().is_some_and(|&l| l >= down_to) {
+            self.sections.pop();
+            self.out.push_str("</section>\n");
+        }
+    }
+
+    fn heading(&mut self, level: u8, content: &[Inline], nav: &mut Vec<(u8, String, String)>) {
+        let level = level.clamp(2, 6);
+        let html = self.inline(content, Flow::Display);
+        if !has_text(&html) {
+            return self.wrap_p("", &html);
+        }
+        self.close_sections(level);
+        self.sections.push(level);
+        self.headings += 1;
+        let id = format!("h{}", self.headings);
+        let _ = writeln!(self.out, "<section class=\"level{level}\">\n<h{level} id=\"{id}\">{html}</h{level}>");
+        nav.push((level, format!("{}#{id}", self.file), tidy(&plain(content), Flow::Display)));
+    }
+
+    fn title(&mut self, lines: &[Block], aside: usize) {
+        let html: Vec<String> = lines.iter().map(|b| self.inline(&b.content, Flow::Display)).filter(|h| !h.is_empty()).collect();
+        let html = html.join("<br/>");
+        if aside > 0 || !has_text(&html) {
+            return self.wrap_p("aside-heading", &html);
+        }
+        let _ = writeln!(self.out, "<h1 class=\"title\">{html}</h1>");
+    }
+
+    fn list(&mut self, items: &[Block]) {
+        self.out.push_str("<ul class=\"list\">\n");
+        for b in items {
+            let marker = match &b.kind {
+                BlockKind::ListItem { marker } => tidy(marker, Flow::Display),
+                _ => String::new(),
+            };
+            let html = self.inline(&b.content, Flow::Running);
+            match marker.as_str() {
+                "" => {
+                    let _ = writeln!(self.out, "<li class=\"plain\">{html}</li>");
+                }
+                "-" | "•" | "*" | "·" | "▪" | "●" | "○" | "■" | "◆" => {
+                    let _ = writeln!(self.out, "<li class=\"bullet\">{html}</li>");
+                }
+                m => {
+                    let _ = writeln!(self.out, "<li class=\"plain\"><span class=\"marker\">{}</span>{html}</li>", escape(m));
+                }
+            }
+        }
+        self.out.push_str("</ul>\n");
+    }
+
+    fn source_toc(&mut self, entries: &[Block]) {
+        let _ = writeln!(self.out, "<nav class=\"source-toc\" aria-label=\"{}\">\n<ol>", self.labels.source_toc);
+        for b in entries {
+            let html = self.inline(&b.content, Flow::Display);
+            let page = match &b.kind {
+                BlockKind::TocEntry { page: Some(p) } => tidy(p, Flow::Display),
+                _ => String::new(),
+            };
+            let key = squash(&b.text());
+            let link = self.links.iter().find(|(t, _)| key.starts_with(t.as_str()) || (key.chars().count() >= 6 && t.starts_with(&key))).map(|(_, f)| f.clone());
+            let html = match link {
+                Some(f) if has_text(&html) => format!("<a href=\"{f}\">{html}</a>"),
+                _ => html,
+            };
+            let (class, page) = if page.is_empty() { ("toc-group", String::new()) } else { ("toc-entry", format!("<span class=\"toc-page\">{}</span>", escape(&page))) };
+            let _ = writeln!(self.out, "<li class=\"{class}\">{page}{html}</li>");
+        }
+        self.out.push_str("</ol>\n</nav>\n");
+    }
+
+    fn caption(&mut self, content: &[Inline], credit: &[Inline]) {
+        let desc = self.inline(content, Flow::Running);
+        let credit = self.inline(credit, Flow::Display);
+        if !has_text(&desc) && !has_text(&credit) {
+            return self.wrap_p("", &format!("{desc}{credit}"));
+        }
+        self.out.push_str("<figure class=\"caption\">\n<figcaption>");
+        if !desc.is_empty() {
+            let _ = write!(self.out, "<span class=\"desc\">{desc}</span>");
+        }
+        if has_text(&desc) && has_text(&credit) {
+            self.out.push_str("<br/>");
+        }
+        if !credit.is_empty() {
+            let _ = write!(self.out, "<small class=\"credit\">{credit}</small>");
+        }
+        self.out.push_str("</figcaption>\n</figure>\n");
+    }
+
+    fn byline(&mut self, content: &[Inline], authors: &[String]) {
+        let names: Vec<String> = authors.iter().map(|a| tidy(a, Flow::Display)).filter(|a| !a.is_empty()).collect();
+        if names.is_empty() {
+            return self.para("byline", content, Flow::Display);
+        }
+        let names: Vec<String> = names.iter().map(|n| format!("<span class=\"author\">{}</span>", escape(n))).collect();
+        let breaks = self.breaks_only(content);
+        let html = format!("{}{breaks}", names.join("\u{3000}"));
+        self.wrap_p("byline", &html);
+    }
+
+    /// A sidebar nested too deep: its text as plain paragraphs, in order.
+    fn flat_sidebar(&mut self, lead: &Block, items: &[Block]) {
+        self.para("lead", &lead.content, Flow::Running);
+        let mut stack: Vec<&Block> = items.iter().rev().collect();
+        while let Some(b) = stack.pop() {
+            self.para("", &b.content, Flow::Running);
+            if let BlockKind::Sidebar { items } = &b.kind {
+                stack.extend(items.iter().rev());
+            }
+        }
+    }
+}
+
+fn note_class(kind: NoteKind) -> &'static str {
+    match kind {
+        NoteKind::Source => "note source",
+        NoteKind::Editor => "note editor",
+        NoteKind::Affiliation => "note affiliation",
+        NoteKind::Continuation => "note continuation",
+        NoteKind::Date => "note date",
+        NoteKind::Column => "note column",
+        NoteKind::Other => "note other",
+    }
+}
+
+fn plain(content: &[Inline]) -> String {
+    crate::model::plain_text(content)
+}
+
+/// Whether markup holds any text outside its tags.
+fn has_text(html: &str) -> bool {
+    let mut in_tag = false;
+    html.chars().any(|c| match c {
+        '<' => {
+            in_tag = true;
+            false
+        }
+        '>' => {
+            in_tag = false;
+            false
+        }
+        c => !in_tag && !c.is_whitespace(),
+    })
+}

@@ -1,0 +1,208 @@
+//! EPUB 3 writer: one XHTML content document per article, a nested
+//! navigation document with landmarks and the printed page list, an NCX for
+//! older readers, a generated title page and a stylesheet for Chinese text.
+//! The same document and options always give the same bytes.
+//!
+//! ```
+//! let doc = reprint::parse("标题\n\n第一段的第一行，\n第二行。\n", &reprint::Options::default())?;
+//! let mut book = Vec::new();
+//! doc.write_epub(&mut book, &reprint::write::epub::EpubOptions::default())?;
+//! assert!(book.starts_with(b"PK"));
+//! # Ok::<(), reprint::Error>(())
+//! ```
+
+mod blocks;
+mod body;
+mod labels;
+mod meta;
+mod package;
+mod pages;
+mod text;
+
+use crate::{Document, Error, Result};
+use epub_builder::{EpubBuilder, EpubContent, EpubVersion, ReferenceType, TocElement, ZipLibrary};
+use std::io::Write;
+
+const STYLESHEET: &str = include_str!("style.css");
+
+/// Options of the epub writer. Each metadata field, when set, replaces what
+/// the text says about itself.
+#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+pub struct EpubOptions {
+    /// Title of the book.
+    pub title: Option<String>,
+    /// Subtitle of the book.
+    pub subtitle: Option<String>,
+    /// Authors (`dc:creator`), in order.
+    pub authors: Vec<String>,
+    /// BCP 47 language tag (`zh-CN`, `zh-TW`, `en`) instead of the document's or the detected one.
+    pub language: Option<String>,
+    /// A UUID to identify the book instead of the one derived from its content.
+    pub identifier: Option<String>,
+    /// Publication date as a W3C date (`2025-01-17`, `2025-01`, `2025`).
+    pub date: Option<String>,
+    /// Sources (`dc:source`) instead of the publication, ISSN and source notes found in the text.
+    pub sources: Vec<String>,
+    /// `dcterms:modified`, in seconds since 1970; a fixed date (2000-01-01) when not given,
+    /// so the same input gives a byte-identical book.
+    pub modified: Option<i64>,
+    /// A cover image.
+    pub cover: Option<Cover>,
+}
+
+impl EpubOptions {
+    /// Options with the title given.
+    pub fn with_title(mut self, title: impl Into<String>) -> Self {
+        self.title = Some(title.into());
+        self
+    }
+    /// Options with the subtitle given.
+    pub fn with_subtitle(mut self, subtitle: impl Into<String>) -> Self {
+        self.subtitle = Some(subtitle.into());
+        self
+    }
+    /// Options with an author added.
+    pub fn with_author(mut self, author: impl Into<String>) -> Self {
+        self.authors.push(author.into());
+        self
+    }
+    /// Options with the language given.
+    pub fn with_language(mut self, tag: impl Into<String>) -> Self {
+        self.language = Some(tag.into());
+        self
+    }
+    /// Options with the identifier given (a UUID, with or without `urn:uuid:`).
+    pub fn with_identifier(mut self, uuid: impl Into<String>) -> Self {
+        self.identifier = Some(uuid.into());
+        self
+    }
+    /// Options with the publication date given.
+    pub fn with_date(mut self, date: impl Into<String>) -> Self {
+        self.date = Some(date.into());
+        self
+    }
+    /// Options with a source added.
+    pub fn with_source(mut self, source: impl Into<String>) -> Self {
+        self.sources.push(source.into());
+        self
+    }
+    /// Options with the modification time given, in seconds since 1970.
+    pub fn with_modified(mut self, seconds: i64) -> Self {
+        self.modified = Some(seconds);
+        self
+    }
+    /// Options with a cover image.
+    pub fn with_cover(mut self, cover: Cover) -> Self {
+        self.cover = Some(cover);
+        self
+    }
+}
+
+/// A cover image: PNG, JPEG, GIF, WebP or SVG, recognised from its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cover {
+    bytes: Vec<u8>,
+    media_type: &'static str,
+    extension: &'static str,
+}
+
+impl Cover {
+    /// Recognises the image format; other bytes are an [`Error::InvalidOption`].
+    pub fn new(bytes: Vec<u8>) -> Result<Cover> {
+        let head = &bytes[..bytes.len().min(512)];
+        let (media_type, extension) = if head.starts_with(b"\x89PNG\r\n\x1a\n") {
+            ("image/png", "png")
+        } else if head.starts_with(&[0xFF, 0xD8, 0xFF]) {
+            ("image/jpeg", "jpg")
+        } else if head.starts_with(b"GIF87a") || head.starts_with(b"GIF89a") {
+            ("image/gif", "gif")
+        } else if head.len() >= 12 && head.starts_with(b"RIFF") && &head[8..12] == b"WEBP" {
+            ("image/webp", "webp")
+        } else if String::from_utf8_lossy(head).contains("<svg") {
+            ("image/svg+xml", "svg")
+        } else {
+            return Err(Error::InvalidOption { name: "cover".into(), reason: "not a PNG, JPEG, GIF, WebP or SVG image".into() });
+        };
+        Ok(Cover { bytes, media_type, extension })
+    }
+
+    /// The image's media type, e.g. `image/png`.
+    pub fn media_type(&self) -> &str {
+        self.media_type
+    }
+}
+
+fn builder_error(e: epub_builder::Error) -> Error {
+    Error::Output { format: "epub", reason: e.to_string() }
+}
+
+fn to_toc(p: &body::NavPoint) -> TocElement {
+    p.children.iter().fold(TocElement::new(p.href.clone(), p.label.clone()), |t, c| t.child(to_toc(c)))
+}
+
+impl Document {
+    /// Writes the document as an EPUB 3 book.
+    pub fn write_epub<W: Write>(&self, out: W, options: &EpubOptions) -> Result<()> {
+        let meta = meta::BookMeta::resolve(self, options)?;
+        let labels = labels::for_language(&meta.language);
+        let mut body = body::render(self, labels);
+        let lang = meta.language.as_str();
+
+        let mut b = EpubBuilder::new(ZipLibrary::new().map_err(builder_error)?).map_err(builder_error)?;
+        b.epub_version(EpubVersion::V33);
+        b.set_title(meta.title.as_str());
+        b.set_authors(meta.authors.clone());
+        b.add_language(lang);
+        b.set_uuid(meta.identifier);
+        b.set_modified_date(meta.modified);
+        b.set_generator("reprint");
+        b.set_toc_name(labels.contents);
+        b.stylesheet(STYLESHEET.as_bytes()).map_err(builder_error)?;
+
+        let mut landmarks: Vec<pages::Landmark> = Vec::new();
+        if let Some(c) = &options.cover {
+            let image = format!("cover.{}", c.extension);
+            b.add_cover_image(&image, c.bytes.as_slice(), c.media_type).map_err(builder_error)?;
+            let page = pages::cover_page(&meta, labels, &image);
+            b.add_content(EpubContent::new("cover.xhtml", page.as_bytes())).map_err(builder_error)?;
+            landmarks.push(("cover", "cover.xhtml".into(), labels.cover.into()));
+        }
+        let title_page = pages::title_page(&meta, labels);
+        let mut title_content = EpubContent::new("title.xhtml", title_page.as_bytes());
+        if body.nav.is_empty() {
+            // A book with no text still needs one entry in each table of contents.
+            body.nav.push(body::NavPoint { href: "title.xhtml".into(), label: labels.title_page.into(), children: Vec::new() });
+            title_content = title_content.title(labels.title_page);
+        }
+        b.add_content(title_content).map_err(builder_error)?;
+        landmarks.push(("titlepage", "title.xhtml".into(), labels.title_page.into()));
+
+        let start = body.parts.iter().find(|p| !p.front).or(body.parts.first()).map(|p| p.file.clone());
+        let mut next_nav = body.nav.iter().peekable();
+        for part in &body.parts {
+            let xhtml = pages::document(lang, &part.title, if part.front { "frontmatter" } else { "bodymatter" }, &part.body);
+            let mut content = EpubContent::new(part.file.as_str(), xhtml.as_bytes());
+            if let Some(p) = next_nav.next_if(|p| p.href == part.file) {
+                content = content.title(p.label.as_str());
+                for c in &p.children {
+                    content = content.child(to_toc(c));
+                }
+            }
+            if Some(&part.file) == start.as_ref() {
+                content = content.reftype(ReferenceType::Text);
+            }
+            b.add_content(content).map_err(builder_error)?;
+        }
+        if let Some(s) = start {
+            landmarks.push(("bodymatter", s, labels.start.into()));
+        }
+        landmarks.push(("toc", "nav.xhtml#toc".into(), labels.contents.into()));
+
+        let nav = pages::nav(&meta, labels, &body.nav, &landmarks, &body.pages);
+        let mut built = Vec::new();
+        b.generate(&mut built).map_err(builder_error)?;
+        let patches = package::Patches { nav, uid: format!("urn:uuid:{}", meta.identifier), language: meta.language.clone(), metadata: meta.opf_extras() };
+        package::repack(&built, &patches, out)
+    }
+}

@@ -1,0 +1,78 @@
+//! The container as it is written: epub-builder's archive repacked with fixed
+//! timestamps, and with the package files it cannot make right patched.
+//!
+//! epub-builder keeps its `Zip` trait private and stamps every entry with the
+//! current time, so a book would differ from run to run; it also gives
+//! `dc:language` and `dc:creator` the same ids (0.8.3), has no `dc:source`, writes a navigation
+//! document without language or page list, and an NCX without `dtb:uid`.
+//! Repacking fixes all of that in one pass.
+
+use crate::{Error, Result};
+use std::io::{Cursor, Read, Write};
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
+
+/// What the repack puts in place of epub-builder's files.
+pub(super) struct Patches {
+    /// The complete navigation document.
+    pub nav: String,
+    /// The book's identifier, as `urn:uuid:…`.
+    pub uid: String,
+    /// The book's language, for the package element.
+    pub language: String,
+    /// OPF metadata epub-builder has no setter for (`dc:source`, `dc:date`, a subtitle), as XML.
+    pub metadata: Vec<String>,
+}
+
+fn fail(reason: impl std::fmt::Display) -> Error {
+    Error::Output { format: "epub", reason: reason.to_string() }
+}
+
+/// Rewrites the archive `built` into `out`.
+pub(super) fn repack<W: Write>(built: &[u8], patches: &Patches, mut out: W) -> Result<()> {
+    let mut archive = ZipArchive::new(Cursor::new(built)).map_err(fail)?;
+    let mut zip = ZipWriter::new(Cursor::new(Vec::with_capacity(built.len() + 4096)));
+    let fixed = SimpleFileOptions::default().last_modified_time(DateTime::default());
+    // The OCF wants `mimetype` first and stored, whatever order the builder used.
+    zip.start_file("mimetype", fixed.compression_method(CompressionMethod::Stored)).map_err(fail)?;
+    zip.write_all(b"application/epub+zip").map_err(fail)?;
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).map_err(fail)?;
+        let name = entry.name().to_string();
+        if name == "mimetype" {
+            continue;
+        }
+        let mut data = Vec::with_capacity(entry.size() as usize);
+        entry.read_to_end(&mut data).map_err(fail)?;
+        let data = match name.as_str() {
+            "OEBPS/nav.xhtml" => patches.nav.clone().into_bytes(),
+            "OEBPS/content.opf" => patch_opf(&String::from_utf8_lossy(&data), patches).into_bytes(),
+            "OEBPS/toc.ncx" => patch_ncx(&String::from_utf8_lossy(&data), patches).into_bytes(),
+            _ => data,
+        };
+        zip.start_file(name, fixed.compression_method(CompressionMethod::Deflated)).map_err(fail)?;
+        zip.write_all(&data).map_err(fail)?;
+    }
+    let bytes = zip.finish().map_err(fail)?.into_inner();
+    out.write_all(&bytes).map_err(|source| Error::Write { what: "epub".into(), source })
+}
+
+fn patch_opf(opf: &str, p: &Patches) -> String {
+    let lang = super::text::escape(&p.language);
+    opf.replace("<dc:language id=\"epub-creator-", "<dc:language id=\"epub-language-")
+        .replacen("<package version=\"3.0\"", &format!("<package version=\"3.0\" xml:lang=\"{lang}\""), 1)
+        // The contents landmark needs the navigation document in the spine: after the title page.
+        .replacen("<itemref idref=\"id_title.xhtml\"/>", "<itemref idref=\"id_title.xhtml\"/>\n    <itemref idref=\"nav\"/>", 1)
+        .replacen("</metadata>", &format!("{}\n  </metadata>", p.metadata.iter().map(|m| format!("    {m}")).collect::<Vec<_>>().join("\n")), 1)
+        // Blank lines the template leaves where optional metadata was absent.
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
+}
+
+fn patch_ncx(ncx: &str, p: &Patches) -> String {
+    let uid = super::text::escape(&p.uid);
+    ncx.replacen("<head>", &format!("<head>\n    <meta name=\"dtb:uid\" content=\"{uid}\" />"), 1)
+}

@@ -1,0 +1,149 @@
+//! Reading text for the book: characters XML can carry, escaped, and without
+//! the spaces that OCR and PDF extraction leave between CJK characters.
+
+/// Stands for a page break inside text while spaces are tidied, so the break
+/// does not hide the characters on either side of it. XML cannot carry it,
+/// so it can never come from the input.
+pub(super) const BREAK: char = '\u{1}';
+
+/// How spaces between CJK characters are treated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Flow {
+    /// Prose: Chinese prose has no spaces, so every space between CJK
+    /// characters (or between CJK and digits) is an artefact and goes.
+    Running,
+    /// Short display lines (titles, headings, credits, table of contents,
+    /// masthead): letter-spacing (孙 绍 骋) goes, but a space between two
+    /// words (促进区域协调发展 更好建设美丽新疆) separates fields, and becomes
+    /// one ideographic space.
+    Display,
+}
+
+/// Whether XML 1.0 allows the character (form feeds and NULs from PDF
+/// extraction do not).
+pub(super) fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..='\u{10FFFF}')
+}
+
+/// Escapes text for XML content and attribute values.
+pub(super) fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c if is_xml_char(c) => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Han ideographs and kana: the characters set without spaces between them.
+pub(super) fn is_han(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' |
+        '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3FFFF}' | '\u{3005}' | '\u{3007}')
+}
+
+/// Han, kana and the punctuation Chinese text uses (full-width forms, CJK
+/// brackets, curly quotes, dashes, ellipsis, middle dot).
+pub(super) fn is_cjk(c: char) -> bool {
+    is_han(c)
+        || matches!(c,
+            '\u{3001}'..='\u{303F}' | '\u{FF01}'..='\u{FF60}' | '\u{FFE0}'..='\u{FFE6}' |
+            '\u{2014}' | '\u{2015}' | '\u{2018}'..='\u{201D}' | '\u{2026}' | '\u{00B7}' | '\u{2027}')
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{3000}' || c == '\u{FEFF}'
+}
+
+/// Cleans text for the reader: drops characters XML cannot carry, trims, and
+/// tidies every run of white space as `flow` says.
+pub(super) fn tidy(s: &str, flow: Flow) -> String {
+    tidy_marked(&s.replace(BREAK, ""), flow)
+}
+
+/// [`tidy`] for text whose page breaks are marked with [`BREAK`]: they stay.
+pub(super) fn tidy_marked(s: &str, flow: Flow) -> String {
+    let chars: Vec<char> = s.chars().filter(|&c| is_xml_char(c) || c == BREAK).collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_space(chars[i]) {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && is_space(chars[i]) {
+            i += 1;
+        }
+        if start == 0 || i == chars.len() {
+            continue;
+        }
+        match gap(&chars[..start], &chars[i..], flow) {
+            Gap::None => {}
+            Gap::Space => out.push(' '),
+            Gap::Ideographic => out.push('\u{3000}'),
+        }
+    }
+    // A break at either end may have kept a space next to it.
+    let trimmed = out.trim_matches(|c: char| is_space(c));
+    trimmed.to_string()
+}
+
+enum Gap {
+    None,
+    Space,
+    Ideographic,
+}
+
+fn gap(before: &[char], after: &[char], flow: Flow) -> Gap {
+    let left = before.iter().rev().find(|&&c| c != BREAK).copied();
+    let right = after.iter().find(|&&c| c != BREAK).copied();
+    let (Some(l), Some(r)) = (left, right) else { return Gap::None };
+    let joins = (is_cjk(l) && (is_cjk(r) || r.is_ascii_digit())) || (is_cjk(r) && l.is_ascii_digit());
+    if !joins {
+        return Gap::Space;
+    }
+    if flow == Flow::Running || !(is_han(l) && is_han(r)) {
+        return Gap::None;
+    }
+    let han_before = before.iter().rev().filter(|&&c| c != BREAK).take_while(|&&c| is_han(c)).count();
+    let han_after = after.iter().filter(|&&c| c != BREAK).take_while(|&&c| is_han(c)).count();
+    if han_before == 1 && han_after == 1 { Gap::None } else { Gap::Ideographic }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn running_text_loses_spaces_between_cjk() {
+        assert_eq!(tidy("于 2024 年 12 月 26 日召开", Flow::Running), "于2024年12月26日召开");
+        assert_eq!(tidy("宣传\n “双百”工程", Flow::Running), "宣传“双百”工程");
+        assert_eq!(tidy("使用 Rust 语言", Flow::Running), "使用 Rust 语言");
+        assert_eq!(tidy("  two   words ", Flow::Running), "two words");
+    }
+
+    #[test]
+    fn display_text_keeps_word_gaps_and_drops_letter_spacing() {
+        assert_eq!(tidy("孙 绍 骋", Flow::Display), "孙绍骋");
+        assert_eq!(tidy("□新华社记者 燕 雁/摄", Flow::Display), "□新华社记者\u{3000}燕雁/摄");
+        assert_eq!(tidy("促进区域协调发展 更好建设美丽新疆", Flow::Display), "促进区域协调发展\u{3000}更好建设美丽新疆");
+        assert_eq!(tidy("庆祝澳门回归祖国 25周年", Flow::Display), "庆祝澳门回归祖国25周年");
+        assert_eq!(tidy("目录 MULU", Flow::Display), "目录 MULU");
+    }
+
+    #[test]
+    fn breaks_are_transparent_and_bad_characters_go() {
+        assert_eq!(tidy_marked("第一\u{1} 第二", Flow::Running), "第一\u{1}第二");
+        assert_eq!(tidy("第一\u{1} 第二", Flow::Running), "第一第二");
+        assert_eq!(tidy("\u{c}页\u{0}码", Flow::Running), "页码");
+        assert_eq!(escape("a<b&\"c\u{b}"), "a&lt;b&amp;&quot;c");
+    }
+}

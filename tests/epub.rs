@@ -1,0 +1,180 @@
+//! The epub writer on a hand-built document holding every block kind, on the
+//! fixtures, and under EPUBCheck 5.
+#![cfg(feature = "epub")]
+
+mod epub_support;
+
+use epub_support::*;
+use reprint::model::*;
+use reprint::write::epub::{Cover, EpubOptions};
+use reprint::{Document, Error};
+
+#[test]
+fn every_block_kind_gets_its_markup() {
+    let files = unzip(&epub(&every_kind(), &EpubOptions::default()));
+    let text = xhtml_of(&files, "a002.xhtml");
+    for needle in [
+        "<h1 class=\"title\">西部大开发<br/>新篇章</h1>",
+        "<p class=\"subtitle\">——元旦献词</p>",
+        "<p class=\"byline\"><span class=\"author\">孙绍骋</span>\u{3000}<span class=\"author\">杨羊</span></p>",
+        "<section class=\"level2\">\n<h2 id=\"h1\">一、总体要求</h2>",
+        "<section class=\"level3\">\n<h3 id=\"h2\">（一）坚持创新</h3>",
+        "<p>第一段的第一行，第二行<span class=\"pagebreak\" id=\"pg1\" epub:type=\"pagebreak\" role=\"doc-pagebreak\" aria-label=\"28\"></span>接着第三行。</p>",
+        "<figure class=\"caption\">\n<figcaption><span class=\"desc\">G3012线喀什疏勒高速公路。</span><br/><small class=\"credit\">□新华社记者\u{3000}燕雁/摄</small></figcaption>",
+        "<p class=\"note source\">据新华社</p>",
+        "<p class=\"note editor\">[责任编辑:杨佩佩]</p>",
+        "<p class=\"note affiliation\">",
+        "<p class=\"note continuation\">(上接1版)</p>",
+        "<p class=\"note date\">",
+        "<p class=\"note column\">",
+        "<p class=\"note other\">",
+        "<aside class=\"sidebar\">\n<p class=\"lead\">习近平强调——</p>\n<ul class=\"list\">\n<li class=\"bullet\">要坚持把发展特色优势产业作为主攻方向。</li>",
+        "<li class=\"plain\">——提升西部地区科技创新能力</li>",
+        "<div class=\"pagebreak\" id=\"pg2\" epub:type=\"pagebreak\" role=\"doc-pagebreak\" aria-label=\"29\"></div>",
+        "<p>English words stay apart.</p>",
+    ] {
+        assert!(text.contains(needle), "a002.xhtml lacks {needle}\n\n{text}");
+    }
+    for gone in ["人民日报 2025年", "9 772096", "\u{c}"] {
+        assert!(!text.contains(gone), "a002.xhtml keeps {gone:?}");
+    }
+    let front = xhtml_of(&files, "a001.xhtml");
+    assert!(front.contains("<nav class=\"source-toc\""), "{front}");
+    assert!(front.contains("<li class=\"toc-entry\"><span class=\"toc-page\">01</span><a href=\"a002.xhtml\">西部大开发新篇章"), "{front}");
+    assert!(front.contains("<p class=\"front\">总第344期</p>"), "{front}");
+    let nav = xhtml_of(&files, "nav.xhtml");
+    assert!(nav.contains("<li><a href=\"a002.xhtml#h1\">一、总体要求</a>\n<ol>\n<li><a href=\"a002.xhtml#h2\">（一）坚持创新</a></li>"), "{nav}");
+    assert!(nav.contains("<nav epub:type=\"page-list\""), "{nav}");
+    assert!(nav.contains("<li><a href=\"a002.xhtml#pg1\">28</a></li>\n<li><a href=\"a002.xhtml#pg2\">29</a></li>"), "{nav}");
+    for landmark in ["titlepage", "bodymatter\" href=\"a002.xhtml", "toc\" href=\"nav.xhtml#toc"] {
+        assert!(nav.contains(&format!("epub:type=\"{landmark}")), "no landmark {landmark}");
+    }
+    let title = xhtml_of(&files, "title.xhtml");
+    assert!(title.contains("西部大开发\u{3000}新篇章") && title.contains("孙绍骋") && title.contains("党员之友") && title.contains("ISSN 2096-7462"), "{title}");
+    all_well_formed(&files);
+    every_link_resolves(&files);
+}
+
+#[test]
+fn metadata_comes_from_the_text_and_the_options_override_it() {
+    let doc = every_kind();
+    let opf = text_of(&unzip(&epub(&doc, &EpubOptions::default())), "OEBPS/content.opf");
+    for needle in ["<dc:title>西部大开发\u{3000}新篇章</dc:title>", "<dc:creator id=\"epub-creator-0\">孙绍骋</dc:creator>", "<dc:language id=\"epub-language-0\">zh-CN</dc:language>", "<dc:source>党员之友\u{3000}2025·3</dc:source>", "<dc:source>urn:issn:2096-7462</dc:source>", "<dc:date>2025-01-17</dc:date>", "2000-01-01T00:00:00Z", "urn:uuid:"] {
+        assert!(opf.contains(needle), "opf lacks {needle}\n{opf}");
+    }
+    let options = EpubOptions::default().with_title("书名").with_subtitle("副题").with_author("作者甲").with_language("zh-TW").with_date("2024-12").with_source("某报").with_identifier("urn:uuid:12345678-1234-5678-1234-567812345678").with_modified(1_700_000_000);
+    let opf = text_of(&unzip(&epub(&doc, &options)), "OEBPS/content.opf");
+    for needle in ["<dc:title>书名</dc:title>", "<dc:title id=\"subtitle\">副题</dc:title>", ">作者甲</dc:creator>", ">zh-TW</dc:language>", "<dc:date>2024-12</dc:date>", "<dc:source>某报</dc:source>", "urn:uuid:12345678-1234-5678-1234-567812345678", "2023-11-14T22:13:20Z"] {
+        assert!(opf.contains(needle), "opf lacks {needle}\n{opf}");
+    }
+    for bad in [EpubOptions::default().with_language("中文"), EpubOptions::default().with_date("昨天"), EpubOptions::default().with_identifier("book-1")] {
+        let mut out = Vec::new();
+        assert!(matches!(doc.write_epub(&mut out, &bad), Err(Error::InvalidOption { .. })), "{bad:?} accepted");
+    }
+    assert!(matches!(Cover::new(b"not an image".to_vec()), Err(Error::InvalidOption { .. })));
+}
+
+#[test]
+fn the_same_input_gives_the_same_bytes() {
+    let doc = every_kind();
+    let a = epub(&doc, &EpubOptions::default());
+    assert_eq!(a, epub(&doc, &EpubOptions::default()));
+    assert_ne!(a, epub(&doc, &EpubOptions::default().with_modified(1_700_000_000)));
+    let mut other = doc.clone();
+    other.articles[1].blocks.push(para(&["多了一段。"], 99));
+    let id = |d: &Document| {
+        let opf = text_of(&unzip(&epub(d, &EpubOptions::default())), "OEBPS/content.opf");
+        opf.split("urn:uuid:").nth(1).map(|s| s[..36].to_string())
+    };
+    assert_eq!(id(&doc), id(&doc.clone()));
+    assert_ne!(id(&doc), id(&other));
+}
+
+#[test]
+fn no_stray_spaces_between_cjk_characters() {
+    let (mut books, unparsed) = fixture_books();
+    books.push(("every_kind".to_string(), epub(&every_kind(), &EpubOptions::default())));
+    for (name, book) in books {
+        for (file, bytes) in unzip(&book) {
+            if !file.ends_with(".xhtml") {
+                continue;
+            }
+            let text = String::from_utf8(bytes).unwrap();
+            let doc = parse_xml(&text).unwrap();
+            for node in doc.descendants().filter(|n| n.is_text()) {
+                let chars: Vec<char> = node.text().unwrap_or("").chars().collect();
+                for w in chars.windows(3) {
+                    let stray = is_cjk(w[0]) && is_cjk(w[2]) && (w[1] == ' ' || w[1] == '\u{a0}' || w[1] == '\t');
+                    assert!(!stray, "{name} {file}: stray space in {:?}", node.text());
+                }
+            }
+        }
+    }
+    assert!(unparsed.is_empty(), "{unparsed:?}");
+}
+
+#[test]
+fn hostile_documents_give_valid_books() {
+    let mut rng = Lcg(7);
+    for round in 0..40 {
+        let doc = random_document(&mut rng, round);
+        let files = unzip(&epub(&doc, &EpubOptions::default()));
+        all_well_formed(&files);
+        every_link_resolves(&files);
+    }
+    let mut deep = Block { kind: BlockKind::Paragraph, content: vec![span("最里面", 1)], lines: vec![], confidence: 1.0 };
+    for _ in 0..200 {
+        deep = Block { kind: BlockKind::Sidebar { items: vec![deep] }, content: vec![span("一层", 1)], lines: vec![], confidence: 1.0 };
+    }
+    let doc = Document { articles: vec![Article { kind: ArticleKind::Article, blocks: vec![deep] }], ..Default::default() };
+    let files = unzip(&epub(&doc, &EpubOptions::default()));
+    assert!(xhtml_of(&files, "a001.xhtml").contains("最里面"));
+    all_well_formed(&files);
+}
+
+#[test]
+fn long_articles_are_split_and_navigation_follows() {
+    let mut blocks = vec![title("长文", 1)];
+    for h in 0..12 {
+        blocks.push(Block { kind: BlockKind::Heading { level: 2 }, content: vec![span(&format!("第{h}节"), 2)], lines: vec![], confidence: 1.0 });
+        for _ in 0..40 {
+            blocks.push(para(&["这是一段很长的正文，用来把文件撑大。".repeat(10).as_str()], 3));
+        }
+    }
+    let doc = Document { articles: vec![Article { kind: ArticleKind::Article, blocks }], ..Default::default() };
+    let files = unzip(&epub(&doc, &EpubOptions::default()));
+    let parts: Vec<&String> = files.keys().filter(|f| f.starts_with("OEBPS/a001")).collect();
+    assert!(parts.len() > 2, "{parts:?}");
+    assert!(xhtml_of(&files, "nav.xhtml").contains("a001-2.xhtml#h"));
+    every_link_resolves(&files);
+}
+
+#[test]
+fn empty_document_gives_a_valid_book() {
+    let files = unzip(&epub(&Document::default(), &EpubOptions::default()));
+    assert!(xhtml_of(&files, "nav.xhtml").contains("<a href=\"title.xhtml\">"));
+    all_well_formed(&files);
+}
+
+#[test]
+fn epubcheck_reports_nothing() {
+    let Some(jar) = epubcheck_jar() else { return };
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("epubcheck");
+    std::fs::create_dir_all(&dir).unwrap();
+    let (mut books, unparsed) = fixture_books();
+    books.push(("every_kind".into(), epub(&every_kind(), &EpubOptions::default())));
+    books.push(("cover".into(), epub(&every_kind(), &EpubOptions::default().with_cover(Cover::new(tiny_png()).unwrap()))));
+    books.push(("empty".into(), epub(&Document::default(), &EpubOptions::default())));
+    let mut failures = Vec::new();
+    for (name, book) in books {
+        let path = dir.join(format!("{name}.epub"));
+        std::fs::write(&path, &book).unwrap();
+        let report = epubcheck(&jar, &path);
+        eprintln!("epubcheck {name}: {}", report.summary);
+        if !report.clean {
+            failures.push(format!("{name}:\n{}", report.output));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(unparsed.is_empty(), "{unparsed:?}");
+}
