@@ -53,6 +53,12 @@ struct Cli {
     /// TEI: mark every source line break with <lb n="LINE"/> and keep each line exactly as it was.
     #[arg(long)]
     line_breaks: bool,
+    /// EPUB: cover image (PNG, JPEG, GIF, WebP or SVG).
+    #[arg(long)]
+    cover: Option<PathBuf>,
+    /// EPUB: modification time, in seconds since 1970 or `now`; a fixed date when left out, so the same input gives the same book.
+    #[arg(long)]
+    modified: Option<String>,
 }
 
 fn main() -> ExitCode {
@@ -124,7 +130,7 @@ fn write(doc: &Document, cli: &Cli, format: Format, out: &mut Vec<u8>) -> Result
             out.push(b'\n');
         }
         #[cfg(feature = "epub")]
-        Format::Epub => doc.write_epub(out, &Default::default())?,
+        Format::Epub => doc.write_epub(out, &epub_options(cli)?)?,
         #[cfg(feature = "pdf")]
         Format::Pdf => doc.write_pdf(out, &Default::default())?,
         #[cfg(feature = "tei")]
@@ -133,4 +139,23 @@ fn write(doc: &Document, cli: &Cli, format: Format, out: &mut Vec<u8>) -> Result
         other => return Err(reprint::Error::InvalidOption { name: "--to".into(), reason: format!("{other:?} output was not compiled in (cargo feature)") }),
     }
     Ok(())
+}
+
+#[cfg(feature = "epub")]
+fn epub_options(cli: &Cli) -> Result<reprint::write::epub::EpubOptions, reprint::Error> {
+    use reprint::write::epub::{Cover, EpubOptions};
+    let mut options = EpubOptions::default();
+    if let Some(path) = &cli.cover {
+        let bytes = std::fs::read(path).map_err(|source| reprint::Error::Read { path: path.clone(), source })?;
+        options = options.with_cover(Cover::new(bytes)?);
+    }
+    match cli.modified.as_deref() {
+        None => {}
+        Some("now") => options = options.with_modified(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)),
+        Some(s) => {
+            let secs = s.parse().map_err(|_| reprint::Error::InvalidOption { name: "--modified".into(), reason: format!("{s:?} is neither seconds since 1970 nor `now`") })?;
+            options = options.with_modified(secs);
+        }
+    }
+    Ok(options)
 }

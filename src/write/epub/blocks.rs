@@ -250,12 +250,13 @@ impl Markup {
     fn source_toc(&mut self, entries: &[Block]) {
         let _ = writeln!(self.out, "<nav class=\"source-toc\" aria-label=\"{}\">\n<ol>", self.labels.source_toc);
         for b in entries {
-            let html = self.inline(&b.content, Flow::Display);
             let page = match &b.kind {
                 BlockKind::TocEntry { page: Some(p) } => tidy(p, Flow::Display),
                 _ => String::new(),
             };
-            let key = squash(&b.text());
+            let content = without_page(&b.content, &page);
+            let html = self.inline(&content, Flow::Display);
+            let key = squash(&plain(&content));
             let link = self.links.iter().find(|(t, _)| key.starts_with(t.as_str()) || (key.chars().count() >= 6 && t.starts_with(&key))).map(|(_, f)| f.clone());
             let html = match link {
                 Some(f) if has_text(&html) => format!("<a href=\"{f}\">{html}</a>"),
@@ -320,6 +321,30 @@ fn note_class(kind: NoteKind) -> &'static str {
         NoteKind::Column => "note column",
         NoteKind::Other => "note other",
     }
+}
+
+/// A table-of-contents line without its page number, which the parser may
+/// have left in the text as well as in `page`.
+fn without_page(content: &[Inline], page: &str) -> Vec<Inline> {
+    let mut content = content.to_vec();
+    if page.is_empty() {
+        return content;
+    }
+    let first = content.iter().position(|i| matches!(i, Inline::Span(_)));
+    let last = content.iter().rposition(|i| matches!(i, Inline::Span(_)));
+    for (at, leading) in [(first, true), (last, false)] {
+        if let Some(Inline::Span(s)) = at.and_then(|a| content.get_mut(a)) {
+            let t = s.text.trim();
+            let rest = if leading { t.strip_prefix(page) } else { t.strip_suffix(page) };
+            // The character where the cut is made must not be a digit: 01 is not the page of 0104.
+            let at_cut = |r: &str| if leading { r.chars().next() } else { r.chars().last() };
+            if let Some(rest) = rest.filter(|r| at_cut(r).is_some_and(|c| !c.is_ascii_digit())) {
+                s.text = rest.trim().to_string();
+                break;
+            }
+        }
+    }
+    content
 }
 
 fn plain(content: &[Inline]) -> String {
