@@ -195,3 +195,18 @@ fn a_failing_writer_is_an_error_not_a_panic() {
     let err = every_kind().write_tei(Broken, &TeiOptions::default()).unwrap_err();
     assert!(matches!(err, reprint::Error::Write { .. }), "{err}");
 }
+
+#[test]
+fn random_documents_give_well_formed_tei_with_every_line() {
+    for seed in 0..300 {
+        let doc = random_document(seed);
+        for lb in [false, true] {
+            let xml = tei(&doc, lb);
+            parsed(&xml);
+            if lb {
+                let got: std::collections::BTreeMap<u32, String> = lines_after_lb(&xml).into_iter().collect();
+                assert_eq!(got, every_kind_lines(&doc), "seed {seed}");
+            }
+        }
+    }
+}

@@ -42,6 +42,7 @@ fn every_fixture_validates_against_tei_all() {
     let mut docs: Vec<(String, Document)> = fixtures().iter().filter_map(|p| Some((p.file_stem()?.to_string_lossy().into_owned(), parse_fixture(p)?.1))).collect();
     docs.push(("every-kind".into(), every_kind()));
     docs.push(("empty".into(), Document::default()));
+    docs.extend((0..40).map(|seed| (format!("random-{seed}"), random_document(seed))));
     let mut files = Vec::new();
     for (name, doc) in &docs {
         for (lb, suffix) in [(false, ""), (true, ".lb")] {

@@ -208,3 +208,71 @@ pub fn lines_after_lb(xml: &str) -> Vec<(u32, String)> {
     }
     out
 }
+
+/// A random document from `seed`: random block kinds in random order and
+/// nesting, text with characters XML forbids, milestones anywhere. For
+/// checking that any model, not only the parser's, gives valid TEI.
+pub fn random_document(seed: u64) -> Document {
+    let mut r = Rng(seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407));
+    let mut line = 0u32;
+    let articles = (0..r.below(4)).map(|_| Article { kind: if r.below(3) == 0 { ArticleKind::Front } else { ArticleKind::Article }, blocks: random_blocks(&mut r, &mut line, 0) }).collect();
+    let text = |r: &mut Rng| random_text(r);
+    Document {
+        meta: Metadata { title: (r.below(2) == 0).then(|| text(&mut r)), authors: vec![text(&mut r)], language: ["zh-CN", "", "not a tag!", "en"][r.below(4) as usize].into(), issn: Some(text(&mut r)), ..Default::default() },
+        source: SourceInfo { file_name: Some(text(&mut r)), encoding: text(&mut r), line_count: line, byte_len: 0 },
+        articles,
+        warnings: vec![Warning { line: 1, message: text(&mut r) }],
+    }
+}
+
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (self.0 >> 33) % n.max(1)
+    }
+}
+
+fn random_text(r: &mut Rng) -> String {
+    const PIECES: &[&str] = &["文字", " ", "\u{3000}", "a&b", "<x>", "\u{1}", "\u{c}", "\r", "\t", "]]>", "\u{FFFE}", "\"'", "孙 绍 骋", "𠀀", "-"];
+    (0..r.below(5)).map(|_| PIECES[r.below(PIECES.len() as u64) as usize]).collect()
+}
+
+fn random_blocks(r: &mut Rng, line: &mut u32, depth: u32) -> Vec<Block> {
+    (0..r.below(12))
+        .map(|_| {
+            let content = random_inlines(r, line);
+            let kind = match r.below(if depth > 1 { 13 } else { 14 }) {
+                0 => BlockKind::Title,
+                1 => BlockKind::Subtitle,
+                2 => BlockKind::Heading { level: r.below(6) as u8 },
+                3 => BlockKind::Paragraph,
+                4 => BlockKind::ListItem { marker: random_text(r) },
+                5 => BlockKind::Caption { credit: random_inlines(r, line) },
+                6 => BlockKind::Byline { authors: vec!["孙绍骋".into(), random_text(r)] },
+                7 => BlockKind::Note { kind: [NoteKind::Source, NoteKind::Editor, NoteKind::Affiliation, NoteKind::Continuation, NoteKind::Date, NoteKind::Column, NoteKind::Other][r.below(7) as usize] },
+                8 => BlockKind::TocEntry { page: (r.below(2) == 0).then(|| random_text(r)) },
+                9 => BlockKind::FrontMatter,
+                10 => BlockKind::Furniture { kind: FurnitureKind::PageNumber { number: random_text(r) } },
+                11 => BlockKind::Furniture { kind: FurnitureKind::RunningHead },
+                12 => BlockKind::Furniture { kind: FurnitureKind::Other },
+                _ => BlockKind::Sidebar { items: random_blocks(r, line, depth + 1) },
+            };
+            Block { kind, content, lines: vec![], confidence: [1.0, 0.5, f32::NAN, -1.0][r.below(4) as usize] }
+        })
+        .collect()
+}
+
+fn random_inlines(r: &mut Rng, line: &mut u32) -> Vec<Inline> {
+    (0..r.below(4))
+        .map(|_| {
+            *line += 1;
+            let s = Span { line: *line, lead: random_text(r), text: random_text(r), trail: random_text(r), space_before: r.below(2) == 0 };
+            match r.below(4) {
+                0 => Inline::Milestone(Milestone { kind: [FurnitureKind::PageNumber { number: random_text(r) }, FurnitureKind::RunningHead, FurnitureKind::Other][r.below(3) as usize].clone(), span: s }),
+                _ => Inline::Span(s),
+            }
+        })
+        .collect()
+}

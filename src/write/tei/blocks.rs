@@ -119,8 +119,7 @@ fn block<W: Write>(x: &mut Xml<W>, b: &Block, mode: &Mode) -> io::Result<()> {
         BlockKind::Sidebar { items } => sidebar(x, b, items, &with(&[("type", "sidebar")]), mode),
         BlockKind::Furniture { kind } => {
             x.line()?;
-            let spans: Vec<_> = b.content.iter().filter_map(|i| if let Inline::Span(s) = i { Some(s.clone()) } else { None }).collect();
-            furniture(x, kind, &spans, mode)
+            furniture(x, kind, &b.content, mode)
         }
     }
 }

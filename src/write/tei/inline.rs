@@ -48,14 +48,23 @@ pub(super) fn content<W: Write>(x: &mut Xml<W>, inlines: &[Inline], mode: &Mode,
     Ok(())
 }
 
-/// Print furniture where it interrupted the text: a page number is a page
-/// break (`pb`) followed by the number as forme work (`fw`).
-pub(super) fn milestone<W: Write>(x: &mut Xml<W>, m: &Milestone, mode: &Mode) -> io::Result<()> {
-    furniture(x, &m.kind, std::slice::from_ref(&m.span), mode)
+/// Print furniture where it interrupted the text.
+fn milestone<W: Write>(x: &mut Xml<W>, m: &Milestone, mode: &Mode) -> io::Result<()> {
+    let fw = furniture_start(x, &m.kind)?;
+    span(x, &m.span, true, mode, Names::NONE)?;
+    x.end(fw)
 }
 
-/// A furniture line (a milestone's, or a furniture block's) as `pb` + `fw`.
-pub(super) fn furniture<W: Write>(x: &mut Xml<W>, kind: &FurnitureKind, spans: &[Span], mode: &Mode) -> io::Result<()> {
+/// A furniture block: its lines as one piece of forme work.
+pub(super) fn furniture<W: Write>(x: &mut Xml<W>, kind: &FurnitureKind, inlines: &[Inline], mode: &Mode) -> io::Result<()> {
+    let fw = furniture_start(x, kind)?;
+    content(x, inlines, mode, Names::NONE)?;
+    x.end(fw)
+}
+
+/// A page number is a page break (`pb`) followed by the number as forme
+/// work (`fw`); other furniture is forme work only. Returns the open element.
+fn furniture_start<W: Write>(x: &mut Xml<W>, kind: &FurnitureKind) -> io::Result<&'static str> {
     let fw_type = match kind {
         FurnitureKind::PageNumber { number } => {
             x.empty("pb", &[("n", number.as_str())])?;
@@ -65,10 +74,7 @@ pub(super) fn furniture<W: Write>(x: &mut Xml<W>, kind: &FurnitureKind, spans: &
         FurnitureKind::Other => "other",
     };
     x.start("fw", &[("type", fw_type)])?;
-    for (i, s) in spans.iter().enumerate() {
-        span(x, s, i == 0, mode, Names::NONE)?;
-    }
-    x.end("fw")
+    Ok("fw")
 }
 
 fn span<W: Write>(x: &mut Xml<W>, s: &Span, first: bool, mode: &Mode, names: Names) -> io::Result<()> {
