@@ -1,20 +1,31 @@
-//! The reader: raw text in, [`Document`] out, through small stages in data-flow order.
+//! The reader: raw text in, [`Document`] out, through small stages in
+//! data-flow order: decode → lines → cues → column widths → furniture →
+//! units → classify → paragraphs → assemble → meta.
 
+mod assemble;
+mod classify;
+mod cues;
 mod decode;
+mod furniture;
+mod join;
 mod lines;
+mod meta;
+mod paragraphs;
+mod units;
+mod width;
 
 use crate::layout::ranges;
-use crate::model::{Article, Block, BlockKind, Document, Inline, SourceInfo};
+use crate::model::{Block, BlockKind, Document, Inline, SourceInfo, Warning};
 use crate::{Options, Result};
 
-pub use decode::decode;
-pub use lines::{Line, char_width, is_cjk, is_space, is_wide};
+pub use decode::{Decoded, decode};
+pub use lines::{char_width, is_cjk, is_space, is_wide};
 
 /// Parses text into a document.
 ///
 /// ```
 /// let doc = reprint::parse("题目\n\n正文第一行，\n第二行。\n", &reprint::Options::default())?;
-/// assert!(!doc.articles.is_empty());
+/// assert_eq!(doc.articles[0].title().as_deref(), Some("题目"));
 /// # Ok::<(), reprint::Error>(())
 /// ```
 pub fn parse(text: &str, options: &Options) -> Result<Document> {
@@ -25,6 +36,13 @@ pub fn parse(text: &str, options: &Options) -> Result<Document> {
 
 /// Parses bytes, detecting the encoding (BOM, UTF-8, UTF-16, GB18030) unless
 /// `options.encoding` names one; the document records which was used.
+///
+/// ```
+/// let (gbk, _, _) = encoding_rs::GB18030.encode("标题\n\n正文。\n");
+/// let doc = reprint::parse_bytes(&gbk, &reprint::Options::default())?;
+/// assert_eq!(doc.source.encoding, "GB18030");
+/// # Ok::<(), reprint::Error>(())
+/// ```
 pub fn parse_bytes(bytes: &[u8], options: &Options) -> Result<Document> {
     let what = options.file_name.as_deref().unwrap_or("input");
     let d = decode(bytes, options.encoding.as_deref(), what)?;
@@ -32,32 +50,32 @@ pub fn parse_bytes(bytes: &[u8], options: &Options) -> Result<Document> {
     doc.source.encoding = d.encoding.to_string();
     doc.source.byte_len = bytes.len() as u64;
     if d.lossy {
-        doc.warnings.insert(0, crate::model::Warning { line: 0, message: format!("bytes invalid in {} were replaced by U+FFFD", d.encoding) });
+        doc.warnings.insert(0, Warning { line: 0, message: format!("bytes invalid in {} were replaced by U+FFFD", d.encoding) });
     }
     Ok(doc)
 }
 
 fn build(text: &str, options: &Options) -> Document {
     let lines = lines::split(text);
-    let mut blocks = Vec::new();
-    let mut cur: Vec<Inline> = Vec::new();
-    for l in &lines {
-        if l.is_blank() {
-            if !cur.is_empty() {
-                blocks.push(block(BlockKind::Paragraph, std::mem::take(&mut cur)));
-            }
-        } else {
-            cur.push(Inline::Span(l.span()));
-        }
-    }
-    if !cur.is_empty() {
-        blocks.push(block(BlockKind::Paragraph, cur));
-    }
+    let cue_of: Vec<cues::Cue> = lines.iter().map(|l| if l.is_blank() { cues::Cue::None } else { cues::cue(l) }).collect();
+    let widths = width::column_widths(&lines, options.column_width);
+    let furniture = furniture::find(&lines, &cue_of);
+    let is_furniture: Vec<bool> = furniture.iter().map(Option::is_some).collect();
+    let desc = classify::caption_descriptions(&lines, &cue_of, &is_furniture);
+    let alone: Vec<bool> = is_furniture.iter().zip(&desc).map(|(f, d)| *f || *d).collect();
+    let shape = units::Shape { lines: &lines, cues: &cue_of, widths: &widths, alone: &alone };
+    let units = units::group(&shape);
+    let items = classify::classify(&shape, units, &is_furniture, &desc);
+    let items = paragraphs::rejoin(&shape, items);
+    let mut warnings = Vec::new();
+    let parts = assemble::Parts { lines: &lines, furniture: &furniture, keep_furniture: options.keep_furniture };
+    let articles = assemble::articles(&parts, &items, &mut warnings);
+    let meta = meta::gather(&articles, text, options.language.as_deref());
     Document {
-        meta: crate::model::Metadata { language: options.language.clone().unwrap_or_else(|| "zh-CN".into()), ..Default::default() },
+        meta,
         source: SourceInfo { file_name: options.file_name.clone(), encoding: String::new(), line_count: lines.len() as u32, byte_len: text.len() as u64 },
-        articles: vec![Article { kind: Default::default(), blocks }],
-        warnings: Vec::new(),
+        articles,
+        warnings,
     }
 }
 

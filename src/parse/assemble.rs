@@ -1,0 +1,297 @@
+//! Stage 8: classified items built into the model: articles split at titles,
+//! heading levels from the numbering styles each article uses, spans joined,
+//! page furniture kept as milestones where it interrupted the text.
+
+use super::classify::{Item, Kind, Style};
+use super::cues::Cue;
+use super::join::join;
+use super::lines::Line;
+use crate::model::{Article, ArticleKind, Block, BlockKind, FurnitureKind, Inline, Milestone, Span, Warning};
+use std::collections::BTreeSet;
+
+/// What assembly needs besides the items.
+pub struct Parts<'t, 'a> {
+    /// The lines.
+    pub lines: &'t [Line<'a>],
+    /// Furniture kind of each line.
+    pub furniture: &'t [Option<FurnitureKind>],
+    /// Whether to keep furniture in the model.
+    pub keep_furniture: bool,
+}
+
+/// Builds the articles of a document from its items.
+pub fn articles(parts: &Parts<'_, '_>, items: &[Item], warnings: &mut Vec<Warning>) -> Vec<Article> {
+    // Furniture inside a paragraph's line span becomes a milestone of it.
+    let mut inside: BTreeSet<usize> = BTreeSet::new();
+    for it in items.iter().filter(|it| it.merged) {
+        let (lo, hi) = (it.lines[0], *it.lines.last().unwrap_or(&0));
+        for f in items.iter().filter(|f| f.kind == Kind::Furniture) {
+            if f.lines[0] > lo && f.lines[0] < hi {
+                inside.insert(f.lines[0]);
+            }
+        }
+    }
+    let items: Vec<&Item> = items.iter().filter(|it| !(it.kind == Kind::Furniture && inside.contains(&it.lines[0]))).collect();
+    let mut out: Vec<Article> = Vec::new();
+    for (kind, group) in divisions(&items) {
+        let levels = Levels::of(group);
+        let mut blocks = Vec::new();
+        let mut i = 0;
+        while i < group.len() {
+            let it = group[i];
+            i += 1;
+            let Some(mut b) = block(parts, it, &inside, &levels) else { continue };
+            if it.kind == Kind::Aside {
+                // The sidebar takes the list items that follow it.
+                let mut inner = Vec::new();
+                while i < group.len() && matches!(group[i].kind, Kind::ListItem | Kind::Furniture) {
+                    inner.extend(block(parts, group[i], &inside, &levels));
+                    i += 1;
+                }
+                b = make(BlockKind::Sidebar { items: inner }, b.content, b.confidence);
+            }
+            if it.merged {
+                warnings.push(Warning { line: parts.lines[it.lines[0]].n, message: "paragraph rejoined across an interruption (page number, caption or sidebar)".into() });
+            }
+            blocks.push(b);
+        }
+        if !blocks.is_empty() {
+            out.push(Article { kind, blocks });
+        }
+    }
+    out
+}
+
+/// Splits the items into divisions: an article starts at a title that
+/// follows anything but titles; masthead and contents lines make front matter.
+fn divisions<'i>(items: &'i [&'i Item]) -> Vec<(ArticleKind, &'i [&'i Item])> {
+    let mut out: Vec<(ArticleKind, usize, usize)> = Vec::new();
+    let mut body = false;
+    let mut only_titles = true;
+    for (i, it) in items.iter().enumerate() {
+        let front = matches!(it.kind, Kind::Front | Kind::Toc);
+        let start = match out.last() {
+            None => true,
+            Some((ArticleKind::Front, _, _)) => !front && !matches!(it.kind, Kind::Furniture | Kind::Caption),
+            Some((ArticleKind::Article, _, _)) => (front && body) || (it.kind == Kind::Title && !only_titles),
+        };
+        if start {
+            let kind = if front { ArticleKind::Front } else { ArticleKind::Article };
+            out.push((kind, i, i));
+            body = false;
+            only_titles = true;
+        }
+        if let Some(last) = out.last_mut() {
+            last.2 = i + 1;
+        }
+        body |= matches!(it.kind, Kind::Text | Kind::Heading(_) | Kind::ListItem | Kind::Aside);
+        only_titles &= it.kind == Kind::Title;
+    }
+    out.into_iter().map(|(k, a, b)| (k, &items[a..b])).collect()
+}
+
+/// Heading levels of one article: 2 for its top style, one deeper per style
+/// nested under it, in the order 一、 > （一） > 1. > （1）; unnumbered
+/// headings are top; markdown headings keep their own level.
+struct Levels(Vec<Style>);
+
+impl Levels {
+    fn of(items: &[&Item]) -> Levels {
+        let styles: BTreeSet<Style> = items
+            .iter()
+            .filter_map(|it| match it.kind {
+                Kind::Heading(s) if !matches!(s, Style::Markdown(_)) => Some(s),
+                _ => None,
+            })
+            .collect();
+        Levels(styles.into_iter().collect())
+    }
+
+    fn level(&self, style: Style) -> u8 {
+        match style {
+            Style::Markdown(h) => h.max(2),
+            s => 2 + self.0.iter().position(|r| *r == s).unwrap_or(0) as u8,
+        }
+    }
+}
+
+fn spans(parts: &Parts<'_, '_>, lines: &[usize]) -> Vec<Span> {
+    let mut s: Vec<Span> = lines.iter().map(|&i| parts.lines[i].span()).collect();
+    join(&mut s);
+    s
+}
+
+/// Moves `cut` bytes from the start of the span's text into its lead.
+fn cut_lead(span: &mut Span, cut: usize) {
+    let cut = cut.min(span.text.len());
+    if span.text.is_char_boundary(cut) {
+        let rest = span.text.split_off(cut);
+        span.lead.push_str(&span.text);
+        span.text = rest;
+    }
+}
+
+fn with_milestones(parts: &Parts<'_, '_>, lines: &[usize], inside: &BTreeSet<usize>) -> Vec<Inline> {
+    let mut content: Vec<Inline> = Vec::new();
+    let spans = spans(parts, lines);
+    let (lo, hi) = (lines[0], *lines.last().unwrap_or(&0));
+    let mut pending: Vec<usize> = if hi > lo + 1 { inside.range(lo + 1..hi).copied().collect() } else { Vec::new() };
+    pending.reverse();
+    for s in spans {
+        while pending.last().is_some_and(|&f| parts.lines[f].n < s.line) {
+            let f = pending.pop().unwrap_or_default();
+            if parts.keep_furniture {
+                if let Some(kind) = parts.furniture[f].clone() {
+                    content.push(Inline::Milestone(Milestone { kind, span: parts.lines[f].span() }));
+                }
+            }
+        }
+        content.push(Inline::Span(s));
+    }
+    content
+}
+
+fn make(kind: BlockKind, content: Vec<Inline>, confidence: f32) -> Block {
+    let mut b = super::block(kind, content);
+    b.confidence = confidence;
+    let extra: Vec<u32> = match &b.kind {
+        BlockKind::Caption { credit } => credit.iter().filter_map(|i| if let Inline::Span(s) = i { Some(s.line) } else { None }).collect(),
+        BlockKind::Sidebar { items } => items.iter().flat_map(|x| x.lines.iter().flat_map(|r| r[0]..=r[1])).collect(),
+        _ => Vec::new(),
+    };
+    if !extra.is_empty() {
+        let mut all: Vec<u32> = b.lines.iter().flat_map(|r| r[0]..=r[1]).chain(extra).collect();
+        all.sort_unstable();
+        b.lines = crate::layout::ranges(all);
+    }
+    b
+}
+
+fn block(parts: &Parts<'_, '_>, it: &Item, inside: &BTreeSet<usize>, levels: &Levels) -> Option<Block> {
+    let lines = &it.lines;
+    let b = match it.kind {
+        Kind::Furniture => {
+            if !parts.keep_furniture {
+                return None;
+            }
+            let kind = parts.furniture[lines[0]].clone().unwrap_or(FurnitureKind::Other);
+            make(BlockKind::Furniture { kind }, spans(parts, lines).into_iter().map(Inline::Span).collect(), 1.0)
+        }
+        Kind::Caption => {
+            let mut desc = spans(parts, &lines[..it.credit_at.min(lines.len())]);
+            let mut credit = spans(parts, &lines[it.credit_at.min(lines.len())..]);
+            if it.cue == Cue::CaptionWithCredit {
+                if let Some(s) = desc.pop() {
+                    let (d, c) = split_credit(s);
+                    desc.push(d);
+                    credit.insert(0, c);
+                }
+            }
+            let content = desc.into_iter().map(Inline::Span).collect();
+            make(BlockKind::Caption { credit: credit.into_iter().map(Inline::Span).collect() }, content, 0.8)
+        }
+        Kind::Heading(style) => {
+            let mut s = spans(parts, lines);
+            if let (Style::Markdown(_), Cue::Markdown { lead, .. }) = (style, it.cue) {
+                cut_lead(&mut s[0], lead);
+            }
+            let conf = if style == Style::Plain { 0.7 } else { 0.9 };
+            make(BlockKind::Heading { level: levels.level(style) }, s.into_iter().map(Inline::Span).collect(), conf)
+        }
+        Kind::Title | Kind::Subtitle => {
+            let mut s = spans(parts, lines);
+            if let Cue::Markdown { lead, .. } = it.cue {
+                cut_lead(&mut s[0], lead);
+            }
+            let kind = if it.kind == Kind::Title { BlockKind::Title } else { BlockKind::Subtitle };
+            make(kind, s.into_iter().map(Inline::Span).collect(), 0.8)
+        }
+        Kind::ListItem => {
+            let mut s = spans(parts, lines);
+            let mut marker = String::new();
+            if let Cue::Bullet { lead } = it.cue {
+                marker = s[0].text[..lead.min(s[0].text.len())].trim().to_string();
+                cut_lead(&mut s[0], lead);
+            }
+            make(BlockKind::ListItem { marker }, s.into_iter().map(Inline::Span).collect(), 0.9)
+        }
+        Kind::Byline => {
+            let s = spans(parts, lines);
+            let text: String = s.iter().map(|x| x.text.as_str()).collect::<Vec<_>>().join(" ");
+            make(BlockKind::Byline { authors: authors(&text) }, s.into_iter().map(Inline::Span).collect(), 0.8)
+        }
+        Kind::Note(kind) => make(BlockKind::Note { kind }, spans(parts, lines).into_iter().map(Inline::Span).collect(), 0.9),
+        Kind::Toc => {
+            let s = spans(parts, lines);
+            let t = s[0].text.trim_start_matches(['-', ' ']);
+            let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
+            let page = (!digits.is_empty()).then_some(digits);
+            make(BlockKind::TocEntry { page }, s.into_iter().map(Inline::Span).collect(), 0.8)
+        }
+        Kind::Front => make(BlockKind::FrontMatter, spans(parts, lines).into_iter().map(Inline::Span).collect(), 0.8),
+        Kind::Aside => make(BlockKind::Sidebar { items: Vec::new() }, spans(parts, lines).into_iter().map(Inline::Span).collect(), 0.7),
+        Kind::Text | Kind::Display => {
+            let conf = if it.merged { 0.7 } else { 0.9 };
+            make(BlockKind::Paragraph, with_milestones(parts, lines, inside), conf)
+        }
+    };
+    Some(b)
+}
+
+/// Splits "…驶出。 □张健霆/摄" into the description and the credit, on one line.
+fn split_credit(s: Span) -> (Span, Span) {
+    let at = s.text.rfind(['□', '■']).or_else(|| s.text.rfind(' ')).unwrap_or(s.text.len());
+    let (d, c) = s.text.split_at(at);
+    let d_trim = d.trim_end();
+    let gap = &d[d_trim.len()..];
+    let desc = Span { line: s.line, lead: s.lead.clone(), text: d_trim.to_string(), trail: gap.to_string(), space_before: s.space_before };
+    let credit = Span { line: s.line, lead: String::new(), text: c.trim_start().to_string(), trail: s.trail, space_before: false };
+    (desc, credit)
+}
+
+/// The names in a byline: job titles and parentheses dropped, names spaced
+/// out for justification (孙 绍 骋) put back together.
+pub fn authors(text: &str) -> Vec<String> {
+    let t = text.trim().trim_start_matches(['(', '（']).trim_end_matches([')', '）']);
+    let tokens: Vec<&str> = t.split([' ', '\u{3000}', '\t']).filter(|s| !s.is_empty()).collect();
+    let roles = ["主席", "书记", "记者", "市长", "省长", "部长", "主任", "编辑", "教授", "研究员", "通讯员", "局长", "县长", "院长", "委员"];
+    let start = usize::from(tokens.len() > 1 && roles.iter().any(|r| tokens[0].ends_with(r)));
+    let mut names: Vec<String> = Vec::new();
+    let mut single = String::new();
+    for tok in &tokens[start..] {
+        if tok.chars().count() == 1 {
+            single.push_str(tok);
+            continue;
+        }
+        if !single.is_empty() {
+            names.push(std::mem::take(&mut single));
+        }
+        names.push((*tok).to_string());
+    }
+    if !single.is_empty() {
+        names.push(single);
+    }
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spaced_names_are_put_together() {
+        assert_eq!(authors("孙 绍 骋"), vec!["孙绍骋"]);
+        assert_eq!(authors("张学良 杨 羊"), vec!["张学良", "杨羊"]);
+        assert_eq!(authors("自治区人民政府主席 王莉霞"), vec!["王莉霞"]);
+        assert_eq!(authors("(南阳阳)"), vec!["南阳阳"]);
+        assert_eq!(authors("严博 丁义杰 徐玲玲"), vec!["严博", "丁义杰", "徐玲玲"]);
+    }
+
+    #[test]
+    fn an_inline_credit_is_split_off_on_its_line() {
+        let s = Span { line: 3, text: "列车驶出。 □张健霆/摄".into(), trail: "\r".into(), ..Default::default() };
+        let (d, c) = split_credit(s);
+        assert_eq!((d.text.as_str(), c.text.as_str()), ("列车驶出。", "□张健霆/摄"));
+        assert_eq!(d.raw() + &c.raw(), "列车驶出。 □张健霆/摄\r");
+    }
+}

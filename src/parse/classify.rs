@@ -1,0 +1,310 @@
+//! Stage 6: what each unit is. A unit's own shape proposes (a number, a
+//! marker, a short line without final punctuation), its neighbours decide: a
+//! display line after a source note opens an article, a name under a title
+//! is a byline, a line ending in —— before a list leads a sidebar.
+
+use super::cues::{self, Cue, Numbering};
+use super::units::{Shape, Unit};
+use crate::model::NoteKind;
+
+/// What a unit was found to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Running text.
+    Text,
+    /// A short line standing alone, not yet placed.
+    Display,
+    /// An article title.
+    Title,
+    /// A subtitle (——元旦献词).
+    Subtitle,
+    /// A section heading; the numbering style, if any, decides the level later.
+    Heading(Style),
+    /// A list item.
+    ListItem,
+    /// A picture's description, its credit or both.
+    Caption,
+    /// Authors.
+    Byline,
+    /// Editorial note.
+    Note(NoteKind),
+    /// Lead-in of a boxed sidebar.
+    Aside,
+    /// Table of contents line.
+    Toc,
+    /// Masthead, colophon.
+    Front,
+    /// Print furniture.
+    Furniture,
+}
+
+/// How a heading is marked, which decides its level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Style {
+    /// Markdown `#`s: the level is given.
+    Markdown(u8),
+    /// Not numbered: the article's top level.
+    Plain,
+    /// Numbered in one of the nested styles.
+    Numbered(Numbering),
+}
+
+/// A unit with its kind.
+#[derive(Debug, Clone)]
+pub struct Item {
+    /// Line indices.
+    pub lines: Vec<usize>,
+    /// What it is.
+    pub kind: Kind,
+    /// For captions: where in `lines` the credit starts (`lines.len()` when none).
+    pub credit_at: usize,
+    /// The cue of the first line.
+    pub cue: Cue,
+    /// For text merged across an interruption: the items (by index) it absorbed.
+    pub merged: bool,
+}
+
+/// Which lines are the description of a photo credit that follows them:
+/// the line before each credit, which then stands alone.
+pub fn caption_descriptions(shape_lines: &[super::lines::Line<'_>], cue_of: &[Cue], furniture: &[bool]) -> Vec<bool> {
+    let mut desc = vec![false; shape_lines.len()];
+    for i in 0..shape_lines.len() {
+        if cue_of[i] != Cue::Credit {
+            continue;
+        }
+        let Some(d) = (0..i).rev().find(|&j| !shape_lines[j].is_blank()) else { continue };
+        if cue_of[d] == Cue::None && !furniture[d] && i - d <= 3 {
+            desc[d] = true;
+        }
+    }
+    desc
+}
+
+fn text_of(shape: &Shape<'_, '_>, lines: &[usize]) -> String {
+    lines.iter().map(|&i| shape.lines[i].text).collect::<Vec<_>>().join("")
+}
+
+/// A short unit without sentence punctuation: a heading, title, byline, label.
+fn display_shape(shape: &Shape<'_, '_>, u: &Unit) -> bool {
+    let t = text_of(shape, &u.lines);
+    let n = t.chars().count();
+    let last = shape.lines[*u.lines.last().unwrap_or(&0)].text;
+    u.lines.len() <= 3
+        && n <= if u.lines.len() == 1 { 45 } else { 80 }
+        && !cues::ends_open(last)
+        && !t.contains(['。', '！', '？', '；'])
+        && !t.ends_with(['：', ':'])
+}
+
+/// A numbered unit that is a heading: short, no sentence inside.
+fn numbered_heading(shape: &Shape<'_, '_>, u: &Unit, rest: usize) -> bool {
+    let t = text_of(shape, &u.lines);
+    let body = t.get(rest..).unwrap_or("");
+    let n = body.chars().count();
+    u.lines.len() <= 3 && n >= 2 && n <= 60 && !cues::ends_open(&t) && !body.contains(['。', '！', '？', '；', '：', ':'])
+}
+
+/// Whether the text is a list of personal names (辛组研, 孙 绍 骋, 张学良 杨 羊),
+/// a job title and a name, or a team (…课题组).
+pub fn name_like(t: &str) -> bool {
+    let t = t.trim();
+    let inner = t.strip_prefix(['(', '（']).and_then(|s| s.strip_suffix([')', '）'])).unwrap_or(t);
+    if ["课题组", "调研组", "写作组", "评论员", "编辑部", "编写组"].iter().any(|s| inner.ends_with(s)) && inner.chars().count() <= 24 {
+        return true;
+    }
+    let tokens: Vec<&str> = inner.split([' ', '\u{3000}', '\t']).filter(|s| !s.is_empty()).collect();
+    let han = |s: &str| s.chars().all(|c| super::lines::is_cjk(c) && !cues::is_terminal(c) && !matches!(c, '，' | '、' | '“' | '”' | '《' | '》') || c == '·');
+    if tokens.is_empty() || tokens.len() > 6 || !tokens.iter().all(|s| han(s)) {
+        return false;
+    }
+    let total: usize = tokens.iter().map(|s| s.chars().count()).sum();
+    let roles = ["主席", "书记", "记者", "市长", "省长", "部长", "主任", "编辑", "教授", "研究员", "通讯员", "局长", "县长", "院长", "委员"];
+    if tokens.len() >= 2 && roles.iter().any(|r| tokens[0].ends_with(r)) {
+        let last = tokens[tokens.len() - 1].chars().count();
+        return (2..=4).contains(&last) && total <= 24;
+    }
+    total <= 12 && tokens.iter().all(|s| (1..=4).contains(&s.chars().count())) && (tokens.len() > 1 || (2..=4).contains(&total))
+}
+
+/// First pass: kinds from each unit's own shape.
+fn intrinsic(shape: &Shape<'_, '_>, u: &Unit, furniture: bool, desc: bool) -> Kind {
+    if furniture {
+        return Kind::Furniture;
+    }
+    match u.cue {
+        Cue::Markdown { hashes: 1, .. } => Kind::Title,
+        Cue::Markdown { hashes, .. } => Kind::Heading(Style::Markdown(hashes)),
+        Cue::Note(k) => Kind::Note(k),
+        Cue::Credit | Cue::CaptionWithCredit => Kind::Caption,
+        Cue::Bullet { .. } | Cue::Dash => Kind::ListItem,
+        Cue::Toc => Kind::Toc,
+        Cue::Front => Kind::Front,
+        Cue::PageNumber | Cue::Junk => Kind::Furniture,
+        Cue::Numbered { style, rest } if numbered_heading(shape, u, rest) => Kind::Heading(Style::Numbered(style)),
+        Cue::Numbered { .. } => Kind::Text,
+        Cue::None if desc => Kind::Caption,
+        Cue::None => {
+            let t = text_of(shape, &u.lines);
+            let paren = t.starts_with(['(', '（']) && t.ends_with([')', '）']);
+            if paren && name_like(&t) && t.chars().count() <= 8 {
+                Kind::Byline
+            } else if display_shape(shape, u) {
+                Kind::Display
+            } else {
+                Kind::Text
+            }
+        }
+    }
+}
+
+/// Classifies the units of a document.
+pub fn classify(shape: &Shape<'_, '_>, units: Vec<Unit>, furniture: &[bool], desc: &[bool]) -> Vec<Item> {
+    let mut items: Vec<Item> = units
+        .into_iter()
+        .map(|u| {
+            let kind = intrinsic(shape, &u, furniture[u.lines[0]], desc[u.lines[0]]);
+            let n = u.lines.len();
+            Item { kind, credit_at: if u.cue == Cue::Credit { 0 } else { n }, cue: u.cue, lines: u.lines, merged: false }
+        })
+        .collect();
+    join_credits(&mut items);
+    confirm_toc(&mut items);
+    place_display(shape, &mut items);
+    frontmatter(&mut items);
+    items
+}
+
+/// A credit joins the description before it into one caption.
+fn join_credits(items: &mut Vec<Item>) {
+    let mut out: Vec<Item> = Vec::with_capacity(items.len());
+    for it in items.drain(..) {
+        if it.cue == Cue::Credit {
+            if let Some(prev) = out.last_mut() {
+                if prev.kind == Kind::Caption && prev.credit_at == prev.lines.len() && prev.cue == Cue::None {
+                    prev.credit_at = prev.lines.len();
+                    prev.lines.extend(&it.lines);
+                    continue;
+                }
+            }
+        }
+        out.push(it);
+    }
+    *items = out;
+}
+
+/// A contents line is one only among others; the display lines between them
+/// (section labels of the contents) belong to the contents too.
+fn confirm_toc(items: &mut [Item]) {
+    const NEAR: usize = 6;
+    let tocs: Vec<usize> = (0..items.len()).filter(|&i| items[i].kind == Kind::Toc).collect();
+    for (k, &i) in tocs.iter().enumerate() {
+        let near = (k > 0 && i - tocs[k - 1] <= NEAR) || tocs.get(k + 1).is_some_and(|&j| j - i <= NEAR);
+        if !near {
+            items[i].kind = Kind::Text;
+        }
+    }
+    let tocs: Vec<usize> = (0..items.len()).filter(|&i| items[i].kind == Kind::Toc).collect();
+    for w in tocs.windows(2) {
+        if w[1] - w[0] <= NEAR {
+            for it in &mut items[w[0] + 1..w[1]] {
+                if matches!(it.kind, Kind::Display | Kind::ListItem) {
+                    it.kind = Kind::Toc;
+                }
+            }
+        }
+    }
+    // The label that opens the contents (目录, section label before the first entry).
+    if let Some(&first) = tocs.first() {
+        if first > 0 && items[first - 1].kind == Kind::Display {
+            items[first - 1].kind = Kind::Toc;
+        }
+    }
+}
+
+fn closes_article(k: Kind) -> bool {
+    matches!(k, Kind::Note(NoteKind::Source | NoteKind::Editor | NoteKind::Affiliation | NoteKind::Date | NoteKind::Column | NoteKind::Other))
+}
+
+/// Second pass: display units placed by what surrounds them.
+fn place_display(shape: &Shape<'_, '_>, items: &mut [Item]) {
+    // Whether the article being read has had body text since its title.
+    let mut body_seen = false;
+    let mut in_title = false;
+    let mut prev_kind: Option<Kind> = None;
+    let mut any_text = false;
+    for i in 0..items.len() {
+        let kind = items[i].kind;
+        if kind == Kind::Furniture {
+            continue;
+        }
+        let next_kind = items[i + 1..].iter().map(|x| x.kind).find(|&k| k != Kind::Furniture);
+        let text = text_of(shape, &items[i].lines);
+        let new = match kind {
+            Kind::Display => {
+                let lead = shape.lines[items[i].lines[0]].lead;
+                if (text.ends_with("——") || text.ends_with('：')) && next_kind == Some(Kind::ListItem) {
+                    Kind::Aside
+                } else if in_title && !body_seen {
+                    if name_like(&text) { Kind::Byline } else { Kind::Title }
+                } else if !any_text && prev_kind.is_none_or(|k| matches!(k, Kind::Furniture)) {
+                    Kind::Title
+                } else if prev_kind.is_some_and(closes_article) || matches!(prev_kind, Some(Kind::Front | Kind::Toc)) {
+                    Kind::Title
+                } else if !lead.is_empty() && !lead.chars().all(|c| c == '\x0c') && next_kind != Some(Kind::Display) && prev_kind == Some(Kind::Text) {
+                    // Set off by indentation in extracted text: centred, a title.
+                    Kind::Title
+                } else {
+                    Kind::Heading(Style::Plain)
+                }
+            }
+            Kind::ListItem if items[i].cue == Cue::Dash && in_title && !body_seen => Kind::Subtitle,
+            Kind::Text if in_title && !body_seen && items[i].lines.len() == 1 && name_like(&text) => Kind::Byline,
+            k => k,
+        };
+        items[i].kind = new;
+        match new {
+            Kind::Title => {
+                in_title = true;
+                body_seen = false;
+            }
+            Kind::Text | Kind::Heading(_) | Kind::ListItem | Kind::Aside => {
+                body_seen = true;
+                any_text = true;
+            }
+            _ => {}
+        }
+        prev_kind = Some(new);
+    }
+}
+
+/// Display lines among masthead and contents lines are masthead too.
+fn frontmatter(items: &mut [Item]) {
+    let frontish = |k: Kind| matches!(k, Kind::Front | Kind::Toc | Kind::Furniture | Kind::Caption);
+    for i in 0..items.len() {
+        if !matches!(items[i].kind, Kind::Title | Kind::Heading(Style::Plain) | Kind::Display) {
+            continue;
+        }
+        let prev = items[..i].iter().rev().map(|x| x.kind).find(|&k| k != Kind::Furniture);
+        let next = items[i + 1..].iter().map(|x| x.kind).find(|&k| k != Kind::Furniture);
+        let prev_front = prev.is_some_and(|k| matches!(k, Kind::Front | Kind::Toc));
+        let next_front = next.is_some_and(|k| matches!(k, Kind::Front | Kind::Toc));
+        if (prev_front && next.is_none_or(frontish)) || (next_front && prev.is_none_or(frontish)) {
+            items[i].kind = Kind::Front;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_told_from_headings() {
+        for n in ["辛组研", "孙 绍 骋", "张学良 杨 羊", "严博 丁义杰 徐玲玲", "自治区人民政府主席 王莉霞", "新疆维吾尔自治区党委组织部课题组", "(南阳阳)"] {
+            assert!(name_like(n), "{n}");
+        }
+        for n in ["“守艺人”", "布局建设未来产业 形成地区发展新动能", "钱包“鼓”起来", "中国式现代化对区域协调发展提出更高要求"] {
+            assert!(!name_like(n), "{n}");
+        }
+    }
+}

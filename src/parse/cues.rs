@@ -1,0 +1,437 @@
+//! Stage 3: what a single line says about itself, from its own characters
+//! only: numbering, markers, the shapes of notes, credits, contents lines,
+//! mastheads and page furniture. Later stages weigh these cues against the
+//! line's neighbours.
+
+use super::lines::Line;
+use crate::model::NoteKind;
+
+/// Styles of section numbering in Chinese (and Latin) documents, in the
+/// order they nest: 一、 > （一） > 1. > （1）.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Numbering {
+    /// 一、 二、 (also 第一章, 第一部分)
+    Han,
+    /// （一） (一)
+    ParenHan,
+    /// 1. 1． 1、
+    Arabic,
+    /// （1） (1) 1)
+    ParenArabic,
+}
+
+/// The cue a line gives by itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cue {
+    /// Nothing special: running text or a display line to be judged by context.
+    None,
+    /// A markdown heading: the number of `#`; `lead` is the markup.
+    Markdown { hashes: u8, lead: usize },
+    /// A numbered line; `rest` is the byte offset where the text after the number starts.
+    Numbered { style: Numbering, rest: usize },
+    /// A bullet list item (`- `, `• `); `lead` is the marker's byte length.
+    Bullet { lead: usize },
+    /// A dash list item (——提升…), the dash kept in the text.
+    Dash,
+    /// A photo credit (□新华社记者 燕 雁/摄, …供图).
+    Credit,
+    /// A caption whose credit stands at its end (…驶出。 □张健霆/摄).
+    CaptionWithCredit,
+    /// A whole-line editorial note.
+    Note(NoteKind),
+    /// A line of a table of contents (04 高端时论).
+    Toc,
+    /// A masthead or colophon line (ISSN, 总第344期, 主管, 定价).
+    Front,
+    /// A page number standing alone.
+    PageNumber,
+    /// A barcode, "scan the code" prompt and the like.
+    Junk,
+}
+
+/// Sentence-final punctuation: a line ending with one of these may end a paragraph.
+pub fn is_terminal(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '；' | '：' | '…' | '.' | '!' | '?' | ';' | ':' | '．')
+}
+
+/// Closing quotes and brackets that may follow sentence-final punctuation.
+pub fn is_closing(c: char) -> bool {
+    matches!(c, '”' | '’' | '」' | '』' | '）' | ')' | '》' | '"' | '\'' | '】' | ']' | '〕')
+}
+
+/// Whether the text ends a sentence: final punctuation, possibly followed by closing quotes.
+pub fn ends_sentence(text: &str) -> bool {
+    let t = text.trim_end_matches(is_closing);
+    t.chars().next_back().is_some_and(is_terminal)
+}
+
+/// Whether the text ends with any punctuation a heading would not end with
+/// (sentence-final, or a comma: the text runs on).
+pub fn ends_open(text: &str) -> bool {
+    let t = text.trim_end_matches(is_closing);
+    t.chars().next_back().is_some_and(|c| is_terminal(c) || matches!(c, '，' | '、' | ',' | '—'))
+}
+
+fn is_han_digit(c: char) -> bool {
+    matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '〇' | '零' | '百')
+}
+
+/// Reads a numbering prefix; returns its style and the byte length it takes (with following spaces).
+pub fn numbering(text: &str) -> Option<(Numbering, usize)> {
+    let mut chars = text.char_indices().peekable();
+    let (_, first) = *chars.peek()?;
+    let skip_spaces = |s: &str, at: usize| at + (s[at..].len() - s[at..].trim_start_matches([' ', '\u{3000}', '\t']).len());
+    if matches!(first, '（' | '(') {
+        chars.next();
+        let mut end = None;
+        let mut han = 0;
+        let mut dig = 0;
+        for (i, c) in chars.by_ref() {
+            if is_han_digit(c) {
+                han += 1;
+            } else if c.is_ascii_digit() {
+                dig += 1;
+            } else if matches!(c, '）' | ')') {
+                end = Some(i + c.len_utf8());
+                break;
+            } else {
+                break;
+            }
+            if han + dig > 4 {
+                break;
+            }
+        }
+        let end = end?;
+        if end >= text.len() {
+            return None;
+        }
+        return match (han, dig) {
+            (h, 0) if h > 0 => Some((Numbering::ParenHan, skip_spaces(text, end))),
+            (0, d) if d > 0 => Some((Numbering::ParenArabic, skip_spaces(text, end))),
+            _ => None,
+        };
+    }
+    if first == '第' {
+        // 第一章 / 第一部分 / 第一节
+        let rest = &text['第'.len_utf8()..];
+        let digits = rest.chars().take_while(|&c| is_han_digit(c) || c.is_ascii_digit()).count();
+        if digits > 0 {
+            let after: String = rest.chars().skip(digits).take(2).collect();
+            if after.starts_with('章') || after.starts_with('节') || after.starts_with("部分") || after.starts_with('编') {
+                let unit_len = if after.starts_with("部分") { "部分".len() } else { '章'.len_utf8() };
+                let at = '第'.len_utf8() + rest.chars().take(digits).map(char::len_utf8).sum::<usize>() + unit_len;
+                return Some((Numbering::Han, skip_spaces(text, at)));
+            }
+        }
+        return None;
+    }
+    if is_han_digit(first) {
+        let n = text.chars().take_while(|&c| is_han_digit(c)).count();
+        let at: usize = text.chars().take(n).map(char::len_utf8).sum();
+        if n <= 3 && text[at..].starts_with('、') {
+            return Some((Numbering::Han, skip_spaces(text, at + '、'.len_utf8())));
+        }
+        return None;
+    }
+    if first.is_ascii_digit() {
+        let n = text.bytes().take_while(u8::is_ascii_digit).count();
+        if n > 2 {
+            return None;
+        }
+        let after = &text[n..];
+        let mut it = after.chars();
+        let sep = it.next()?;
+        let next = it.next();
+        let style = match sep {
+            '.' | '．' | '、' if !next.is_some_and(|c| c.is_ascii_digit()) && next.is_some() => Numbering::Arabic,
+            ')' | '）' if next.is_some() => Numbering::ParenArabic,
+            _ => return None,
+        };
+        return Some((style, skip_spaces(text, n + sep.len_utf8())));
+    }
+    None
+}
+
+/// Whether the line is a photo credit by itself.
+fn is_credit(t: &str) -> bool {
+    let chars = t.chars().count();
+    if chars > 40 || t.contains(['。', '！', '？']) {
+        return false;
+    }
+    let body = t.trim_start_matches(['□', '■', '△', '▲', '◎']);
+    (t.starts_with(['□', '■']) && (body.ends_with("摄") || body.contains('/')))
+        || ((body.ends_with("/摄") || body.ends_with("／摄") || body.ends_with(" 摄")) && chars <= 30)
+        || (body.ends_with("供图") && chars <= 30)
+        || body.starts_with("摄影") && chars <= 20
+        || body.starts_with("图/") || body.starts_with("图／") || body.starts_with("图：") && chars <= 20
+}
+
+/// A caption that ends with its own credit (…驶出。 □张健霆/摄).
+fn ends_with_credit(t: &str) -> bool {
+    match t.rfind(['□', '■']) {
+        Some(i) if i > 0 => {
+            let credit = &t[i..];
+            credit.chars().count() <= 20 && (credit.ends_with("/摄") || credit.ends_with("摄") || credit.ends_with("供图"))
+        }
+        _ => (t.ends_with("/摄") || t.ends_with("供图")) && t.contains(' ') && t.chars().count() <= 60,
+    }
+}
+
+fn inner(t: &str) -> Option<&str> {
+    let open = t.chars().next()?;
+    let close = t.chars().next_back()?;
+    let pairs = [('（', '）'), ('(', ')'), ('[', ']'), ('【', '】'), ('〔', '〕'), ('(', '）'), ('（', ')'), ('「', '」')];
+    if pairs.contains(&(open, close)) && t.len() > open.len_utf8() + close.len_utf8() {
+        Some(&t[open.len_utf8()..t.len() - close.len_utf8()])
+    } else {
+        None
+    }
+}
+
+fn is_date(t: &str) -> bool {
+    // （2025 年 1 月 17 日）, 3月6日, 二〇二五年一月八日
+    let s: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    let has = |c| s.contains(c);
+    if s.chars().count() > 16 || !has('日') {
+        return false;
+    }
+    s.chars().all(|c| c.is_ascii_digit() || is_han_digit(c) || matches!(c, '年' | '月' | '日' | '〇'))
+}
+
+/// Recognises a whole line (or the start of a wrapped one) as an editorial note.
+pub fn note_kind(t: &str) -> Option<NoteKind> {
+    let n = t.chars().count();
+    if let Some(inside) = inner(t) {
+        let inside = inside.trim();
+        if inside.starts_with("责任编辑") || inside.starts_with("责编") || inside.starts_with("编辑") && n < 20 {
+            return Some(NoteKind::Editor);
+        }
+        if inside.starts_with("作者单位") || inside.starts_with("作者系") || inside.starts_with("作者:") || inside.starts_with("作者：") {
+            return Some(NoteKind::Affiliation);
+        }
+        if inside.starts_with("上接") || inside.starts_with("下转") || inside.starts_with("转第") || inside.starts_with("接第") {
+            return Some(NoteKind::Continuation);
+        }
+        if is_date(inside) {
+            return Some(NoteKind::Date);
+        }
+        if inside.starts_with("摘自") || inside.starts_with("均摘自") || inside.starts_with("来源") || inside.starts_with("转自")
+            || inside.starts_with("选自") || inside.starts_with("据")
+            || inside.ends_with("供稿") || (inside.starts_with("新华社") && inside.ends_with('电'))
+        {
+            return Some(NoteKind::Source);
+        }
+        let ic = inside.chars().count();
+        if ic <= 12 && !inside.contains(['，', '。', ',']) && ["日报", "晚报", "报", "网", "社", "台", "杂志", "时报", "客户端", "新闻"].iter().any(|s| inside.ends_with(s)) {
+            return Some(NoteKind::Source);
+        }
+        if t.starts_with('「') && ic <= 10 {
+            return Some(NoteKind::Column);
+        }
+        if t.starts_with(['[', '【']) && ic <= 20 && inside.contains([':', '：']) {
+            return Some(NoteKind::Other);
+        }
+        return None;
+    }
+    if n <= 20 && (t.starts_with("据新华社") || t.starts_with("据人民日报") || (t.starts_with('据') && (t.ends_with("报道") || t.ends_with("电") || t.ends_with("社")))) {
+        return Some(NoteKind::Source);
+    }
+    if t.starts_with(['（', '(']) {
+        let inside = t[t.chars().next().map_or(0, char::len_utf8)..].trim_start();
+        if inside.starts_with("来源") || inside.starts_with("摘自") || inside.starts_with("作者单位") || inside.starts_with("责任编辑") {
+            return Some(NoteKind::Source);
+        }
+        // A date that opens a wrapped note: （二〇二五年一月八日中国共产党…通过）
+        let head: String = inside.chars().take(12).collect();
+        if head.contains('年') && head.contains('月') && head.chars().take(4).all(|c| c.is_ascii_digit() || is_han_digit(c) || c == ' ') {
+            return Some(NoteKind::Date);
+        }
+    }
+    if t.starts_with('※') {
+        return Some(NoteKind::Other);
+    }
+    if is_date(t) && n <= 12 {
+        return Some(NoteKind::Date);
+    }
+    if matches!(t, "延伸阅读" | "相关链接" | "链接" | "新闻链接" | "背景链接" | "编者按" | "短评" | "评论员文章" | "社论" | "本报评论员") {
+        return Some(NoteKind::Column);
+    }
+    if (t.starts_with("责任编辑") || t.starts_with("编辑：") || t.starts_with("编辑:")) && n <= 24 {
+        return Some(NoteKind::Editor);
+    }
+    None
+}
+
+/// A contents line: a page number then a title (04 高端时论), or a title then a page number.
+fn is_toc(t: &str) -> bool {
+    let t = t.trim_start_matches(['-', ' ']);
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=3).contains(&digits) {
+        let rest = &t[digits..];
+        if rest.starts_with([' ', '\u{3000}', '\t']) {
+            let after = rest.trim_start();
+            return after.chars().next().is_some_and(|c| super::lines::is_cjk(c) || c == '“' || c == '《')
+                && !after.starts_with(['年', '月', '日', '个', '名', '万', '亿', '多', '余', '家', '项', '人', '条', '次', '%'])
+                && t.chars().count() <= 45;
+        }
+        return false;
+    }
+    // title … 12  or title ...... 12
+    let trail = t.bytes().rev().take_while(u8::is_ascii_digit).count();
+    if (1..=3).contains(&trail) {
+        let head = t[..t.len() - trail].trim_end();
+        return head.ends_with("..") || head.ends_with('…') || head.ends_with("··") || head.ends_with('.');
+    }
+    false
+}
+
+fn is_front(t: &str) -> bool {
+    let squeezed: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    let s = squeezed.as_str();
+    if s.contains("ISSN") || s.contains("CN") && s.contains('/') && s.chars().any(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    if s.starts_with("总第") && s.ends_with('期') {
+        return true;
+    }
+    // 2025·3, 2025年第3期
+    let digits = s.chars().filter(char::is_ascii_digit).count();
+    if s.len() <= 14 && digits >= 4 && (s.contains('·') || s.ends_with('期')) && s.chars().all(|c| c.is_ascii_digit() || matches!(c, '·' | '年' | '第' | '期' | '.' | '-')) {
+        return true;
+    }
+    const LABELS: [&str; 18] = [
+        "主管", "主办", "出版", "社长", "副社长", "总编辑", "副总编辑", "主编", "编辑部主任", "地址", "电话", "邮编", "定价", "出版日期", "印刷", "投稿邮箱", "发行", "广告经营许可证",
+    ];
+    LABELS.iter().any(|l| s == *l || (s.starts_with(l) && t.chars().count() <= 40 && t.contains([' ', '\u{3000}', ':', '：'])))
+        || s.ends_with("学习强国号") || s.ends_with("微信公众号")
+}
+
+fn is_page_number(t: &str) -> bool {
+    let core = t.trim_matches(|c: char| matches!(c, '-' | '—' | '–' | ' ' | '·' | '•' | '|'));
+    let core = core.strip_prefix('第').and_then(|s| s.strip_suffix('页')).map_or(core, str::trim);
+    let n = core.len();
+    (1..=4).contains(&n) && core.bytes().all(|b| b.is_ascii_digit())
+        || (1..=6).contains(&n) && core.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l' | 'I' | 'V' | 'X' | 'L')) && t.len() == n
+}
+
+fn is_junk(t: &str) -> bool {
+    let digits = t.bytes().filter(u8::is_ascii_digit).count();
+    if digits >= 10 && t.bytes().all(|b| b.is_ascii_digit() || b == b' ' || b == b'-') {
+        return true; // barcode
+    }
+    t.chars().count() <= 20 && (t.contains("扫码") || t.contains("扫一扫") || t.contains("二维码"))
+}
+
+/// The cue of one non-blank line.
+pub fn cue(line: &Line<'_>) -> Cue {
+    let t = line.text;
+    if let Some(rest) = t.strip_prefix('#') {
+        let hashes = 1 + rest.bytes().take_while(|&b| b == b'#').count();
+        let after = &t[hashes..];
+        if hashes <= 6 && after.starts_with(' ') {
+            return Cue::Markdown { hashes: hashes as u8, lead: t.len() - after.trim_start().len() };
+        }
+    }
+    if is_page_number(t) {
+        return Cue::PageNumber;
+    }
+    if is_junk(t) {
+        return Cue::Junk;
+    }
+    if let Some(k) = note_kind(t) {
+        return Cue::Note(k);
+    }
+    if is_credit(t) {
+        return Cue::Credit;
+    }
+    if ends_with_credit(t) {
+        return Cue::CaptionWithCredit;
+    }
+    for m in ["- ", "• ", "· ", "* ", "● ", "○ ", "◆ ", "■ ", "▪ "] {
+        if let Some(rest) = t.strip_prefix(m) {
+            if is_toc(rest) {
+                return Cue::Toc;
+            }
+            return Cue::Bullet { lead: m.len() };
+        }
+    }
+    if t.starts_with("——") && t.chars().count() > 3 {
+        return Cue::Dash;
+    }
+    if let Some((style, rest)) = numbering(t) {
+        return Cue::Numbered { style, rest };
+    }
+    if is_toc(t) {
+        return Cue::Toc;
+    }
+    if is_front(t) {
+        return Cue::Front;
+    }
+    Cue::None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::lines::split;
+
+    fn c(s: &str) -> Cue {
+        cue(&split(s)[0])
+    }
+
+    #[test]
+    fn chinese_numbering_nests() {
+        assert!(matches!(c("二、深化西部大开发战略认"), Cue::Numbered { style: Numbering::Han, .. }));
+        assert!(matches!(c("（二）坚持以制度建设为主线"), Cue::Numbered { style: Numbering::ParenHan, .. }));
+        assert!(matches!(c("(十一) 加快沿边地区开放发展"), Cue::Numbered { style: Numbering::ParenHan, .. }));
+        assert!(matches!(c("1.定制度、立规矩。"), Cue::Numbered { style: Numbering::Arabic, .. }));
+        assert!(matches!(c("2．高水平对外开放"), Cue::Numbered { style: Numbering::Arabic, .. }));
+        assert!(matches!(c("（1）党支部换届"), Cue::Numbered { style: Numbering::ParenArabic, .. }));
+        assert!(matches!(c("第三章 总则"), Cue::Numbered { style: Numbering::Han, .. }));
+        // Not numbering: decimals, years, plain text.
+        assert_eq!(c("2.0阶段的西部大开发"), Cue::None);
+        assert_eq!(c("2024 年工作回顾很好，"), Cue::None);
+        assert_eq!(c("一带一路建设"), Cue::None);
+    }
+
+    #[test]
+    fn notes_are_recognised_by_shape() {
+        assert_eq!(c("据新华社"), Cue::Note(NoteKind::Source));
+        assert_eq!(c("（内蒙古日报）"), Cue::Note(NoteKind::Source));
+        assert_eq!(c("[责任编辑:杨佩佩]"), Cue::Note(NoteKind::Editor));
+        assert_eq!(c("(作者单位:新疆于田县委)"), Cue::Note(NoteKind::Affiliation));
+        assert_eq!(c("(摘自《光明日报》)"), Cue::Note(NoteKind::Source));
+        assert_eq!(c("(上接1版)"), Cue::Note(NoteKind::Continuation));
+        assert_eq!(c("（2025 年 1 月 17 日）"), Cue::Note(NoteKind::Date));
+        assert_eq!(c("3月6日"), Cue::Note(NoteKind::Date));
+        assert_eq!(c("(新华社北京5月17日电)"), Cue::Note(NoteKind::Source));
+        assert_eq!(c("（来源：《求是》2024/24）"), Cue::Note(NoteKind::Source));
+    }
+
+    #[test]
+    fn credits_captions_toc_front_furniture() {
+        assert_eq!(c("□新华社记者 燕 雁/摄"), Cue::Credit);
+        assert_eq!(c("新疆交投文化传媒有限责任公司供图"), Cue::Credit);
+        assert_eq!(c("满载货物的中欧班列从精河国际陆港驶出。 □张健霆/摄"), Cue::CaptionWithCredit);
+        assert_eq!(c("04 高端时论"), Cue::Toc);
+        assert_eq!(c("- 47 奏响乡村振兴新乐章 蒲巧英"), Cue::Toc);
+        assert_eq!(c("ISSN 2096-7462"), Cue::Front);
+        assert_eq!(c("总第344期"), Cue::Front);
+        assert_eq!(c("社 长 田进宝"), Cue::Front);
+        assert_eq!(c("28"), Cue::PageNumber);
+        assert_eq!(c("- 12 -"), Cue::PageNumber);
+        assert_eq!(c("9 772096 746254"), Cue::Junk);
+        assert_eq!(c("## 一、总体要求"), Cue::Markdown { hashes: 2, lead: 3 });
+        assert_eq!(c("- 要坚持统筹发展和安全"), Cue::Bullet { lead: 2 });
+        assert_eq!(c("——提升西部地区科技创新能力"), Cue::Dash);
+    }
+
+    #[test]
+    fn sentence_ends() {
+        assert!(ends_sentence("你们太不容易啦！"));
+        assert!(ends_sentence("“现在比在职时还忙”。"));
+        assert!(ends_sentence("他说：“好。”"));
+        assert!(!ends_sentence("“守艺人”"));
+        assert!(!ends_sentence("有针对"));
+    }
+}

@@ -1,0 +1,93 @@
+//! Stage: print furniture. Page numbers standing alone, barcodes, and running
+//! heads, which are told apart from headings by recurring page after page.
+
+use super::cues::{self, Cue};
+use super::lines::Line;
+use crate::model::FurnitureKind;
+use std::collections::HashMap;
+
+/// How many times a line must recur to be a running head.
+const RECURS: usize = 3;
+/// The least distance, in non-blank lines, between two pages' running heads.
+const PAGE_APART: usize = 20;
+
+/// The furniture kind of each line, if it is furniture.
+pub fn find(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<Option<FurnitureKind>> {
+    let mut out: Vec<Option<FurnitureKind>> = lines
+        .iter()
+        .zip(cue_of)
+        .map(|(l, c)| match c {
+            Cue::PageNumber => Some(FurnitureKind::PageNumber { number: page_number(l.text) }),
+            Cue::Junk => Some(FurnitureKind::Other),
+            _ => None,
+        })
+        .collect();
+    for i in running_heads(lines, cue_of) {
+        out[i] = Some(FurnitureKind::RunningHead);
+    }
+    out
+}
+
+fn page_number(t: &str) -> String {
+    t.chars().filter(|c| c.is_ascii_alphanumeric()).collect()
+}
+
+/// Lines whose text, digits aside, recurs at page-like distances.
+fn running_heads(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<usize> {
+    let mut seen: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+    let mut ordinal = 0usize;
+    for (i, l) in lines.iter().enumerate() {
+        if l.is_blank() {
+            continue;
+        }
+        ordinal += 1;
+        if cue_of[i] != Cue::None || l.chars > 30 || cues::ends_sentence(l.text) {
+            continue;
+        }
+        let key: String = l.text.chars().filter(|c| !c.is_ascii_digit() && !c.is_whitespace()).collect();
+        if key.chars().count() < 2 {
+            continue;
+        }
+        seen.entry(key).or_default().push((i, ordinal));
+    }
+    let mut out = Vec::new();
+    for places in seen.values() {
+        if places.len() >= RECURS && places.windows(2).all(|w| w[1].1 - w[0].1 >= PAGE_APART) {
+            out.extend(places.iter().map(|p| p.0));
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::{cues::cue, lines::split};
+
+    #[test]
+    fn recurring_heads_and_lone_numbers_are_furniture() {
+        let mut text = String::new();
+        for page in 1..=4 {
+            text.push_str("党员之友 2025年第3期\n");
+            for _ in 0..25 {
+                text.push_str("正文一行，内容很多很多很多很多很多\n");
+            }
+            text.push_str(&format!("{page}\n"));
+        }
+        let lines = split(&text);
+        let c: Vec<Cue> = lines.iter().map(cue).collect();
+        let f = find(&lines, &c);
+        assert_eq!(f[0], Some(FurnitureKind::RunningHead));
+        assert_eq!(f[26], Some(FurnitureKind::PageNumber { number: "1".into() }));
+        assert_eq!(f[1], None);
+    }
+
+    #[test]
+    fn a_repeated_title_close_together_is_not_a_running_head() {
+        let text = "奋力书写新篇章\n正文。\n奋力书写新篇章\n正文。\n奋力书写新篇章\n";
+        let lines = split(text);
+        let c: Vec<Cue> = lines.iter().map(cue).collect();
+        assert!(find(&lines, &c).iter().all(Option::is_none));
+    }
+}

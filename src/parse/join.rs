@@ -1,0 +1,60 @@
+//! How the lines of a block join into one text: CJK with nothing between,
+//! Latin with a space, a word hyphenated at a line end made whole again.
+
+use crate::model::Span;
+
+fn latin(c: char) -> bool {
+    c.is_ascii_alphanumeric() || ('\u{00C0}'..='\u{024F}').contains(&c)
+}
+
+/// Sets each span's `space_before`, and moves a line-end hyphen that splits
+/// a word from the text into the trail, so `lead + text + trail` stays the line.
+pub fn join(spans: &mut [Span]) {
+    for i in 1..spans.len() {
+        let (before, after) = spans.split_at_mut(i);
+        let prev = &mut before[i - 1];
+        let next = &mut after[0];
+        let Some(first) = next.text.chars().next() else { continue };
+        let mut tail = prev.text.chars().rev();
+        let (Some(last), penult) = (tail.next(), tail.next()) else { continue };
+        if last == '-' && penult.is_some_and(|c| c.is_alphabetic() && c.is_lowercase()) && first.is_lowercase() {
+            prev.text.pop();
+            prev.trail.insert(0, '-');
+            continue;
+        }
+        let latin_end = latin(last) || matches!(last, ',' | '.' | ';' | ':' | '!' | '?' | ')' | '"' | '\'' | '%');
+        next.space_before = latin_end && (latin(first) || matches!(first, '(' | '"' | '\'' | '&'));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(lines: &[&str]) -> Vec<Span> {
+        lines.iter().enumerate().map(|(i, t)| Span { line: i as u32 + 1, text: t.to_string(), ..Default::default() }).collect()
+    }
+
+    fn joined(lines: &[&str]) -> String {
+        let mut s = spans(lines);
+        join(&mut s);
+        crate::model::plain_text(&s.into_iter().map(crate::model::Inline::Span).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn cjk_joins_without_space_latin_with_one() {
+        assert_eq!(joined(&["中共中央总书记习近平", "主持会议。"]), "中共中央总书记习近平主持会议。");
+        assert_eq!(joined(&["The quick brown", "fox jumps."]), "The quick brown fox jumps.");
+        assert_eq!(joined(&["收入达到", "2024 年"]), "收入达到2024 年");
+    }
+
+    #[test]
+    fn hyphenation_is_undone_and_kept_in_the_trail() {
+        let mut s = spans(&["a hyphen-", "ated word"]);
+        join(&mut s);
+        assert_eq!((s[0].text.as_str(), s[0].trail.as_str()), ("a hyphen", "-"));
+        assert!(!s[1].space_before);
+        // A capital after the hyphen is a compound name: the hyphen stays.
+        assert_eq!(joined(&["Jean-", "Paul"]), "Jean-Paul");
+    }
+}

@@ -1,0 +1,104 @@
+//! Stage 9: what the text says about itself, gathered from the blocks:
+//! title, authors, date, publication, issue, ISSN, sources; and its language.
+
+use crate::model::{Article, ArticleKind, BlockKind, Metadata, NoteKind};
+use std::collections::HashMap;
+
+/// Metadata from the articles; `language` from the text unless given.
+pub fn gather(articles: &[Article], text: &str, language: Option<&str>) -> Metadata {
+    let mut m = Metadata { language: language.map_or_else(|| detect_language(text).to_string(), str::to_string), ..Default::default() };
+    let first = articles.iter().find(|a| a.kind == ArticleKind::Article);
+    m.title = first.and_then(Article::title);
+    m.subtitle = first.and_then(Article::subtitle);
+    let mut names: HashMap<String, usize> = HashMap::new();
+    for b in articles.iter().flat_map(|a| &a.blocks) {
+        match &b.kind {
+            BlockKind::Byline { authors } => {
+                for a in authors {
+                    if !m.authors.contains(a) {
+                        m.authors.push(a.clone());
+                    }
+                }
+            }
+            BlockKind::Note { kind: NoteKind::Source } => {
+                let t = b.text();
+                if !m.sources.contains(&t) {
+                    m.sources.push(t);
+                }
+            }
+            BlockKind::Note { kind: NoteKind::Date } if m.date.is_none() => {
+                m.date = Some(b.text().trim_matches(['（', '）', '(', ')']).trim().to_string());
+            }
+            BlockKind::FrontMatter | BlockKind::TocEntry { .. } => {
+                let t = b.text();
+                let squeezed: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+                if let Some(i) = squeezed.find("ISSN") {
+                    let issn: String = squeezed[i + 4..].chars().skip_while(|c| !c.is_ascii_digit()).take(9).collect();
+                    if m.issn.is_none() && issn.len() == 9 {
+                        m.issn = Some(issn);
+                    }
+                }
+                if m.issue.is_none() && (squeezed.starts_with("总第") || squeezed.contains('·') && squeezed.chars().filter(char::is_ascii_digit).count() >= 4 && squeezed.len() <= 14) {
+                    m.issue = Some(squeezed.clone());
+                } else if squeezed.starts_with("总第") {
+                    if let Some(i) = &mut m.issue {
+                        i.push(' ');
+                        i.push_str(&squeezed);
+                    }
+                }
+                let mut rest = t.as_str();
+                while let Some(a) = rest.find('《') {
+                    let Some(z) = rest[a..].find('》') else { break };
+                    let name = &rest[a + '《'.len_utf8()..a + z];
+                    if !name.is_empty() && name.chars().count() <= 12 {
+                        *names.entry(name.to_string()).or_default() += 1;
+                    }
+                    rest = &rest[a + z..];
+                }
+            }
+            _ => {}
+        }
+    }
+    // The masthead is the name the front matter repeats most.
+    m.publication = names.into_iter().filter(|(_, c)| *c >= 2).max_by_key(|(n, c)| (*c, std::cmp::Reverse(n.clone()))).map(|(n, _)| n);
+    if m.title.is_none() {
+        m.title = m.publication.clone();
+    }
+    m
+}
+
+/// `zh-CN`, `zh-TW` or `en` (or `und`), from the characters of the text.
+pub fn detect_language(text: &str) -> &'static str {
+    const SIMPLIFIED: &str = "们这个会来时说国为与学对从开关发经过还进长门问间见现实么种东车书";
+    const TRADITIONAL: &str = "們這個會來時說國為與學對從開關發經過還進長門問間見現實麼種東車書";
+    let (mut han, mut latin, mut simp, mut trad) = (0usize, 0usize, 0usize, 0usize);
+    for c in text.chars().take(200_000) {
+        if super::lines::is_cjk(c) && c.is_alphabetic() {
+            han += 1;
+            simp += SIMPLIFIED.contains(c) as usize;
+            trad += TRADITIONAL.contains(c) as usize;
+        } else if c.is_ascii_alphabetic() {
+            latin += 1;
+        }
+    }
+    if han == 0 && latin == 0 {
+        "und"
+    } else if han * 4 >= latin {
+        if trad > simp { "zh-TW" } else { "zh-CN" }
+    } else {
+        "en"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_from_characters() {
+        assert_eq!(detect_language("这是我们的国家。"), "zh-CN");
+        assert_eq!(detect_language("這是我們的國家。"), "zh-TW");
+        assert_eq!(detect_language("The state of the art, in 2024."), "en");
+        assert_eq!(detect_language("1234"), "und");
+    }
+}

@@ -1,0 +1,160 @@
+//! Stage 5: lines grouped into units, the lines one block is made of before
+//! it is known what the block is. A unit ends where the shape of the text
+//! says a line was the last of its block: a sentence ends on a line shorter
+//! than the column, the next line is indented as a first line, or the next
+//! line carries a cue of its own (a number, a marker, a note).
+
+use super::cues::{self, Cue};
+use super::lines::Line;
+use super::width::LONG_LINE;
+
+/// Lines that belong together, by index into the line list.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    /// Indices of the unit's non-blank lines, in order.
+    pub lines: Vec<usize>,
+    /// The cue of the first line.
+    pub cue: Cue,
+}
+
+/// The facts the grouping needs about the text.
+pub struct Shape<'t, 'a> {
+    /// The lines.
+    pub lines: &'t [Line<'a>],
+    /// Each line's cue (blank lines: `Cue::None`).
+    pub cues: &'t [Cue],
+    /// Each line's column width.
+    pub widths: &'t [f32],
+    /// Lines already known to stand alone (caption descriptions, furniture).
+    pub alone: &'t [bool],
+}
+
+/// How much narrower than the column a first line is (a 2em indent), in ems.
+const INDENT: f32 = 2.0;
+
+impl Shape<'_, '_> {
+    fn full(&self, i: usize, first: bool) -> bool {
+        let w = self.widths[i];
+        self.lines[i].width >= w - 1.0 - if first { INDENT } else { 0.0 }
+    }
+
+    fn long_mode(&self, i: usize) -> bool {
+        self.widths[i] >= LONG_LINE
+    }
+
+    /// Whether a line looks like the indented first line of a paragraph.
+    fn indented(&self, i: usize) -> bool {
+        let (w, lw) = (self.widths[i], self.lines[i].width);
+        lw >= w - INDENT - 1.0 && lw < w - 0.75
+    }
+
+    /// Whether line `b` continues the unit whose last line is `a`.
+    pub fn continues(&self, a: usize, a_first: bool, b: usize) -> bool {
+        if self.alone[a] || self.alone[b] {
+            return false;
+        }
+        self.runs_on(a, a_first, b)
+    }
+
+    /// Whether line `b` continues the text whose last line is `a`, whatever stands between them.
+    pub fn runs_on(&self, a: usize, a_first: bool, b: usize) -> bool {
+        match self.cues[b] {
+            Cue::None => {}
+            _ => return false,
+        }
+        let (la, lb) = (&self.lines[a], &self.lines[b]);
+        match self.cues[a] {
+            Cue::Markdown { .. } | Cue::PageNumber | Cue::Junk | Cue::Credit | Cue::CaptionWithCredit | Cue::Front | Cue::Toc => {
+                return matches!(self.cues[a], Cue::Toc) && b == a + 1 && !cues::ends_sentence(la.text);
+            }
+            Cue::Note(_) => return !balanced(la.text) || (!self.long_mode(a) && self.full(a, a_first) && !cues::ends_sentence(la.text)),
+            _ => {}
+        }
+        let ends = cues::ends_sentence(la.text);
+        if self.long_mode(a) {
+            if ends {
+                return false;
+            }
+            // A short line that does not run on in mid-clause is a display line.
+            let clause = la.text.contains(['，', '、', ',', '；', '：']);
+            return clause || la.chars >= 40 || lb.width <= la.width + 2.0;
+        }
+        let full = self.full(a, a_first);
+        if !ends {
+            return full || la.width + 2.0 >= lb.width;
+        }
+        full && !self.indented(b)
+    }
+}
+
+fn balanced(t: &str) -> bool {
+    let open = t.chars().filter(|c| matches!(c, '（' | '(' | '[' | '【' | '「')).count();
+    let close = t.chars().filter(|c| matches!(c, '）' | ')' | ']' | '】' | '」')).count();
+    open <= close
+}
+
+/// Groups the non-blank lines into units.
+pub fn group(shape: &Shape<'_, '_>) -> Vec<Unit> {
+    let mut units: Vec<Unit> = Vec::new();
+    let mut prev: Option<usize> = None;
+    for i in 0..shape.lines.len() {
+        if shape.lines[i].is_blank() {
+            continue;
+        }
+        let joined = match (prev, units.last()) {
+            (Some(a), Some(u)) => shape.continues(a, u.lines.len() == 1, i),
+            _ => false,
+        };
+        if joined {
+            if let Some(u) = units.last_mut() {
+                u.lines.push(i);
+            }
+        } else {
+            units.push(Unit { lines: vec![i], cue: shape.cues[i] });
+        }
+        prev = Some(i);
+    }
+    units
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::{cues::cue, lines::split, width::column_widths};
+
+    fn units_of(text: &str) -> Vec<Vec<u32>> {
+        let lines = split(text);
+        let cues: Vec<Cue> = lines.iter().map(|l| if l.is_blank() { Cue::None } else { cue(l) }).collect();
+        let widths = column_widths(&lines, None);
+        let alone = vec![false; lines.len()];
+        let shape = Shape { lines: &lines, cues: &cues, widths: &widths, alone: &alone };
+        group(&shape).iter().map(|u| u.lines.iter().map(|&i| lines[i].n).collect()).collect()
+    }
+
+    #[test]
+    fn a_blank_line_in_mid_sentence_is_a_column_break() {
+        let text = "一二三四五六七八九十一二三四五六\n一二三四五六七八九十一二三四五六七八\n一二三四五六七八九十一二三四五六七八\n一二三四五六七八九十一二三四五六七八\n\n一二三四五六七八九十一二三四五六七八\n完了。\n\n一二三四五六七八九十一二三四五六\n一二三四五六七八九十一二三四五六七八\n结束了。\n";
+        assert_eq!(units_of(text), vec![vec![1, 2, 3, 4, 6, 7], vec![9, 10, 11]]);
+    }
+
+    #[test]
+    fn a_full_line_ending_a_sentence_before_an_indented_line_ends_the_paragraph() {
+        let full = "一二三四五六七八九十一二三四五六七八\n";
+        let text = format!("{full}{full}{full}一二三四五六七八九十一二三四五六七。\n一二三四五六七八九十一二三四五六\n{full}{full}完。\n");
+        assert_eq!(units_of(&text), vec![vec![1, 2, 3, 4], vec![5, 6, 7, 8]]);
+    }
+
+    #[test]
+    fn a_short_heading_line_does_not_swallow_the_paragraph() {
+        let full = "一二三四五六七八九十一二三四五六七八\n";
+        let text = format!("{full}{full}{full}{full}（五）和衷共济、共襄盛举\n一二三四五六七八九十一二三四五六\n{full}完。\n");
+        assert_eq!(units_of(&text), vec![vec![1, 2, 3, 4], vec![5], vec![6, 7, 8]]);
+    }
+
+    #[test]
+    fn paragraph_per_line_text_runs_on_only_in_mid_sentence() {
+        let long = "这是一个很长的段落，".repeat(8);
+        let text = format!("{long}。\n\n{long}中央区域\n\n协调发展{long}。\n\n布局建设未来产业 形成地区发展新动能\n\n{long}。\n");
+        assert_eq!(units_of(&text), vec![vec![1], vec![3, 5], vec![7], vec![9]]);
+    }
+}

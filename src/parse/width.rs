@@ -1,0 +1,122 @@
+//! Stage 4: the column width around each line.
+//!
+//! Hard-wrapped print fills every line of a paragraph but the last to the
+//! column width, and indents the first; so a line's width against the width
+//! of its column says whether a paragraph can end there. Column widths
+//! change across a document (pages, sections, inserts), so the width is
+//! estimated per stretch of lines, not once.
+
+use super::lines::Line;
+
+/// Lines per stretch over which the column width is estimated.
+const STRETCH: usize = 24;
+/// Beyond this width (in ems) lines are taken to be whole paragraphs, not wrapped lines.
+pub const LONG_LINE: f32 = 48.0;
+
+/// The reference column width of each line (0 for blank lines).
+pub fn column_widths(lines: &[Line<'_>], given: Option<usize>) -> Vec<f32> {
+    let mut out = vec![0.0; lines.len()];
+    if let Some(w) = given {
+        for (o, l) in out.iter_mut().zip(lines) {
+            if !l.is_blank() {
+                *o = w as f32;
+            }
+        }
+        return out;
+    }
+    let idx: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
+    let chunks: Vec<&[usize]> = idx.chunks(STRETCH).collect();
+    let estimates: Vec<Estimate> = chunks.iter().map(|c| estimate(c.iter().map(|&i| lines[i].width))).collect();
+    let column = |j: usize| match estimates.get(j) {
+        Some(Estimate::Column(w)) => Some(*w),
+        _ => None,
+    };
+    for (k, chunk) in chunks.iter().enumerate() {
+        let w = match estimates[k] {
+            Estimate::Column(w) => w,
+            // A stretch with too few body lines to say borrows from its neighbours.
+            Estimate::TooFew => k
+                .checked_sub(1)
+                .and_then(column)
+                .or_else(|| column(k + 1))
+                .unwrap_or_else(|| fallback(chunk.iter().map(|&i| lines[i].width))),
+            Estimate::Ragged => fallback(chunk.iter().map(|&i| lines[i].width)),
+        };
+        for &i in *chunk {
+            out[i] = w;
+        }
+    }
+    out
+}
+
+enum Estimate {
+    Column(f32),
+    TooFew,
+    Ragged,
+}
+
+/// The most common width (to the half em) among lines long enough to be
+/// body lines, when it is common enough to be a column width.
+fn estimate(widths: impl Iterator<Item = f32>) -> Estimate {
+    let mut counts: Vec<(u32, u32)> = Vec::new();
+    let mut total = 0;
+    for w in widths {
+        if w < 8.0 {
+            continue;
+        }
+        total += 1;
+        let key = (w * 2.0).round() as u32;
+        match counts.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, c)) => *c += 1,
+            None => counts.push((key, 1)),
+        }
+    }
+    if total < 4 {
+        return Estimate::TooFew;
+    }
+    // Neighbouring half-em bins are one column width (digits and Latin letters
+    // make full lines a little wider or narrower): sum each bin with the next.
+    let mut best: Option<(u32, u32)> = None;
+    for &(k, c) in &counts {
+        let near: u32 = c + counts.iter().filter(|(k2, _)| *k2 == k + 1 || *k2 == k + 2).map(|(_, c2)| c2).sum::<u32>();
+        if best.is_none_or(|(bk, bc)| near > bc || near == bc && k < bk) {
+            best = Some((k, near));
+        }
+    }
+    match best {
+        Some((k, c)) if c * 3 >= total as u32 || c >= 6 => Estimate::Column(k as f32 / 2.0),
+        _ => Estimate::Ragged,
+    }
+}
+
+/// Ragged text with no common width (paragraph-per-line): the 80th percentile.
+fn fallback(widths: impl Iterator<Item = f32>) -> f32 {
+    let mut v: Vec<f32> = widths.collect();
+    if v.is_empty() {
+        return 0.0;
+    }
+    v.sort_by(f32::total_cmp);
+    v[(v.len() * 4 / 5).min(v.len() - 1)].max(LONG_LINE)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::lines::split;
+
+    #[test]
+    fn the_common_width_is_the_column() {
+        let text = "一二三四五六七八九十一二三四五六七八\n".repeat(10) + "短行。\n";
+        let ls = split(&text);
+        let w = column_widths(&ls, None);
+        assert_eq!(w[0], 18.0);
+        assert_eq!(w[10], 18.0);
+    }
+
+    #[test]
+    fn ragged_long_lines_count_as_paragraph_per_line() {
+        let text: String = (0..10).map(|i| "字".repeat(60 + i * 13) + "。\n").collect();
+        let ls = split(&text);
+        assert!(column_widths(&ls, None)[0] >= LONG_LINE);
+    }
+}
