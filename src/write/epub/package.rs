@@ -37,24 +37,30 @@ pub(super) fn repack<W: Write>(built: &[u8], patches: &Patches, mut out: W) -> R
     zip.start_file("mimetype", fixed.compression_method(CompressionMethod::Stored)).map_err(fail)?;
     zip.write_all(b"application/epub+zip").map_err(fail)?;
     for i in 0..archive.len() {
-        let mut entry = archive.by_index(i).map_err(fail)?;
-        let name = entry.name().to_string();
-        if name == "mimetype" {
-            continue;
-        }
-        let mut data = Vec::with_capacity(entry.size() as usize);
-        entry.read_to_end(&mut data).map_err(fail)?;
-        let data = match name.as_str() {
-            "OEBPS/nav.xhtml" => patches.nav.clone().into_bytes(),
-            "OEBPS/content.opf" => patch_opf(&String::from_utf8_lossy(&data), patches).into_bytes(),
-            "OEBPS/toc.ncx" => patch_ncx(&String::from_utf8_lossy(&data), patches).into_bytes(),
-            _ => data,
+        let name = archive.by_index_raw(i).map_err(fail)?.name().to_string();
+        let patched = match name.as_str() {
+            "mimetype" => continue,
+            "OEBPS/nav.xhtml" => patches.nav.clone(),
+            "OEBPS/content.opf" => patch_opf(&read(&mut archive, i)?, patches),
+            "OEBPS/toc.ncx" => patch_ncx(&read(&mut archive, i)?, patches),
+            _ => {
+                // Unchanged entries keep their compressed bytes; only the time changes.
+                let entry = archive.by_index_raw(i).map_err(fail)?;
+                zip.raw_copy_file_touch(entry, DateTime::default(), None).map_err(fail)?;
+                continue;
+            }
         };
         zip.start_file(name, fixed.compression_method(CompressionMethod::Deflated)).map_err(fail)?;
-        zip.write_all(&data).map_err(fail)?;
+        zip.write_all(patched.as_bytes()).map_err(fail)?;
     }
     let bytes = zip.finish().map_err(fail)?.into_inner();
     out.write_all(&bytes).map_err(|source| Error::Write { what: "epub".into(), source })
+}
+
+fn read(archive: &mut ZipArchive<Cursor<&[u8]>>, i: usize) -> Result<String> {
+    let mut text = String::new();
+    archive.by_index(i).map_err(fail)?.read_to_string(&mut text).map_err(fail)?;
+    Ok(text)
 }
 
 fn patch_opf(opf: &str, p: &Patches) -> String {
