@@ -92,7 +92,8 @@ fn divisions<'i>(items: &'i [&'i Item]) -> Vec<(ArticleKind, &'i [&'i Item])> {
 
 /// Heading levels of one article: 2 for its top style, one deeper per style
 /// nested under it, in the order 一、 > （一） > 1. > （1）; unnumbered
-/// headings are top; markdown headings keep their own level.
+/// headings are top (beside the top numbered ones, not above them);
+/// markdown headings keep their own level.
 struct Levels(Vec<Style>);
 
 impl Levels {
@@ -100,7 +101,7 @@ impl Levels {
         let styles: BTreeSet<Style> = items
             .iter()
             .filter_map(|it| match it.kind {
-                Kind::Heading(s) if !matches!(s, Style::Markdown(_)) => Some(s),
+                Kind::Heading(s @ Style::Numbered(_)) => Some(s),
                 _ => None,
             })
             .collect();

@@ -89,8 +89,16 @@ fn display_shape(shape: &Shape<'_, '_>, u: &Unit) -> bool {
     let t = text_of(shape, &u.lines);
     let n = t.chars().count();
     let last = shape.lines[*u.lines.last().unwrap_or(&0)].text;
+    // A headline in parts set apart by spaces may be long, but has no punctuation.
+    let bare = !t.chars().any(|c| matches!(c, '，' | '、' | ',' | '。' | '；' | '：'));
+    let limit = match (u.lines.len(), bare) {
+        (1, true) => 100,
+        (1, false) => 30,
+        (_, true) => 100,
+        (_, false) => 60,
+    };
     u.lines.len() <= 3
-        && n <= if u.lines.len() == 1 { 45 } else { 80 }
+        && n <= limit
         && !cues::ends_open(last)
         && !t.contains(['。', '！', '？', '；'])
         && !t.ends_with(['：', ':'])
@@ -145,6 +153,10 @@ fn intrinsic(shape: &Shape<'_, '_>, u: &Unit, furniture: bool, desc: bool) -> Ki
         Cue::None if desc => Kind::Caption,
         Cue::None => {
             let t = text_of(shape, &u.lines);
+            if (t.ends_with("——") || t.ends_with('：')) && t.chars().count() <= 24 && u.lines.len() == 1 {
+                // A lead-in: a sidebar's if a list follows (decided in context).
+                return Kind::Display;
+            }
             let paren = t.starts_with(['(', '（']) && t.ends_with([')', '）']);
             if paren && name_like(&t) && t.chars().count() <= 8 {
                 Kind::Byline
@@ -242,13 +254,16 @@ fn place_display(shape: &Shape<'_, '_>, items: &mut [Item]) {
         let new = match kind {
             Kind::Display => {
                 let lead = shape.lines[items[i].lines[0]].lead;
-                if (text.ends_with("——") || text.ends_with('：')) && next_kind == Some(Kind::ListItem) {
-                    Kind::Aside
+                if text.ends_with("——") || text.ends_with('：') {
+                    if next_kind == Some(Kind::ListItem) { Kind::Aside } else { Kind::Text }
                 } else if in_title && !body_seen {
                     if name_like(&text) { Kind::Byline } else { Kind::Title }
                 } else if !any_text && prev_kind.is_none_or(|k| matches!(k, Kind::Furniture)) {
                     Kind::Title
                 } else if prev_kind.is_some_and(closes_article) || matches!(prev_kind, Some(Kind::Front | Kind::Toc)) {
+                    Kind::Title
+                } else if matches!(next_kind, Some(Kind::Display | Kind::Byline | Kind::Note(NoteKind::Date))) && next_text(shape, items, i).is_some_and(|t| !t.ends_with("——")) {
+                    // A headline with a second line, a byline or a date under it opens an article.
                     Kind::Title
                 } else if !lead.is_empty() && !lead.chars().all(|c| c == '\x0c') && next_kind != Some(Kind::Display) && prev_kind == Some(Kind::Text) {
                     // Set off by indentation in extracted text: centred, a title.
@@ -277,11 +292,15 @@ fn place_display(shape: &Shape<'_, '_>, items: &mut [Item]) {
     }
 }
 
+fn next_text(shape: &Shape<'_, '_>, items: &[Item], i: usize) -> Option<String> {
+    items[i + 1..].iter().find(|x| x.kind != Kind::Furniture).map(|x| text_of(shape, &x.lines))
+}
+
 /// Display lines among masthead and contents lines are masthead too.
 fn frontmatter(items: &mut [Item]) {
     let frontish = |k: Kind| matches!(k, Kind::Front | Kind::Toc | Kind::Furniture | Kind::Caption);
     for i in 0..items.len() {
-        if !matches!(items[i].kind, Kind::Title | Kind::Heading(Style::Plain) | Kind::Display) {
+        if !matches!(items[i].kind, Kind::Title | Kind::Heading(Style::Plain) | Kind::Display | Kind::Byline) {
             continue;
         }
         let prev = items[..i].iter().rev().map(|x| x.kind).find(|&k| k != Kind::Furniture);

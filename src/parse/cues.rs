@@ -201,6 +201,16 @@ fn is_date(t: &str) -> bool {
 /// Recognises a whole line (or the start of a wrapped one) as an editorial note.
 pub fn note_kind(t: &str) -> Option<NoteKind> {
     let n = t.chars().count();
+    // Two notes set on one line: (…供稿) [责任编辑:…]
+    for sep in [") [", ")[", "） [", "）[", "）【", ") 【"] {
+        if let Some(at) = t.find(sep) {
+            let close = sep.chars().next().map_or(1, char::len_utf8);
+            let (a, b) = (&t[..at + close], t[at + close..].trim_start());
+            if let (Some(k), Some(_)) = (note_kind(a), note_kind(b)) {
+                return Some(k);
+            }
+        }
+    }
     if let Some(inside) = inner(t) {
         let inside = inside.trim();
         if inside.starts_with("责任编辑") || inside.starts_with("责编") || inside.starts_with("编辑") && n < 20 {
@@ -280,7 +290,7 @@ fn is_toc(t: &str) -> bool {
     let trail = t.bytes().rev().take_while(u8::is_ascii_digit).count();
     if (1..=3).contains(&trail) {
         let head = t[..t.len() - trail].trim_end();
-        return head.ends_with("..") || head.ends_with('…') || head.ends_with("··") || head.ends_with('.');
+        return head.ends_with("..") || head.ends_with('…') || head.ends_with("··") || head.ends_with("．．");
     }
     false
 }

@@ -63,7 +63,7 @@ fn build(text: &str, options: &Options) -> Document {
     let is_furniture: Vec<bool> = furniture.iter().map(Option::is_some).collect();
     let desc = classify::caption_descriptions(&lines, &cue_of, &is_furniture);
     let alone: Vec<bool> = is_furniture.iter().zip(&desc).map(|(f, d)| *f || *d).collect();
-    let shape = units::Shape { lines: &lines, cues: &cue_of, widths: &widths, alone: &alone };
+    let shape = units::Shape { lines: &lines, cues: &cue_of, widths: &widths, alone: &alone, double_spaced: units::double_spaced(&lines) };
     let units = units::group(&shape);
     let items = classify::classify(&shape, units, &is_furniture, &desc);
     let items = paragraphs::rejoin(&shape, items);
@@ -84,4 +84,31 @@ pub(crate) fn block(kind: BlockKind, content: Vec<Inline>) -> Block {
     let mut ls: Vec<u32> = content.iter().filter_map(|i| if let Inline::Span(s) = i { Some(s.line) } else { None }).collect();
     ls.sort_unstable();
     Block { kind, lines: ranges(ls), content, confidence: 1.0 }
+}
+
+/// One line per source line with what the stages saw (width, column width,
+/// cue, furniture): for developers tuning the parser.
+#[doc(hidden)]
+pub fn debug_lines(text: &str) -> String {
+    use std::fmt::Write;
+    let lines = lines::split(text);
+    let cue_of: Vec<cues::Cue> = lines.iter().map(|l| if l.is_blank() { cues::Cue::None } else { cues::cue(l) }).collect();
+    let widths = width::column_widths(&lines, None);
+    let furniture: Vec<bool> = furniture::find(&lines, &cue_of).iter().map(Option::is_some).collect();
+    let desc = classify::caption_descriptions(&lines, &cue_of, &furniture);
+    let alone: Vec<bool> = furniture.iter().zip(&desc).map(|(f, d)| *f || *d).collect();
+    let shape = units::Shape { lines: &lines, cues: &cue_of, widths: &widths, alone: &alone, double_spaced: units::double_spaced(&lines) };
+    let mut unit_of = vec![0; lines.len()];
+    for (k, u) in units::group(&shape).iter().enumerate() {
+        for &i in &u.lines {
+            unit_of[i] = k;
+        }
+    }
+    let mut s = String::new();
+    for (i, l) in lines.iter().enumerate() {
+        if !l.is_blank() {
+            let _ = writeln!(s, "{:5} u{:<4} w={:5.1} W={:5.1} {:?} |{}", l.n, unit_of[i], l.width, widths[i], cue_of[i], l.text);
+        }
+    }
+    s
 }

@@ -4,6 +4,7 @@
 //! than the column, the next line is indented as a first line, or the next
 //! line carries a cue of its own (a number, a marker, a note).
 
+use super::classify;
 use super::cues::{self, Cue};
 use super::lines::Line;
 use super::width::LONG_LINE;
@@ -27,25 +28,58 @@ pub struct Shape<'t, 'a> {
     pub widths: &'t [f32],
     /// Lines already known to stand alone (caption descriptions, furniture).
     pub alone: &'t [bool],
+    /// Whether every line is followed by a blank one, so blanks say nothing.
+    pub double_spaced: bool,
+}
+
+fn clause(t: &str) -> bool {
+    t.contains(['，', '、', ',', '；', '：', '。'])
+}
+
+/// Whether most lines are followed by exactly one blank line (double-spaced extraction).
+pub fn double_spaced(lines: &[Line<'_>]) -> bool {
+    let (mut text, mut single) = (0usize, 0usize);
+    for w in lines.windows(3) {
+        if !w[0].is_blank() {
+            text += 1;
+            single += (w[1].is_blank() && !w[2].is_blank()) as usize;
+        }
+    }
+    text >= 10 && single * 10 >= text * 7
 }
 
 /// How much narrower than the column a first line is (a 2em indent), in ems.
 const INDENT: f32 = 2.0;
+/// How much narrower than the column a line may be and still count as full:
+/// column widths vary by an em or so between pages, and digits and Latin
+/// letters are narrower than the half em they are counted as.
+const FULL: f32 = 1.5;
 
 impl Shape<'_, '_> {
     fn full(&self, i: usize, first: bool) -> bool {
         let w = self.widths[i];
-        self.lines[i].width >= w - 1.0 - if first { INDENT } else { 0.0 }
+        self.lines[i].width >= w - FULL - if first { INDENT } else { 0.0 }
     }
 
     fn long_mode(&self, i: usize) -> bool {
         self.widths[i] >= LONG_LINE
     }
 
-    /// Whether a line looks like the indented first line of a paragraph.
+    /// Whether a line looks like the indented first line of a paragraph:
+    /// narrower than the column by about the indent, and than the line after it.
     fn indented(&self, i: usize) -> bool {
         let (w, lw) = (self.widths[i], self.lines[i].width);
-        lw >= w - INDENT - 1.0 && lw < w - 0.75
+        let next = self.lines[i + 1..].iter().take(3).find(|l| !l.is_blank());
+        lw >= w - INDENT - 1.0 && lw < w - 0.75 && next.is_none_or(|c| c.width >= lw + 0.75)
+    }
+
+    /// Whether a line is set off as display text by indentation: short,
+    /// indented with spaces, without final punctuation (centred titles in
+    /// extracted text).
+    fn set_off(&self, b: usize) -> bool {
+        let l = &self.lines[b];
+        let indent = l.lead.chars().filter(|&c| c != '\x0c').count();
+        indent > 0 && l.width < self.widths[b] * 0.75 && !cues::ends_open(l.text)
     }
 
     /// Whether line `b` continues the unit whose last line is `a`.
@@ -71,17 +105,27 @@ impl Shape<'_, '_> {
             _ => {}
         }
         let ends = cues::ends_sentence(la.text);
+        let gap = b > a + 1 && !self.double_spaced;
         if self.long_mode(a) {
             if ends {
                 return false;
             }
-            // A short line that does not run on in mid-clause is a display line.
-            let clause = la.text.contains(['，', '、', ',', '；', '：']);
-            return clause || la.chars >= 40 || lb.width <= la.width + 2.0;
+            // Prose cut in mid-sentence runs on into more prose; a line
+            // without a clause (a title, a heading) stands alone.
+            return if clause(la.text) {
+                clause(lb.text) || lb.chars >= 40
+            } else {
+                !gap && lb.width <= la.width + 2.0 && !classify::name_like(lb.text)
+            };
         }
         let full = self.full(a, a_first);
+        if self.set_off(b) {
+            return false;
+        }
         if !ends {
-            return full || la.width + 2.0 >= lb.width;
+            // A display line wraps onto a line no longer than itself and
+            // without final punctuation; across a blank line only a full line runs on.
+            return full || (!gap && la.width + 2.0 >= lb.width && !cues::ends_open(lb.text));
         }
         full && !self.indented(b)
     }
@@ -127,7 +171,7 @@ mod tests {
         let cues: Vec<Cue> = lines.iter().map(|l| if l.is_blank() { Cue::None } else { cue(l) }).collect();
         let widths = column_widths(&lines, None);
         let alone = vec![false; lines.len()];
-        let shape = Shape { lines: &lines, cues: &cues, widths: &widths, alone: &alone };
+        let shape = Shape { lines: &lines, cues: &cues, widths: &widths, alone: &alone, double_spaced: double_spaced(&lines) };
         group(&shape).iter().map(|u| u.lines.iter().map(|&i| lines[i].n).collect()).collect()
     }
 

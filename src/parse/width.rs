@@ -40,7 +40,12 @@ pub fn column_widths(lines: &[Line<'_>], given: Option<usize>) -> Vec<f32> {
                 .and_then(column)
                 .or_else(|| column(k + 1))
                 .unwrap_or_else(|| fallback(chunk.iter().map(|&i| lines[i].width))),
-            Estimate::Ragged => fallback(chunk.iter().map(|&i| lines[i].width)),
+            Estimate::Ragged => {
+                // Ragged short lines (lists, headings) sit in a column like their
+                // neighbours'; ragged long lines are paragraphs, one per line.
+                let p80 = fallback(chunk.iter().map(|&i| lines[i].width));
+                if p80 >= LONG_LINE { p80 } else { k.checked_sub(1).and_then(column).or_else(|| column(k + 1)).unwrap_or(p80) }
+            }
         };
         for &i in *chunk {
             out[i] = w;
@@ -74,29 +79,28 @@ fn estimate(widths: impl Iterator<Item = f32>) -> Estimate {
     if total < 4 {
         return Estimate::TooFew;
     }
-    // Neighbouring half-em bins are one column width (digits and Latin letters
-    // make full lines a little wider or narrower): sum each bin with the next.
-    let mut best: Option<(u32, u32)> = None;
-    for &(k, c) in &counts {
-        let near: u32 = c + counts.iter().filter(|(k2, _)| *k2 == k + 1 || *k2 == k + 2).map(|(_, c2)| c2).sum::<u32>();
-        if best.is_none_or(|(bk, bc)| near > bc || near == bc && k < bk) {
-            best = Some((k, near));
-        }
-    }
+    // The mode is the column width; the half-em bins beside it count with it
+    // to judge whether the stretch has a column width at all (digits and
+    // Latin letters make full lines a little wider or narrower).
+    let mode = counts.iter().max_by_key(|(k, c)| (*c, std::cmp::Reverse(*k))).copied();
+    let best = mode.map(|(k, _)| {
+        let near: u32 = counts.iter().filter(|(k2, _)| k2.abs_diff(k) <= 1).map(|(_, c)| c).sum();
+        (k, near)
+    });
     match best {
         Some((k, c)) if c * 3 >= total as u32 || c >= 6 => Estimate::Column(k as f32 / 2.0),
         _ => Estimate::Ragged,
     }
 }
 
-/// Ragged text with no common width (paragraph-per-line): the 80th percentile.
+/// The 80th percentile of the widths: the column of ragged text.
 fn fallback(widths: impl Iterator<Item = f32>) -> f32 {
     let mut v: Vec<f32> = widths.collect();
     if v.is_empty() {
         return 0.0;
     }
     v.sort_by(f32::total_cmp);
-    v[(v.len() * 4 / 5).min(v.len() - 1)].max(LONG_LINE)
+    v[(v.len() * 4 / 5).min(v.len() - 1)]
 }
 
 #[cfg(test)]
