@@ -1,0 +1,189 @@
+//! Drawing pages: each line as one text-showing operator, justified with PDF
+//! character spacing and kerned only where marks are squeezed; boxes round
+//! sidebars; the running head and the folio.
+
+use super::fonts::FontSet;
+use super::lines::{Item, Line, MISSING, visible_end};
+use super::paginate::Placed;
+use printpdf::{
+    Color, Greyscale, LinePoint, Op, PaintMode, PdfFontHandle, Point, Pt, Rect, TextItem, TextMatrix,
+};
+
+/// A block after line breaking, ready to draw.
+pub(super) struct SetBlock {
+    pub(super) items: Vec<Item>,
+    pub(super) lines: Vec<Line>,
+    /// Type size, points.
+    pub(super) size: f32,
+    pub(super) pitch: f32,
+    /// Left edge of the block's measure from the type area's left, points.
+    pub(super) left: f32,
+    pub(super) width: f32,
+    pub(super) grey: f32,
+    pub(super) boxed: Option<usize>,
+    /// Text flush right on the last line, with its items.
+    pub(super) tab: Option<Vec<Item>>,
+}
+
+/// Page geometry in points; PDF's origin is the lower left corner.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Geometry {
+    pub(super) page_width: f32,
+    pub(super) page_height: f32,
+    pub(super) left: f32,
+    pub(super) top: f32,
+    pub(super) width: f32,
+    pub(super) height: f32,
+    pub(super) body_size: f32,
+}
+
+impl Geometry {
+    /// The baseline of a line whose box starts `top` points below the type area's top:
+    /// the em box is centred in the line box, the baseline 0.88 em down it (CJK faces
+    /// put the ideographic em box from -0.12 to 0.88 em).
+    pub(super) fn baseline(&self, top: f32, pitch: f32, size: f32) -> f32 {
+        self.top - top - (pitch - size) / 2.0 - 0.88 * size
+    }
+}
+
+/// Tracks the text state so operators are only written when it changes.
+struct Pen {
+    font: Option<(u8, u32)>,
+    spacing: f32,
+    grey: f32,
+}
+
+/// Draws one page's body lines and sidebar boxes.
+pub(super) fn page_ops(placed: &[Placed], blocks: &[SetBlock], fonts: &FontSet, g: &Geometry) -> Vec<Op> {
+    let mut ops = vec![Op::StartTextSection];
+    let mut pen = Pen { font: None, spacing: 0.0, grey: 0.0 };
+    let mut boxes: Vec<(usize, f32, f32)> = Vec::new();
+    for p in placed {
+        let blk = &blocks[p.block];
+        let line = &blk.lines[p.line];
+        let base = g.baseline(p.top, blk.pitch, blk.size);
+        if blk.grey != pen.grey {
+            ops.push(Op::SetFillColor { col: grey(blk.grey) });
+            pen.grey = blk.grey;
+        }
+        let x = g.left + blk.left + line.x;
+        show_line(&mut ops, &mut pen, fonts, &blk.items, line, blk.size, x, base);
+        if p.line + 1 == blk.lines.len()
+            && let Some(tab) = &blk.tab
+        {
+            let w: f32 = tab.iter().map(Item::width).sum();
+            let whole = Line { start: 0, end: tab.len(), extra: 0.0, x: 0.0, width: w };
+            show_line(&mut ops, &mut pen, fonts, tab, &whole, blk.size, g.left + blk.left + blk.width - w, base);
+        }
+        if let Some(id) = blk.boxed {
+            let (top, bottom) = (p.top, p.top + blk.pitch);
+            match boxes.last_mut() {
+                Some(b) if b.0 == id => b.2 = bottom,
+                _ => boxes.push((id, top, bottom)),
+            }
+        }
+    }
+    ops.push(Op::EndTextSection);
+    if pen.grey != 0.0 {
+        ops.push(Op::SetFillColor { col: grey(0.0) });
+    }
+    for (_, top, bottom) in boxes {
+        let pad = 0.35 * g.body_size;
+        let (x0, x1) = (g.left + 0.4 * g.body_size, g.left + g.width - 0.4 * g.body_size);
+        let (y1, y0) = (g.top - top + pad, g.top - bottom - pad);
+        ops.push(Op::SetOutlineColor { col: grey(0.45) });
+        ops.push(Op::SetOutlineThickness { pt: Pt(0.6) });
+        ops.push(Op::DrawRectangle { rectangle: Rect { mode: Some(PaintMode::Stroke), ..Rect::from_xywh(Pt(x0), Pt(y0), Pt(x1 - x0), Pt(y1 - y0)) } });
+    }
+    ops
+}
+
+/// Writes one line: a text matrix, then runs of one face each, the
+/// justification in `Tc` (Latin words take it back so they stay unspaced).
+#[allow(clippy::too_many_arguments)]
+fn show_line(ops: &mut Vec<Op>, pen: &mut Pen, fonts: &FontSet, items: &[Item], line: &Line, size: f32, x: f32, y: f32) {
+    if line.extra != pen.spacing {
+        ops.push(Op::SetCharacterSpacing { multiplier: line.extra });
+        pen.spacing = line.extra;
+    }
+    ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(x), Pt(y)) });
+    let end = visible_end(items, line);
+    let mut run: Vec<TextItem> = Vec::new();
+    let mut text = String::new();
+    let mut shift = 0.0f32;
+    for i in line.start..end {
+        let it = &items[i];
+        shift += it.pad_before;
+        if i > line.start {
+            shift += it.auto_space - if it.stretch { 0.0 } else { line.extra };
+        }
+        let face = if it.face == MISSING { 0 } else { it.face };
+        let key = (face, size.to_bits());
+        if pen.font != Some(key) {
+            flush(ops, &mut run, &mut text, &mut shift, size);
+            ops.push(Op::SetFont { font: PdfFontHandle::External(fonts.faces[usize::from(face)].id.clone()), size: Pt(size) });
+            pen.font = Some(key);
+        }
+        if shift.abs() > 0.001 {
+            if !text.is_empty() {
+                run.push(TextItem::Text(std::mem::take(&mut text)));
+            }
+            run.push(TextItem::Offset(-shift * 1000.0 / size));
+            shift = 0.0;
+        }
+        text.push(it.ch);
+        shift += it.pad_after;
+    }
+    shift = 0.0;
+    flush(ops, &mut run, &mut text, &mut shift, size);
+}
+
+fn flush(ops: &mut Vec<Op>, run: &mut Vec<TextItem>, text: &mut String, shift: &mut f32, size: f32) {
+    if !text.is_empty() {
+        run.push(TextItem::Text(std::mem::take(text)));
+    }
+    if !run.is_empty() {
+        if shift.abs() > 0.001 {
+            run.push(TextItem::Offset(-*shift * 1000.0 / size));
+            *shift = 0.0;
+        }
+        ops.push(Op::ShowText { items: std::mem::take(run) });
+    }
+}
+
+fn grey(level: f32) -> Color {
+    Color::Greyscale(Greyscale::new(level, None))
+}
+
+/// The running head (the article's title over a hairline) and the folio.
+pub(super) fn furniture(head: Option<&[Item]>, folio: &[Item], fonts: &FontSet, g: &Geometry) -> Vec<Op> {
+    let size = 0.75 * g.body_size;
+    let mut ops = vec![Op::StartTextSection, Op::SetFillColor { col: grey(0.3) }];
+    let mut pen = Pen { font: None, spacing: 0.0, grey: 0.3 };
+    let head_base = g.top + 1.4 * g.body_size;
+    if let Some(items) = head {
+        let w: f32 = items.iter().map(Item::width).sum();
+        let line = Line { start: 0, end: items.len(), extra: 0.0, x: 0.0, width: w };
+        show_line(&mut ops, &mut pen, fonts, items, &line, size, g.left + (g.width - w) / 2.0, head_base);
+    }
+    let w: f32 = folio.iter().map(Item::width).sum();
+    let line = Line { start: 0, end: folio.len(), extra: 0.0, x: 0.0, width: w };
+    show_line(&mut ops, &mut pen, fonts, folio, &line, size, g.left + (g.width - w) / 2.0, g.top - g.height - 2.2 * g.body_size);
+    ops.push(Op::EndTextSection);
+    ops.push(Op::SetFillColor { col: grey(0.0) });
+    if head.is_some() {
+        let y = head_base - 0.45 * g.body_size;
+        ops.push(Op::SetOutlineColor { col: grey(0.4) });
+        ops.push(Op::SetOutlineThickness { pt: Pt(0.4) });
+        ops.push(Op::DrawLine {
+            line: printpdf::Line {
+                points: vec![
+                    LinePoint { p: Point { x: Pt(g.left), y: Pt(y) }, bezier: false },
+                    LinePoint { p: Point { x: Pt(g.left + g.width), y: Pt(y) }, bezier: false },
+                ],
+                is_closed: false,
+            },
+        });
+    }
+    ops
+}

@@ -1,0 +1,142 @@
+//! From the document model to the text blocks that are set: which text, in
+//! which style, where articles begin, what goes in the outline and in boxes.
+//! Print furniture and milestones stay out: they belonged to the old pages.
+
+use super::style::{Style, credit_style, style_of};
+use crate::model::{Article, ArticleKind, Block, BlockKind, Document, Inline};
+
+/// One block of text to set.
+pub(super) struct Para {
+    pub(super) text: String,
+    /// Source line of each character of `text`, for warnings.
+    pub(super) lines: Vec<u32>,
+    pub(super) style: Style,
+    /// Index of the article it belongs to.
+    pub(super) article: usize,
+    /// Depth and title of an outline entry that points here.
+    pub(super) outline: Option<(usize, String)>,
+    /// Sidebars are drawn in a box; paras of one sidebar share its number.
+    pub(super) boxed: Option<usize>,
+    /// Text set flush right on the last line (a table-of-contents page number).
+    pub(super) tab: Option<String>,
+}
+
+/// What one article contributes to the running heads.
+pub(super) struct ArticleInfo {
+    pub(super) title: Option<String>,
+}
+
+/// The paras of a whole document, and each article's running head.
+pub(super) fn flow(doc: &Document, leading: f32) -> (Vec<Para>, Vec<ArticleInfo>) {
+    let mut paras = Vec::new();
+    let mut infos = Vec::new();
+    let mut boxes = 0;
+    for (a, article) in doc.articles.iter().enumerate() {
+        infos.push(ArticleInfo { title: article.title().or_else(|| front_title(article)) });
+        let mut titled = false;
+        for block in &article.blocks {
+            let outline = match &block.kind {
+                BlockKind::Title if !titled => {
+                    titled = true;
+                    article.title().map(|t| (0, t))
+                }
+                BlockKind::Heading { level } => Some((usize::from(level.saturating_sub(1).max(1)), block.text())),
+                _ => None,
+            };
+            let before = paras.len();
+            push_block(block, leading, a, &mut paras);
+            if let Some(first) = paras.get_mut(before) {
+                first.outline = outline.filter(|(_, t)| !t.trim().is_empty());
+            }
+            if let BlockKind::Sidebar { items } = &block.kind {
+                push_sidebar(items, leading, a, before, &mut paras, boxes);
+                boxes += 1;
+            }
+        }
+    }
+    (paras, infos)
+}
+
+fn front_title(article: &Article) -> Option<String> {
+    (article.kind == ArticleKind::Front).then(|| "前页".to_string())
+}
+
+fn push_block(block: &Block, leading: f32, article: usize, out: &mut Vec<Para>) {
+    let style = style_of(&block.kind, leading);
+    let mut para = |content: &[Inline], style: Style, tab: Option<String>| {
+        let (text, lines) = text_of(content);
+        if !text.is_empty() || tab.is_some() {
+            out.push(Para { text, lines, style, article, outline: None, boxed: None, tab });
+        }
+    };
+    match &block.kind {
+        BlockKind::Furniture { .. } => {}
+        BlockKind::Caption { credit } => {
+            let has_credit = credit.iter().any(|i| matches!(i, Inline::Span(s) if !s.text.trim().is_empty()));
+            let first = if has_credit { Style { after: 0.0, keep_with_next: true, ..style } } else { style };
+            para(&block.content, first, None);
+            para(credit, credit_style(&style), None);
+        }
+        BlockKind::ListItem { marker } if !marker.trim().is_empty() => {
+            let (text, mut lines) = text_of(&block.content);
+            let line = lines.first().copied().unwrap_or(0);
+            let prefix = format!("{} ", marker.trim());
+            let mut marked: Vec<u32> = vec![line; prefix.chars().count()];
+            marked.append(&mut lines);
+            out.push(Para { text: prefix + &text, lines: marked, style, article, outline: None, boxed: None, tab: None });
+        }
+        BlockKind::TocEntry { page } => para(&block.content, style, page.clone().filter(|p| !p.trim().is_empty())),
+        _ => para(&block.content, style, None),
+    }
+}
+
+fn push_sidebar(items: &[Block], leading: f32, article: usize, first: usize, out: &mut Vec<Para>, n: usize) {
+    for item in items {
+        push_block(item, leading, article, out);
+    }
+    let last = out.len();
+    for (k, p) in out[first..last].iter_mut().enumerate() {
+        p.boxed = Some(n);
+        p.style.inset = (p.style.inset.0.max(1.0), p.style.inset.1.max(1.0));
+        if k == 0 {
+            p.style.before = p.style.before.max(0.8);
+        }
+        if first + k + 1 == last {
+            p.style.after = p.style.after.max(0.8);
+            p.style.keep_with_next = false;
+        }
+    }
+}
+
+/// The reading text of inlines, white space runs made one space, with the
+/// source line of each character.
+fn text_of(content: &[Inline]) -> (String, Vec<u32>) {
+    let mut text = String::new();
+    let mut lines = Vec::new();
+    for inline in content {
+        let Inline::Span(s) = inline else { continue };
+        if s.space_before && !text.is_empty() && !text.ends_with(' ') {
+            text.push(' ');
+            lines.push(s.line);
+        }
+        for c in s.text.chars() {
+            // An ideographic space in print spaces out names (燕　雁): it is
+            // set as a plain space, which readers' text extraction keeps on
+            // the line where a full em would read as a column gap.
+            if c.is_whitespace() {
+                if !text.is_empty() && !text.ends_with(' ') {
+                    text.push(' ');
+                    lines.push(s.line);
+                }
+            } else if !c.is_control() {
+                text.push(c);
+                lines.push(s.line);
+            }
+        }
+    }
+    while text.ends_with(' ') {
+        text.pop();
+        lines.pop();
+    }
+    (text, lines)
+}

@@ -1,0 +1,170 @@
+//! Fonts: the bundled faces, the user's, and system faces found for
+//! characters neither covers; and the width of every character set.
+
+use super::FontSource;
+use crate::{Error, Result};
+use printpdf::{FontId, ParsedFont, PdfDocument, PdfFont};
+use std::collections::HashMap;
+
+/// Cut by `fonts/make_fonts.py` from Noto Serif CJK SC (OFL, `fonts/OFL.txt`).
+static SERIF: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/fonts/ReprintSerifSC-Regular.otf"));
+/// Cut by `fonts/make_fonts.py` from Noto Sans CJK SC Bold.
+static SANS_BOLD: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/fonts/ReprintSansSC-Bold.otf"));
+
+/// Which of the two chosen faces a piece of text asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(super) enum Role {
+    /// Running text, captions, notes.
+    Body,
+    /// Titles and headings.
+    Heading,
+}
+
+/// A face that is embedded when it draws at least one glyph.
+pub(super) struct Face {
+    pub(super) id: FontId,
+    pub(super) parsed: ParsedFont,
+    pub(super) name: String,
+    units_per_em: f32,
+}
+
+/// A character resolved to a face: which one, and its advance in em.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Glyph {
+    pub(super) face: u8,
+    pub(super) advance: f32,
+}
+
+/// All faces of one document and the memo of which draws what.
+pub(super) struct FontSet {
+    pub(super) faces: Vec<Face>,
+    memo: HashMap<(Role, char), Option<Glyph>>,
+    system: Option<System>,
+    use_system: bool,
+}
+
+/// The system's fonts, scanned only when a character is missing, because
+/// loading the database costs tens of milliseconds.
+struct System {
+    db: fontdb::Database,
+    /// Faces already tried and found without the character are not parsed
+    /// again for every missing character: we remember which system faces
+    /// were loaded, by fontdb id.
+    loaded: HashMap<fontdb::ID, u8>,
+}
+
+const BODY: u8 = 0;
+const HEADING: u8 = 1;
+
+impl FontSet {
+    /// Loads the body and heading faces (the user's or the bundled ones).
+    pub(super) fn load(body: Option<&FontSource>, heading: Option<&FontSource>, use_system: bool) -> Result<FontSet> {
+        let body = match body {
+            Some(src) => parse(&src.bytes()?, src.index(), &src.describe())?,
+            None => parse(SERIF, 0, "bundled serif")?,
+        };
+        let heading = match heading {
+            Some(src) => parse(&src.bytes()?, src.index(), &src.describe())?,
+            None => parse(SANS_BOLD, 0, "bundled sans")?,
+        };
+        let mut set = FontSet { faces: Vec::new(), memo: HashMap::new(), system: None, use_system };
+        set.push(body);
+        set.push(heading);
+        Ok(set)
+    }
+
+    fn push(&mut self, parsed: ParsedFont) -> u8 {
+        let n = self.faces.len();
+        let units_per_em = match parsed.pdf_font_metrics.units_per_em {
+            0 => 1000.0,
+            u => f32::from(u),
+        };
+        let name = face_name(&parsed);
+        // Subset tags must be six capital letters; making them from the face's
+        // position keeps output reproducible (printpdf would draw them at random).
+        let tag: String = (0..6).map(|i| char::from(b'A' + ((n / 26usize.pow(i)) % 26) as u8)).rev().collect();
+        self.faces.push(Face { id: FontId(format!("{tag}RP")), parsed, name, units_per_em });
+        n as u8
+    }
+
+    /// The face and advance for `ch` in the given role: the role's face, the
+    /// other chosen face, then a system face; `None` when nothing has it.
+    pub(super) fn glyph(&mut self, role: Role, ch: char) -> Option<Glyph> {
+        if let Some(g) = self.memo.get(&(role, ch)) {
+            return *g;
+        }
+        let first = if role == Role::Body { BODY } else { HEADING };
+        let mut order: Vec<u8> = vec![first, first ^ 1];
+        order.extend(2..self.faces.len() as u8);
+        let mut found = order.into_iter().find_map(|i| self.lookup(i, ch));
+        if found.is_none() && self.use_system {
+            found = self.system_face(ch).and_then(|i| self.lookup(i, ch));
+        }
+        self.memo.insert((role, ch), found);
+        found
+    }
+
+    fn lookup(&self, face: u8, ch: char) -> Option<Glyph> {
+        let f = &self.faces[face as usize];
+        let gid = f.parsed.lookup_glyph_index(ch as u32).filter(|&g| g != 0)?;
+        Some(Glyph { face, advance: f32::from(f.parsed.get_horizontal_advance(gid)) / f.units_per_em })
+    }
+
+    fn system_face(&mut self, ch: char) -> Option<u8> {
+        let system = self.system.get_or_insert_with(|| {
+            let mut db = fontdb::Database::new();
+            db.load_system_fonts();
+            System { db, loaded: HashMap::new() }
+        });
+        let candidates: Vec<fontdb::ID> = system.db.faces().map(|f| f.id).collect();
+        let id = candidates.into_iter().find(|&id| {
+            !system.loaded.contains_key(&id)
+                && system
+                    .db
+                    .with_face_data(id, |data, index| {
+                        ttf_parser::Face::parse(data, index).ok().and_then(|f| f.glyph_index(ch)).is_some_and(|g| g.0 != 0)
+                    })
+                    .unwrap_or(false)
+        })?;
+        let parsed = system.db.with_face_data(id, |data, index| ParsedFont::from_bytes(data, index as usize, &mut Vec::new()))??;
+        if self.faces.len() >= usize::from(u8::MAX) {
+            return None;
+        }
+        let n = self.push(parsed);
+        if let Some(s) = self.system.as_mut() {
+            s.loaded.insert(id, n);
+        }
+        Some(n)
+    }
+
+    /// Puts every face into the PDF under its reproducible id.
+    pub(super) fn register(&self, pdf: &mut PdfDocument) {
+        for f in &self.faces {
+            pdf.resources.fonts.map.insert(f.id.clone(), PdfFont::new(f.parsed.clone()));
+        }
+    }
+
+    /// Names of the system faces that had to stand in, for the report.
+    pub(super) fn fallback_names(&self) -> Vec<String> {
+        self.faces.iter().skip(2).map(|f| f.name.clone()).collect()
+    }
+}
+
+fn parse(bytes: &[u8], index: u32, what: &str) -> Result<ParsedFont> {
+    let mut warnings = Vec::new();
+    let font = ParsedFont::from_bytes(bytes, index as usize, &mut warnings)
+        .ok_or_else(|| Error::Output { format: "pdf", reason: format!("cannot read the font {what} (face {index})") })?;
+    if font.lookup_glyph_index('中' as u32).is_none() && font.lookup_glyph_index('a' as u32).is_none() {
+        return Err(Error::Output { format: "pdf", reason: format!("the font {what} (face {index}) has neither Chinese nor Latin letters") });
+    }
+    Ok(font)
+}
+
+fn face_name(font: &ParsedFont) -> String {
+    font.source_bytes()
+        .and_then(|b| {
+            let face = ttf_parser::Face::parse(b.as_slice(), font.original_index as u32).ok()?;
+            face.names().into_iter().find(|n| n.name_id == ttf_parser::name_id::FULL_NAME && n.is_unicode()).and_then(|n| n.to_string())
+        })
+        .unwrap_or_else(|| "unnamed face".into())
+}

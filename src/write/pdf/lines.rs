@@ -1,0 +1,317 @@
+//! Setting one paragraph into lines: each character's width, the squeezing of
+//! adjacent punctuation, a quarter em between Chinese and Latin, greedy line
+//! filling (linear in the text), and the space each line's gaps must take to
+//! be justified.
+
+use super::breaking::{is_cjk, is_western, opportunities};
+use super::fonts::{FontSet, Role};
+
+/// One character placed in a paragraph.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Item {
+    pub(super) ch: char,
+    /// Index of the face that draws it; [`MISSING`] when none can.
+    pub(super) face: u8,
+    /// Advance as drawn, in points.
+    pub(super) advance: f32,
+    /// Space after the glyph, points: a closing mark's empty half when the
+    /// face draws it half width; negative when a full-width glyph is squeezed.
+    pub(super) pad_after: f32,
+    /// Space before the glyph: an opening mark's empty half, likewise.
+    pub(super) pad_before: f32,
+    /// Points taken off after the glyph when it ends a line.
+    pub(super) end_squeeze: f32,
+    /// Space inserted before it unless it starts a line (Chinese next to Latin).
+    pub(super) auto_space: f32,
+    /// Whether the gap before it takes justification space (not inside a Latin word).
+    pub(super) stretch: bool,
+    /// A space: dropped at line edges.
+    pub(super) space: bool,
+    /// A line may begin with it.
+    pub(super) can_break: bool,
+}
+
+/// Face index of characters that no face has.
+pub(super) const MISSING: u8 = u8::MAX;
+
+impl Item {
+    pub(super) fn width(&self) -> f32 {
+        self.advance + self.pad_after + self.pad_before
+    }
+}
+
+/// A line: items `start..end` of its paragraph.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Line {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    /// Points added to every stretchable gap (PDF character spacing).
+    pub(super) extra: f32,
+    /// Offset of the line's start from the left edge of the block, in points.
+    pub(super) x: f32,
+    /// Width as set, in points.
+    pub(super) width: f32,
+}
+
+/// How a paragraph's lines fill the measure.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Measure {
+    pub(super) width: f32,
+    pub(super) first_indent: f32,
+    pub(super) align: super::style::Align,
+    /// The type size in points.
+    pub(super) size: f32,
+}
+
+/// Closing marks whose glyph sits in the left half of the em.
+fn closing(c: char) -> bool {
+    "，。、；：）》」』】〕〉〗”’．".contains(c)
+}
+
+/// Opening marks whose glyph sits in the right half of the em.
+fn opening(c: char) -> bool {
+    "（《「『【〔〈〖“‘".contains(c)
+}
+
+/// Builds the items of `text` set in `role` at `size` points. Characters no
+/// face covers get [`MISSING`] and are reported through `missing` by index.
+pub(super) fn items(text: &str, role: Role, size: f32, fonts: &mut FontSet, missing: &mut Vec<usize>) -> Vec<Item> {
+    let chars: Vec<char> = text.chars().collect();
+    let breaks = opportunities(text, &chars);
+    let mut out = Vec::with_capacity(chars.len());
+    for (i, &ch) in chars.iter().enumerate() {
+        let (face, advance) = match fonts.glyph(role, ch) {
+            Some(g) => (g.face, g.advance * size),
+            None => {
+                missing.push(i);
+                (MISSING, size)
+            }
+        };
+        let prev = i.checked_sub(1).map(|p| chars[p]);
+        let next = chars.get(i + 1).copied();
+        // A mark is either drawn full width (its empty half inside the
+        // glyph) or half width (the bundled faces: the empty half is ours to
+        // add). Either way it takes an em unless squeezed.
+        let half = 0.5 * size;
+        let blank = if (advance - half).abs() < 0.05 * size { half } else if (advance - size).abs() < 0.05 * size { 0.0 } else { f32::NAN };
+        let squeeze_after = closing(ch) && next.is_some_and(|n| closing(n) || opening(n));
+        let squeeze_before = opening(ch) && prev.is_some_and(opening);
+        let pad = |mark: bool, squeezed: bool| match (mark && !blank.is_nan(), squeezed) {
+            (true, true) => blank - half,
+            (true, false) => blank,
+            (false, _) => 0.0,
+        };
+        let pad_after = pad(closing(ch), squeeze_after);
+        let pad_before = pad(opening(ch), squeeze_before);
+        let end_squeeze = if closing(ch) && !blank.is_nan() && !squeeze_after { half } else { 0.0 };
+        let auto_space = match prev {
+            Some(p) if (is_ideograph(p) && is_western(ch)) || (is_western(p) && is_ideograph(ch)) => 0.25 * size,
+            _ => 0.0,
+        };
+        let stretch = !prev.is_some_and(|p| !is_cjk(p) && !is_cjk(ch) && !p.is_whitespace() && !ch.is_whitespace());
+        out.push(Item {
+            ch,
+            face,
+            advance,
+            pad_after,
+            pad_before,
+            end_squeeze,
+            auto_space,
+            stretch,
+            space: ch == ' ',
+            can_break: breaks[i],
+        });
+    }
+    out
+}
+
+fn is_ideograph(c: char) -> bool {
+    is_cjk(c) && !super::breaking::no_start(c) && !super::breaking::no_end(c) && !matches!(c, '—' | '…' | '·' | '　')
+}
+
+/// Breaks `items` into lines, first fit: a line takes every character that
+/// fits, then ends at the last place kinsoku allows. A closing mark at the
+/// end of a line is set half width (clreq §3.1.6), which lets it stay on a
+/// line that is full. With nowhere to break (a long URL) it cuts where the
+/// measure ends.
+pub(super) fn break_lines(items: &[Item], m: &Measure) -> Vec<Line> {
+    let mut lines = fill(items, m);
+    if m.align == super::style::Align::Center && lines.len() > 1 {
+        // Centred display lines are balanced, as a designer would break a
+        // title by hand: the narrowest measure that needs no extra line.
+        let (mut lo, mut hi) = (m.width / lines.len() as f32, m.width);
+        for _ in 0..12 {
+            let mid = (lo + hi) / 2.0;
+            if fill(items, &Measure { width: mid, ..*m }).len() > lines.len() {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        lines = fill(items, &Measure { width: hi, ..*m });
+        let shift = (m.width - hi) / 2.0;
+        for l in &mut lines {
+            l.x += shift;
+        }
+    }
+    lines
+}
+
+fn fill(items: &[Item], m: &Measure) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let n = items.len();
+    loop {
+        while start < n && items[start].space {
+            start += 1;
+        }
+        if start >= n {
+            break;
+        }
+        let avail = m.width - if lines.is_empty() { m.first_indent } else { 0.0 };
+        let mut w = 0.0;
+        let mut best: Option<(usize, f32)> = None;
+        let mut i = start;
+        while i < n {
+            let it = &items[i];
+            if i > start {
+                w += it.auto_space;
+            }
+            w += it.width();
+            let b = i + 1;
+            if b == n || items[b].can_break {
+                let wl = set_width(items, start, b);
+                if wl <= avail + push_in(items, start, b, m.size) {
+                    best = Some((b, wl));
+                } else if best.is_some() {
+                    break;
+                }
+            }
+            if w > avail + m.size && best.is_some() {
+                break;
+            }
+            if w > avail + 0.01 && best.is_none() && i > start && !items[i].space {
+                // Nowhere to break before the measure ends: cut here.
+                best = Some((i, set_width(items, start, i)));
+                break;
+            }
+            i += 1;
+        }
+        let (end, width) = best.unwrap_or_else(|| (n, set_width(items, start, n)));
+        let end = end.max(start + 1);
+        lines.push(Line { start, end, extra: 0.0, x: 0.0, width });
+        start = end;
+    }
+    align(items, &mut lines, m);
+    lines
+}
+
+/// How far a line ending in a closing mark may overflow: the gaps may each
+/// give up to a twelfth of an em, so that 。 or ， stays with its sentence
+/// rather than pushing a character down (clreq's 行尾点号挤进).
+fn push_in(items: &[Item], start: usize, end: usize, size: f32) -> f32 {
+    let last = &items[end - 1];
+    if !closing(last.ch) {
+        return 0.01;
+    }
+    let gaps = (start + 1..end).filter(|&i| items[i].stretch).count() as f32;
+    (size / 12.0 * gaps).min(0.5 * size) + 0.01
+}
+
+/// Width of items `start..end` set as one line: trailing spaces dropped, a
+/// closing mark at the end set half width.
+fn set_width(items: &[Item], start: usize, end: usize) -> f32 {
+    let mut last = end;
+    while last > start && items[last - 1].space {
+        last -= 1;
+    }
+    let mut w = 0.0;
+    for (k, it) in items[start..last].iter().enumerate() {
+        if k > 0 {
+            w += it.auto_space;
+        }
+        w += it.width();
+    }
+    if last > start {
+        w -= items[last - 1].end_squeeze;
+    }
+    w
+}
+
+/// The last item of a line that is drawn (trailing spaces are not).
+pub(super) fn visible_end(items: &[Item], line: &Line) -> usize {
+    let mut last = line.end;
+    while last > line.start && items[last - 1].space {
+        last -= 1;
+    }
+    last
+}
+
+/// Places each line in the measure and spreads justified lines' slack evenly
+/// over their gaps; Latin words keep their letter spacing.
+fn align(items: &[Item], lines: &mut [Line], m: &Measure) {
+    use super::style::Align;
+    let count = lines.len();
+    for (k, line) in lines.iter_mut().enumerate() {
+        let avail = m.width - if k == 0 { m.first_indent } else { 0.0 };
+        let indent = if k == 0 { m.first_indent } else { 0.0 };
+        let slack = avail - line.width;
+        line.x = match m.align {
+            Align::Justify | Align::Left => indent,
+            Align::Center => indent + slack / 2.0,
+            Align::Right => indent + slack,
+        };
+        let last_line = k + 1 == count;
+        if m.align == Align::Justify && (!last_line || slack < 0.0) {
+            let end = visible_end(items, line);
+            let gaps = (line.start + 1..end).filter(|&i| items[i].stretch).count();
+            if gaps > 0 {
+                line.extra = (slack / gaps as f32).clamp(-m.size / 12.0, m.size);
+                line.width += line.extra * gaps as f32;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::write::pdf::style::Align;
+
+    fn set(text: &str, chars_per_line: f32) -> Vec<String> {
+        let mut fonts = FontSet::load(None, None, false).unwrap();
+        let mut missing = Vec::new();
+        let items = items(text, Role::Body, 10.0, &mut fonts, &mut missing);
+        let m = Measure { width: chars_per_line * 10.0, first_indent: 0.0, align: Align::Justify, size: 10.0 };
+        break_lines(&items, &m).iter().map(|l| items[l.start..l.end].iter().map(|i| i.ch).collect()).collect()
+    }
+
+    #[test]
+    fn kinsoku_pushes_out_and_punctuation_hangs_in() {
+        // 。 at the start of line 2 is forbidden; set half width it is pushed in.
+        assert_eq!(set("一二三四五六七八九十。六七", 10.0), vec!["一二三四五六七八九十。", "六七"]);
+        // On a short line there are too few gaps to push in: 五 goes down with it.
+        assert_eq!(set("一二三四五。六七", 5.0), vec!["一二三四", "五。六七"]);
+        // A full line followed by 」。 moves its last character down instead.
+        assert_eq!(set("一二三四「五」。六", 5.0), vec!["一二三四", "「五」。六"]);
+        // 《 may not end a line.
+        assert_eq!(set("一二三四《五》", 5.0), vec!["一二三四", "《五》"]);
+    }
+
+    #[test]
+    fn latin_words_stay_whole() {
+        let lines = set("中文排版Typesetting好", 8.0);
+        assert!(lines.iter().any(|l| l.contains("Typesetting")), "{lines:?}");
+    }
+
+    #[test]
+    fn justified_lines_fill_the_measure() {
+        let mut fonts = FontSet::load(None, None, false).unwrap();
+        let items = items("中文排版，要两端对齐。English words here并且中西文之间加空。", Role::Body, 10.0, &mut fonts, &mut Vec::new());
+        let m = Measure { width: 100.0, first_indent: 20.0, align: Align::Justify, size: 10.0 };
+        let lines = break_lines(&items, &m);
+        for l in &lines[..lines.len() - 1] {
+            assert!((l.x + l.width - 100.0).abs() < 0.05, "{l:?}");
+        }
+    }
+}

@@ -1,0 +1,354 @@
+//! The PDF writer: typesets the document the way the W3C's Requirements for
+//! Chinese Text Layout (clreq) and GB/T 15834 ask, with printpdf drawing the
+//! glyphs and subsetting the fonts. Line breaking, justification and
+//! pagination are ours (`lines`, `breaking`, `paginate`); see `docs/pdf.md`.
+
+mod breaking;
+mod draw;
+mod flow;
+mod fonts;
+mod lines;
+mod metadata;
+mod outline;
+mod paginate;
+mod style;
+
+use crate::{Document, Error, Result};
+use draw::{Geometry, SetBlock};
+use fonts::{FontSet, Role};
+use lines::{Measure, break_lines, items};
+use std::borrow::Cow;
+use std::io::Write;
+use std::path::PathBuf;
+
+/// Paper sizes.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[non_exhaustive]
+pub enum PageSize {
+    /// ISO A5, 148 × 210 mm: the size of most Chinese books.
+    #[default]
+    A5,
+    /// ISO A4, 210 × 297 mm.
+    A4,
+    /// US Letter, 8.5 × 11 in.
+    Letter,
+    /// Any size, width and height in millimetres.
+    Custom {
+        /// Width in mm.
+        width_mm: f32,
+        /// Height in mm.
+        height_mm: f32,
+    },
+}
+
+impl PageSize {
+    /// Width and height in points.
+    fn points(self) -> (f32, f32) {
+        let mm = |w: f32, h: f32| (w * 72.0 / 25.4, h * 72.0 / 25.4);
+        match self {
+            PageSize::A5 => mm(148.0, 210.0),
+            PageSize::A4 => mm(210.0, 297.0),
+            PageSize::Letter => (612.0, 792.0),
+            PageSize::Custom { width_mm, height_mm } => mm(width_mm, height_mm),
+        }
+    }
+}
+
+/// A font file chosen by the user: a `.ttf`, `.otf` or `.ttc`/`.otc` and
+/// the face to use in it.
+#[derive(Debug, Clone)]
+pub enum FontSource {
+    /// A font file on disk.
+    File {
+        /// The file.
+        path: PathBuf,
+        /// Face index in a collection; 0 for a single font.
+        index: u32,
+    },
+    /// Font data in memory.
+    Bytes {
+        /// The file's bytes.
+        data: std::sync::Arc<[u8]>,
+        /// Face index in a collection; 0 for a single font.
+        index: u32,
+    },
+}
+
+impl FontSource {
+    /// Parses `FILE` or `FILE:INDEX` (`NotoSerifCJK-Regular.ttc:2`).
+    pub fn from_spec(spec: &str) -> FontSource {
+        if let Some((path, index)) = spec.rsplit_once(':')
+            && let Ok(index) = index.parse::<u32>()
+            && !std::path::Path::new(spec).exists()
+        {
+            return FontSource::File { path: path.into(), index };
+        }
+        FontSource::File { path: spec.into(), index: 0 }
+    }
+
+    fn bytes(&self) -> Result<Cow<'_, [u8]>> {
+        match self {
+            FontSource::File { path, .. } => {
+                std::fs::read(path).map(Cow::Owned).map_err(|source| Error::Read { path: path.clone(), source })
+            }
+            FontSource::Bytes { data, .. } => Ok(Cow::Borrowed(data)),
+        }
+    }
+
+    fn index(&self) -> u32 {
+        match self {
+            FontSource::File { index, .. } | FontSource::Bytes { index, .. } => *index,
+        }
+    }
+
+    fn describe(&self) -> String {
+        match self {
+            FontSource::File { path, .. } => path.display().to_string(),
+            FontSource::Bytes { .. } => "given in memory".into(),
+        }
+    }
+}
+
+/// Options of the pdf writer. The defaults make an A5 book page set in
+/// 10.5 pt (五号) with 1.7 line spacing in the bundled Noto-derived faces.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct PdfOptions {
+    /// Paper size.
+    pub page: PageSize,
+    /// Body type size in points.
+    pub body_size: f32,
+    /// Baseline distance of body text as a multiple of the type size.
+    pub line_spacing: f32,
+    /// Face for running text; the bundled serif when `None`.
+    pub font: Option<FontSource>,
+    /// Face for titles and headings; the bundled sans bold when `None`.
+    pub heading_font: Option<FontSource>,
+    /// Look in the system's fonts for characters the chosen faces lack.
+    pub system_fonts: bool,
+    /// Start each article on a new page.
+    pub article_per_page: bool,
+    /// Print a warning on standard error for each character no font has
+    /// (besides returning it in the [`PdfReport`]).
+    pub warn: bool,
+}
+
+impl Default for PdfOptions {
+    fn default() -> Self {
+        PdfOptions {
+            page: PageSize::A5,
+            body_size: 10.5,
+            line_spacing: 1.7,
+            font: None,
+            heading_font: None,
+            system_fonts: true,
+            article_per_page: true,
+            warn: true,
+        }
+    }
+}
+
+impl PdfOptions {
+    /// Options with another paper size.
+    pub fn with_page(mut self, page: PageSize) -> Self {
+        self.page = page;
+        self
+    }
+    /// Options with the body text's face.
+    pub fn with_font(mut self, font: FontSource) -> Self {
+        self.font = Some(font);
+        self
+    }
+    /// Options with the headings' face.
+    pub fn with_heading_font(mut self, font: FontSource) -> Self {
+        self.heading_font = Some(font);
+        self
+    }
+    /// Options with another body size (points) and line spacing (multiple of the size).
+    pub fn with_body(mut self, size: f32, line_spacing: f32) -> Self {
+        self.body_size = size;
+        self.line_spacing = line_spacing;
+        self
+    }
+    /// Options that do (or do not) look in the system's fonts for missing characters.
+    pub fn with_system_fonts(mut self, yes: bool) -> Self {
+        self.system_fonts = yes;
+        self
+    }
+    /// Options that do (or do not) start each article on a new page.
+    pub fn with_article_per_page(mut self, yes: bool) -> Self {
+        self.article_per_page = yes;
+        self
+    }
+    /// Options that do (or do not) print warnings on standard error.
+    pub fn with_warnings(mut self, yes: bool) -> Self {
+        self.warn = yes;
+        self
+    }
+}
+
+/// A character that no font could draw, and where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MissingGlyph {
+    /// The character.
+    pub ch: char,
+    /// The source line it came from (1-based).
+    pub line: u32,
+    /// The output page it is on (1-based).
+    pub page: usize,
+}
+
+/// What the writer did, besides writing.
+#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+pub struct PdfReport {
+    /// Number of pages.
+    pub pages: usize,
+    /// Characters drawn as empty boxes because no font has them.
+    pub missing: Vec<MissingGlyph>,
+    /// System faces that stood in for characters the chosen faces lack.
+    pub fallback_fonts: Vec<String>,
+}
+
+impl Document {
+    /// Writes the document as a typeset PDF.
+    pub fn write_pdf<W: Write>(&self, out: W, options: &PdfOptions) -> Result<()> {
+        self.write_pdf_report(out, options).map(|_| ())
+    }
+
+    /// Writes the document as a typeset PDF and says what was missing.
+    pub fn write_pdf_report<W: Write>(&self, mut out: W, options: &PdfOptions) -> Result<PdfReport> {
+        check(options)?;
+        let mut fonts = FontSet::load(options.font.as_ref(), options.heading_font.as_ref(), options.system_fonts)?;
+        let g = geometry(options);
+        let (paras, articles) = flow::flow(self, options.line_spacing);
+        let mut missing_at: Vec<(usize, usize)> = Vec::new();
+        let mut blocks: Vec<SetBlock> = Vec::with_capacity(paras.len());
+        for (p, para) in paras.iter().enumerate() {
+            let st = &para.style;
+            let size = options.body_size * st.size;
+            let mut miss = Vec::new();
+            let its = items(&para.text, st.role, size, &mut fonts, &mut miss);
+            let tab = para.tab.as_ref().map(|t| items(t, st.role, size, &mut fonts, &mut Vec::new()));
+            let tab_width: f32 = tab.as_ref().map_or(0.0, |t| t.iter().map(lines::Item::width).sum::<f32>() + 2.0 * size);
+            missing_at.extend(miss.into_iter().map(|i| (p, i)));
+            let left = st.inset.0 * g.body_size;
+            let width = g.width - left - st.inset.1 * g.body_size;
+            let m = Measure { width: width - tab_width, first_indent: st.indent * size, align: st.align, size };
+            let lines = if its.is_empty() { vec![lines::Line { start: 0, end: 0, extra: 0.0, x: 0.0, width: 0.0 }] } else { break_lines(&its, &m) };
+            blocks.push(SetBlock { items: its, lines, size, pitch: size * st.leading, left, width, grey: st.grey, boxed: para.boxed, tab });
+        }
+        let extents: Vec<paginate::Extent> = paras
+            .iter()
+            .zip(&blocks)
+            .enumerate()
+            .map(|(p, (para, b))| paginate::Extent {
+                lines: b.lines.len(),
+                pitch: b.pitch,
+                before: para.style.before * g.body_size * options.line_spacing,
+                after: para.style.after * g.body_size * options.line_spacing,
+                keep_with_next: para.style.keep_with_next,
+                article_start: p > 0 && paras[p - 1].article != para.article,
+            })
+            .collect();
+        let pages = paginate::paginate(&extents, g.height, options.article_per_page);
+
+        let mut page_of = vec![0usize; blocks.len()];
+        let mut entries = Vec::new();
+        let mut pdf_pages = Vec::with_capacity(pages.len());
+        for (n, placed) in pages.iter().enumerate() {
+            for pl in placed.iter().filter(|pl| pl.line == 0) {
+                page_of[pl.block] = n;
+                if let Some((depth, title)) = &paras[pl.block].outline {
+                    entries.push(outline::Entry { depth: *depth, title: title.clone(), page: n, y: g.top - pl.top + g.body_size });
+                }
+            }
+            let first = placed.first().map(|pl| pl.block);
+            let article = first.map_or(0, |b| paras[b].article);
+            let opens_article = first.is_some_and(|b| b == 0 || paras[b - 1].article != article);
+            let head = articles.get(article).and_then(|a| a.title.clone()).filter(|_| !opens_article);
+            let head_items = head.map(|t| items(&shorten(&t, g.width / (0.75 * g.body_size) - 2.0), Role::Body, 0.75 * g.body_size, &mut fonts, &mut Vec::new()));
+            let folio = items(&(n + 1).to_string(), Role::Body, 0.75 * g.body_size, &mut fonts, &mut Vec::new());
+            let mut ops = draw::furniture(head_items.as_deref(), &folio, &fonts, &g);
+            ops.extend(draw::page_ops(placed, &blocks, &fonts, &g));
+            pdf_pages.push(printpdf::PdfPage::new(printpdf::Mm(g.page_width * 25.4 / 72.0), printpdf::Mm(g.page_height * 25.4 / 72.0), ops));
+        }
+
+        let missing: Vec<MissingGlyph> = missing_at
+            .into_iter()
+            .map(|(p, i)| MissingGlyph {
+                ch: paras[p].text.chars().nth(i).unwrap_or('\u{FFFD}'),
+                line: paras[p].lines.get(i).copied().unwrap_or(0),
+                page: page_of[p] + 1,
+            })
+            .collect();
+        if options.warn {
+            for m in &missing {
+                eprintln!("warning: pdf: no font has {:?} (U+{:04X}), source line {}, page {}: drawn as an empty box", m.ch, m.ch as u32, m.line, m.page);
+            }
+        }
+
+        let mut pdf = printpdf::PdfDocument::new("");
+        metadata::info(self, &mut pdf);
+        fonts.register(&mut pdf);
+        let page_count = pdf_pages.len();
+        pdf.with_pages(pdf_pages);
+        let mut warnings = Vec::new();
+        let mut lo = printpdf::serialize::to_lopdf_doc(&pdf, &printpdf::PdfSaveOptions::default(), &mut warnings);
+        outline::write(&mut lo, &entries);
+        metadata::finish(&mut lo, &self.meta.language, seed(&paras));
+        lo.compress();
+        lo.save_to(&mut out).map_err(|e| Error::Output { format: "pdf", reason: e.to_string() })?;
+        out.flush().map_err(|source| Error::Write { what: "pdf".into(), source })?;
+        Ok(PdfReport { pages: page_count, missing, fallback_fonts: fonts.fallback_names() })
+    }
+}
+
+fn check(o: &PdfOptions) -> Result<()> {
+    let bad = |name: &str, reason: &str| Err(Error::InvalidOption { name: name.into(), reason: reason.into() });
+    if !(4.0..=72.0).contains(&o.body_size) {
+        return bad("body_size", "must be between 4 and 72 points");
+    }
+    if !(1.0..=4.0).contains(&o.line_spacing) {
+        return bad("line_spacing", "must be between 1 and 4 times the type size");
+    }
+    let (w, h) = o.page.points();
+    if !(w.is_finite() && h.is_finite()) || w < 20.0 * o.body_size || h < 20.0 * o.body_size {
+        return bad("page", "is too small for the body size: it needs room for twenty characters each way");
+    }
+    Ok(())
+}
+
+/// The type area: a whole number of characters wide (clreq §2.3.3), centred,
+/// with a slightly deeper foot margin for the folio.
+fn geometry(o: &PdfOptions) -> Geometry {
+    let (pw, ph) = o.page.points();
+    let size = o.body_size;
+    let side = (pw * 0.12).max(36.0);
+    let chars = ((pw - 2.0 * side) / size).floor().max(10.0);
+    let width = chars * size;
+    let top = ph * 0.095 + 1.5 * size;
+    let foot = ph * 0.095 + 2.5 * size;
+    let pitch = size * o.line_spacing;
+    let lines = ((ph - top - foot) / pitch).floor().max(5.0);
+    let height = lines * pitch;
+    let top_margin = top + ((ph - top - foot) - height) / 2.0;
+    Geometry { page_width: pw, page_height: ph, left: (pw - width) / 2.0, top: ph - top_margin, width, height, body_size: size }
+}
+
+/// Cuts a running head to `max` characters with an ellipsis.
+fn shorten(s: &str, max: f32) -> String {
+    let max = max.max(4.0) as usize;
+    if s.chars().count() <= max { s.to_string() } else { s.chars().take(max - 1).chain(['…']).collect() }
+}
+
+/// A hash of the text, the seed of the file identifier (FNV-1a).
+fn seed(paras: &[flow::Para]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for p in paras {
+        for b in p.text.bytes() {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
