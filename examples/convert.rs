@@ -59,6 +59,15 @@ struct Cli {
     /// EPUB: modification time, in seconds since 1970 or `now`; a fixed date when left out, so the same input gives the same book.
     #[arg(long)]
     modified: Option<String>,
+    /// PDF: font for running text, a .ttf, .otf or .ttc (FILE or FILE:FACE, e.g. NotoSerifCJK-Regular.ttc:2); bundled serif when left out.
+    #[arg(long)]
+    font: Option<String>,
+    /// PDF: font for titles and headings, as --font; bundled sans bold when left out.
+    #[arg(long)]
+    heading_font: Option<String>,
+    /// PDF: paper size, a5 (default), a4, letter or WIDTHxHEIGHT in mm (e.g. 130x184).
+    #[arg(long)]
+    paper: Option<String>,
 }
 
 fn main() -> ExitCode {
@@ -132,7 +141,7 @@ fn write(doc: &Document, cli: &Cli, format: Format, out: &mut Vec<u8>) -> Result
         #[cfg(feature = "epub")]
         Format::Epub => doc.write_epub(out, &epub_options(cli)?)?,
         #[cfg(feature = "pdf")]
-        Format::Pdf => doc.write_pdf(out, &Default::default())?,
+        Format::Pdf => doc.write_pdf(out, &pdf_options(cli)?)?,
         #[cfg(feature = "tei")]
         Format::Tei => doc.write_tei(out, &reprint::write::tei::TeiOptions::default().with_line_breaks(cli.line_breaks))?,
         #[allow(unreachable_patterns)]
@@ -158,4 +167,29 @@ fn epub_options(cli: &Cli) -> Result<reprint::write::epub::EpubOptions, reprint:
         }
     }
     Ok(options)
+}
+
+#[cfg(feature = "pdf")]
+fn pdf_options(cli: &Cli) -> Result<reprint::write::pdf::PdfOptions, reprint::Error> {
+    use reprint::write::pdf::{FontSource, PageSize, PdfOptions};
+    let mut o = PdfOptions::default();
+    if let Some(f) = &cli.font {
+        o = o.with_font(FontSource::from_spec(f));
+    }
+    if let Some(f) = &cli.heading_font {
+        o = o.with_heading_font(FontSource::from_spec(f));
+    }
+    if let Some(p) = &cli.paper {
+        let size = match p.to_lowercase().as_str() {
+            "a5" => PageSize::A5,
+            "a4" => PageSize::A4,
+            "letter" => PageSize::Letter,
+            other => match other.split_once('x').map(|(w, h)| (w.trim().parse::<f32>(), h.trim().parse::<f32>())) {
+                Some((Ok(width_mm), Ok(height_mm))) => PageSize::Custom { width_mm, height_mm },
+                _ => return Err(reprint::Error::InvalidOption { name: "--paper".into(), reason: format!("{p:?} is not a5, a4, letter or WIDTHxHEIGHT in mm") }),
+            },
+        };
+        o = o.with_page(size);
+    }
+    Ok(o)
 }
