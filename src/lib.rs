@@ -14,6 +14,7 @@ pub mod layout;
 pub mod model;
 mod options;
 pub mod parse;
+pub mod score;
 pub mod write;
 
 pub use error::{Error, Result};

@@ -1,0 +1,211 @@
+//! Scoring a layout against a hand-checked one, with the definitions of
+//! `fixtures/gold/score.py`: per-kind precision, recall and F1 of blocks (a
+//! block is found when the prediction has one of the same kind starting on
+//! the same line), heading levels, paragraph boundaries, line accuracy.
+
+use crate::layout::Layout;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// The block kinds, in `score.py`'s order.
+pub const KINDS: [&str; 11] = ["title", "heading", "paragraph", "list_item", "caption", "byline", "note", "aside", "toc", "frontmatter", "artifact"];
+
+/// Counts behind one row of the score table.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Count {
+    /// Blocks found in both.
+    pub tp: usize,
+    /// Blocks predicted.
+    pub pred: usize,
+    /// Blocks in the gold.
+    pub gold: usize,
+}
+
+impl Count {
+    /// Precision, recall and F1, as `score.py` computes them (1.0 when both sides are empty).
+    pub fn prf(&self) -> (f64, f64, f64) {
+        let p = if self.pred > 0 { self.tp as f64 / self.pred as f64 } else if self.gold == 0 { 1.0 } else { 0.0 };
+        let r = if self.gold > 0 { self.tp as f64 / self.gold as f64 } else if self.pred == 0 { 1.0 } else { 0.0 };
+        let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        (p, r, f)
+    }
+
+    /// F1 alone.
+    pub fn f1(&self) -> f64 {
+        self.prf().2
+    }
+}
+
+/// Scores summed over one or more documents (micro-averaged).
+#[derive(Debug, Clone, Default)]
+pub struct Scores {
+    /// Per kind, plus `heading+level`, `title|heading` and `text-lines`.
+    pub rows: BTreeMap<String, Count>,
+    /// Non-blank lines in the gold, and those given the gold's kind.
+    pub lines: (usize, usize),
+    /// Gold blocks, and those whose line set the prediction matches exactly.
+    pub blocks: (usize, usize),
+    /// What is wrong with the prediction itself (lines in two blocks, lines in none).
+    pub problems: Vec<String>,
+}
+
+impl Scores {
+    /// The row of a kind (or of `heading+level`, `title|heading`, `text-lines`).
+    pub fn row(&self, key: &str) -> Count {
+        self.rows.get(key).copied().unwrap_or_default()
+    }
+
+    /// Share of non-blank lines given the gold's kind.
+    pub fn line_accuracy(&self) -> f64 {
+        if self.lines.0 == 0 { 0.0 } else { self.lines.1 as f64 / self.lines.0 as f64 }
+    }
+
+    /// Share of gold blocks matched exactly.
+    pub fn exact_blocks(&self) -> f64 {
+        if self.blocks.0 == 0 { 0.0 } else { self.blocks.1 as f64 / self.blocks.0 as f64 }
+    }
+
+    /// Paragraph boundary F1 (the paragraph row's F1).
+    pub fn paragraph_boundary_f1(&self) -> f64 {
+        self.row("paragraph").f1()
+    }
+
+    /// Adds another document's scores to these.
+    pub fn add(&mut self, other: &Scores) {
+        for (k, c) in &other.rows {
+            let e = self.rows.entry(k.clone()).or_default();
+            e.tp += c.tp;
+            e.pred += c.pred;
+            e.gold += c.gold;
+        }
+        self.lines.0 += other.lines.0;
+        self.lines.1 += other.lines.1;
+        self.blocks.0 += other.blocks.0;
+        self.blocks.1 += other.blocks.1;
+        self.problems.extend(other.problems.iter().cloned());
+    }
+
+    /// The table `score.py` prints.
+    pub fn table(&self) -> String {
+        let mut s = format!("{:<15}{:>6}{:>6}{:>8}{:>8}{:>8}\n", "kind", "gold", "pred", "prec", "rec", "f1");
+        let keys = KINDS.iter().copied().chain(["heading+level", "title|heading", "text-lines"]);
+        for key in keys {
+            let c = self.row(key);
+            if c.gold == 0 && c.pred == 0 {
+                continue;
+            }
+            let (p, r, f) = c.prf();
+            s.push_str(&format!("{key:<15}{:>6}{:>6}{p:>8.3}{r:>8.3}{f:>8.3}\n", c.gold, c.pred));
+        }
+        s.push_str(&format!(
+            "line accuracy {:.4}   exact blocks {:.4}   paragraph boundary F1 {:.4}\n",
+            self.line_accuracy(),
+            self.exact_blocks(),
+            self.paragraph_boundary_f1()
+        ));
+        s
+    }
+}
+
+/// The non-blank line numbers of a source text, as `score.py` counts them.
+pub fn nonblank_lines(source: &str) -> HashSet<u32> {
+    let mut lines: Vec<&str> = source.split('\n').collect();
+    if lines.last() == Some(&"") {
+        lines.pop();
+    }
+    lines.iter().enumerate().filter(|(_, l)| l.chars().any(|c| !crate::parse::is_space(c))).map(|(i, _)| i as u32 + 1).collect()
+}
+
+/// Scores one predicted layout against its gold, given the source text.
+pub fn score(gold: &Layout, pred: &Layout, source: &str) -> Scores {
+    let nonblank = nonblank_lines(source);
+    let lines_of = |ranges: &[[u32; 2]]| -> HashSet<u32> { ranges.iter().flat_map(|r| r[0]..=r[1]).filter(|n| nonblank.contains(n)).collect() };
+    let mut sc = Scores::default();
+    let mut gold_kind: HashMap<u32, &str> = HashMap::new();
+    for b in &gold.blocks {
+        for n in lines_of(&b.lines) {
+            gold_kind.insert(n, &b.kind);
+        }
+    }
+    let mut pred_kind: HashMap<u32, &str> = HashMap::new();
+    for b in &pred.blocks {
+        if !KINDS.contains(&b.kind.as_str()) {
+            sc.problems.push(format!("unknown kind {:?}", b.kind));
+        }
+        for n in lines_of(&b.lines) {
+            if pred_kind.insert(n, &b.kind).is_some() {
+                sc.problems.push(format!("line {n} is in two predicted blocks"));
+            }
+        }
+    }
+    let mut uncovered: Vec<u32> = nonblank.iter().filter(|n| !pred_kind.contains_key(n)).copied().collect();
+    if !uncovered.is_empty() {
+        uncovered.sort_unstable();
+        sc.problems.push(format!("{} non-blank lines in no predicted block (first: {:?})", uncovered.len(), &uncovered[..uncovered.len().min(5)]));
+    }
+    let keyed = |l: &Layout, with_level: bool| -> HashSet<(String, u32, Option<u8>)> {
+        l.blocks
+            .iter()
+            .filter_map(|b| {
+                let first = *lines_of(&b.lines).iter().min()?;
+                let level = if with_level && b.kind == "heading" { b.level } else { None };
+                Some((b.kind.clone(), first, level))
+            })
+            .collect()
+    };
+    let (gk, pk) = (keyed(gold, false), keyed(pred, false));
+    let mut add = |key: &str, c: Count| {
+        sc.rows.insert(key.to_string(), c);
+    };
+    for kind in KINDS {
+        let g: HashSet<_> = gk.iter().filter(|x| x.0 == kind).cloned().collect();
+        let p: HashSet<_> = pk.iter().filter(|x| x.0 == kind).cloned().collect();
+        add(kind, count(&g, &p));
+    }
+    let (gl, pl) = (keyed(gold, true), keyed(pred, true));
+    let g: HashSet<_> = gl.into_iter().filter(|x| x.0 == "heading").collect();
+    let p: HashSet<_> = pl.into_iter().filter(|x| x.0 == "heading").collect();
+    add("heading+level", count(&g, &p));
+    let g: HashSet<_> = gk.iter().filter(|x| x.0 == "title" || x.0 == "heading").map(|x| x.1).collect();
+    let p: HashSet<_> = pk.iter().filter(|x| x.0 == "title" || x.0 == "heading").map(|x| x.1).collect();
+    add("title|heading", count(&g, &p));
+    let text = |m: &HashMap<u32, &str>| -> HashSet<u32> { m.iter().filter(|(_, k)| matches!(**k, "paragraph" | "list_item")).map(|(n, _)| *n).collect() };
+    add("text-lines", count(&text(&gold_kind), &text(&pred_kind)));
+    sc.lines = (gold_kind.len(), gold_kind.iter().filter(|(n, k)| pred_kind.get(n) == Some(k)).count());
+    let pred_sets: HashSet<Vec<u32>> = pred.blocks.iter().map(|b| sorted(lines_of(&b.lines))).collect();
+    sc.blocks = (gold.blocks.len(), gold.blocks.iter().filter(|b| pred_sets.contains(&sorted(lines_of(&b.lines)))).count());
+    sc
+}
+
+fn count<T: std::hash::Hash + Eq>(g: &HashSet<T>, p: &HashSet<T>) -> Count {
+    Count { tp: g.intersection(p).count(), pred: p.len(), gold: g.len() }
+}
+
+fn sorted(s: HashSet<u32>) -> Vec<u32> {
+    let mut v: Vec<u32> = s.into_iter().collect();
+    v.sort_unstable();
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::LayoutBlock;
+
+    fn lb(kind: &str, level: Option<u8>, lines: &[[u32; 2]]) -> LayoutBlock {
+        LayoutBlock { kind: kind.into(), level, lines: lines.to_vec() }
+    }
+
+    #[test]
+    fn counts_as_score_py_does() {
+        let src = "a\nb\n\nc\nd\n";
+        let gold = Layout { source: "x".into(), blocks: vec![lb("heading", Some(2), &[[1, 1]]), lb("paragraph", None, &[[2, 5]])] };
+        let pred = Layout { source: "x".into(), blocks: vec![lb("heading", Some(3), &[[1, 1]]), lb("paragraph", None, &[[2, 2]]), lb("paragraph", None, &[[4, 5]])] };
+        let s = score(&gold, &pred, src);
+        assert_eq!(s.row("heading"), Count { tp: 1, pred: 1, gold: 1 });
+        assert_eq!(s.row("heading+level").tp, 0);
+        assert_eq!(s.row("paragraph"), Count { tp: 1, pred: 2, gold: 1 });
+        assert_eq!(s.lines, (4, 4));
+        assert_eq!(s.blocks, (2, 1));
+        assert!(s.problems.is_empty());
+    }
+}
