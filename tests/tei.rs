@@ -82,11 +82,14 @@ fn line_breaks_reproduce_every_source_line_exactly() {
 #[test]
 fn page_breaks_stand_where_they_happened() {
     let xml = tei(&every_kind(), false);
-    assert!(xml.contains(r#"<p cert="0.75">推动区域协调发展，是解决<pb n="28"/><fw type="pageNum">28</fw>发展不平衡问题的重要途径。</p>"#), "{xml}");
-    assert!(xml.contains(r#"<item cert="0.75" n="-"><seg type="lead">-</seg>要坚持<pb n="29"/><fw type="pageNum">29</fw>稳中求进。</item>"#));
+    assert!(xml.contains(r#"<p cert="0.75">推动区域协调发展，是解决<pb n="28" xml:id="page-28"/><fw type="pageNum">28</fw>发展不平衡问题的重要途径。</p>"#), "{xml}");
+    assert!(xml.contains(r#"<item cert="0.75" n="-"><seg type="lead">-</seg>要坚持<pb n="29" xml:id="page-29"/><fw type="pageNum">29</fw>稳中求进。</item>"#));
     assert!(xml.contains(r#"<head cert="0.75"><seg type="lead">##</seg>一、总体要求<fw type="header">党员之友 2025·3</fw></head>"#));
+    // A page number printed twice gets a second id; the contents point to the page.
+    assert!(xml.contains(r#"<pb n="28" xml:id="page-28-2"/>"#));
+    assert!(xml.contains(r##"<item cert="0.75" n="04" corresp="#page-4">04 高端时论</item>"##));
     let lb = tei(&every_kind(), true);
-    assert!(lb.contains("<p cert=\"0.75\"><lb n=\"14\"/>\u{3000}\u{3000}推动区域协调发展，是解决<pb n=\"28\"/><fw type=\"pageNum\"><lb n=\"15\"/>  28  </fw><lb n=\"16\"/>发展不平衡问题的重要途径。</p>"), "{lb}");
+    assert!(lb.contains("<p cert=\"0.75\"><lb n=\"14\"/>\u{3000}\u{3000}推动区域协调发展，是解决<pb n=\"28\" xml:id=\"page-28\"/><fw type=\"pageNum\"><lb n=\"15\"/>  28  </fw><lb n=\"16\"/>发展不平衡问题的重要途径。</p>"), "{lb}");
 }
 
 #[test]
@@ -116,7 +119,8 @@ fn every_kind_of_block_has_its_element() {
         ("figure", None),
         ("floatingText", Some(("type", "sidebar"))),
         ("pb", Some(("n", "28"))),
-        ("pb", Some(("n", "2"))),
+        ("pb", Some(("n", "4"))),
+        ("item", Some(("corresp", "#page-4"))),
         ("fw", Some(("type", "pageNum"))),
         ("fw", Some(("type", "header"))),
         ("fw", Some(("type", "other"))),
@@ -126,7 +130,7 @@ fn every_kind_of_block_has_its_element() {
         assert!(count(name, attr) > 0, "no {name} {attr:?} in\n{xml}");
     }
     for t in ["source", "editor", "affiliation", "continuation", "column", "editorial"] {
-        assert_eq!(count("note", Some(("type", t))) > 0, true, "no note type={t}");
+        assert!(count("note", Some(("type", t))) > 0, "no note type={t}");
     }
     let authors: Vec<&str> = x.descendants().filter(|n| n.has_tag_name("docAuthor")).filter_map(|n| n.text()).collect();
     assert_eq!(authors, ["孙 绍 骋", "杨 羊", "王 伟"]);

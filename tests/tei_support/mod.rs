@@ -68,7 +68,7 @@ pub fn every_kind() -> Document {
             block(BlockKind::FrontMatter, vec![t(sp("ISSN 2096-7462"))]),
             block(BlockKind::Furniture { kind: FurnitureKind::Other }, vec![t(sp("9 772096 746254"))]),
             block(BlockKind::TocEntry { page: Some("04".into()) }, vec![t(sp("04 高端时论"))]),
-            block(BlockKind::Furniture { kind: FurnitureKind::PageNumber { number: "2".into() } }, vec![t(sp("2"))]),
+            block(BlockKind::Furniture { kind: FurnitureKind::PageNumber { number: "4".into() } }, vec![t(sp("4"))]),
             block(BlockKind::TocEntry { page: None }, vec![t(sp("工作交流"))]),
             block(BlockKind::Note { kind: NoteKind::Column }, vec![t(sp("要闻要论"))]),
         ],
@@ -122,7 +122,7 @@ pub fn every_kind() -> Document {
     let between = Article { kind: ArticleKind::Front, blocks: vec![block(BlockKind::FrontMatter, vec![t(sp("广告"))])] };
     let second = Article { kind: ArticleKind::Article, blocks: vec![block(BlockKind::Paragraph, vec![t(sp("只有一段的文章。"))])] };
     let empty = Article { kind: ArticleKind::Article, blocks: vec![] };
-    let back = Article { kind: ArticleKind::Front, blocks: vec![block(BlockKind::FrontMatter, vec![t(sp("定 价 6.00元"))])] };
+    let back = Article { kind: ArticleKind::Front, blocks: vec![block(BlockKind::FrontMatter, vec![t(sp("定 价 6.00元")), page(sp("28"))])] };
     Document {
         meta: Metadata {
             title: Some("促进区域协调发展\u{1} 更好建设美丽新疆".into()),

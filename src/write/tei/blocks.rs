@@ -97,8 +97,12 @@ fn block<W: Write>(x: &mut Xml<W>, b: &Block, mode: &Mode) -> io::Result<()> {
         }
         BlockKind::TocEntry { page } => {
             let mut a = with(&[]);
+            let target = page.as_deref().and_then(|p| mode.pages.target(p));
             if let Some(p) = page {
                 a.push(("n", p));
+            }
+            if let Some(t) = &target {
+                a.push(("corresp", t));
             }
             mixed(x, "item", &a, &b.content, mode, Names::NONE)
         }

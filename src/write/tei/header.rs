@@ -2,7 +2,8 @@
 
 use super::xml::{Xml, is_xml_char};
 use crate::Document;
-use crate::model::{Block, BlockKind, Inline, Span};
+use super::pages::all_blocks;
+use crate::model::{BlockKind, Inline, Span};
 use std::io::{self, Write};
 
 const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -142,23 +143,16 @@ fn source_name(doc: &Document) -> String {
 
 /// Counts the characters of the source lines that XML cannot carry.
 fn forbidden_chars(doc: &Document) -> usize {
-    fn spans<'a>(blocks: &'a [Block], out: &mut Vec<&'a Span>) {
-        for b in blocks {
-            let credit: &[Inline] = if let BlockKind::Caption { credit } = &b.kind { credit } else { &[] };
-            for i in b.content.iter().chain(credit) {
-                out.push(match i {
-                    Inline::Span(s) => s,
-                    Inline::Milestone(m) => &m.span,
-                });
-            }
-            if let BlockKind::Sidebar { items } = &b.kind {
-                spans(items, out);
-            }
+    let count = |s: &Span| [&s.lead, &s.text, &s.trail].iter().map(|t| t.chars().filter(|&c| !is_xml_char(c)).count()).sum::<usize>();
+    let mut n = 0;
+    for b in all_blocks(doc) {
+        let credit: &[Inline] = if let BlockKind::Caption { credit } = &b.kind { credit } else { &[] };
+        for i in b.content.iter().chain(credit) {
+            n += count(match i {
+                Inline::Span(s) => s,
+                Inline::Milestone(m) => &m.span,
+            });
         }
     }
-    let mut all = Vec::new();
-    for a in &doc.articles {
-        spans(&a.blocks, &mut all);
-    }
-    all.iter().flat_map(|s| [&s.lead, &s.text, &s.trail]).map(|t| t.chars().filter(|&c| !is_xml_char(c)).count()).sum()
+    n
 }

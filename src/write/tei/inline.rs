@@ -2,7 +2,9 @@
 //! between them, in the two forms of the edition (joined text, or each
 //! source line after its `<lb/>`).
 
+use super::pages::Pages;
 use super::xml::Xml;
+use crate::Document;
 use crate::model::{FurnitureKind, Inline, Milestone, Span};
 use std::cell::Cell;
 use std::io::{self, Write};
@@ -14,11 +16,12 @@ pub(super) struct Mode {
     /// The line the last `lb` began: a line the parser cut in two (a caption
     /// and its credit) gets one `lb`, its second span continuing the line.
     line: Cell<u32>,
+    pub(super) pages: Pages,
 }
 
 impl Mode {
-    pub(super) fn new(line_breaks: bool) -> Self {
-        Mode { line_breaks, line: Cell::new(0) }
+    pub(super) fn new(line_breaks: bool, doc: &Document) -> Self {
+        Mode { line_breaks, line: Cell::new(0), pages: Pages::new(doc) }
     }
 }
 
@@ -50,24 +53,27 @@ pub(super) fn content<W: Write>(x: &mut Xml<W>, inlines: &[Inline], mode: &Mode,
 
 /// Print furniture where it interrupted the text.
 fn milestone<W: Write>(x: &mut Xml<W>, m: &Milestone, mode: &Mode) -> io::Result<()> {
-    let fw = furniture_start(x, &m.kind)?;
+    let fw = furniture_start(x, &m.kind, mode)?;
     span(x, &m.span, true, mode, Names::NONE)?;
     x.end(fw)
 }
 
 /// A furniture block: its lines as one piece of forme work.
 pub(super) fn furniture<W: Write>(x: &mut Xml<W>, kind: &FurnitureKind, inlines: &[Inline], mode: &Mode) -> io::Result<()> {
-    let fw = furniture_start(x, kind)?;
+    let fw = furniture_start(x, kind, mode)?;
     content(x, inlines, mode, Names::NONE)?;
     x.end(fw)
 }
 
 /// A page number is a page break (`pb`) followed by the number as forme
 /// work (`fw`); other furniture is forme work only. Returns the open element.
-fn furniture_start<W: Write>(x: &mut Xml<W>, kind: &FurnitureKind) -> io::Result<&'static str> {
+fn furniture_start<W: Write>(x: &mut Xml<W>, kind: &FurnitureKind, mode: &Mode) -> io::Result<&'static str> {
     let fw_type = match kind {
         FurnitureKind::PageNumber { number } => {
-            x.empty("pb", &[("n", number.as_str())])?;
+            match mode.pages.next_id(number) {
+                Some(id) => x.empty("pb", &[("n", number.as_str()), ("xml:id", &id)])?,
+                None => x.empty("pb", &[("n", number.as_str())])?,
+            }
             "pageNum"
         }
         FurnitureKind::RunningHead => "header",

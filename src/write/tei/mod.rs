@@ -15,6 +15,7 @@ mod blocks;
 mod divs;
 mod header;
 mod inline;
+mod pages;
 mod xml;
 
 use crate::model::{Article, ArticleKind};
@@ -53,7 +54,7 @@ impl Document {
     pub fn write_tei<W: Write>(&self, out: W, options: &TeiOptions) -> Result<()> {
         let mut x = Xml::new(BufWriter::new(out));
         let io_err = |source| Error::Write { what: "TEI output".into(), source };
-        write(self, &mut x, &Mode::new(options.line_breaks)).map_err(io_err)?;
+        write(self, &mut x, &Mode::new(options.line_breaks, self)).map_err(io_err)?;
         x.into_inner().flush().map_err(io_err)
     }
 }
