@@ -82,40 +82,6 @@ def rename(font, family, style):
         top.FamilyName = family
 
 
-# Punctuation set in the left half of the em (closing) or the right half
-# (opening). Each gets an advance of half an em, the opening marks' outlines
-# moved left by half an em: the writer adds the empty half back as a gap when
-# a mark is set full width and leaves it out when it squeezes adjacent marks
-# (clreq 3.1.6). Glyph boxes then never overlap, which keeps the text
-# extraction of PDF readers (pdftotext) in order, as overlapping boxes do not.
-CLOSING = "，。、；：）》」』】〕〉〗”’．"
-OPENING = "（《「『【〔〈〖“‘"
-
-
-def halve_punctuation(font):
-    from fontTools.pens.t2CharStringPen import T2CharStringPen
-    from fontTools.pens.transformPen import TransformPen
-
-    cmap = font.getBestCmap()
-    hmtx = font["hmtx"]
-    top = font["CFF "].cff.topDictIndex[0]
-    charstrings = top.CharStrings
-    glyphs = font.getGlyphSet()
-    for ch in CLOSING + OPENING:
-        name = cmap.get(ord(ch))
-        if name is None or hmtx[name][0] != 1000:
-            continue  # already halved, or not a full-width mark
-        lsb = hmtx[name][1]
-        if ch in OPENING:
-            cs, _ = charstrings.getItemAndSelector(name)
-            pen = T2CharStringPen(500 - cs.private.nominalWidthX, glyphs)
-            glyphs[name].draw(TransformPen(pen, (1, 0, 0, 1, -500, 0)))
-            new = pen.getCharString(private=cs.private, globalSubrs=cs.globalSubrs)
-            charstrings.charStringsIndex[charstrings.charStrings[name]] = new
-            lsb -= 500
-        hmtx[name] = (500, lsb)
-
-
 def cut(src_dir, src, dst, family, style, cps):
     options = subset.Options()
     options.font_number = FACE_SC
@@ -131,20 +97,12 @@ def cut(src_dir, src, dst, family, style, cps):
     sub.populate(unicodes=cps)
     sub.subset(font)
     rename(font, family, style)
-    halve_punctuation(font)
     out = os.path.join(HERE, dst)
     font.save(out)
     print(f"{dst}: {len(font.getBestCmap())} characters, {os.path.getsize(out) / 1e6:.2f} MB")
 
 
 def main():
-    if sys.argv[1:] == ["--halve-only"]:
-        # Re-applies the punctuation step to the cut fonts (idempotent).
-        for _, dst, _, _ in CUTS:
-            font = TTFont(os.path.join(HERE, dst))
-            halve_punctuation(font)
-            font.save(os.path.join(HERE, dst))
-        return
     src_dir = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/fonts/opentype/noto"
     cps = unicodes()
     for src, dst, family, style in CUTS:

@@ -3,7 +3,7 @@
 //! sidebars; the running head and the folio.
 
 use super::fonts::FontSet;
-use super::lines::{Item, Line, MISSING, visible_end};
+use super::lines::{Item, Line, MISSING, set_width, visible_end};
 use super::paginate::Placed;
 use printpdf::{
     Color, Greyscale, LinePoint, Op, PaintMode, PdfFontHandle, Point, Pt, Rect, TextItem, TextMatrix,
@@ -48,7 +48,7 @@ impl Geometry {
 
 /// Tracks the text state so operators are only written when it changes.
 struct Pen {
-    font: Option<(u8, u32)>,
+    font: Option<(u8, bool, u32)>,
     spacing: f32,
     grey: f32,
 }
@@ -71,7 +71,7 @@ pub(super) fn page_ops(placed: &[Placed], blocks: &[SetBlock], fonts: &FontSet, 
         if p.line + 1 == blk.lines.len()
             && let Some(tab) = &blk.tab
         {
-            let w: f32 = tab.iter().map(Item::width).sum();
+            let w: f32 = set_width(tab, 0, tab.len());
             let whole = Line { start: 0, end: tab.len(), extra: 0.0, x: 0.0, width: w };
             show_line(&mut ops, &mut pen, fonts, tab, &whole, blk.size, g.left + blk.left + blk.width - w, base);
         }
@@ -113,15 +113,17 @@ fn show_line(ops: &mut Vec<Op>, pen: &mut Pen, fonts: &FontSet, items: &[Item], 
     let mut shift = 0.0f32;
     for i in line.start..end {
         let it = &items[i];
-        shift += it.pad_before;
         if i > line.start {
             shift += it.auto_space - if it.stretch { 0.0 } else { line.extra };
         }
         let face = if it.face == MISSING { 0 } else { it.face };
-        let key = (face, size.to_bits());
+        let half = it.half || (i + 1 == end && it.end_squeeze > 0.0);
+        let key = (face, half, size.to_bits());
         if pen.font != Some(key) {
             flush(ops, &mut run, &mut text, &mut shift, size);
-            ops.push(Op::SetFont { font: PdfFontHandle::External(fonts.faces[usize::from(face)].id.clone()), size: Pt(size) });
+            let f = &fonts.faces[usize::from(face)];
+            let id = if half { f.half.clone() } else { f.id.clone() };
+            ops.push(Op::SetFont { font: PdfFontHandle::External(id), size: Pt(size) });
             pen.font = Some(key);
         }
         if shift.abs() > 0.001 {
@@ -132,7 +134,6 @@ fn show_line(ops: &mut Vec<Op>, pen: &mut Pen, fonts: &FontSet, items: &[Item], 
             shift = 0.0;
         }
         text.push(it.ch);
-        shift += it.pad_after;
     }
     shift = 0.0;
     flush(ops, &mut run, &mut text, &mut shift, size);
@@ -162,11 +163,11 @@ pub(super) fn furniture(head: Option<&[Item]>, folio: &[Item], fonts: &FontSet, 
     let mut pen = Pen { font: None, spacing: 0.0, grey: 0.3 };
     let head_base = g.top + 1.4 * g.body_size;
     if let Some(items) = head {
-        let w: f32 = items.iter().map(Item::width).sum();
+        let w: f32 = set_width(items, 0, items.len());
         let line = Line { start: 0, end: items.len(), extra: 0.0, x: 0.0, width: w };
         show_line(&mut ops, &mut pen, fonts, items, &line, size, g.left + (g.width - w) / 2.0, head_base);
     }
-    let w: f32 = folio.iter().map(Item::width).sum();
+    let w: f32 = set_width(folio, 0, folio.len());
     let line = Line { start: 0, end: folio.len(), extra: 0.0, x: 0.0, width: w };
     show_line(&mut ops, &mut pen, fonts, folio, &line, size, g.left + (g.width - w) / 2.0, g.top - g.height - 2.2 * g.body_size);
     ops.push(Op::EndTextSection);

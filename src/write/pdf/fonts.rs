@@ -23,6 +23,12 @@ pub(super) enum Role {
 /// A face that is embedded when it draws at least one glyph.
 pub(super) struct Face {
     pub(super) id: FontId,
+    /// The same face under a second name whose widths say half an em: the
+    /// writer sets a squeezed closing mark (，。」 before another mark, or at
+    /// a line end) in it. Squeezing by a negative kern instead would make
+    /// glyph boxes overlap, and text extraction (pdftotext) then tears the
+    /// line apart; see [`halve_widths`].
+    pub(super) half: FontId,
     pub(super) parsed: ParsedFont,
     pub(super) name: String,
     units_per_em: f32,
@@ -83,7 +89,8 @@ impl FontSet {
         // Subset tags must be six capital letters; making them from the face's
         // position keeps output reproducible (printpdf would draw them at random).
         let tag: String = (0..6).map(|i| char::from(b'A' + ((n / 26usize.pow(i)) % 26) as u8)).rev().collect();
-        self.faces.push(Face { id: FontId(format!("{tag}RP")), parsed, name, units_per_em });
+        let half_tag: String = tag.chars().map(|c| char::from(b'Z' - (c as u8 - b'A'))).collect();
+        self.faces.push(Face { id: FontId(format!("{tag}RP")), half: FontId(format!("{half_tag}HW")), parsed, name, units_per_em });
         n as u8
     }
 
@@ -137,11 +144,17 @@ impl FontSet {
         Some(n)
     }
 
-    /// Puts every face into the PDF under its reproducible id.
+    /// Puts every face into the PDF under its reproducible ids.
     pub(super) fn register(&self, pdf: &mut PdfDocument) {
         for f in &self.faces {
             pdf.resources.fonts.map.insert(f.id.clone(), PdfFont::new(f.parsed.clone()));
+            pdf.resources.fonts.map.insert(f.half.clone(), PdfFont::new(f.parsed.clone()));
         }
+    }
+
+    /// Whether `ch` of `face` is a full-width glyph that may be set half width.
+    pub(super) fn halvable(&self, face: u8) -> bool {
+        face < 2
     }
 
     /// Names of the system faces that had to stand in, for the report.
@@ -167,4 +180,26 @@ fn face_name(font: &ParsedFont) -> String {
             face.names().into_iter().find(|n| n.name_id == ttf_parser::name_id::FULL_NAME && n.is_unicode()).and_then(|n| n.to_string())
         })
         .unwrap_or_else(|| "unnamed face".into())
+}
+
+/// Gives the half-width twins of the faces their widths: half an em for
+/// every glyph (`/DW 500`, no `/W`). PDF readers take glyph widths from the
+/// font dictionary, not the font program, so the twin draws the same marks
+/// in half the room.
+pub(super) fn halve_widths(lo: &mut lopdf::Document, fonts: &FontSet) {
+    use lopdf::Object;
+    let tags: Vec<Vec<u8>> = fonts.faces.iter().map(|f| format!("{}+", &f.half.0[..6]).into_bytes()).collect();
+    for obj in lo.objects.values_mut() {
+        let Object::Dictionary(font) = obj else { continue };
+        let twin = font.get(b"BaseFont").ok().and_then(|o| o.as_name().ok()).is_some_and(|n| tags.iter().any(|t| n.starts_with(t)));
+        if !twin {
+            continue;
+        }
+        if let Ok(Object::Array(desc)) = font.get_mut(b"DescendantFonts")
+            && let Some(Object::Dictionary(cid)) = desc.first_mut()
+        {
+            cid.remove(b"W");
+            cid.set("DW", Object::Integer(500));
+        }
+    }
 }

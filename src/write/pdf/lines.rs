@@ -14,12 +14,9 @@ pub(super) struct Item {
     pub(super) face: u8,
     /// Advance as drawn, in points.
     pub(super) advance: f32,
-    /// Space after the glyph, points: a closing mark's empty half when the
-    /// face draws it half width; negative when a full-width glyph is squeezed.
-    pub(super) pad_after: f32,
-    /// Space before the glyph: an opening mark's empty half, likewise.
-    pub(super) pad_before: f32,
-    /// Points taken off after the glyph when it ends a line.
+    /// Set in the face's half-width twin: a closing mark squeezed before another mark.
+    pub(super) half: bool,
+    /// Points taken off (by the half-width twin) when it ends a line.
     pub(super) end_squeeze: f32,
     /// Space inserted before it unless it starts a line (Chinese next to Latin).
     pub(super) auto_space: f32,
@@ -34,11 +31,6 @@ pub(super) struct Item {
 /// Face index of characters that no face has.
 pub(super) const MISSING: u8 = u8::MAX;
 
-impl Item {
-    pub(super) fn width(&self) -> f32 {
-        self.advance + self.pad_after + self.pad_before
-    }
-}
 
 /// A line: items `start..end` of its paragraph.
 #[derive(Debug, Clone, Copy)]
@@ -89,21 +81,14 @@ pub(super) fn items(text: &str, role: Role, size: f32, fonts: &mut FontSet, miss
         };
         let prev = i.checked_sub(1).map(|p| chars[p]);
         let next = chars.get(i + 1).copied();
-        // A mark is either drawn full width (its empty half inside the
-        // glyph) or half width (the bundled faces: the empty half is ours to
-        // add). Either way it takes an em unless squeezed.
-        let half = 0.5 * size;
-        let blank = if (advance - half).abs() < 0.05 * size { half } else if (advance - size).abs() < 0.05 * size { 0.0 } else { f32::NAN };
-        let squeeze_after = closing(ch) && next.is_some_and(|n| closing(n) || opening(n));
-        let squeeze_before = opening(ch) && prev.is_some_and(opening);
-        let pad = |mark: bool, squeezed: bool| match (mark && !blank.is_nan(), squeezed) {
-            (true, true) => blank - half,
-            (true, false) => blank,
-            (false, _) => 0.0,
-        };
-        let pad_after = pad(closing(ch), squeeze_after);
-        let pad_before = pad(opening(ch), squeeze_before);
-        let end_squeeze = if closing(ch) && !blank.is_nan() && !squeeze_after { half } else { 0.0 };
+        // A full-width closing mark has its ink in the left half of the em:
+        // before another mark, and at a line end, it is set half width
+        // (clreq 3.1.6). Opening marks are never squeezed: that would need a
+        // glyph moved left, which no width can say.
+        let squeezable = closing(ch) && face != MISSING && fonts.halvable(face) && (advance - size).abs() < 0.05 * size;
+        let half = squeezable && next.is_some_and(|n| closing(n) || opening(n));
+        let advance = if half { advance / 2.0 } else { advance };
+        let end_squeeze = if squeezable && !half { advance / 2.0 } else { 0.0 };
         let auto_space = match prev {
             Some(p) if (is_ideograph(p) && is_western(ch)) || (is_western(p) && is_ideograph(ch)) => 0.25 * size,
             _ => 0.0,
@@ -113,8 +98,7 @@ pub(super) fn items(text: &str, role: Role, size: f32, fonts: &mut FontSet, miss
             ch,
             face,
             advance,
-            pad_after,
-            pad_before,
+            half,
             end_squeeze,
             auto_space,
             stretch,
@@ -177,7 +161,7 @@ fn fill(items: &[Item], m: &Measure) -> Vec<Line> {
             if i > start {
                 w += it.auto_space;
             }
-            w += it.width();
+            w += it.advance;
             let b = i + 1;
             if b == n || items[b].can_break {
                 let wl = set_width(items, start, b);
@@ -220,7 +204,7 @@ fn push_in(items: &[Item], start: usize, end: usize, size: f32) -> f32 {
 
 /// Width of items `start..end` set as one line: trailing spaces dropped, a
 /// closing mark at the end set half width.
-fn set_width(items: &[Item], start: usize, end: usize) -> f32 {
+pub(super) fn set_width(items: &[Item], start: usize, end: usize) -> f32 {
     let mut last = end;
     while last > start && items[last - 1].space {
         last -= 1;
@@ -230,7 +214,7 @@ fn set_width(items: &[Item], start: usize, end: usize) -> f32 {
         if k > 0 {
             w += it.auto_space;
         }
-        w += it.width();
+        w += it.advance;
     }
     if last > start {
         w -= items[last - 1].end_squeeze;

@@ -230,7 +230,7 @@ impl Document {
             let mut miss = Vec::new();
             let its = items(&para.text, st.role, size, &mut fonts, &mut miss);
             let tab = para.tab.as_ref().map(|t| items(t, st.role, size, &mut fonts, &mut Vec::new()));
-            let tab_width: f32 = tab.as_ref().map_or(0.0, |t| t.iter().map(lines::Item::width).sum::<f32>() + 2.0 * size);
+            let tab_width: f32 = tab.as_ref().map_or(0.0, |t| lines::set_width(t, 0, t.len()) + 2.0 * size);
             missing_at.extend(miss.into_iter().map(|i| (p, i)));
             let left = st.inset.0 * g.body_size;
             let width = g.width - left - st.inset.1 * g.body_size;
@@ -295,6 +295,7 @@ impl Document {
         pdf.with_pages(pdf_pages);
         let mut warnings = Vec::new();
         let mut lo = printpdf::serialize::to_lopdf_doc(&pdf, &printpdf::PdfSaveOptions::default(), &mut warnings);
+        fonts::halve_widths(&mut lo, &fonts);
         outline::write(&mut lo, &entries);
         metadata::finish(&mut lo, &self.meta.language, seed(&paras));
         lo.compress();
