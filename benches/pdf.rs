@@ -58,6 +58,19 @@ fn ours(c: &mut Criterion) {
             b.iter(|| pdf(&reprint::parse_bytes(bytes, &Options::default().with_file_name(file.clone())).expect("parse")))
         });
     }
+    // Thousands of pages: the largest fixture ten times over, to show the
+    // time grows with the text and not faster.
+    if let Some(path) = seeds().last() {
+        let bytes = std::fs::read(path).expect("seed");
+        let one = reprint::parse_bytes(&bytes, &Options::default()).expect("parse");
+        let mut long = one.clone();
+        for _ in 1..10 {
+            long.articles.extend(one.articles.iter().cloned());
+        }
+        let (out, n) = pdf(&long);
+        println!("size {}x10 reprint: pdf {} bytes, {} pages", short(path), out.len(), n);
+        g.bench_function(BenchmarkId::new("write", format!("{}x10", short(path))), |b| b.iter(|| pdf(&long)));
+    }
     g.finish();
 }
 

@@ -21,18 +21,11 @@ fn every_block_kind_is_set_and_given_back() {
     assert!(report.missing.is_empty(), "{:?}", report.missing);
     assert!(report.pages >= 4, "front, two articles, and the long one runs over: {} pages", report.pages);
     check_pdf(&path);
-    if have("pdftotext") {
-        let p = path.to_str().unwrap();
-        let (_, text) = run("pdftotext", &[p, "-"]);
-        let want = model_chars(&doc);
-        if let Some(k) = first_missing(&want, &text) {
-            panic!("character {k} ({:?}) of the model is missing; next: {:?}\n{text}", want[k], want[k..].iter().take(20).collect::<String>());
-        }
+    if let Some((text, layout)) = check_text(&doc, &path, "every_kind") {
         for gone in ["9772096746254", "29\n\n29"] {
             assert!(!text.replace(' ', "").contains(gone), "furniture {gone:?} was set");
         }
-        let (_, layout) = run("pdftotext", &["-layout", p, "-"]);
-        assert_eq!(kinsoku_violations(&doc, &layout), Vec::<String>::new());
+        assert!(text.contains("第二行“引号”（括号）《书名》。接着第三行，"), "marks read without gaps:\n{text}");
         assert!(layout.contains("用 Rust 写 PDF") || layout.contains("用 Rust 写"), "quarter-em spacing reads as space:\n{layout}");
     }
 }
@@ -163,17 +156,7 @@ fn fixtures_validate_give_their_text_back_and_keep_kinsoku() {
             largest = (size, bytes.len());
         }
         check_pdf(&path);
-        if have("pdftotext") {
-            let p = path.to_str().unwrap();
-            let (_, text) = run("pdftotext", &[p, "-"]);
-            let want = model_chars(&doc);
-            if let Some(k) = first_missing(&want, &text) {
-                panic!("{name}: model character {k} ({:?}) is missing; it starts {:?}", want[k], want[k..].iter().take(30).collect::<String>());
-            }
-            let (_, layout) = run("pdftotext", &["-layout", p, "-"]);
-            let bad = kinsoku_violations(&doc, &layout);
-            assert!(bad.is_empty(), "{name}: lines start with a forbidden mark:\n{}", bad.join("\n"));
-        }
+        check_text(&doc, &path, &name);
     }
     assert!(largest.0 < 1_000_000, "the largest fixture's PDF is {} bytes", largest.0);
 }

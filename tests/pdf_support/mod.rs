@@ -183,3 +183,22 @@ pub fn check_pdf(path: &Path) {
         }
     }
 }
+
+/// pdftotext gives back every character of the model in order, and no line
+/// of its `-layout` output starts with a mark kinsoku forbids there. Returns
+/// both texts, or `None` when pdftotext is missing outside CI.
+pub fn check_text(doc: &Document, path: &Path, name: &str) -> Option<(String, String)> {
+    if !have("pdftotext") {
+        return None;
+    }
+    let p = path.to_str().unwrap();
+    let (_, text) = run("pdftotext", &[p, "-"]);
+    let want = model_chars(doc);
+    if let Some(k) = first_missing(&want, &text) {
+        panic!("{name}: model character {k} ({:?}) is missing; it starts {:?}", want[k], want[k..].iter().take(30).collect::<String>());
+    }
+    let (_, layout) = run("pdftotext", &["-layout", p, "-"]);
+    let bad = kinsoku_violations(doc, &layout);
+    assert!(bad.is_empty(), "{name}: lines start with a forbidden mark:\n{}", bad.join("\n"));
+    Some((text, layout))
+}

@@ -53,6 +53,8 @@ pub(super) struct Measure {
     pub(super) align: super::style::Align,
     /// The type size in points.
     pub(super) size: f32,
+    /// Make the lines of equal length (titles, headings).
+    pub(super) balance: bool,
 }
 
 /// Closing marks whose glyph sits in the left half of the em.
@@ -120,9 +122,9 @@ fn is_ideograph(c: char) -> bool {
 /// measure ends.
 pub(super) fn break_lines(items: &[Item], m: &Measure) -> Vec<Line> {
     let mut lines = fill(items, m);
-    if m.align == super::style::Align::Center && lines.len() > 1 {
-        // Centred display lines are balanced, as a designer would break a
-        // title by hand: the narrowest measure that needs no extra line.
+    if m.balance && lines.len() > 1 {
+        // Display lines are balanced, as a designer would break a title by
+        // hand: the narrowest measure that needs no extra line.
         let (mut lo, mut hi) = (m.width / lines.len() as f32, m.width);
         for _ in 0..12 {
             let mid = (lo + hi) / 2.0;
@@ -133,12 +135,40 @@ pub(super) fn break_lines(items: &[Item], m: &Measure) -> Vec<Line> {
             }
         }
         lines = fill(items, &Measure { width: hi, ..*m });
-        let shift = (m.width - hi) / 2.0;
+        let shift = if m.align == super::style::Align::Center { (m.width - hi) / 2.0 } else { 0.0 };
         for l in &mut lines {
             l.x += shift;
         }
     }
     lines
+}
+
+/// A paragraph's last line should not hold a single character (a 孤字):
+/// the line before it gives up its last breakable piece when it can do so
+/// without becoming looser than a quarter em per gap.
+fn no_lone_last_character(items: &[Item], lines: &mut Vec<Line>, m: &Measure) {
+    let n = lines.len();
+    if n < 2 || m.align != super::style::Align::Justify {
+        return;
+    }
+    let last = lines[n - 1];
+    let solid = (last.start..visible_end(items, &last)).filter(|&i| !super::breaking::no_start(items[i].ch) && !items[i].space).count();
+    if solid > 1 {
+        return;
+    }
+    let prev = lines[n - 2];
+    let Some(cut) = (prev.start + 2..prev.end).rev().find(|&i| items[i].can_break) else { return };
+    if prev.end - cut > 3 {
+        return;
+    }
+    let avail = m.width - if n == 2 { m.first_indent } else { 0.0 };
+    let width = set_width(items, prev.start, cut);
+    let gaps = (prev.start + 1..cut).filter(|&i| items[i].stretch).count().max(1) as f32;
+    if (avail - width) / gaps > 0.25 * m.size {
+        return;
+    }
+    lines[n - 2] = Line { end: cut, width, ..prev };
+    lines[n - 1] = Line { start: cut, width: set_width(items, cut, last.end), ..last };
 }
 
 fn fill(items: &[Item], m: &Measure) -> Vec<Line> {
@@ -186,6 +216,7 @@ fn fill(items: &[Item], m: &Measure) -> Vec<Line> {
         lines.push(Line { start, end, extra: 0.0, x: 0.0, width });
         start = end;
     }
+    no_lone_last_character(items, &mut lines, m);
     align(items, &mut lines, m);
     lines
 }
@@ -266,7 +297,7 @@ mod tests {
         let mut fonts = FontSet::load(None, None, false).unwrap();
         let mut missing = Vec::new();
         let items = items(text, Role::Body, 10.0, &mut fonts, &mut missing);
-        let m = Measure { width: chars_per_line * 10.0, first_indent: 0.0, align: Align::Justify, size: 10.0 };
+        let m = Measure { width: chars_per_line * 10.0, first_indent: 0.0, align: Align::Justify, size: 10.0, balance: false };
         break_lines(&items, &m).iter().map(|l| items[l.start..l.end].iter().map(|i| i.ch).collect()).collect()
     }
 
@@ -283,6 +314,11 @@ mod tests {
     }
 
     #[test]
+    fn no_single_character_on_the_last_line() {
+        assert_eq!(set("一二三四五六七八九十一。", 10.0), vec!["一二三四五六七八九", "十一。"]);
+    }
+
+    #[test]
     fn latin_words_stay_whole() {
         let lines = set("中文排版Typesetting好", 8.0);
         assert!(lines.iter().any(|l| l.contains("Typesetting")), "{lines:?}");
@@ -292,7 +328,7 @@ mod tests {
     fn justified_lines_fill_the_measure() {
         let mut fonts = FontSet::load(None, None, false).unwrap();
         let items = items("中文排版，要两端对齐。English words here并且中西文之间加空。", Role::Body, 10.0, &mut fonts, &mut Vec::new());
-        let m = Measure { width: 100.0, first_indent: 20.0, align: Align::Justify, size: 10.0 };
+        let m = Measure { width: 100.0, first_indent: 20.0, align: Align::Justify, size: 10.0, balance: false };
         let lines = break_lines(&items, &m);
         for l in &lines[..lines.len() - 1] {
             assert!((l.x + l.width - 100.0).abs() < 0.05, "{l:?}");

@@ -234,7 +234,8 @@ impl Document {
             missing_at.extend(miss.into_iter().map(|i| (p, i)));
             let left = st.inset.0 * g.body_size;
             let width = g.width - left - st.inset.1 * g.body_size;
-            let m = Measure { width: width - tab_width, first_indent: st.indent * size, align: st.align, size };
+            let balance = st.align == style::Align::Center || (st.role == Role::Heading && st.align == style::Align::Left);
+            let m = Measure { width: width - tab_width, first_indent: st.indent * size, align: st.align, size, balance };
             let lines = if its.is_empty() { vec![lines::Line { start: 0, end: 0, extra: 0.0, x: 0.0, width: 0.0 }] } else { break_lines(&its, &m) };
             blocks.push(SetBlock { items: its, lines, size, pitch: size * st.leading, left, width, grey: st.grey, boxed: para.boxed, tab });
         }
