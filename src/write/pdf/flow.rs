@@ -34,6 +34,7 @@ pub(super) fn flow(doc: &Document, leading: f32) -> (Vec<Para>, Vec<ArticleInfo>
     for (a, article) in doc.articles.iter().enumerate() {
         infos.push(ArticleInfo { title: article.title().or_else(|| front_title(article)) });
         let mut titled = false;
+        let mut prev_title = false;
         for block in &article.blocks {
             let outline = match &block.kind {
                 BlockKind::Title if !titled => {
@@ -45,6 +46,13 @@ pub(super) fn flow(doc: &Document, leading: f32) -> (Vec<Para>, Vec<ArticleInfo>
             };
             let before = paras.len();
             push_block(block, leading, a, &mut paras);
+            // A title printed over two lines comes as two Title blocks: set
+            // them as one display, line under line.
+            if block.kind == BlockKind::Title && prev_title && before > 0 && paras.len() > before {
+                paras[before - 1].style.after = 0.0;
+                paras[before].style.before = 0.0;
+            }
+            prev_title = block.kind == BlockKind::Title;
             if let Some(first) = paras.get_mut(before) {
                 first.outline = outline.filter(|(_, t)| !t.trim().is_empty());
             }

@@ -41,6 +41,8 @@ fn creation_date() -> OffsetDateTime {
 /// Sets what printpdf does not: the catalog's `/Lang`, a `/Title` shown in
 /// the viewer's window, and a file identifier derived from the content.
 pub(super) fn finish(lo: &mut Lo, language: &str, seed: u64) {
+    // printpdf writes 1.3; /Lang and /DisplayDocTitle are PDF 1.4.
+    lo.version = "1.7".into();
     if let Ok(catalog) = lo.catalog_mut() {
         if !language.is_empty() {
             catalog.set("Lang", text_string(language));
