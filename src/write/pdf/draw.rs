@@ -58,6 +58,7 @@ pub(super) fn page_ops(placed: &[Placed], blocks: &[SetBlock], fonts: &FontSet, 
     let mut ops = vec![Op::StartTextSection];
     let mut pen = Pen { font: None, spacing: 0.0, grey: 0.0 };
     let mut boxes: Vec<(usize, f32, f32)> = Vec::new();
+    let mut leaders: Vec<(f32, f32, f32)> = Vec::new();
     for p in placed {
         let blk = &blocks[p.block];
         let line = &blk.lines[p.line];
@@ -73,7 +74,9 @@ pub(super) fn page_ops(placed: &[Placed], blocks: &[SetBlock], fonts: &FontSet, 
         {
             let w: f32 = set_width(tab, 0, tab.len());
             let whole = Line { start: 0, end: tab.len(), extra: 0.0, x: 0.0, width: w };
-            show_line(&mut ops, &mut pen, fonts, tab, &whole, blk.size, g.left + blk.left + blk.width - w, base);
+            let tab_x = g.left + blk.left + blk.width - w;
+            show_line(&mut ops, &mut pen, fonts, tab, &whole, blk.size, tab_x, base);
+            leaders.push((x + line.width + 0.5 * blk.size, tab_x - 0.5 * blk.size, base + 0.12 * blk.size));
         }
         if let Some(id) = blk.boxed {
             let (top, bottom) = (p.top, p.top + blk.pitch);
@@ -86,6 +89,19 @@ pub(super) fn page_ops(placed: &[Placed], blocks: &[SetBlock], fonts: &FontSet, 
     ops.push(Op::EndTextSection);
     if pen.grey != 0.0 {
         ops.push(Op::SetFillColor { col: grey(0.0) });
+    }
+    if !leaders.is_empty() {
+        // Dot leaders of a table of contents: drawn, not typed, so that they
+        // are no part of the text a reader copies.
+        ops.push(Op::SetOutlineColor { col: grey(0.35) });
+        ops.push(Op::SetOutlineThickness { pt: Pt(0.9) });
+        ops.push(Op::SetLineCapStyle { cap: printpdf::LineCapStyle::Round });
+        ops.push(Op::SetLineDashPattern { dash: printpdf::LineDashPattern::new(0.0, &[0.0, 0.5 * g.body_size]) });
+        for (x0, x1, y) in leaders.into_iter().filter(|(x0, x1, _)| x1 > x0) {
+            ops.push(Op::DrawLine { line: rule(x0, x1, y) });
+        }
+        ops.push(Op::SetLineDashPattern { dash: printpdf::LineDashPattern::solid() });
+        ops.push(Op::SetLineCapStyle { cap: printpdf::LineCapStyle::Butt });
     }
     for (_, top, bottom) in boxes {
         let pad = 0.35 * g.body_size;
@@ -176,15 +192,12 @@ pub(super) fn furniture(head: Option<&[Item]>, folio: &[Item], fonts: &FontSet, 
         let y = head_base - 0.45 * g.body_size;
         ops.push(Op::SetOutlineColor { col: grey(0.4) });
         ops.push(Op::SetOutlineThickness { pt: Pt(0.4) });
-        ops.push(Op::DrawLine {
-            line: printpdf::Line {
-                points: vec![
-                    LinePoint { p: Point { x: Pt(g.left), y: Pt(y) }, bezier: false },
-                    LinePoint { p: Point { x: Pt(g.left + g.width), y: Pt(y) }, bezier: false },
-                ],
-                is_closed: false,
-            },
-        });
+        ops.push(Op::DrawLine { line: rule(g.left, g.left + g.width, y) });
     }
     ops
+}
+
+fn rule(x0: f32, x1: f32, y: f32) -> printpdf::Line {
+    let point = |x: f32| LinePoint { p: Point { x: Pt(x), y: Pt(y) }, bezier: false };
+    printpdf::Line { points: vec![point(x0), point(x1)], is_closed: false }
 }
