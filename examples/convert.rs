@@ -154,6 +154,9 @@ fn write(doc: &Document, cli: &Cli, format: Format, out: &mut Vec<u8>) -> Result
 fn epub_options(cli: &Cli) -> Result<reprint::write::epub::EpubOptions, reprint::Error> {
     use reprint::write::epub::{Cover, EpubOptions};
     let mut options = EpubOptions::default();
+    if let Some(l) = &cli.lang {
+        options = options.with_language(l.clone());
+    }
     if let Some(path) = &cli.cover {
         let bytes = std::fs::read(path).map_err(|source| reprint::Error::Read { path: path.clone(), source })?;
         options = options.with_cover(Cover::new(bytes)?);

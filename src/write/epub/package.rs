@@ -69,7 +69,7 @@ fn patch_opf(opf: &str, p: &Patches) -> String {
         .replacen("<package version=\"3.0\"", &format!("<package version=\"3.0\" xml:lang=\"{lang}\""), 1)
         // The contents landmark needs the navigation document in the spine: after the title page.
         .replacen("<itemref idref=\"id_title.xhtml\"/>", "<itemref idref=\"id_title.xhtml\"/>\n    <itemref idref=\"nav\"/>", 1)
-        .replacen("</metadata>", &format!("{}\n  </metadata>", p.metadata.iter().map(|m| format!("    {m}")).collect::<Vec<_>>().join("\n")), 1)
+        .replacen("</metadata>", &format!("{}</metadata>", p.metadata.iter().map(|m| format!("  {m}\n  ")).collect::<String>()), 1)
         // Blank lines the template leaves where optional metadata was absent.
         .lines()
         .filter(|l| !l.trim().is_empty())
