@@ -96,9 +96,7 @@ fn page_breaks_stand_where_they_happened() {
 fn every_kind_of_block_has_its_element() {
     let xml = tei(&every_kind(), false);
     let x = parsed(&xml);
-    let count = |name: &str, attr: Option<(&str, &str)>| {
-        x.descendants().filter(|n| n.has_tag_name(name) && attr.is_none_or(|(k, v)| n.attribute(k) == Some(v))).count()
-    };
+    let count = |name: &str, attr: Option<(&str, &str)>| x.descendants().filter(|n| n.has_tag_name(name) && attr.is_none_or(|(k, v)| n.attribute(k) == Some(v))).count();
     for (name, attr) in [
         ("front", None),
         ("back", None),

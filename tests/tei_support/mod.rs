@@ -218,7 +218,13 @@ pub fn random_document(seed: u64) -> Document {
     let articles = (0..r.below(4)).map(|_| Article { kind: if r.below(3) == 0 { ArticleKind::Front } else { ArticleKind::Article }, blocks: random_blocks(&mut r, &mut line, 0) }).collect();
     let text = |r: &mut Rng| random_text(r);
     Document {
-        meta: Metadata { title: (r.below(2) == 0).then(|| text(&mut r)), authors: vec![text(&mut r)], language: ["zh-CN", "", "not a tag!", "en"][r.below(4) as usize].into(), issn: Some(text(&mut r)), ..Default::default() },
+        meta: Metadata {
+            title: (r.below(2) == 0).then(|| text(&mut r)),
+            authors: vec![text(&mut r)],
+            language: ["zh-CN", "", "not a tag!", "en"][r.below(4) as usize].into(),
+            issn: Some(text(&mut r)),
+            ..Default::default()
+        },
         source: SourceInfo { file_name: Some(text(&mut r)), encoding: text(&mut r), line_count: line, byte_len: 0 },
         articles,
         warnings: vec![Warning { line: 1, message: text(&mut r) }],
@@ -251,7 +257,9 @@ fn random_blocks(r: &mut Rng, line: &mut u32, depth: u32) -> Vec<Block> {
                 4 => BlockKind::ListItem { marker: random_text(r) },
                 5 => BlockKind::Caption { credit: random_inlines(r, line) },
                 6 => BlockKind::Byline { authors: vec!["孙绍骋".into(), random_text(r)] },
-                7 => BlockKind::Note { kind: [NoteKind::Source, NoteKind::Editor, NoteKind::Affiliation, NoteKind::Continuation, NoteKind::Date, NoteKind::Column, NoteKind::Other][r.below(7) as usize] },
+                7 => BlockKind::Note {
+                    kind: [NoteKind::Source, NoteKind::Editor, NoteKind::Affiliation, NoteKind::Continuation, NoteKind::Date, NoteKind::Column, NoteKind::Other][r.below(7) as usize],
+                },
                 8 => BlockKind::TocEntry { page: (r.below(2) == 0).then(|| random_text(r)) },
                 9 => BlockKind::FrontMatter,
                 10 => BlockKind::Furniture { kind: FurnitureKind::PageNumber { number: random_text(r) } },
@@ -270,7 +278,10 @@ fn random_inlines(r: &mut Rng, line: &mut u32) -> Vec<Inline> {
             *line += 1;
             let s = Span { line: *line, lead: random_text(r), text: random_text(r), trail: random_text(r), space_before: r.below(2) == 0 };
             match r.below(4) {
-                0 => Inline::Milestone(Milestone { kind: [FurnitureKind::PageNumber { number: random_text(r) }, FurnitureKind::RunningHead, FurnitureKind::Other][r.below(3) as usize].clone(), span: s }),
+                0 => Inline::Milestone(Milestone {
+                    kind: [FurnitureKind::PageNumber { number: random_text(r) }, FurnitureKind::RunningHead, FurnitureKind::Other][r.below(3) as usize].clone(),
+                    span: s,
+                }),
                 _ => Inline::Span(s),
             }
         })

@@ -1,8 +1,8 @@
 //! The `teiHeader`: what the text is, where it came from and how reprint made the edition.
 
+use super::pages::all_blocks;
 use super::xml::{Xml, is_xml_char};
 use crate::Document;
-use super::pages::all_blocks;
 use crate::model::{BlockKind, Inline, Span};
 use std::io::{self, Write};
 
@@ -118,15 +118,18 @@ fn encoding_desc<W: Write>(x: &mut Xml<W>, doc: &Document, line_breaks: bool) ->
     };
     x.leaf("p", &[], lines)?;
     let bad = forbidden_chars(doc);
-    x.leaf("p", &[], &format!("Characters that XML 1.0 does not allow are never written; each leaves a gap reason=\"forbidden-character\" with its code point in @n. The source has {bad} such characters."))?;
+    x.leaf(
+        "p",
+        &[],
+        &format!("Characters that XML 1.0 does not allow are never written; each leaves a gap reason=\"forbidden-character\" with its code point in @n. The source has {bad} such characters."),
+    )?;
     x.close("editorialDecl")?;
     x.close("encodingDesc")
 }
 
 /// The language as an `xsd:language` value, `und` when it is not one.
 pub(super) fn language(tag: &str) -> &str {
-    let ok = !tag.is_empty()
-        && tag.split('-').enumerate().all(|(i, p)| (1..=8).contains(&p.len()) && p.chars().all(|c| if i == 0 { c.is_ascii_alphabetic() } else { c.is_ascii_alphanumeric() }));
+    let ok = !tag.is_empty() && tag.split('-').enumerate().all(|(i, p)| (1..=8).contains(&p.len()) && p.chars().all(|c| if i == 0 { c.is_ascii_alphabetic() } else { c.is_ascii_alphanumeric() }));
     if ok { tag } else { "und" }
 }
 

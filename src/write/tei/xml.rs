@@ -112,11 +112,7 @@ pub(super) fn is_xml_char(c: char) -> bool {
 /// The string with forbidden characters replaced by U+FFFD, for places
 /// (header fields, attribute values) where no `gap` can stand.
 pub(super) fn replace_forbidden(s: &str) -> Cow<'_, str> {
-    if s.chars().all(is_xml_char) {
-        Cow::Borrowed(s)
-    } else {
-        Cow::Owned(s.chars().map(|c| if is_xml_char(c) { c } else { '\u{FFFD}' }).collect())
-    }
+    if s.chars().all(is_xml_char) { Cow::Borrowed(s) } else { Cow::Owned(s.chars().map(|c| if is_xml_char(c) { c } else { '\u{FFFD}' }).collect()) }
 }
 
 /// Attribute values are normalised by XML parsers (tabs and line ends become
@@ -154,10 +150,7 @@ mod tests {
         let mut x = Xml::new(Vec::new());
         x.text("a\u{1}b\u{FFFE}c<\r").unwrap();
         let s = String::from_utf8(x.into_inner()).unwrap();
-        assert_eq!(
-            s,
-            r#"a<gap reason="forbidden-character" unit="chars" quantity="1" n="U+0001"/>b<gap reason="forbidden-character" unit="chars" quantity="1" n="U+FFFE"/>c&lt;&#13;"#
-        );
+        assert_eq!(s, r#"a<gap reason="forbidden-character" unit="chars" quantity="1" n="U+0001"/>b<gap reason="forbidden-character" unit="chars" quantity="1" n="U+FFFE"/>c&lt;&#13;"#);
     }
 
     #[test]
