@@ -127,8 +127,7 @@ fn show_line(ops: &mut Vec<Op>, pen: &mut Pen, fonts: &FontSet, items: &[Item], 
     let mut run: Vec<TextItem> = Vec::new();
     let mut text = String::new();
     let mut shift = 0.0f32;
-    for i in line.start..end {
-        let it = &items[i];
+    for (i, it) in items.iter().enumerate().take(end).skip(line.start) {
         if i > line.start {
             shift += it.auto_space - if it.stretch { 0.0 } else { line.extra };
         }

@@ -146,7 +146,7 @@ pub(super) fn break_lines(items: &[Item], m: &Measure) -> Vec<Line> {
 /// A paragraph's last line should not hold a single character (a 孤字):
 /// the line before it gives up its last breakable piece when it can do so
 /// without becoming looser than a quarter em per gap.
-fn no_lone_last_character(items: &[Item], lines: &mut Vec<Line>, m: &Measure) {
+fn no_lone_last_character(items: &[Item], lines: &mut [Line], m: &Measure) {
     let n = lines.len();
     if n < 2 || m.align != super::style::Align::Justify {
         return;

@@ -294,8 +294,12 @@ impl Document {
         fonts.register(&mut pdf);
         let page_count = pdf_pages.len();
         pdf.with_pages(pdf_pages);
-        let mut warnings = Vec::new();
-        let mut lo = printpdf::serialize::to_lopdf_doc(&pdf, &printpdf::PdfSaveOptions::default(), &mut warnings);
+        // printpdf subsets fonts with allsorts, which may panic on a
+        // malformed user font: that is an error of the output, not a crash.
+        let serialized = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            printpdf::serialize::to_lopdf_doc(&pdf, &printpdf::PdfSaveOptions::default(), &mut Vec::new())
+        }));
+        let mut lo = serialized.map_err(|_| Error::Output { format: "pdf", reason: "printpdf failed to serialize the document (a font it cannot subset?)".into() })?;
         fonts::halve_widths(&mut lo, &fonts);
         outline::write(&mut lo, &entries);
         metadata::finish(&mut lo, &self.meta.language, seed(&paras));
