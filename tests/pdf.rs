@@ -50,6 +50,15 @@ fn outline_is_nested_in_heading_order_and_metadata_is_set() {
             (1, "三、结语".into()),
         ]
     );
+    // The contents entry that names the first article prints its new page and links there.
+    let first_page = lo.get_dictionary(lo.get_pages()[&1]).unwrap();
+    let annots = first_page.get(b"Annots").unwrap().as_array().unwrap();
+    assert_eq!(annots.len(), 1, "one entry names an article");
+    if have("pdftotext") {
+        let (_, text) = run("pdftotext", &["-f", "1", "-l", "1", "-layout", path.to_str().unwrap(), "-"]);
+        let line = text.lines().find(|l| l.contains("西部大开发新篇章")).unwrap_or_default().to_string();
+        assert!(line.trim_end().ends_with(" 2") && !line.contains("04"), "{line:?}");
+    }
     let info = lo.get_dictionary(lo.trailer.get(b"Info").unwrap().as_reference().unwrap()).unwrap();
     assert_eq!(decode(info.get(b"Title").unwrap().as_str().unwrap()), "党员之友");
     assert_eq!(decode(info.get(b"Author").unwrap().as_str().unwrap()), "孙绍骋");

@@ -200,3 +200,19 @@ fn rule(x0: f32, x1: f32, y: f32) -> printpdf::Line {
     let point = |x: f32| LinePoint { p: Point { x: Pt(x), y: Pt(y) }, bezier: false };
     printpdf::Line { points: vec![point(x0), point(x1)], is_closed: false }
 }
+
+/// Link annotations over table-of-contents entries, to the page each names.
+pub(super) fn links(placed: &[Placed], blocks: &[SetBlock], targets: &[(usize, usize)], g: &Geometry) -> Vec<Op> {
+    use printpdf::{Actions, BorderArray, Destination, LinkAnnotation};
+    let mut ops = Vec::new();
+    for &(block, page) in targets {
+        let lines: Vec<&Placed> = placed.iter().filter(|p| p.block == block).collect();
+        let (Some(first), Some(last)) = (lines.first(), lines.last()) else { continue };
+        let blk = &blocks[block];
+        let (y0, y1) = (g.top - last.top - blk.pitch, g.top - first.top);
+        let rect = Rect::from_xywh(Pt(g.left + blk.left), Pt(y0), Pt(blk.width), Pt(y1 - y0));
+        let action = Actions::go_to(Destination::Xyz { page: page + 1, left: None, top: None, zoom: None });
+        ops.push(Op::LinkAnnotation { link: LinkAnnotation::new(rect, action, Some(BorderArray::Solid([0.0, 0.0, 0.0])), None, None) });
+    }
+    ops
+}

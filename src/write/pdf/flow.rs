@@ -19,6 +19,8 @@ pub(super) struct Para {
     pub(super) boxed: Option<usize>,
     /// Text set flush right on the last line (a table-of-contents page number).
     pub(super) tab: Option<String>,
+    /// The article a table-of-contents entry names, when one's title is in it.
+    pub(super) target: Option<usize>,
 }
 
 /// What one article contributes to the running heads.
@@ -62,7 +64,25 @@ pub(super) fn flow(doc: &Document, leading: f32) -> (Vec<Para>, Vec<ArticleInfo>
             }
         }
     }
+    link_contents(&mut paras, &infos);
     (paras, infos)
+}
+
+/// The printed page numbers of a table of contents are the old magazine's.
+/// An entry that contains an article's title (white space ignored) points to
+/// that article, so the writer can print the new page and link to it.
+fn link_contents(paras: &mut [Para], infos: &[ArticleInfo]) {
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let titles: Vec<Option<String>> = infos.iter().map(|i| i.title.as_deref().map(squeeze).filter(|t| t.chars().count() >= 4)).collect();
+    for p in paras.iter_mut().filter(|p| p.tab.is_some()) {
+        let text = squeeze(&p.text);
+        p.target = titles
+            .iter()
+            .enumerate()
+            .filter(|&(a, t)| a != p.article && t.as_ref().is_some_and(|t| text.contains(t.as_str())))
+            .max_by_key(|(_, t)| t.as_ref().map_or(0, String::len))
+            .map(|(a, _)| a);
+    }
 }
 
 fn front_title(article: &Article) -> Option<String> {
@@ -74,7 +94,7 @@ fn push_block(block: &Block, leading: f32, article: usize, out: &mut Vec<Para>) 
     let mut para = |content: &[Inline], style: Style, tab: Option<String>| {
         let (text, lines) = text_of(content);
         if !text.is_empty() || tab.is_some() {
-            out.push(Para { text, lines, style, article, outline: None, boxed: None, tab });
+            out.push(Para { text, lines, style, article, outline: None, boxed: None, tab, target: None });
         }
     };
     match &block.kind {
@@ -91,7 +111,7 @@ fn push_block(block: &Block, leading: f32, article: usize, out: &mut Vec<Para>) 
             let prefix = format!("{} ", marker.trim());
             let mut marked: Vec<u32> = vec![line; prefix.chars().count()];
             marked.append(&mut lines);
-            out.push(Para { text: prefix + &text, lines: marked, style, article, outline: None, boxed: None, tab: None });
+            out.push(Para { text: prefix + &text, lines: marked, style, article, outline: None, boxed: None, tab: None, target: None });
         }
         BlockKind::TocEntry { page } => para(&block.content, style, page.clone().filter(|p| !p.trim().is_empty())),
         _ => para(&block.content, style, None),

@@ -229,7 +229,9 @@ impl Document {
             let size = options.body_size * st.size;
             let mut miss = Vec::new();
             let its = items(&para.text, st.role, size, &mut fonts, &mut miss);
-            let tab = para.tab.as_ref().map(|t| items(t, st.role, size, &mut fonts, &mut Vec::new()));
+            // An entry that will print its article's new page reserves room for four digits.
+            let tab_text = para.tab.as_ref().map(|t| if para.target.is_some() && t.chars().count() < 4 { "8888" } else { t.as_str() });
+            let tab = tab_text.map(|t| items(t, st.role, size, &mut fonts, &mut Vec::new()));
             let tab_width: f32 = tab.as_ref().map_or(0.0, |t| lines::set_width(t, 0, t.len()) + 2.0 * size);
             missing_at.extend(miss.into_iter().map(|i| (p, i)));
             let left = st.inset.0 * g.body_size;
@@ -254,6 +256,29 @@ impl Document {
             .collect();
         let pages = paginate::paginate(&extents, g.height, options.article_per_page);
 
+        let mut first_page = vec![None; articles.len()];
+        for (n, placed) in pages.iter().enumerate() {
+            for pl in placed {
+                first_page[paras[pl.block].article].get_or_insert(n);
+            }
+        }
+        let mut links: Vec<(usize, usize)> = Vec::new();
+        for (b, para) in paras.iter().enumerate() {
+            if let Some(page) = para.target.and_then(|a| first_page.get(a).copied().flatten()) {
+                let size = blocks[b].size;
+                blocks[b].tab = Some(items(&(page + 1).to_string(), para.style.role, size, &mut fonts, &mut Vec::new()));
+                links.push((b, page));
+            }
+        }
+        if !links.is_empty() {
+            // Old page numbers next to new ones would mislead: entries that
+            // name no article of this document lose theirs.
+            for (b, para) in paras.iter().enumerate() {
+                if para.target.is_none() && para.tab.is_some() {
+                    blocks[b].tab = None;
+                }
+            }
+        }
         let mut page_of = vec![0usize; blocks.len()];
         let mut entries = Vec::new();
         let mut pdf_pages = Vec::with_capacity(pages.len());
@@ -272,6 +297,7 @@ impl Document {
             let folio = items(&(n + 1).to_string(), Role::Body, 0.75 * g.body_size, &mut fonts, &mut Vec::new());
             let mut ops = draw::furniture(head_items.as_deref(), &folio, &fonts, &g);
             ops.extend(draw::page_ops(placed, &blocks, &fonts, &g));
+            ops.extend(draw::links(placed, &blocks, &links, &g));
             pdf_pages.push(printpdf::PdfPage::new(printpdf::Mm(g.page_width * 25.4 / 72.0), printpdf::Mm(g.page_height * 25.4 / 72.0), ops));
         }
 
