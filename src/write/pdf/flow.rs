@@ -34,7 +34,7 @@ pub(super) fn flow(doc: &Document, leading: f32) -> (Vec<Para>, Vec<ArticleInfo>
     let mut infos = Vec::new();
     let mut boxes = 0;
     for (a, article) in doc.articles.iter().enumerate() {
-        infos.push(ArticleInfo { title: article.title().or_else(|| front_title(article)) });
+        infos.push(ArticleInfo { title: article.title().or_else(|| front_title(article)).or_else(|| doc.meta.title.clone()) });
         let mut titled = false;
         let mut prev_title = false;
         for block in &article.blocks {
