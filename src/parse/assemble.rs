@@ -31,7 +31,8 @@ pub fn articles(parts: &Parts<'_, '_>, items: &[Item], warnings: &mut Vec<Warnin
             }
         }
     }
-    let items: Vec<&Item> = items.iter().filter(|it| !(it.kind == Kind::Furniture && inside.contains(&it.lines[0]))).collect();
+    let items = join_furniture(parts, items.iter().filter(|it| !(it.kind == Kind::Furniture && inside.contains(&it.lines[0]))));
+    let items: Vec<&Item> = items.iter().collect();
     let mut out: Vec<Article> = Vec::new();
     for (kind, group) in divisions(&items) {
         let levels = Levels::of(group);
@@ -58,6 +59,27 @@ pub fn articles(parts: &Parts<'_, '_>, items: &[Item], warnings: &mut Vec<Warnin
         if !blocks.is_empty() {
             out.push(Article { kind, blocks });
         }
+    }
+    out
+}
+
+/// Joins furniture of no particular kind (a barcode, a "scan the code"
+/// prompt and its slogan) with such furniture on the line just before it.
+fn join_furniture<'a>(parts: &Parts<'_, '_>, items: impl Iterator<Item = &'a Item>) -> Vec<Item> {
+    let other = |i: usize| matches!(parts.furniture[i], Some(FurnitureKind::Other));
+    let mut out: Vec<Item> = Vec::new();
+    for it in items {
+        if let Some(last) = out.last_mut()
+            && it.kind == Kind::Furniture
+            && last.kind == Kind::Furniture
+            && it.lines.iter().all(|&i| other(i))
+            && last.lines.iter().all(|&i| other(i))
+            && last.lines.last().is_some_and(|&l| l + 1 == it.lines[0])
+        {
+            last.lines.extend(&it.lines);
+            continue;
+        }
+        out.push(it.clone());
     }
     out
 }

@@ -228,6 +228,7 @@ pub fn note_kind(t: &str) -> Option<NoteKind> {
         if inside.starts_with("摘自") || inside.starts_with("均摘自") || inside.starts_with("来源") || inside.starts_with("转自")
             || inside.starts_with("选自") || inside.starts_with("据")
             || inside.ends_with("供稿") || (inside.starts_with("新华社") && inside.ends_with('电'))
+            || (inside.chars().count() <= 12 && (inside.ends_with("整理") || inside.ends_with("编译") || inside.ends_with("口述")))
         {
             return Some(NoteKind::Source);
         }

@@ -10,6 +10,8 @@ use std::collections::HashMap;
 const RECURS: usize = 3;
 /// The least distance, in non-blank lines, between two pages' running heads.
 const PAGE_APART: usize = 20;
+/// The same on pages of few long lines (magazines extracted a paragraph per line).
+const SHORT_PAGE: usize = 4;
 
 /// The furniture kind of each line, if it is furniture.
 pub fn find(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<Option<FurnitureKind>> {
@@ -22,8 +24,8 @@ pub fn find(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<Option<FurnitureKind>> {
             _ => None,
         })
         .collect();
-    for i in running_heads(lines, cue_of) {
-        out[i] = Some(FurnitureKind::RunningHead);
+    for (i, kind) in running_heads(lines, cue_of) {
+        out[i] = Some(kind);
     }
     out
 }
@@ -33,7 +35,7 @@ fn page_number(t: &str) -> String {
 }
 
 /// Lines whose text, digits aside, recurs at page-like distances.
-fn running_heads(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<usize> {
+fn running_heads(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<(usize, FurnitureKind)> {
     let mut seen: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
     let mut ordinal = 0usize;
     for (i, l) in lines.iter().enumerate() {
@@ -52,11 +54,24 @@ fn running_heads(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<usize> {
     }
     let mut out = Vec::new();
     for places in seen.values() {
-        if places.len() >= RECURS && places.windows(2).all(|w| w[1].1 - w[0].1 >= PAGE_APART) {
-            out.extend(places.iter().map(|p| p.0));
+        // Three times a page apart, or more often on short (magazine) pages.
+        let apart = |d: usize| places.windows(2).all(|w| w[1].1 - w[0].1 >= d);
+        // Or beside a barcode or "scan the code" prompt, however close.
+        let by_junk = |&(i, _): &(usize, usize)| {
+            let near = |j: Option<usize>| j.is_some_and(|j| matches!(cue_of[j], Cue::Junk | Cue::PageNumber));
+            near((0..i).rev().find(|&j| !lines[j].is_blank())) || near((i + 1..lines.len()).find(|&j| !lines[j].is_blank()))
+        };
+        if places.len() < RECURS {
+            continue;
+        }
+        if apart(PAGE_APART) || (places.len() > RECURS && apart(SHORT_PAGE)) {
+            out.extend(places.iter().map(|p| (p.0, FurnitureKind::RunningHead)));
+        } else if places.iter().all(by_junk) {
+            // Part of the prompt it stands beside, not a head.
+            out.extend(places.iter().map(|p| (p.0, FurnitureKind::Other)));
         }
     }
-    out.sort_unstable();
+    out.sort_unstable_by_key(|p| p.0);
     out
 }
 

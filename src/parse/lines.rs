@@ -34,16 +34,6 @@ impl<'a> Line<'a> {
     pub fn span(&self) -> Span {
         Span { line: self.n, lead: self.lead.to_string(), text: self.text.to_string(), trail: self.trail.to_string(), space_before: false }
     }
-
-    /// The first character of the text.
-    pub fn first(&self) -> Option<char> {
-        self.text.chars().next()
-    }
-
-    /// The last character of the text.
-    pub fn last(&self) -> Option<char> {
-        self.text.chars().next_back()
-    }
 }
 
 /// White space as `score.py` (Python's `str.isspace`) sees it, so that the

@@ -32,8 +32,9 @@ pub struct Shape<'t, 'a> {
     pub double_spaced: bool,
 }
 
+/// Whether a line reads as prose (a clause ends in it), not as a title.
 fn clause(t: &str) -> bool {
-    t.contains(['，', '、', ',', '；', '：', '。'])
+    t.contains(['，', '、', ',', '；', '。'])
 }
 
 /// Whether most lines are followed by exactly one blank line (double-spaced extraction).
@@ -67,10 +68,11 @@ impl Shape<'_, '_> {
 
     /// Whether a line looks like the indented first line of a paragraph:
     /// narrower than the column by about the indent, and than the line after it.
-    fn indented(&self, i: usize) -> bool {
+    fn indented(&self, i: usize, prev: usize, prev_first: bool) -> bool {
         let (w, lw) = (self.widths[i], self.lines[i].width);
         let next = self.lines[i + 1..].iter().take(3).find(|l| !l.is_blank());
-        lw >= w - INDENT - 1.0 && lw < w - 0.75 && next.is_none_or(|c| c.width >= lw + 0.75)
+        let before = self.lines[prev].width + if prev_first { INDENT } else { 0.0 };
+        lw >= w - INDENT - 1.0 && lw < w - 0.75 && before >= lw + 0.75 && next.is_none_or(|c| c.width >= lw + 0.75)
     }
 
     /// Whether a line is set off as display text by indentation: short,
@@ -112,8 +114,12 @@ impl Shape<'_, '_> {
             }
             // Prose cut in mid-sentence runs on into more prose; a line
             // without a clause (a title, a heading) stands alone.
-            return if clause(la.text) {
-                clause(lb.text) || lb.chars >= 40
+            let rest = match self.cues[a] {
+                Cue::Numbered { rest, .. } => la.text.get(rest..).unwrap_or(""),
+                _ => la.text,
+            };
+            return if clause(rest) {
+                lb.text.contains(['，', '、', ',', '；', '。']) || lb.chars >= 40
             } else {
                 !gap && lb.width <= la.width + 2.0 && !classify::name_like(lb.text)
             };
@@ -127,7 +133,7 @@ impl Shape<'_, '_> {
             // without final punctuation; across a blank line only a full line runs on.
             return full || (!gap && la.width + 2.0 >= lb.width && !cues::ends_open(lb.text));
         }
-        full && !self.indented(b)
+        full && !self.indented(b, a, a_first)
     }
 }
 

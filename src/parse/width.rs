@@ -10,6 +10,8 @@ use super::lines::Line;
 
 /// Lines per stretch over which the column width is estimated.
 const STRETCH: usize = 24;
+/// Narrower columns than this (in ems) are taken for lists or labels, not body text.
+const MIN_COLUMN: u32 = 10;
 /// Beyond this width (in ems) lines are taken to be whole paragraphs, not wrapped lines.
 pub const LONG_LINE: f32 = 48.0;
 
@@ -26,7 +28,14 @@ pub fn column_widths(lines: &[Line<'_>], given: Option<usize>) -> Vec<f32> {
     }
     let idx: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
     let chunks: Vec<&[usize]> = idx.chunks(STRETCH).collect();
-    let estimates: Vec<Estimate> = chunks.iter().map(|c| estimate(c.iter().map(|&i| lines[i].width))).collect();
+    let estimates: Vec<Estimate> = chunks
+        .iter()
+        .map(|c| {
+            // A line repeated in the stretch (a running head, a label) says nothing about the column.
+            let mut seen = std::collections::HashSet::new();
+            estimate(c.iter().filter(|&&i| seen.insert(lines[i].text)).map(|&i| lines[i].width))
+        })
+        .collect();
     let column = |j: usize| match estimates.get(j) {
         Some(Estimate::Column(w)) => Some(*w),
         _ => None,
@@ -51,7 +60,32 @@ pub fn column_widths(lines: &[Line<'_>], given: Option<usize>) -> Vec<f32> {
             out[i] = w;
         }
     }
+    narrow_locally(lines, &idx, &mut out);
     out
+}
+
+/// Where the lines around a line are narrower than its stretch's column (a
+/// narrower column on this page), their median width is the column there.
+fn narrow_locally(lines: &[Line<'_>], idx: &[usize], out: &mut [f32]) {
+    const AROUND: usize = 4;
+    let mut near: Vec<f32> = Vec::with_capacity(2 * AROUND);
+    for (k, &i) in idx.iter().enumerate() {
+        if out[i] >= LONG_LINE {
+            continue;
+        }
+        near.clear();
+        let lo = k.saturating_sub(AROUND);
+        let hi = (k + AROUND + 1).min(idx.len());
+        near.extend(idx[lo..hi].iter().filter(|&&j| j != i && lines[j].width >= 8.0).map(|&j| lines[j].width));
+        if near.len() < 2 * AROUND - 2 {
+            continue;
+        }
+        near.sort_by(f32::total_cmp);
+        let median = near[near.len() / 2];
+        if median + 0.5 < out[i] {
+            out[i] = median + 0.5;
+        }
+    }
 }
 
 enum Estimate {
@@ -88,7 +122,7 @@ fn estimate(widths: impl Iterator<Item = f32>) -> Estimate {
         (k, near)
     });
     match best {
-        Some((k, c)) if c * 3 >= total as u32 || c >= 6 => Estimate::Column(k as f32 / 2.0),
+        Some((k, c)) if (c * 3 >= total as u32 || c >= 6) && k >= 2 * MIN_COLUMN => Estimate::Column(k as f32 / 2.0),
         _ => Estimate::Ragged,
     }
 }
