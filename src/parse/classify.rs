@@ -143,7 +143,7 @@ fn intrinsic(shape: &Shape<'_, '_>, u: &Unit, furniture: bool, desc: bool) -> Ki
         Cue::Markdown { hashes: 1, .. } => Kind::Title,
         Cue::Markdown { hashes, .. } => Kind::Heading(Style::Markdown(hashes)),
         Cue::Note(k) => Kind::Note(k),
-        Cue::Credit | Cue::CaptionWithCredit => Kind::Caption,
+        Cue::Credit | Cue::CaptionWithCredit | Cue::Caption => Kind::Caption,
         Cue::Bullet { .. } | Cue::Dash => Kind::ListItem,
         Cue::Toc => Kind::Toc,
         Cue::Front => Kind::Front,

@@ -37,6 +37,8 @@ pub enum Cue {
     Credit,
     /// A caption whose credit stands at its end (…驶出。 □张健霆/摄).
     CaptionWithCredit,
+    /// A caption line named by the user's caption patterns.
+    Caption,
     /// A whole-line editorial note.
     Note(NoteKind),
     /// A line of a table of contents (04 高端时论).

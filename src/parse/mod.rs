@@ -57,7 +57,7 @@ pub fn parse_bytes(bytes: &[u8], options: &Options) -> Result<Document> {
 
 fn build(text: &str, options: &Options) -> Document {
     let lines = lines::split(text);
-    let cue_of: Vec<cues::Cue> = lines.iter().map(|l| if l.is_blank() { cues::Cue::None } else { cues::cue(l) }).collect();
+    let cue_of: Vec<cues::Cue> = lines.iter().map(|l| if l.is_blank() { cues::Cue::None } else { user_cue(l, options).unwrap_or_else(|| cues::cue(l)) }).collect();
     let widths = width::column_widths(&lines, options.column_width);
     let furniture = furniture::find(&lines, &cue_of);
     let is_furniture: Vec<bool> = furniture.iter().map(Option::is_some).collect();
@@ -77,6 +77,21 @@ fn build(text: &str, options: &Options) -> Document {
         articles,
         warnings,
     }
+}
+
+/// The cue the user's own patterns give a line: they win over the built-in rules.
+fn user_cue(l: &lines::Line<'_>, options: &Options) -> Option<cues::Cue> {
+    if let Some((_, level)) = options.heading_patterns.iter().find(|(re, _)| re.is_match(l.text)) {
+        // A markdown heading without markup: level 1 is an article title.
+        return Some(cues::Cue::Markdown { hashes: (*level).clamp(1, 6), lead: 0 });
+    }
+    if options.caption_patterns.iter().any(|re| re.is_match(l.text)) {
+        return Some(cues::Cue::Caption);
+    }
+    if options.credit_patterns.iter().any(|re| re.is_match(l.text)) {
+        return Some(cues::Cue::Credit);
+    }
+    None
 }
 
 /// Makes a block, computing its line ranges from its content.

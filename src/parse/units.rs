@@ -100,7 +100,7 @@ impl Shape<'_, '_> {
         }
         let (la, lb) = (&self.lines[a], &self.lines[b]);
         match self.cues[a] {
-            Cue::Markdown { .. } | Cue::PageNumber | Cue::Junk | Cue::Credit | Cue::CaptionWithCredit | Cue::Front | Cue::Toc => {
+            Cue::Markdown { .. } | Cue::PageNumber | Cue::Junk | Cue::Credit | Cue::CaptionWithCredit | Cue::Caption | Cue::Front | Cue::Toc => {
                 return matches!(self.cues[a], Cue::Toc) && b == a + 1 && !cues::ends_sentence(la.text);
             }
             Cue::Note(_) => return !balanced(la.text) || (!self.long_mode(a) && self.full(a, a_first) && !cues::ends_sentence(la.text)),
