@@ -180,6 +180,7 @@ pub fn classify(shape: &Shape<'_, '_>, units: Vec<Unit>, furniture: &[bool], des
         })
         .collect();
     join_credits(&mut items);
+    echo_labels(shape, &mut items);
     confirm_toc(&mut items);
     place_display(shape, &mut items);
     frontmatter(&mut items);
@@ -202,6 +203,45 @@ fn join_credits(items: &mut Vec<Item>) {
         out.push(it);
     }
     *items = out;
+}
+
+/// A short label that names something the text goes on to describe at the
+/// start of a longer line elsewhere (神舟 beside "神舟——载人飞船") labels a
+/// picture of it: a caption, not a byline or a title.
+fn echo_labels(shape: &Shape<'_, '_>, items: &mut [Item]) {
+    const LONGEST: u32 = 8;
+    const NEAR: usize = 8;
+    let label = |it: &Item| {
+        let l = &shape.lines[it.lines[0]];
+        it.lines.len() == 1 && it.cue == Cue::None && matches!(it.kind, Kind::Display | Kind::Text) && (2..=LONGEST).contains(&l.chars)
+            && l.text.chars().all(|c| c.is_alphanumeric())
+    };
+    let mut wanted: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for it in items.iter().filter(|it| label(it)) {
+        wanted.entry(shape.lines[it.lines[0]].text).or_default().push(it.lines[0]);
+    }
+    if wanted.is_empty() {
+        return;
+    }
+    let mut echoed: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for (i, l) in shape.lines.iter().enumerate() {
+        if l.chars <= 2 {
+            continue;
+        }
+        for (at, _) in l.text.char_indices().skip(2).take(LONGEST as usize - 1) {
+            if let Some(places) = wanted.get(&l.text[..at]) {
+                // Elsewhere: a line just after a title may well begin with it.
+                if places.iter().all(|&p| p.abs_diff(i) > NEAR) {
+                    echoed.insert(&l.text[..at]);
+                }
+            }
+        }
+    }
+    for it in items.iter_mut() {
+        if label(it) && echoed.contains(shape.lines[it.lines[0]].text) {
+            it.kind = Kind::Caption;
+        }
+    }
 }
 
 /// A contents line is one only among others; the display lines between them
@@ -246,10 +286,12 @@ fn place_display(shape: &Shape<'_, '_>, items: &mut [Item]) {
     let mut any_text = false;
     for i in 0..items.len() {
         let kind = items[i].kind;
-        if kind == Kind::Furniture {
+        // Furniture and captions are set into the flow, not part of it.
+        let aside = |k: Kind| matches!(k, Kind::Furniture | Kind::Caption);
+        if aside(kind) {
             continue;
         }
-        let next_kind = items[i + 1..].iter().map(|x| x.kind).find(|&k| k != Kind::Furniture);
+        let next_kind = items[i + 1..].iter().map(|x| x.kind).find(|&k| !aside(k));
         let text = text_of(shape, &items[i].lines);
         let new = match kind {
             Kind::Display => {
