@@ -64,7 +64,8 @@ pub fn articles(parts: &Parts<'_, '_>, items: &[Item], warnings: &mut Vec<Warnin
 }
 
 /// Joins furniture of no particular kind (a barcode, a "scan the code"
-/// prompt and its slogan) with such furniture on the line just before it.
+/// prompt) with what stands right under it (its slogan, the issue number
+/// printed beside a barcode).
 fn join_furniture<'a>(parts: &Parts<'_, '_>, items: impl Iterator<Item = &'a Item>) -> Vec<Item> {
     let other = |i: usize| matches!(parts.furniture[i], Some(FurnitureKind::Other));
     let mut out: Vec<Item> = Vec::new();
@@ -72,9 +73,9 @@ fn join_furniture<'a>(parts: &Parts<'_, '_>, items: impl Iterator<Item = &'a Ite
         if let Some(last) = out.last_mut()
             && it.kind == Kind::Furniture
             && last.kind == Kind::Furniture
-            && it.lines.iter().all(|&i| other(i))
+            && it.lines.iter().all(|&i| other(i) || matches!(parts.furniture[i], Some(FurnitureKind::PageNumber { .. })))
             && last.lines.iter().all(|&i| other(i))
-            && last.lines.last().is_some_and(|&l| l + 1 == it.lines[0])
+            && last.lines.last().is_some_and(|&l| it.lines[0] <= l + 3)
         {
             last.lines.extend(&it.lines);
             continue;

@@ -97,8 +97,11 @@ fn display_shape(shape: &Shape<'_, '_>, u: &Unit) -> bool {
         (_, true) => 100,
         (_, false) => 60,
     };
+    // Two clauses make a heading; more make prose cut short by a break.
+    let clauses = t.chars().filter(|c| matches!(c, '，' | '、' | ',')).count();
     u.lines.len() <= 3
         && n <= limit
+        && clauses <= 1
         && !cues::ends_open(last)
         && !t.contains(['。', '！', '？', '；'])
         && !t.ends_with(['：', ':'])

@@ -164,6 +164,7 @@ fn is_credit(t: &str) -> bool {
     (t.starts_with(['□', '■']) && (body.ends_with("摄") || body.contains('/')))
         || ((body.ends_with("/摄") || body.ends_with("／摄") || body.ends_with(" 摄")) && chars <= 30)
         || (body.ends_with("供图") && chars <= 30)
+        || (["资料图", "资料图片", "资料照片", "新华社发", "新华社记者摄"].iter().any(|w| body.trim_matches(['（', '）', '(', ')']).ends_with(w)) && chars <= 20)
         || body.starts_with("摄影") && chars <= 20
         || body.starts_with("图/") || body.starts_with("图／") || body.starts_with("图：") && chars <= 20
 }
@@ -329,7 +330,7 @@ fn is_page_number(t: &str) -> bool {
 
 fn is_junk(t: &str) -> bool {
     let digits = t.bytes().filter(u8::is_ascii_digit).count();
-    if digits >= 10 && t.bytes().all(|b| b.is_ascii_digit() || b == b' ' || b == b'-') {
+    if digits >= 12 && t.bytes().all(|b| b.is_ascii_digit() || b == b' ' || b == b'-') {
         return true; // barcode
     }
     t.chars().count() <= 20 && (t.contains("扫码") || t.contains("扫一扫") || t.contains("二维码"))
@@ -425,6 +426,8 @@ mod tests {
     fn credits_captions_toc_front_furniture() {
         assert_eq!(c("□新华社记者 燕 雁/摄"), Cue::Credit);
         assert_eq!(c("新疆交投文化传媒有限责任公司供图"), Cue::Credit);
+        assert_eq!(c("□资料图"), Cue::Credit);
+        assert_eq!(c("（资料图片）"), Cue::Credit);
         assert_eq!(c("满载货物的中欧班列从精河国际陆港驶出。 □张健霆/摄"), Cue::CaptionWithCredit);
         assert_eq!(c("04 高端时论"), Cue::Toc);
         assert_eq!(c("- 47 奏响乡村振兴新乐章 蒲巧英"), Cue::Toc);
