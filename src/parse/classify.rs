@@ -341,20 +341,32 @@ fn next_text(shape: &Shape<'_, '_>, items: &[Item], i: usize) -> Option<String> 
     items[i + 1..].iter().find(|x| x.kind != Kind::Furniture).map(|x| text_of(shape, &x.lines))
 }
 
-/// Display lines among masthead and contents lines are masthead too.
+/// Display lines among masthead and contents lines are masthead too, and
+/// so is a run of them (the colophon's "美术统筹 陆海涛" lines).
 fn frontmatter(items: &mut [Item]) {
     let frontish = |k: Kind| matches!(k, Kind::Front | Kind::Toc | Kind::Furniture | Kind::Caption);
-    for i in 0..items.len() {
-        if !matches!(items[i].kind, Kind::Title | Kind::Heading(Style::Plain) | Kind::Display | Kind::Byline) {
+    let candidate = |k: Kind| matches!(k, Kind::Title | Kind::Heading(Style::Plain) | Kind::Display | Kind::Byline);
+    let mut i = 0;
+    while i < items.len() {
+        if !candidate(items[i].kind) {
+            i += 1;
             continue;
         }
+        let end = (i..items.len()).find(|&j| !candidate(items[j].kind) && items[j].kind != Kind::Furniture).unwrap_or(items.len());
         let prev = items[..i].iter().rev().map(|x| x.kind).find(|&k| k != Kind::Furniture);
-        let next = items[i + 1..].iter().map(|x| x.kind).find(|&k| k != Kind::Furniture);
+        let next = items[end..].iter().map(|x| x.kind).find(|&k| k != Kind::Furniture);
         let prev_front = prev.is_some_and(|k| matches!(k, Kind::Front | Kind::Toc));
         let next_front = next.is_some_and(|k| matches!(k, Kind::Front | Kind::Toc));
-        if (prev_front && next.is_none_or(frontish)) || (next_front && prev.is_none_or(frontish)) {
-            items[i].kind = Kind::Front;
+        // A run longer than one is masthead only when closed in on both sides.
+        let single = end - i == 1;
+        if (prev_front && next_front) || (single && ((prev_front && next.is_none_or(frontish)) || (next_front && prev.is_none_or(frontish)))) {
+            for it in &mut items[i..end] {
+                if it.kind != Kind::Furniture {
+                    it.kind = Kind::Front;
+                }
+            }
         }
+        i = end;
     }
 }
 

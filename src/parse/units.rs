@@ -75,6 +75,14 @@ impl Shape<'_, '_> {
         lw >= w - INDENT - 1.0 && lw < w - 0.75 && before >= lw + 0.75 && next.is_none_or(|c| c.width >= lw + 0.75)
     }
 
+    /// Whether a line after the end of a sentence is a display line: too
+    /// short to be followed by more of its paragraph, yet without the
+    /// punctuation that would end one.
+    fn stands_alone(&self, b: usize) -> bool {
+        let l = &self.lines[b];
+        l.width < self.widths[b] * 0.75 && !cues::ends_open(l.text)
+    }
+
     /// Whether a line is set off as display text by indentation: short,
     /// indented with spaces, without final punctuation (centred titles in
     /// extracted text).
@@ -131,9 +139,9 @@ impl Shape<'_, '_> {
         if !ends {
             // A display line wraps onto a line no longer than itself and
             // without final punctuation; across a blank line only a full line runs on.
-            return full || (!gap && la.width + 2.0 >= lb.width && !cues::ends_open(lb.text));
+            return full || (!gap && la.width + 2.0 >= lb.width && !cues::ends_open(lb.text) && !classify::name_like(lb.text));
         }
-        full && !self.indented(b, a, a_first)
+        full && !self.indented(b, a, a_first) && !self.stands_alone(b)
     }
 }
 
