@@ -72,7 +72,10 @@ impl Shape<'_, '_> {
         let (w, lw) = (self.widths[i], self.lines[i].width);
         let next = self.lines[i + 1..].iter().take(3).find(|l| !l.is_blank());
         let before = self.lines[prev].width + if prev_first { INDENT } else { 0.0 };
-        lw >= w - INDENT - 1.0 && lw < w - 0.75 && before >= lw + 0.75 && next.is_none_or(|c| c.width >= lw + 0.75)
+        // The line after is wider, or it is the short last line of a
+        // two-line paragraph that this line runs on into.
+        let after = |c: &Line<'_>| c.width >= lw + 0.75 || (!cues::ends_open(self.lines[i].text) && cues::ends_sentence(c.text));
+        lw >= w - INDENT - 1.0 && lw < w - 0.75 && before >= lw + 0.75 && next.is_none_or(after)
     }
 
     /// Whether a line after the end of a sentence is a display line: too
