@@ -64,6 +64,9 @@ pub struct Item {
     pub merged: bool,
 }
 
+/// The longest caption description, in characters.
+const CAPTION_LONGEST: u32 = 120;
+
 /// Which lines are the description of a photo credit that follows them:
 /// the line before each credit, which then stands alone.
 pub fn caption_descriptions(shape_lines: &[super::lines::Line<'_>], cue_of: &[Cue], furniture: &[bool]) -> Vec<bool> {
@@ -73,7 +76,9 @@ pub fn caption_descriptions(shape_lines: &[super::lines::Line<'_>], cue_of: &[Cu
             continue;
         }
         let Some(d) = (0..i).rev().find(|&j| !shape_lines[j].is_blank()) else { continue };
-        if cue_of[d] == Cue::None && !furniture[d] && i - d <= 3 {
+        // A caption says what the picture shows in a sentence or two; a
+        // longer line is the text the picture was set beside.
+        if cue_of[d] == Cue::None && !furniture[d] && i - d <= 3 && shape_lines[d].chars <= CAPTION_LONGEST {
             desc[d] = true;
         }
     }
