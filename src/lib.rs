@@ -21,3 +21,8 @@ pub use error::{Error, Result};
 pub use model::Document;
 pub use options::Options;
 pub use parse::{parse, parse_bytes};
+
+/// The README's Rust examples, run as doctests.
+#[cfg(all(doctest, feature = "tei"))]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -179,12 +179,27 @@ pub fn group(shape: &Shape<'_, '_>) -> Vec<Unit> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::parse::{cues::cue, lines::split, width::column_widths};
 
+    /// Makes the repeated filler lines distinct, as real lines are (the
+    /// column-width stage ignores lines that repeat).
+    pub(crate) fn distinct(text: &str) -> String {
+        let pool: Vec<char> = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥春夏秋冬".chars().collect();
+        text.split('\n')
+            .enumerate()
+            .map(|(i, l)| match l.strip_prefix('一') {
+                Some(rest) => format!("{}{rest}", pool[i % pool.len()]),
+                None => l.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
     fn units_of(text: &str) -> Vec<Vec<u32>> {
-        let lines = split(text);
+        let text = distinct(text);
+        let lines = split(&text);
         let cues: Vec<Cue> = lines.iter().map(|l| if l.is_blank() { Cue::None } else { cue(l) }).collect();
         let widths = column_widths(&lines, None);
         let alone = vec![false; lines.len()];

@@ -43,12 +43,10 @@ pub fn column_widths(lines: &[Line<'_>], given: Option<usize>) -> Vec<f32> {
     for (k, chunk) in chunks.iter().enumerate() {
         let w = match estimates[k] {
             Estimate::Column(w) => w,
-            // A stretch with too few body lines to say borrows from its neighbours.
-            Estimate::TooFew => k
-                .checked_sub(1)
-                .and_then(column)
-                .or_else(|| column(k + 1))
-                .unwrap_or_else(|| fallback(chunk.iter().map(|&i| lines[i].width))),
+            // A stretch with too few body lines to say borrows from its
+            // neighbours; without them (a short text) no width can be
+            // trusted, and only punctuation decides, as for a paragraph per line.
+            Estimate::TooFew => k.checked_sub(1).and_then(column).or_else(|| column(k + 1)).unwrap_or(LONG_LINE),
             Estimate::Ragged => {
                 // Ragged short lines (lists, headings) sit in a column like their
                 // neighbours'; ragged long lines are paragraphs, one per line.
@@ -144,7 +142,7 @@ mod tests {
 
     #[test]
     fn the_common_width_is_the_column() {
-        let text = "一二三四五六七八九十一二三四五六七八\n".repeat(10) + "短行。\n";
+        let text = crate::parse::units::tests::distinct(&("一二三四五六七八九十一二三四五六七八\n".repeat(10) + "短行。\n"));
         let ls = split(&text);
         let w = column_widths(&ls, None);
         assert_eq!(w[0], 18.0);
