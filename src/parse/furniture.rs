@@ -43,7 +43,8 @@ fn running_heads(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<(usize, FurnitureKin
             continue;
         }
         ordinal += 1;
-        if cue_of[i] != Cue::None || l.chars > 30 || cues::ends_sentence(l.text) {
+        // A masthead line (2025年第3期) repeated page after page is a head too.
+        if !matches!(cue_of[i], Cue::None | Cue::Front) || l.chars > 30 || cues::ends_sentence(l.text) {
             continue;
         }
         let key: String = l.text.chars().filter(|c| !c.is_ascii_digit() && !c.is_whitespace()).collect();
@@ -61,6 +62,13 @@ fn running_heads(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<(usize, FurnitureKin
             let near = |j: Option<usize>| j.is_some_and(|j| matches!(cue_of[j], Cue::Junk | Cue::PageNumber));
             near((0..i).rev().find(|&j| !lines[j].is_blank())) || near((i + 1..lines.len()).find(|&j| !lines[j].is_blank()))
         };
+        // Where form feeds mark the pages, a line at the top or foot of two
+        // pages is enough.
+        let at_break = |&(i, _): &(usize, usize)| page_edge(lines, i);
+        if places.len() >= 2 && places.iter().all(at_break) && apart(SHORT_PAGE) {
+            out.extend(places.iter().map(|p| (p.0, FurnitureKind::RunningHead)));
+            continue;
+        }
         if places.len() < RECURS {
             continue;
         }
@@ -73,6 +81,13 @@ fn running_heads(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<(usize, FurnitureKin
     }
     out.sort_unstable_by_key(|p| p.0);
     out
+}
+
+/// Whether a line is the first or last of a page that a form feed marks.
+fn page_edge(lines: &[Line<'_>], i: usize) -> bool {
+    let first = lines[i].starts_page() || (0..i).rev().find(|&j| !lines[j].is_blank() || lines[j].starts_page()).is_some_and(|j| lines[j].is_blank());
+    let last = (i + 1..lines.len()).find(|&j| !lines[j].is_blank() || lines[j].starts_page()).is_some_and(|j| lines[j].starts_page());
+    first || last
 }
 
 #[cfg(test)]

@@ -38,6 +38,12 @@ pub fn rejoin(shape: &Shape<'_, '_>, items: Vec<Item>) -> Vec<Item> {
             out.push(it);
             continue;
         }
+        // A list item, too, goes on after a page break.
+        if it.kind == Kind::ListItem && !sidebar {
+            open = Some(out.len());
+            out.push(it);
+            continue;
+        }
         if it.kind == Kind::Aside {
             sidebar = true;
         }
