@@ -27,7 +27,7 @@ pub fn gather(articles: &[Article], text: &str, language: Option<&str>) -> Metad
                 }
             }
             BlockKind::Note { kind: NoteKind::Date } if m.date.is_none() => {
-                m.date = Some(b.text().trim_matches(['（', '）', '(', ')']).trim().to_string());
+                m.date = date_in(&b.text());
             }
             BlockKind::FrontMatter | BlockKind::TocEntry { .. } => {
                 let t = b.text();
@@ -61,10 +61,32 @@ pub fn gather(articles: &[Article], text: &str, language: Option<&str>) -> Metad
     }
     // The masthead is the name the front matter repeats most.
     m.publication = names.into_iter().filter(|(_, c)| *c >= 2).max_by_key(|(n, c)| (*c, std::cmp::Reverse(n.clone()))).map(|(n, _)| n);
-    if m.title.is_none() {
-        m.title = m.publication.clone();
+    // A magazine issue (masthead and several articles) is named for the
+    // magazine, not for its first article.
+    let articles_n = articles.iter().filter(|a| a.kind == ArticleKind::Article).count();
+    if m.title.is_none() || (m.publication.is_some() && articles_n >= 3) {
+        m.title = match (&m.publication, &m.issue) {
+            (Some(p), Some(i)) => Some(format!("{p} {i}")),
+            (p, _) => p.clone().or(m.title),
+        };
     }
     m
+}
+
+/// The date a dateline or date note gives (2025年1月8日, 二〇二五年一月八日,
+/// 3月6日), without the words around it.
+fn date_in(t: &str) -> Option<String> {
+    static DATE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = DATE.get_or_init(|| {
+        regex::Regex::new(r"(?:[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*日)?|(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*日|[0-9]{4}[-./][0-9]{1,2}[-./][0-9]{1,2}")
+            .expect("date pattern")
+    });
+    let t = t.trim_matches(['（', '）', '(', ')']).trim();
+    match re.find(t) {
+        Some(d) => Some(d.as_str().to_string()),
+        None if t.chars().count() <= 20 => Some(t.to_string()),
+        None => None,
+    }
 }
 
 /// `zh-CN`, `zh-TW` or `en` (or `und`), from the characters of the text.
@@ -100,5 +122,12 @@ mod tests {
         assert_eq!(detect_language("這是我們的國家。"), "zh-TW");
         assert_eq!(detect_language("The state of the art, in 2024."), "en");
         assert_eq!(detect_language("1234"), "und");
+    }
+
+    #[test]
+    fn dates_without_the_words_around_them() {
+        assert_eq!(date_in("二〇二五年一月八日中国共产党第二十届中央纪律检查委员会第四次全体会议通过").as_deref(), Some("二〇二五年一月八日"));
+        assert_eq!(date_in("（2025年1月14日）").as_deref(), Some("2025年1月14日"));
+        assert_eq!(date_in("3月6日").as_deref(), Some("3月6日"));
     }
 }
