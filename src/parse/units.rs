@@ -136,8 +136,16 @@ impl Shape<'_, '_> {
             };
         }
         let full = self.full(a, a_first);
-        if self.set_off(b) {
+        if self.set_off(b) || (ends && speaker(lb.text)) {
             return false;
+        }
+        if let Cue::Numbered { rest, .. } = self.cues[a]
+            && a_first
+            && !la.text.get(rest..).unwrap_or("").contains(|c: char| cues::is_terminal(c) || matches!(c, '，' | '、' | ','))
+        {
+            // A numbered line without a clause in it is a heading; only its
+            // own short, unpunctuated second line goes with it.
+            return lb.width < self.widths[b] * 0.75 && !cues::ends_open(lb.text);
         }
         if !ends {
             // A display line wraps onto a line no longer than itself and
@@ -146,6 +154,15 @@ impl Shape<'_, '_> {
         }
         full && !self.indented(b, a, a_first) && !self.stands_alone(b)
     }
+}
+
+/// Whether a line opens with a speaker's label, as an interview or a
+/// transcript gives them (问：, 答：, 孙绍骋：), which starts a paragraph.
+fn speaker(t: &str) -> bool {
+    let Some(i) = t.find(['：', ':']) else { return false };
+    let label = &t[..i];
+    let n = label.chars().count();
+    (1..=4).contains(&n) && (matches!(label, "问" | "答" | "记者" | "主持人") || classify::name_like(label))
 }
 
 fn balanced(t: &str) -> bool {
