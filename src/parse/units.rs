@@ -118,6 +118,9 @@ impl Shape<'_, '_> {
             _ => {}
         }
         let ends = cues::ends_sentence(la.text);
+        if !ends && marked(la.text) {
+            return false;
+        }
         let gap = b > a + 1 && !self.double_spaced;
         if self.long_mode(a) {
             if ends {
@@ -154,6 +157,12 @@ impl Shape<'_, '_> {
         }
         full && !self.indented(b, a, a_first) && !self.stands_alone(b)
     }
+}
+
+/// Whether a line is a display line set off by an ornament (◆新疆阜康市…),
+/// as magazines mark the items of a round-up.
+fn marked(t: &str) -> bool {
+    t.starts_with(['◆', '◇', '■', '●', '★', '☆', '▲', '▶', '►', '❖']) && t.chars().count() <= 50
 }
 
 /// Whether a line opens with a speaker's label, as an interview or a
