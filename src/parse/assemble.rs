@@ -2,7 +2,7 @@
 //! heading levels from the numbering styles each article uses, spans joined,
 //! page furniture kept as milestones where it interrupted the text.
 
-use super::classify::{Item, Kind, Style};
+use super::classify::{self, Item, Kind, Style};
 use super::cues::Cue;
 use super::join::join;
 use super::lines::Line;
@@ -276,10 +276,12 @@ fn split_credit(s: Span) -> (Span, Span) {
 /// The names in a byline: job titles and parentheses dropped, names spaced
 /// out for justification (孙 绍 骋) put back together.
 pub fn authors(text: &str) -> Vec<String> {
+    if let Some(names) = classify::latin_byline(text.trim()) {
+        return names;
+    }
     let t = text.trim().trim_start_matches(['(', '（']).trim_end_matches([')', '）']);
     let tokens: Vec<&str> = t.split([' ', '\u{3000}', '\t']).filter(|s| !s.is_empty()).collect();
-    let roles = ["主席", "书记", "记者", "市长", "省长", "部长", "主任", "编辑", "教授", "研究员", "通讯员", "局长", "县长", "院长", "委员"];
-    let start = usize::from(tokens.len() > 1 && roles.iter().any(|r| tokens[0].ends_with(r)));
+    let start = usize::from(tokens.len() > 1 && classify::ROLES.iter().any(|r| tokens[0].ends_with(r)));
     let mut names: Vec<String> = Vec::new();
     let mut single = String::new();
     for tok in &tokens[start..] {

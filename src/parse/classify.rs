@@ -124,6 +124,9 @@ fn numbered_heading(shape: &Shape<'_, '_>, u: &Unit, rest: usize) -> bool {
 /// a job title and a name, or a team (…课题组).
 pub fn name_like(t: &str) -> bool {
     let t = t.trim();
+    if let Some(names) = latin_byline(t) {
+        return !names.is_empty();
+    }
     let inner = t.strip_prefix(['(', '（']).and_then(|s| s.strip_suffix([')', '）'])).unwrap_or(t);
     if ["课题组", "调研组", "写作组", "评论员", "编辑部", "编写组"].iter().any(|s| inner.ends_with(s)) && inner.chars().count() <= 24 {
         return true;
@@ -134,12 +137,30 @@ pub fn name_like(t: &str) -> bool {
         return false;
     }
     let total: usize = tokens.iter().map(|s| s.chars().count()).sum();
-    let roles = ["主席", "书记", "记者", "市长", "省长", "部长", "主任", "编辑", "教授", "研究员", "通讯员", "局长", "县长", "院长", "委员"];
-    if tokens.len() >= 2 && roles.iter().any(|r| tokens[0].ends_with(r)) {
+    if tokens.len() >= 2 && ROLES.iter().any(|r| tokens[0].ends_with(r)) {
         let last = tokens[tokens.len() - 1].chars().count();
         return (2..=4).contains(&last) && total <= 24;
     }
     total <= 12 && tokens.iter().all(|s| (1..=4).contains(&s.chars().count())) && (tokens.len() > 1 || (2..=4).contains(&total))
+}
+
+/// Job titles that stand before a name in a byline (simplified and traditional).
+pub const ROLES: [&str; 27] = [
+    "主席", "书记", "记者", "市长", "省长", "部长", "主任", "编辑", "教授", "研究员", "通讯员", "局长", "县长", "院长", "委员", "書記", "記者", "市長",
+    "省長", "部長", "編輯", "研究員", "通訊員", "局長", "縣長", "院長", "委員",
+];
+
+/// The names of a Latin byline ("By Margaret L. Holloway", "by A. Smith and
+/// B. Jones"), or `None` when the line is not one.
+pub fn latin_byline(t: &str) -> Option<Vec<String>> {
+    let rest = t.strip_prefix("By ").or_else(|| t.strip_prefix("by ")).or_else(|| t.strip_prefix("BY "))?;
+    // A sentence that happens to start with "By" has lower-case words.
+    if rest.chars().count() > 60 || rest.ends_with(['!', '?', ';', ':']) {
+        return None;
+    }
+    let names: Vec<String> = rest.split(" and ").flat_map(|p| p.split(',')).map(|n| n.trim().to_string()).filter(|n| !n.is_empty()).collect();
+    let capitalised = |n: &String| n.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase)) && n.split_whitespace().count() <= 4;
+    names.iter().all(capitalised).then_some(names)
 }
 
 /// First pass: kinds from each unit's own shape.

@@ -44,7 +44,7 @@ fn running_heads(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<(usize, FurnitureKin
         }
         ordinal += 1;
         // A masthead line (2025年第3期) repeated page after page is a head too.
-        if !matches!(cue_of[i], Cue::None | Cue::Front) || l.chars > 30 || cues::ends_sentence(l.text) {
+        if !matches!(cue_of[i], Cue::None | Cue::Front) || l.width > 30.0 || cues::ends_sentence(l.text) {
             continue;
         }
         let key: String = l.text.chars().filter(|c| !c.is_ascii_digit() && !c.is_whitespace()).collect();
@@ -65,18 +65,22 @@ fn running_heads(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<(usize, FurnitureKin
         // Where form feeds mark the pages, a line at the top or foot of two
         // pages is enough.
         let at_break = |&(i, _): &(usize, usize)| page_edge(lines, i);
-        if places.len() >= 2 && places.iter().all(at_break) && apart(SHORT_PAGE) {
+        // A line that comes back beside page numbers (the book's title over
+        // each page) is a head there, wherever it first stood.
+        let by_number = |&(i, _): &(usize, usize)| {
+            let near = |j: Option<usize>| j.is_some_and(|j| cue_of[j] == Cue::PageNumber);
+            near((0..i).rev().find(|&j| !lines[j].is_blank())) || near((i + 1..lines.len()).find(|&j| !lines[j].is_blank()))
+        };
+        let n = places.len();
+        if n >= 2 && places.iter().all(at_break) && apart(SHORT_PAGE) {
             out.extend(places.iter().map(|p| (p.0, FurnitureKind::RunningHead)));
-            continue;
-        }
-        if places.len() < RECURS {
-            continue;
-        }
-        if apart(PAGE_APART) || (places.len() > RECURS && apart(SHORT_PAGE)) {
+        } else if n >= RECURS && (apart(PAGE_APART) || (n > RECURS && apart(SHORT_PAGE))) {
             out.extend(places.iter().map(|p| (p.0, FurnitureKind::RunningHead)));
-        } else if places.iter().all(by_junk) {
+        } else if n >= RECURS && places.iter().all(by_junk) {
             // Part of the prompt it stands beside, not a head.
             out.extend(places.iter().map(|p| (p.0, FurnitureKind::Other)));
+        } else if n >= 2 && places[1..].iter().all(by_number) && apart(SHORT_PAGE) {
+            out.extend(places.iter().filter(|p| by_number(p)).map(|p| (p.0, FurnitureKind::RunningHead)));
         }
     }
     out.sort_unstable_by_key(|p| p.0);

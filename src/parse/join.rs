@@ -7,6 +7,14 @@ fn latin(c: char) -> bool {
     c.is_ascii_alphanumeric() || ('\u{00C0}'..='\u{024F}').contains(&c)
 }
 
+/// Whether the word before a line-end hyphen forms compounds that keep it
+/// (well-known, self-made, so-called): the hyphen is then the word's own.
+fn compound(before_hyphen: &str) -> bool {
+    const FIRST: [&str; 16] = ["well", "self", "so", "ill", "half", "all", "cross", "ex", "non", "co", "long", "short", "high", "low", "full", "twenty"];
+    let word = before_hyphen.trim_end_matches('-').rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("").to_lowercase();
+    FIRST.contains(&word.as_str())
+}
+
 /// Sets each span's `space_before`, and moves a line-end hyphen that splits
 /// a word from the text into the trail, so `lead + text + trail` stays the line.
 pub fn join(spans: &mut [Span]) {
@@ -17,7 +25,7 @@ pub fn join(spans: &mut [Span]) {
         let Some(first) = next.text.chars().next() else { continue };
         let mut tail = prev.text.chars().rev();
         let (Some(last), penult) = (tail.next(), tail.next()) else { continue };
-        if last == '-' && penult.is_some_and(|c| c.is_alphabetic() && c.is_lowercase()) && first.is_lowercase() {
+        if last == '-' && penult.is_some_and(|c| c.is_alphabetic() && c.is_lowercase()) && first.is_lowercase() && !compound(&prev.text) {
             prev.text.pop();
             prev.trail.insert(0, '-');
             continue;
@@ -56,5 +64,7 @@ mod tests {
         assert!(!s[1].space_before);
         // A capital after the hyphen is a compound name: the hyphen stays.
         assert_eq!(joined(&["Jean-", "Paul"]), "Jean-Paul");
+        // A compound's own hyphen stays too.
+        assert_eq!(joined(&["the well-", "known photograph"]), "the well-known photograph");
     }
 }

@@ -155,7 +155,9 @@ impl Shape<'_, '_> {
             // without final punctuation; across a blank line only a full line runs on.
             return full || (!gap && la.width + 2.0 >= lb.width && !cues::ends_open(lb.text) && !classify::name_like(lb.text));
         }
-        full && !self.indented(b, a, a_first) && !self.stands_alone(b)
+        // A sentence that ends before a blank line ends its paragraph in
+        // text whose lines are otherwise set solid.
+        full && !gap && !self.indented(b, a, a_first) && !self.stands_alone(b)
     }
 }
 
