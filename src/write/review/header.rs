@@ -1,0 +1,140 @@
+//! The page header: what the document is, the legend with per-kind counts,
+//! the issue navigation and the lists behind it.
+
+use super::gold::Diff;
+use super::html;
+use super::map::{Key, LineMap, level_class};
+use crate::Document;
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+/// A parser warning, placed on a line the source pane shows.
+pub(super) struct Placed<'a> {
+    /// The line the warning names.
+    pub(super) line: u32,
+    /// The non-blank line it is shown on (the same, or the next one).
+    pub(super) shown: u32,
+    pub(super) message: &'a str,
+}
+
+pub(super) struct Header<'m, 'a> {
+    pub(super) map: &'m LineMap<'a>,
+    pub(super) first: &'m [Option<u32>],
+    pub(super) warnings: &'m [Placed<'a>],
+    pub(super) diff: Option<&'m Diff>,
+    pub(super) threshold: f32,
+}
+
+impl Header<'_, '_> {
+    pub(super) fn write(&self, out: &mut String, doc: &Document) {
+        let name = doc.source.file_name.as_deref().unwrap_or("(unnamed source)");
+        out.push_str("<header><div class=\"bar\"><h1>");
+        html::text(out, doc.meta.title.as_deref().unwrap_or(name));
+        out.push_str("</h1><span class=\"meta\">");
+        html::text(out, name);
+        let nonblank = self.map.slots.iter().map(|s| s.line()).collect::<std::collections::HashSet<_>>().len();
+        let articles = doc.articles.len();
+        let _ = write!(out, " · {} lines, {nonblank} with text · ", doc.source.line_count);
+        html::text(out, &doc.source.encoding);
+        let _ = write!(out, " · {} bytes · {articles} divisions (articles, front matter) · {} blocks</span>", doc.source.byte_len, doc.blocks().count());
+        out.push_str("<span class=\"help\">hover or click a block to see both sides · <kbd>n</kbd>/<kbd>p</kbd> next/previous issue · click a legend entry to single out a kind</span></div>");
+        self.legend(out);
+        self.nav(out);
+        self.lists(out);
+        if let Some(d) = self.diff {
+            out.push_str("<details class=\"gold\"><summary>");
+            d.summary(out);
+            out.push_str("</summary>");
+            d.table(out);
+            out.push_str("</details>");
+        }
+        out.push_str("</header>\n");
+    }
+
+    /// One entry per kind present (per level for headings): blocks, and lines in the tooltip.
+    fn legend(&self, out: &mut String) {
+        let mut blocks: BTreeMap<(usize, u8), usize> = BTreeMap::new();
+        let order = |k: Key| Key::ALL.iter().position(|x| *x == k).unwrap_or(0);
+        for item in &self.map.items {
+            let level = item.block.and_then(|b| b.level()).map_or(0, level_class);
+            *blocks.entry((order(item.key), level)).or_default() += 1;
+        }
+        let mut lines: BTreeMap<(usize, u8), usize> = BTreeMap::new();
+        for s in &self.map.slots {
+            let level = self.map.items[s.item].block.and_then(|b| b.level()).map_or(0, level_class);
+            *lines.entry((order(s.key), if s.key == Key::Heading { level } else { 0 })).or_default() += 1;
+        }
+        out.push_str("<div class=\"legend\">");
+        for (&(k, level), &n) in lines.iter() {
+            let key = Key::ALL[k];
+            let focus = if key == Key::Credit { Key::Caption } else { key };
+            let _ = write!(out, "<button type=\"button\" class=\"chip k-{}", key.name());
+            if level > 0 {
+                let _ = write!(out, " h{level}");
+            }
+            let count = blocks.get(&(k, level)).copied();
+            let _ = write!(out, "\" data-key=\"{}\" title=\"{n} lines\"><i></i>{}", focus.name(), key.label());
+            if level > 0 {
+                let _ = write!(out, " {level}");
+            }
+            let _ = write!(out, " <b>{}</b></button>", count.unwrap_or(n));
+        }
+        out.push_str("</div>");
+    }
+
+    fn uncertain(&self) -> BTreeMap<u32, Vec<usize>> {
+        let mut by_conf: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
+        for (id, item) in self.map.items.iter().enumerate() {
+            if let (true, Some(b)) = (item.uncertain, item.block) {
+                by_conf.entry((b.confidence.max(0.0) * 100.0).round() as u32).or_default().push(id);
+            }
+        }
+        by_conf
+    }
+
+    fn nav(&self, out: &mut String) {
+        let unc: usize = self.uncertain().values().map(Vec::len).sum();
+        out.push_str("<nav class=\"nav\">");
+        let _ = write!(out, "<label class=\"f-w\"><input type=\"checkbox\" data-cat=\"w\" checked=\"checked\"/>⚠ {} warnings</label>", self.warnings.len());
+        let _ = write!(out, "<label class=\"f-u\"><input type=\"checkbox\" data-cat=\"u\" checked=\"checked\"/>? {unc} blocks below confidence {:.2}</label>", self.threshold);
+        if let Some(d) = self.diff {
+            let n = d.lines.len();
+            let _ = write!(out, "<label class=\"f-g\"><input type=\"checkbox\" data-cat=\"g\" checked=\"checked\"/>≠ {n} lines differ from the gold</label>");
+        }
+        out.push_str("<button type=\"button\" data-go=\"-1\" title=\"previous issue (p)\">◀ prev</button><button type=\"button\" data-go=\"1\" title=\"next issue (n)\">next ▶</button><output id=\"at\"></output>");
+        out.push_str("<label class=\"sync\"><input type=\"checkbox\" id=\"sync\" checked=\"checked\"/>scroll panes together</label></nav>");
+    }
+
+    fn lists(&self, out: &mut String) {
+        out.push_str("<details class=\"issues\"><summary>list of warnings, uncertain blocks");
+        if self.diff.is_some() {
+            out.push_str(" and gold differences");
+        }
+        out.push_str("</summary><div class=\"cols\"><section><h2>Warnings</h2><ol class=\"links\">");
+        for w in self.warnings {
+            let _ = write!(out, "<li><a href=\"#L{}\">{}</a> ", w.shown, w.line);
+            html::text(out, w.message);
+            out.push_str("</li>");
+        }
+        out.push_str("</ol></section><section><h2>Uncertain blocks</h2>");
+        for (i, (conf, ids)) in self.uncertain().iter().enumerate() {
+            let open = if i == 0 { " open=\"open\"" } else { "" };
+            let _ = write!(out, "<details{open}><summary>confidence {:.2}: {} blocks</summary><ol class=\"links\">", *conf as f32 / 100.0, ids.len());
+            for &id in ids {
+                if let Some(line) = self.first[id] {
+                    let _ = write!(out, "<li><a href=\"#L{line}\">{line}</a> ");
+                    html::text(out, &self.map.items[id].label);
+                    out.push_str("</li>");
+                }
+            }
+            out.push_str("</ol></details>");
+        }
+        out.push_str("</section>");
+        if let Some(d) = self.diff {
+            out.push_str("<section><h2>Differences from the gold</h2>");
+            d.list(out);
+            out.push_str("</section>");
+        }
+        out.push_str("</div></details>");
+    }
+}
