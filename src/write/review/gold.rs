@@ -120,13 +120,7 @@ impl Diff {
             let (p, r, f) = c.prf();
             let _ = write!(out, "<tr><th>{key}</th><td>{}</td><td>{}</td><td>{p:.3}</td><td>{r:.3}</td><td>{f:.3}</td></tr>", c.gold, c.pred);
         }
-        let _ = write!(
-            out,
-            "</tbody></table><p>line accuracy {:.4} · exact blocks {:.4} · paragraph boundary F1 {:.4}</p>",
-            s.line_accuracy(),
-            s.exact_blocks(),
-            s.paragraph_boundary_f1()
-        );
+        let _ = write!(out, "</tbody></table><p>line accuracy {:.4} · exact blocks {:.4} · paragraph boundary F1 {:.4}</p>", s.line_accuracy(), s.exact_blocks(), s.paragraph_boundary_f1());
         for problem in &s.problems {
             out.push_str("<p class=\"bad\">");
             html::text(out, problem);

@@ -29,22 +29,8 @@ pub(super) enum Key {
 
 impl Key {
     /// Legend order.
-    pub(super) const ALL: [Key; 14] = [
-        Key::Title,
-        Key::Subtitle,
-        Key::Heading,
-        Key::Paragraph,
-        Key::ListItem,
-        Key::Caption,
-        Key::Credit,
-        Key::Byline,
-        Key::Note,
-        Key::Aside,
-        Key::Toc,
-        Key::Front,
-        Key::Furniture,
-        Key::Milestone,
-    ];
+    pub(super) const ALL: [Key; 14] =
+        [Key::Title, Key::Subtitle, Key::Heading, Key::Paragraph, Key::ListItem, Key::Caption, Key::Credit, Key::Byline, Key::Note, Key::Aside, Key::Toc, Key::Front, Key::Furniture, Key::Milestone];
 
     pub(super) fn name(self) -> &'static str {
         match self {

@@ -141,7 +141,7 @@ fn page(doc: &Document, options: &ReviewOptions) -> String {
     });
     let line_count = doc.source.line_count.max(map.slots.last().map_or(0, |s| s.line()));
     let mut out = String::with_capacity(4096 + 160 * map.slots.len() + doc.source.byte_len as usize);
-    out.push_str("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"><head><meta charset=\"utf-8\"/><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/><title>Review · ");
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/><title>Review · ");
     html::text(&mut out, doc.source.file_name.as_deref().or(doc.meta.title.as_deref()).unwrap_or("document"));
     out.push_str("</title><style>");
     out.push_str(STYLE);

@@ -168,9 +168,8 @@
   if (document.fonts) document.fonts.ready.then(() => { geo = null; });
 
   at.textContent = count() + ' issues';
-  if (location.hash.startsWith('#L')) {
-    const el = document.getElementById(location.hash.slice(1));
-    if (el) show(el);
-  }
+  // A link to a line (#L484) opens there, once the fonts have set the line heights.
+  const target = location.hash.startsWith('#L') ? document.getElementById(location.hash.slice(1)) : null;
+  if (target) (document.fonts ? document.fonts.ready : Promise.resolve()).then(() => show(target));
   root.dataset.ready = 'yes';
 })();

@@ -11,10 +11,14 @@ use std::fmt::Write;
 /// Lines of one item with nothing but blank lines between them.
 #[derive(Clone, Copy)]
 struct Run {
-    /// Slot range.
+    /// Row range.
     start: usize,
     end: usize,
 }
+
+/// The slots of one source line: usually one; a caption and its credit
+/// printed on one line are two.
+type Row = std::ops::Range<usize>;
 
 /// Interruptions named in a join badge before it says "…".
 const NAMED: usize = 3;
@@ -34,74 +38,75 @@ pub(super) struct Source<'m, 'a> {
 impl Source<'_, '_> {
     pub(super) fn write(&self, out: &mut String) {
         let slots = &self.map.slots;
-        let runs = runs(slots);
-        let (prev, next) = links(&runs, slots);
+        let rows = rows(slots);
+        // A run and its joins are told by the item of each line's first slot.
+        let item = |row: &Row| slots[row.start].item;
+        let runs = runs(&rows, item);
+        let (prev, next) = links(&runs, &rows, item);
         let mut line = 0; // the last line written
         let mut seen = vec![false; self.map.items.len()];
         for (r, run) in runs.iter().enumerate() {
-            let first = slots[run.start].line();
+            let first = slots[rows[run.start].start].line();
             gap(out, first.saturating_sub(line + 1), false);
-            let item = &self.map.items[slots[run.start].item];
-            let id = slots[run.start].item;
+            let id = item(&rows[run.start]);
+            let it = &self.map.items[id];
             out.push_str("<div class=\"run k-");
-            out.push_str(item.key.name());
-            if let Some(level) = item.block.and_then(|b| b.level()) {
+            out.push_str(it.key.name());
+            if let Some(level) = it.block.and_then(|b| b.level()) {
                 let _ = write!(out, " h{}", level_class(level));
             }
-            if item.uncertain {
+            if it.uncertain {
                 out.push_str(" unc");
             }
             let _ = write!(out, "\" data-b=\"{id}\"");
             let opens = !std::mem::replace(&mut seen[id], true);
-            if opens && item.uncertain {
+            if opens && it.uncertain {
                 out.push_str(" data-f=\"u\"");
             }
             out.push('>');
-            self.tag(out, r, opens, prev[r], &runs);
+            self.tag(out, id, opens, prev[r].map(|p| (&runs[p], &runs[p + 1..r])), &rows);
             for k in run.start..run.end {
-                let slot = &slots[k];
-                // Two spans on one line (a malformed model) both show; the first keeps the anchor.
-                let first_on_line = k == 0 || slots[k - 1].line() != slot.line();
                 if k > run.start {
-                    gap(out, slot.line().saturating_sub(slots[k - 1].line() + 1), true);
+                    gap(out, slots[rows[k].start].line().saturating_sub(slots[rows[k - 1].start].line() + 1), true);
                 }
-                self.line(out, slot, first_on_line);
+                self.line(out, &slots[rows[k].clone()]);
             }
             if let Some(n) = next[r] {
-                let to = slots[runs[n].start].line();
+                let to = slots[rows[runs[n].start].start].line();
                 let _ = write!(out, "<div class=\"cont\">continues at line <a href=\"#L{to}\">{to}</a> ↓</div>");
             }
             out.push_str("</div>\n");
-            line = line.max(slots[run.end - 1].line());
+            line = line.max(slots[rows[run.end - 1].start].line());
         }
         gap(out, self.line_count.saturating_sub(line), false);
     }
 
     /// The run's label (kind, confidence), or for a later part of a block
-    /// what it was joined across.
-    fn tag(&self, out: &mut String, r: usize, opens: bool, prev: Option<usize>, runs: &[Run]) {
+    /// what it was joined across (`joined`: the part before, and the runs between).
+    fn tag(&self, out: &mut String, id: usize, opens: bool, joined: Option<(&Run, &[Run])>, rows: &[Row]) {
         let slots = &self.map.slots;
-        let item = &self.map.items[slots[runs[r].start].item];
-        let conf = item.block.filter(|_| item.uncertain).map(|b| format!(" {:.2}", b.confidence)).unwrap_or_default();
-        if let Some(p) = prev {
-            let from = slots[runs[p].end - 1].line();
+        let item = &self.map.items[id];
+        let conf = item.block.filter(|_| item.uncertain).map(|b| format!("{:.2}", b.confidence));
+        if let Some((before, between)) = joined {
+            let from = slots[rows[before.end - 1].start].line();
             out.push_str("<div class=\"join\">↳ joined across ");
-            html::text(out, &across(self.map, &runs[p + 1..r]));
+            html::text(out, &across(self.map, between, rows));
             let _ = write!(out, " · from <a href=\"#L{from}\">{from}</a></div>");
-        } else if opens && (item.key != Key::Paragraph || !conf.is_empty()) {
+        } else if opens && (item.key != Key::Paragraph || conf.is_some()) {
             out.push_str("<div class=\"tag\">");
             if item.key != Key::Paragraph {
                 html::text(out, &item.label);
             }
-            if !conf.is_empty() {
-                let _ = write!(out, "<b>?{}</b>", conf.trim());
+            if let Some(c) = conf {
+                let _ = write!(out, "<b>?{c}</b>");
             }
             out.push_str("</div>");
         }
     }
 
-    fn line(&self, out: &mut String, slot: &Slot, first_on_line: bool) {
-        let n = slot.line();
+    /// One source line: its spans' lead, text and trail, in order.
+    fn line(&self, out: &mut String, row: &[Slot]) {
+        let n = row[0].line();
         let diff = self.diff.and_then(|d| d.lines.get(&n));
         if let Some(LineDiff { start: Some(start), .. }) = diff {
             match start {
@@ -113,16 +118,9 @@ impl Source<'_, '_> {
                 Start::Extra => out.push_str("<div class=\"gb extra\" data-f=\"g\">⊕ gold joins this line to the block before</div>"),
             }
         }
-        let warned = self.warnings.get(&n).filter(|_| first_on_line);
-        out.push_str("<div class=\"ln");
-        if warned.is_some() {
-            out.push_str(" warn");
-        }
-        out.push('"');
-        if first_on_line {
-            let _ = write!(out, " id=\"L{n}\"");
-        }
-        let _ = write!(out, " data-l=\"{n}\" data-k=\"{}\"", slot.key.name());
+        let warned = self.warnings.get(&n);
+        out.push_str(if warned.is_some() { "<div class=\"ln warn\"" } else { "<div class=\"ln\"" });
+        let _ = write!(out, " id=\"L{n}\" data-l=\"{n}\" data-k=\"{}\"", row[0].key.name());
         let flags = match (warned.is_some(), diff.is_some_and(|d| d.kind.is_some())) {
             (true, true) => " data-f=\"wg\"",
             (true, false) => " data-f=\"w\"",
@@ -136,17 +134,21 @@ impl Source<'_, '_> {
             out.push('"');
         }
         out.push('>');
-        let span = slot.span;
-        if !span.lead.is_empty() {
-            out.push_str("<span class=\"ld\">");
-            html::text(out, &span.lead);
-            out.push_str("</span>");
-        }
-        html::text(out, &span.text);
-        if !span.trail.is_empty() {
-            out.push_str("<span class=\"tr\">");
-            html::text(out, &span.trail);
-            out.push_str("</span>");
+        for (i, slot) in row.iter().enumerate() {
+            // A later span of the line keeps its own kind (a credit after its
+            // caption) and, when it went elsewhere, its own block.
+            let other = i > 0 && (slot.key != row[0].key || slot.item != row[0].item);
+            if other {
+                let _ = write!(out, "<span class=\"seg k-{}\"", slot.key.name());
+                if slot.item != row[0].item {
+                    let _ = write!(out, " data-b=\"{}\"", slot.item);
+                }
+                out.push('>');
+            }
+            segment(out, slot.span);
+            if other {
+                out.push_str("</span>");
+            }
         }
         out.push_str("</div>");
         for message in warned.into_iter().flatten() {
@@ -154,6 +156,20 @@ impl Source<'_, '_> {
             html::text(out, message);
             out.push_str("</div>");
         }
+    }
+}
+
+fn segment(out: &mut String, span: &crate::model::Span) {
+    if !span.lead.is_empty() {
+        out.push_str("<span class=\"ld\">");
+        html::text(out, &span.lead);
+        out.push_str("</span>");
+    }
+    html::text(out, &span.text);
+    if !span.trail.is_empty() {
+        out.push_str("<span class=\"tr\">");
+        html::text(out, &span.trail);
+        out.push_str("</span>");
     }
 }
 
@@ -165,11 +181,22 @@ fn gap(out: &mut String, blank: u32, joined: bool) {
     }
 }
 
-fn runs(slots: &[Slot]) -> Vec<Run> {
-    let mut runs: Vec<Run> = Vec::new();
+fn rows(slots: &[Slot]) -> Vec<Row> {
+    let mut rows: Vec<Row> = Vec::new();
     for (i, s) in slots.iter().enumerate() {
+        match rows.last_mut() {
+            Some(r) if slots[r.start].line() == s.line() => r.end = i + 1,
+            _ => rows.push(i..i + 1),
+        }
+    }
+    rows
+}
+
+fn runs(rows: &[Row], item: impl Fn(&Row) -> usize) -> Vec<Run> {
+    let mut runs: Vec<Run> = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
         match runs.last_mut() {
-            Some(r) if slots[r.end - 1].item == s.item => r.end = i + 1,
+            Some(r) if item(&rows[r.end - 1]) == item(row) => r.end = i + 1,
             _ => runs.push(Run { start: i, end: i + 1 }),
         }
     }
@@ -177,12 +204,12 @@ fn runs(slots: &[Slot]) -> Vec<Run> {
 }
 
 /// For each run, the previous and the next run of the same item.
-fn links(runs: &[Run], slots: &[Slot]) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
+fn links(runs: &[Run], rows: &[Row], item: impl Fn(&Row) -> usize) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
     let mut prev = vec![None; runs.len()];
     let mut next = vec![None; runs.len()];
     let mut last: HashMap<usize, usize> = HashMap::new();
     for (r, run) in runs.iter().enumerate() {
-        if let Some(p) = last.insert(slots[run.start].item, r) {
+        if let Some(p) = last.insert(item(&rows[run.start]), r) {
             prev[r] = Some(p);
             next[p] = Some(r);
         }
@@ -191,13 +218,13 @@ fn links(runs: &[Run], slots: &[Slot]) -> (Vec<Option<usize>>, Vec<Option<usize>
 }
 
 /// What stands between two parts of a block: `page 28, caption`.
-fn across(map: &LineMap, between: &[Run]) -> String {
-    let mut names: Vec<&str> = Vec::new();
+fn across(map: &LineMap, between: &[Run], rows: &[Row]) -> String {
     if between.len() > LOOKED_AT {
         return format!("{} blocks", between.len());
     }
+    let mut names: Vec<&str> = Vec::new();
     for run in between {
-        let item = &map.items[map.slots[run.start].item];
+        let item = &map.items[map.slots[rows[run.start].start].item];
         let name = match item.key {
             Key::Milestone | Key::Furniture | Key::Heading | Key::Note => item.label.as_str(),
             key => key.label(),

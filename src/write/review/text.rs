@@ -3,8 +3,8 @@
 
 use super::html;
 use super::map::{Key, LineMap, level_class, note_name};
-use crate::model::{ArticleKind, Block, BlockKind, Inline};
 use crate::Document;
+use crate::model::{ArticleKind, Block, BlockKind, Inline};
 use std::collections::HashSet;
 use std::fmt::Write;
 
