@@ -1,6 +1,7 @@
 //! The review page on every fixture and on a hand-built document: one
 //! element per source line carrying its kind, joins, warnings, the gold
-//! diff, no external references; and the page opened in headless Chromium.
+//! diff, no external references; and the page opened, used and drawn in
+//! headless Chromium.
 #![cfg(feature = "review")]
 
 mod review_support;
@@ -97,7 +98,7 @@ fn joins_warnings_and_uncertain_blocks_are_marked_and_listed() {
     let flagged: Vec<(&str, &str)> = xml.descendants().filter_map(|n| Some((n.attribute("data-f")?, n.attribute("data-l").or(n.attribute("data-b"))?))).collect();
     assert_eq!(flagged.iter().filter(|f| f.0.contains('w')).count(), 2);
     assert_eq!(flagged.iter().filter(|f| f.0 == "u").count(), 1, "the heading at 0.6, once");
-    assert!(page.contains("confidence 0.60: 1 blocks"));
+    assert!(page.contains("confidence 0.60: 1 block<"));
     let quiet = review(&doc, &ReviewOptions::default().with_uncertain_below(0.5));
     assert!(!quiet.contains("data-f=\"u\""));
     // The text pane reads as the book: the paragraph joined, the page number a marker inside it.
@@ -129,7 +130,7 @@ fn the_gold_diff_marks_differences_and_nothing_when_the_gold_agrees() {
         let own = review(&f.doc, &ReviewOptions::default().with_gold(f.doc.to_layout()));
         parse_page(&own);
         assert!(!own.contains("data-g=") && !own.contains("data-f=\"g\"") && !own.contains("class=\"gb"), "{}: differences from itself", f.name);
-        assert!(own.contains("line accuracy 1.0000") && own.contains("0 lines of another kind · 0 missed and 0 extra block starts"), "{}", f.name);
+        assert!(own.contains("line accuracy 1.0000") && own.contains("0 lines of another kind · block starts: 0 missed, 0 extra"), "{}", f.name);
         let Some(gold) = &f.gold else { continue };
         let page = review(&f.doc, &ReviewOptions::default().with_gold(gold.clone()));
         let xml = parse_page(&page);
@@ -159,6 +160,37 @@ fn a_gold_that_is_not_layout_json_is_refused() {
     assert!(err.to_string().contains("not layout JSON"), "{err}");
 }
 
+/// Plays a reviewer on the page once its own script has run: hovers and
+/// clicks a paragraph line, presses `n`, scrolls the source pane; writes
+/// what happened to `data-check` for the dumped DOM.
+const PLAY: &str = r#"<script>
+(() => {
+  const r = [];
+  const panes = (sel) => Array.from(document.querySelectorAll(sel)).map((e) => e.closest('.pane').id).filter((v, i, a) => a.indexOf(v) === i).sort().join('+');
+  const line = document.querySelector('#src .run.k-paragraph .ln');
+  line.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+  r.push('hover=' + panes('.hl'));
+  line.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+  r.push('pin=' + panes('.pin'));
+  document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'n', bubbles: true }));
+  r.push('next=' + (document.querySelector('#src .cur') ? 'src' : 'none'));
+  const src = document.getElementById('src'), out = document.getElementById('out');
+  const topBlock = (pane, sel) => { const top = pane.getBoundingClientRect().top + 2; const el = Array.from(pane.querySelectorAll(sel)).find((e) => e.getBoundingClientRect().bottom > top); return el ? el.dataset.b : 'none'; };
+  setTimeout(() => {
+    out.scrollTop = 0;
+    src.dispatchEvent(new WheelEvent('wheel', { bubbles: true }));
+    src.scrollTop = src.scrollHeight / 2;
+    // Headless Chromium under virtual time may draw no frame, and so fire no scroll event, in time.
+    src.dispatchEvent(new Event('scroll'));
+    setTimeout(() => {
+      const a = topBlock(src, '.run'), b = topBlock(out, 'article > [data-b], aside > [data-b]');
+      r.push('sync=' + (out.scrollTop > 0 && a === b ? 'same' : a + '/' + b));
+      document.documentElement.dataset.check = r.join(' ');
+    }, 400);
+  }, 400);
+})();
+</script>"#;
+
 #[test]
 fn chromium_opens_the_page_runs_its_script_and_draws_it() {
     let Some(bin) = chromium() else { return };
@@ -173,6 +205,11 @@ fn chromium_opens_the_page_runs_its_script_and_draws_it() {
     let shown = dom.match_indices("<div class=\"ln").filter(|(i, _)| dom[i + 14..].starts_with(['"', ' '])).count();
     assert_eq!(shown, nonblank, "line elements in the browser's DOM");
     assert!(dom.contains("class=\"legend\"") && dom.contains("class=\"chip k-paragraph\""), "no legend in the DOM");
+    let played = dir.join("002-played.html");
+    std::fs::write(&played, std::fs::read_to_string(&html).unwrap().replace("</body>", &format!("{PLAY}</body>"))).unwrap();
+    let dom = run_chromium(&bin, &dir.join("profile-play"), &["--virtual-time-budget=5000", "--dump-dom"], &played);
+    let check = dom.split("data-check=\"").nth(1).and_then(|s| s.split('"').next()).unwrap_or("(no data-check: the play script failed)");
+    assert_eq!(check, "hover=out+src pin=out+src next=src sync=same", "hover and click reach both panes, n finds an issue, the panes scroll together");
     let png = dir.join("002.png");
     let _ = std::fs::remove_file(&png);
     run_chromium(&bin, &dir.join("profile-png"), &[&format!("--screenshot={}", png.display()), "--window-size=1400,1000"], &html);

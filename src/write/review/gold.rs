@@ -93,11 +93,11 @@ impl Diff {
         let s = &self.scores;
         let _ = write!(
             out,
-            "Gold: line accuracy {:.4} · exact blocks {:.4} · paragraph boundary F1 {:.4} · {} lines of another kind · {} missed and {} extra block starts",
+            "Gold: line accuracy {:.4} · exact blocks {:.4} · paragraph boundary F1 {:.4} · {} of another kind · block starts: {} missed, {} extra",
             s.line_accuracy(),
             s.exact_blocks(),
             s.paragraph_boundary_f1(),
-            self.kind_count(),
+            super::header::plural(self.kind_count(), "line"),
             self.start_count(true),
             self.start_count(false)
         );

@@ -95,11 +95,11 @@ impl Header<'_, '_> {
     fn nav(&self, out: &mut String) {
         let unc: usize = self.uncertain().values().map(Vec::len).sum();
         out.push_str("<nav class=\"nav\">");
-        let _ = write!(out, "<label class=\"f-w\"><input type=\"checkbox\" data-cat=\"w\" checked=\"checked\"/>⚠ {} warnings</label>", self.warnings.len());
-        let _ = write!(out, "<label class=\"f-u\"><input type=\"checkbox\" data-cat=\"u\" checked=\"checked\"/>? {unc} blocks below confidence {:.2}</label>", self.threshold);
+        let _ = write!(out, "<label class=\"f-w\"><input type=\"checkbox\" data-cat=\"w\" checked=\"checked\"/>⚠ {}</label>", plural(self.warnings.len(), "warning"));
+        let _ = write!(out, "<label class=\"f-u\"><input type=\"checkbox\" data-cat=\"u\" checked=\"checked\"/>? {} below confidence {:.2}</label>", plural(unc, "block"), self.threshold);
         if let Some(d) = self.diff {
             let n = d.lines.len();
-            let _ = write!(out, "<label class=\"f-g\"><input type=\"checkbox\" data-cat=\"g\" checked=\"checked\"/>≠ {n} lines differ from the gold</label>");
+            let _ = write!(out, "<label class=\"f-g\"><input type=\"checkbox\" data-cat=\"g\" checked=\"checked\"/>≠ {} differ from the gold</label>", plural(n, "line"));
         }
         out.push_str("<button type=\"button\" data-go=\"-1\" title=\"previous issue (p)\">◀ prev</button><button type=\"button\" data-go=\"1\" title=\"next issue (n)\">next ▶</button><output id=\"at\"></output>");
         out.push_str("<label class=\"sync\"><input type=\"checkbox\" id=\"sync\" checked=\"checked\"/>scroll panes together</label></nav>");
@@ -119,7 +119,7 @@ impl Header<'_, '_> {
         out.push_str("</ol></section><section><h2>Uncertain blocks</h2>");
         for (i, (conf, ids)) in self.uncertain().iter().enumerate() {
             let open = if i == 0 { " open=\"open\"" } else { "" };
-            let _ = write!(out, "<details{open}><summary>confidence {:.2}: {} blocks</summary><ol class=\"links\">", *conf as f32 / 100.0, ids.len());
+            let _ = write!(out, "<details{open}><summary>confidence {:.2}: {}</summary><ol class=\"links\">", *conf as f32 / 100.0, plural(ids.len(), "block"));
             for &id in ids {
                 if let Some(line) = self.first[id] {
                     let _ = write!(out, "<li><a href=\"#L{line}\">{line}</a> ");
@@ -137,4 +137,9 @@ impl Header<'_, '_> {
         }
         out.push_str("</div></details>");
     }
+}
+
+/// `1 warning`, `6 warnings`.
+pub(super) fn plural(n: usize, noun: &str) -> String {
+    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
 }

@@ -130,8 +130,8 @@
   });
 
   // Scrolling together: positions of the source runs and of the text blocks,
-  // measured once (again after a resize), then each scroll frame is one read
-  // of scrollTop and one write to the other pane.
+  // measured once (again after a resize or a font load), then each scroll is
+  // one read of scrollTop and one write to the other pane.
   let geo = null;
   const measure = () => {
     const tops = (pane, els) => {
@@ -156,12 +156,11 @@
     const frac = Math.min(Math.max((y - g.top) / g.h, 0), 1);
     toPane.scrollTop = t.top + frac * t.h - Math.max(g.top - y, 0);
   };
-  let frame = 0;
+  // Browsers fire scroll at most once a frame, so following right away costs no extra frames.
   for (const pane of [src, out]) {
     for (const ev of ['wheel', 'pointerdown', 'touchstart', 'keydown']) pane.addEventListener(ev, () => { driver = pane; }, { passive: true });
     pane.addEventListener('scroll', () => {
-      if (pane !== driver || !sync.checked || frame || performance.now() < hold) return;
-      frame = requestAnimationFrame(() => { frame = 0; follow(pane); });
+      if (pane === driver && sync.checked && performance.now() >= hold) follow(pane);
     }, { passive: true });
   }
   window.addEventListener('resize', () => { geo = null; });

@@ -44,7 +44,6 @@ impl Source<'_, '_> {
         let runs = runs(&rows, item);
         let (prev, next) = links(&runs, &rows, item);
         let mut line = 0; // the last line written
-        let mut seen = vec![false; self.map.items.len()];
         for (r, run) in runs.iter().enumerate() {
             let first = slots[rows[run.start].start].line();
             gap(out, first.saturating_sub(line + 1), false);
@@ -59,12 +58,12 @@ impl Source<'_, '_> {
                 out.push_str(" unc");
             }
             let _ = write!(out, "\" data-b=\"{id}\"");
-            let opens = !std::mem::replace(&mut seen[id], true);
+            let opens = prev[r].is_none();
             if opens && it.uncertain {
                 out.push_str(" data-f=\"u\"");
             }
             out.push('>');
-            self.tag(out, id, opens, prev[r].map(|p| (&runs[p], &runs[p + 1..r])), &rows);
+            self.tag(out, id, prev[r].map(|p| (&runs[p], &runs[p + 1..r])), &rows);
             for k in run.start..run.end {
                 if k > run.start {
                     gap(out, slots[rows[k].start].line().saturating_sub(slots[rows[k - 1].start].line() + 1), true);
@@ -81,9 +80,9 @@ impl Source<'_, '_> {
         gap(out, self.line_count.saturating_sub(line), false);
     }
 
-    /// The run's label (kind, confidence), or for a later part of a block
-    /// what it was joined across (`joined`: the part before, and the runs between).
-    fn tag(&self, out: &mut String, id: usize, opens: bool, joined: Option<(&Run, &[Run])>, rows: &[Row]) {
+    /// The first run's label (kind, confidence), or for a later part of a
+    /// block what it was joined across (`joined`: the part before, and the runs between).
+    fn tag(&self, out: &mut String, id: usize, joined: Option<(&Run, &[Run])>, rows: &[Row]) {
         let slots = &self.map.slots;
         let item = &self.map.items[id];
         let conf = item.block.filter(|_| item.uncertain).map(|b| format!("{:.2}", b.confidence));
@@ -92,7 +91,7 @@ impl Source<'_, '_> {
             out.push_str("<div class=\"join\">↳ joined across ");
             html::text(out, &across(self.map, between, rows));
             let _ = write!(out, " · from <a href=\"#L{from}\">{from}</a></div>");
-        } else if opens && (item.key != Key::Paragraph || conf.is_some()) {
+        } else if item.key != Key::Paragraph || conf.is_some() {
             out.push_str("<div class=\"tag\">");
             if item.key != Key::Paragraph {
                 html::text(out, &item.label);
