@@ -36,7 +36,7 @@ impl Header<'_, '_> {
         let articles = doc.articles.len();
         let _ = write!(out, " · {} lines, {nonblank} with text · ", doc.source.line_count);
         html::text(out, &doc.source.encoding);
-        let _ = write!(out, " · {} bytes · {articles} divisions (articles, front matter) · {} blocks</span>", doc.source.byte_len, doc.blocks().count());
+        let _ = write!(out, " · {} bytes · {} (articles, front matter) · {}</span>", doc.source.byte_len, plural(articles, "division"), plural(doc.blocks().count(), "block"));
         out.push_str("<span class=\"help\">hover or click a block to see both sides · <kbd>n</kbd>/<kbd>p</kbd> next/previous issue · click a legend entry to single out a kind</span></div>");
         self.legend(out);
         self.nav(out);
@@ -99,7 +99,7 @@ impl Header<'_, '_> {
         let _ = write!(out, "<label class=\"f-u\"><input type=\"checkbox\" data-cat=\"u\" checked=\"checked\"/>? {} below confidence {:.2}</label>", plural(unc, "block"), self.threshold);
         if let Some(d) = self.diff {
             let n = d.lines.len();
-            let _ = write!(out, "<label class=\"f-g\"><input type=\"checkbox\" data-cat=\"g\" checked=\"checked\"/>≠ {} differ from the gold</label>", plural(n, "line"));
+            let _ = write!(out, "<label class=\"f-g\"><input type=\"checkbox\" data-cat=\"g\" checked=\"checked\"/>≠ the gold differs on {}</label>", plural(n, "line"));
         }
         out.push_str("<button type=\"button\" data-go=\"-1\" title=\"previous issue (p)\">◀ prev</button><button type=\"button\" data-go=\"1\" title=\"next issue (n)\">next ▶</button><output id=\"at\"></output>");
         out.push_str("<label class=\"sync\"><input type=\"checkbox\" id=\"sync\" checked=\"checked\"/>scroll panes together</label></nav>");
