@@ -19,6 +19,8 @@ pub(super) struct Placed<'a> {
 
 pub(super) struct Header<'m, 'a> {
     pub(super) map: &'m LineMap<'a>,
+    /// Non-blank source lines.
+    pub(super) nonblank: usize,
     pub(super) first: &'m [Option<u32>],
     pub(super) warnings: &'m [Placed<'a>],
     pub(super) diff: Option<&'m Diff>,
@@ -32,15 +34,14 @@ impl Header<'_, '_> {
         html::text(out, doc.meta.title.as_deref().unwrap_or(name));
         out.push_str("</h1><span class=\"meta\">");
         html::text(out, name);
-        let nonblank = self.map.slots.iter().map(|s| s.line()).collect::<std::collections::HashSet<_>>().len();
-        let articles = doc.articles.len();
-        let _ = write!(out, " · {} lines, {nonblank} with text · ", doc.source.line_count);
+        let _ = write!(out, " · {} lines, {} with text · ", doc.source.line_count, self.nonblank);
         html::text(out, &doc.source.encoding);
-        let _ = write!(out, " · {} bytes · {} (articles, front matter) · {}</span>", doc.source.byte_len, plural(articles, "division"), plural(doc.blocks().count(), "block"));
+        let _ = write!(out, " · {} bytes · {} (articles, front matter) · {}</span>", doc.source.byte_len, plural(doc.articles.len(), "division"), plural(doc.blocks().count(), "block"));
         out.push_str("<span class=\"help\">hover or click a block to see both sides · <kbd>n</kbd>/<kbd>p</kbd> next/previous issue · click a legend entry to single out a kind</span></div>");
+        let uncertain = self.uncertain();
         self.legend(out);
-        self.nav(out);
-        self.lists(out);
+        self.nav(out, uncertain.values().map(Vec::len).sum());
+        self.lists(out, &uncertain);
         if let Some(d) = self.diff {
             out.push_str("<details class=\"gold\"><summary>");
             d.summary(out);
@@ -53,35 +54,33 @@ impl Header<'_, '_> {
 
     /// One entry per kind present (per level for headings): blocks, and lines in the tooltip.
     fn legend(&self, out: &mut String) {
-        let mut blocks: BTreeMap<(usize, u8), usize> = BTreeMap::new();
-        let order = |k: Key| Key::ALL.iter().position(|x| *x == k).unwrap_or(0);
-        for item in &self.map.items {
-            let level = item.block.and_then(|b| b.level()).map_or(0, level_class);
-            *blocks.entry((order(item.key), level)).or_default() += 1;
+        let level = |id: usize| self.map.items[id].block.and_then(|b| b.level()).map_or(0, level_class);
+        let mut blocks: BTreeMap<(Key, u8), usize> = BTreeMap::new();
+        for (id, item) in self.map.items.iter().enumerate() {
+            *blocks.entry((item.key, level(id))).or_default() += 1;
         }
-        let mut lines: BTreeMap<(usize, u8), usize> = BTreeMap::new();
+        let mut lines: BTreeMap<(Key, u8), usize> = BTreeMap::new();
         for s in &self.map.slots {
-            let level = self.map.items[s.item].block.and_then(|b| b.level()).map_or(0, level_class);
-            *lines.entry((order(s.key), if s.key == Key::Heading { level } else { 0 })).or_default() += 1;
+            *lines.entry((s.key, if s.key == Key::Heading { level(s.item) } else { 0 })).or_default() += 1;
         }
         out.push_str("<div class=\"legend\">");
-        for (&(k, level), &n) in lines.iter() {
-            let key = Key::ALL[k];
+        for (&(key, level), &n) in &lines {
+            // Credits have no blocks of their own: they count lines and single out their captions.
             let focus = if key == Key::Credit { Key::Caption } else { key };
             let _ = write!(out, "<button type=\"button\" class=\"chip k-{}", key.name());
             if level > 0 {
                 let _ = write!(out, " h{level}");
             }
-            let count = blocks.get(&(k, level)).copied();
-            let _ = write!(out, "\" data-key=\"{}\" title=\"{n} lines\"><i></i>{}", focus.name(), key.label());
+            let _ = write!(out, "\" data-key=\"{}\" title=\"{}\"><i></i>{}", focus.name(), plural(n, "line"), key.label());
             if level > 0 {
                 let _ = write!(out, " {level}");
             }
-            let _ = write!(out, " <b>{}</b></button>", count.unwrap_or(n));
+            let _ = write!(out, " <b>{}</b></button>", blocks.get(&(key, level)).copied().unwrap_or(n));
         }
         out.push_str("</div>");
     }
 
+    /// Uncertain blocks by confidence in hundredths, lowest first.
     fn uncertain(&self) -> BTreeMap<u32, Vec<usize>> {
         let mut by_conf: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
         for (id, item) in self.map.items.iter().enumerate() {
@@ -92,8 +91,7 @@ impl Header<'_, '_> {
         by_conf
     }
 
-    fn nav(&self, out: &mut String) {
-        let unc: usize = self.uncertain().values().map(Vec::len).sum();
+    fn nav(&self, out: &mut String, unc: usize) {
         out.push_str("<nav class=\"nav\">");
         let _ = write!(out, "<label class=\"f-w\"><input type=\"checkbox\" data-cat=\"w\" checked=\"checked\"/>⚠ {}</label>", plural(self.warnings.len(), "warning"));
         let _ = write!(out, "<label class=\"f-u\"><input type=\"checkbox\" data-cat=\"u\" checked=\"checked\"/>? {} below confidence {:.2}</label>", plural(unc, "block"), self.threshold);
@@ -105,7 +103,7 @@ impl Header<'_, '_> {
         out.push_str("<label class=\"sync\"><input type=\"checkbox\" id=\"sync\" checked=\"checked\"/>scroll panes together</label></nav>");
     }
 
-    fn lists(&self, out: &mut String) {
+    fn lists(&self, out: &mut String, uncertain: &BTreeMap<u32, Vec<usize>>) {
         out.push_str("<details class=\"issues\"><summary>list of warnings, uncertain blocks");
         if self.diff.is_some() {
             out.push_str(" and gold differences");
@@ -117,7 +115,7 @@ impl Header<'_, '_> {
             out.push_str("</li>");
         }
         out.push_str("</ol></section><section><h2>Uncertain blocks</h2>");
-        for (i, (conf, ids)) in self.uncertain().iter().enumerate() {
+        for (i, (conf, ids)) in uncertain.iter().enumerate() {
             let open = if i == 0 { " open=\"open\"" } else { "" };
             let _ = write!(out, "<details{open}><summary>confidence {:.2}: {}</summary><ol class=\"links\">", *conf as f32 / 100.0, plural(ids.len(), "block"));
             for &id in ids {

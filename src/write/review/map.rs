@@ -5,11 +5,11 @@
 
 use crate::Document;
 use crate::model::{Block, BlockKind, FurnitureKind, Inline, Milestone, NoteKind, Span};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-/// A kind as the page colours it; its name is the CSS class suffix and the
-/// `data-k` of source lines.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// A kind as the page colours it, in legend order; its name is the CSS
+/// class suffix and the `data-k` of source lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(super) enum Key {
     Title,
     Subtitle,
@@ -28,10 +28,6 @@ pub(super) enum Key {
 }
 
 impl Key {
-    /// Legend order.
-    pub(super) const ALL: [Key; 14] =
-        [Key::Title, Key::Subtitle, Key::Heading, Key::Paragraph, Key::ListItem, Key::Caption, Key::Credit, Key::Byline, Key::Note, Key::Aside, Key::Toc, Key::Front, Key::Furniture, Key::Milestone];
-
     pub(super) fn name(self) -> &'static str {
         match self {
             Key::Title => "title",
@@ -143,7 +139,12 @@ impl<'a> LineMap<'a> {
         self.ids.get(&(x as *const T as usize)).copied()
     }
 
-    /// The first source line of an item.
+    /// The non-blank source lines.
+    pub(super) fn lines(&self) -> HashSet<u32> {
+        self.slots.iter().map(|s| s.line()).collect()
+    }
+
+    /// The first source line of each item.
     pub(super) fn first_lines(&self) -> Vec<Option<u32>> {
         let mut first = vec![None; self.items.len()];
         for s in &self.slots {

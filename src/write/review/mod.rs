@@ -135,10 +135,8 @@ fn page(doc: &Document, options: &ReviewOptions) -> String {
     for s in map.slots.iter().filter(|s| by_line.contains_key(&s.line())) {
         warned.insert(s.item);
     }
-    let diff = options.gold.as_ref().map(|gold| {
-        let nonblank: HashSet<u32> = map.slots.iter().map(|s| s.line()).collect();
-        gold::Diff::new(gold, &doc.to_layout(), &nonblank, doc.source.file_name.as_deref())
-    });
+    let nonblank = map.lines();
+    let diff = options.gold.as_ref().map(|gold| gold::Diff::new(gold, &doc.to_layout(), &nonblank, doc.source.file_name.as_deref()));
     let line_count = doc.source.line_count.max(map.slots.last().map_or(0, |s| s.line()));
     let mut out = String::with_capacity(4096 + 160 * map.slots.len() + doc.source.byte_len as usize);
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/><title>Review · ");
@@ -146,7 +144,7 @@ fn page(doc: &Document, options: &ReviewOptions) -> String {
     out.push_str("</title><style>");
     out.push_str(STYLE);
     out.push_str("</style></head>\n<body>");
-    Header { map: &map, first: &first, warnings: &warnings, diff: diff.as_ref(), threshold: options.uncertain_below }.write(&mut out, doc);
+    Header { map: &map, nonblank: nonblank.len(), first: &first, warnings: &warnings, diff: diff.as_ref(), threshold: options.uncertain_below }.write(&mut out, doc);
     let lang = if doc.meta.language.is_empty() { "zh" } else { doc.meta.language.as_str() };
     out.push_str("<main><section id=\"src\" class=\"pane\" lang=\"");
     html::attr(&mut out, lang);
