@@ -34,6 +34,13 @@ const STYLE: &str = include_str!("style.css");
 const SCRIPT: &str = include_str!("script.js");
 
 /// Options of the review page.
+///
+/// ```
+/// use reprint::write::review::ReviewOptions;
+/// let options = ReviewOptions::default();
+/// assert!(options.gold.is_none());
+/// assert_eq!(options.uncertain_below, 1.0);
+/// ```
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct ReviewOptions {
