@@ -1,5 +1,5 @@
 //! The command-line face of reprint: convert a text to layout JSON, the full
-//! model as JSON, EPUB, PDF or TEI.
+//! model as JSON, EPUB, PDF, TEI or a review page.
 
 use clap::{Parser, ValueEnum};
 use reprint::{Document, Options};
@@ -19,13 +19,16 @@ enum Format {
     Pdf,
     /// TEI P5 XML.
     Tei,
+    /// Review page: source lines beside the reconstructed text, one HTML file.
+    Review,
 }
 
 /// Convert the raw text of a printed document (OCR or PDF extraction) into a
 /// structured book.
 ///
 /// The format comes from --to, else from the extension of -o (.json is the
-/// full model, .layout.json layout JSON, .epub, .pdf, .tei.xml or .xml),
+/// full model, .layout.json layout JSON, .epub, .pdf, .tei.xml or .xml,
+/// .html the review page),
 /// else layout JSON. Text formats go to standard output when -o is not given.
 #[derive(Parser, Debug)]
 #[command(version, about, long_about)]
@@ -68,6 +71,9 @@ struct Cli {
     /// PDF: paper size, a5 (default), a4, letter or WIDTHxHEIGHT in mm (e.g. 130x184).
     #[arg(long)]
     paper: Option<String>,
+    /// Review: a hand-checked layout JSON of the same text (fixtures/gold) to mark differences and score against.
+    #[arg(long)]
+    gold: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -96,6 +102,8 @@ fn format_of(cli: &Cli) -> Format {
         Format::Pdf
     } else if name.ends_with(".xml") {
         Format::Tei
+    } else if name.ends_with(".html") {
+        Format::Review
     } else {
         Format::Layout
     }
@@ -144,6 +152,8 @@ fn write(doc: &Document, cli: &Cli, format: Format, out: &mut Vec<u8>) -> Result
         Format::Pdf => doc.write_pdf(out, &pdf_options(cli)?)?,
         #[cfg(feature = "tei")]
         Format::Tei => doc.write_tei(out, &reprint::write::tei::TeiOptions::default().with_line_breaks(cli.line_breaks))?,
+        #[cfg(feature = "review")]
+        Format::Review => doc.write_review(out, &review_options(cli)?)?,
         #[allow(unreachable_patterns)]
         other => return Err(reprint::Error::InvalidOption { name: "--to".into(), reason: format!("{other:?} output was not compiled in (cargo feature)") }),
     }
@@ -170,6 +180,14 @@ fn epub_options(cli: &Cli) -> Result<reprint::write::epub::EpubOptions, reprint:
         }
     }
     Ok(options)
+}
+
+#[cfg(feature = "review")]
+fn review_options(cli: &Cli) -> Result<reprint::write::review::ReviewOptions, reprint::Error> {
+    let options = reprint::write::review::ReviewOptions::default();
+    let Some(path) = &cli.gold else { return Ok(options) };
+    let json = std::fs::read_to_string(path).map_err(|source| reprint::Error::Read { path: path.clone(), source })?;
+    options.with_gold_json(&json)
 }
 
 #[cfg(feature = "pdf")]

@@ -117,7 +117,20 @@ pub fn nonblank_lines(source: &str) -> HashSet<u32> {
 
 /// Scores one predicted layout against its gold, given the source text.
 pub fn score(gold: &Layout, pred: &Layout, source: &str) -> Scores {
-    let nonblank = nonblank_lines(source);
+    score_lines(gold, pred, &nonblank_lines(source))
+}
+
+/// Scores one predicted layout against its gold, given the source's
+/// non-blank line numbers (a document's span lines, when the source text is
+/// not at hand).
+///
+/// ```
+/// use reprint::layout::{Layout, LayoutBlock};
+/// let gold = Layout { source: "x.txt".into(), blocks: vec![LayoutBlock { kind: "paragraph".into(), level: None, lines: vec![[1, 3]] }] };
+/// let scores = reprint::score::score_lines(&gold, &gold, &[1, 3].into_iter().collect());
+/// assert_eq!(scores.line_accuracy(), 1.0);
+/// ```
+pub fn score_lines(gold: &Layout, pred: &Layout, nonblank: &HashSet<u32>) -> Scores {
     let lines_of = |ranges: &[[u32; 2]]| -> HashSet<u32> { ranges.iter().flat_map(|r| r[0]..=r[1]).filter(|n| nonblank.contains(n)).collect() };
     let mut sc = Scores::default();
     let mut gold_kind: HashMap<u32, &str> = HashMap::new();

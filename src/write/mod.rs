@@ -5,5 +5,7 @@
 pub mod epub;
 #[cfg(feature = "pdf")]
 pub mod pdf;
+#[cfg(feature = "review")]
+pub mod review;
 #[cfg(feature = "tei")]
 pub mod tei;
