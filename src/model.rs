@@ -1,9 +1,11 @@
 //! The document model: plain data that every reader builds and every writer reads.
 //!
 //! The model is lossless. Each non-blank source line lives in exactly one
-//! [`Span`], and a span keeps what the parser cut off the line (`lead`,
-//! `trail`) next to the text it kept, so `lead + text + trail` is the source
-//! line again. Print furniture (page numbers, running heads) is kept as
+//! block or milestone, as one [`Span`], or as two consecutive spans of the
+//! same line when a line holds two things (a caption and its photo credit:
+//! `…驶出。` and `□张健霆/摄`). A span keeps what the parser cut off the line
+//! (`lead`, `trail`) next to the text it kept, so the `lead + text + trail`
+//! of a line's spans, in order, is the source line again. Print furniture (page numbers, running heads) is kept as
 //! [`Milestone`]s inside running text or as [`BlockKind::Furniture`] blocks
 //! between blocks; writers for readers leave it out, TEI keeps it.
 
