@@ -212,14 +212,21 @@ fn block(parts: &Parts<'_, '_>, it: &Item, inside: &BTreeSet<usize>, levels: &Le
                 }
             }
             let content = desc.into_iter().map(Inline::Span).collect();
-            make(BlockKind::Caption { credit: credit.into_iter().map(Inline::Span).collect() }, content, 0.8)
+            // With its credit a caption is sure; a label alone is a guess.
+            let conf = if credit.is_empty() && it.cue != Cue::Caption { 0.6 } else { 0.9 };
+            make(BlockKind::Caption { credit: credit.into_iter().map(Inline::Span).collect() }, content, conf)
         }
         Kind::Heading(style) => {
             let mut s = spans(parts, lines);
             if let (Style::Markdown(_), Cue::Markdown { lead, .. }) = (style, it.cue) {
                 cut_lead(&mut s[0], lead);
             }
-            let conf = if style == Style::Plain { 0.7 } else { 0.9 };
+            // Markup is certain, numbering nearly so; a plain display line is a guess.
+            let conf = match style {
+                Style::Markdown(_) => 1.0,
+                Style::Plain => 0.7,
+                _ => 0.9,
+            };
             make(BlockKind::Heading { level: levels.level(style) }, s.into_iter().map(Inline::Span).collect(), conf)
         }
         Kind::Title | Kind::Subtitle => {
@@ -228,7 +235,8 @@ fn block(parts: &Parts<'_, '_>, it: &Item, inside: &BTreeSet<usize>, levels: &Le
                 cut_lead(&mut s[0], lead);
             }
             let kind = if it.kind == Kind::Title { BlockKind::Title } else { BlockKind::Subtitle };
-            make(kind, s.into_iter().map(Inline::Span).collect(), 0.8)
+            let conf = if matches!(it.cue, Cue::Markdown { .. }) { 1.0 } else { 0.8 };
+            make(kind, s.into_iter().map(Inline::Span).collect(), conf)
         }
         Kind::ListItem => {
             let mut s = spans(parts, lines);
@@ -244,7 +252,7 @@ fn block(parts: &Parts<'_, '_>, it: &Item, inside: &BTreeSet<usize>, levels: &Le
             let text: String = s.iter().map(|x| x.text.as_str()).collect::<Vec<_>>().join(" ");
             make(BlockKind::Byline { authors: authors(&text) }, s.into_iter().map(Inline::Span).collect(), 0.8)
         }
-        Kind::Note(kind) => make(BlockKind::Note { kind }, spans(parts, lines).into_iter().map(Inline::Span).collect(), 0.9),
+        Kind::Note(kind) => make(BlockKind::Note { kind }, spans(parts, lines).into_iter().map(Inline::Span).collect(), 1.0),
         Kind::Toc => {
             let s = spans(parts, lines);
             let t = s[0].text.trim_start_matches(['-', ' ']);
@@ -255,7 +263,7 @@ fn block(parts: &Parts<'_, '_>, it: &Item, inside: &BTreeSet<usize>, levels: &Le
         Kind::Front => make(BlockKind::FrontMatter, spans(parts, lines).into_iter().map(Inline::Span).collect(), 0.8),
         Kind::Aside => make(BlockKind::Sidebar { items: Vec::new() }, spans(parts, lines).into_iter().map(Inline::Span).collect(), 0.7),
         Kind::Text | Kind::Display => {
-            let conf = if it.merged { 0.7 } else { 0.9 };
+            let conf = if it.merged { 0.7 } else { 1.0 };
             make(BlockKind::Paragraph, with_milestones(parts, lines, inside), conf)
         }
     };

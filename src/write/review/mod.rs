@@ -39,7 +39,7 @@ const SCRIPT: &str = include_str!("script.js");
 /// use reprint::write::review::ReviewOptions;
 /// let options = ReviewOptions::default();
 /// assert!(options.gold.is_none());
-/// assert_eq!(options.uncertain_below, 1.0);
+/// assert_eq!(options.uncertain_below, 0.8);
 /// ```
 #[derive(Debug, Clone)]
 #[non_exhaustive]
@@ -49,14 +49,16 @@ pub struct ReviewOptions {
     /// lacks are marked, and the score table is shown.
     pub gold: Option<Layout>,
     /// Blocks with a confidence below this are marked and listed as
-    /// uncertain. 1.0 (the default) lists every block the parser was not
-    /// quite sure of; lower it to see only the doubtful ones.
+    /// uncertain. The default, 0.8, lists the parser's guesses (plain
+    /// display lines taken for headings, captions without a credit,
+    /// paragraphs rejoined across an interruption); 1.0 lists every block
+    /// that was not decided by markup or an unambiguous cue.
     pub uncertain_below: f32,
 }
 
 impl Default for ReviewOptions {
     fn default() -> Self {
-        ReviewOptions { gold: None, uncertain_below: 1.0 }
+        ReviewOptions { gold: None, uncertain_below: 0.8 }
     }
 }
 
