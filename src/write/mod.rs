@@ -7,3 +7,10 @@ pub mod epub;
 pub mod pdf;
 #[cfg(feature = "tei")]
 pub mod tei;
+
+#[cfg(any(feature = "epub", feature = "html", feature = "markdown"))]
+mod reading;
+#[cfg(any(feature = "epub", feature = "html"))]
+mod xhtml;
+#[cfg(any(feature = "epub", feature = "tei", feature = "html", feature = "markdown"))]
+mod xml;
