@@ -3,6 +3,10 @@
 
 #[cfg(feature = "epub")]
 pub mod epub;
+#[cfg(feature = "html")]
+pub mod html;
+#[cfg(feature = "markdown")]
+pub mod markdown;
 #[cfg(feature = "pdf")]
 pub mod pdf;
 #[cfg(feature = "tei")]

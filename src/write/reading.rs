@@ -3,7 +3,7 @@
 //! extraction leave between CJK characters.
 
 use super::xml::is_xml_char;
-use crate::model::Inline;
+use crate::model::{Document, FurnitureKind, Inline, Metadata};
 
 /// Stands for a page break inside text while spaces are tidied, so the break
 /// does not hide the characters on either side of it. XML cannot carry it,
@@ -98,6 +98,66 @@ fn gap(before: &[char], after: &[char], flow: Flow) -> Gap {
     let han_before = before.iter().rev().filter(|&&c| c != BREAK).take_while(|&&c| is_han(c)).count();
     let han_after = after.iter().filter(|&&c| c != BREAK).take_while(|&&c| is_han(c)).count();
     if han_before == 1 && han_after == 1 { Gap::None } else { Gap::Ideographic }
+}
+
+/// The reading text of content cut at its printed page breaks: one piece
+/// more than there are breaks, and the page number of each break.
+pub(crate) fn pieces(content: &[Inline], flow: Flow) -> (Vec<String>, Vec<String>) {
+    let mut raw = String::new();
+    let mut labels = Vec::new();
+    for i in content {
+        match i {
+            Inline::Span(s) => {
+                if s.space_before && !raw.is_empty() {
+                    raw.push(' ');
+                }
+                raw.extend(s.text.chars().filter(|&c| c != BREAK));
+            }
+            Inline::Milestone(m) => {
+                if let FurnitureKind::PageNumber { number } = &m.kind {
+                    raw.push(BREAK);
+                    let label = tidy(number, Flow::Display);
+                    labels.push(if label.is_empty() { tidy(&m.span.text, Flow::Display) } else { label });
+                }
+            }
+        }
+    }
+    (tidy_marked(&raw, flow).split(BREAK).map(str::to_string).collect(), labels)
+}
+
+/// The document's metadata as a reader sees it: each field set in
+/// `overrides` (a non-empty string or list) replaces the one found in the
+/// text; the title falls back to the first article's; every value is tidied
+/// as display text.
+#[cfg_attr(not(any(feature = "html", feature = "markdown")), allow(dead_code))]
+pub(crate) fn metadata(doc: &Document, overrides: &Metadata) -> Metadata {
+    let pick = |o: &Option<String>, found: &Option<String>| {
+        [o, found].into_iter().flatten().map(|s| tidy(s, Flow::Display)).find(|s| !s.is_empty())
+    };
+    let list = |o: &[String], found: &[String], flow: Flow| {
+        let mut v: Vec<String> = Vec::new();
+        for s in if o.is_empty() { found } else { o } {
+            let s = tidy(s, flow);
+            if !s.is_empty() && !v.contains(&s) {
+                v.push(s);
+            }
+        }
+        v
+    };
+    let m = &doc.meta;
+    let first_title = doc.articles.iter().find_map(|a| a.title());
+    let language = if overrides.language.trim().is_empty() { m.language.trim() } else { overrides.language.trim() };
+    Metadata {
+        title: pick(&overrides.title, &m.title).or_else(|| pick(&None, &first_title)),
+        subtitle: pick(&overrides.subtitle, &m.subtitle),
+        authors: list(&overrides.authors, &m.authors, Flow::Display),
+        language: language.to_string(),
+        date: pick(&overrides.date, &m.date),
+        publication: pick(&overrides.publication, &m.publication),
+        issue: pick(&overrides.issue, &m.issue),
+        issn: pick(&overrides.issn, &m.issn),
+        sources: list(&overrides.sources, &m.sources, Flow::Running),
+    }
 }
 
 /// A table-of-contents line without its page number, which the parser may

@@ -21,7 +21,7 @@ use crate::{Document, Error, Result};
 use epub_builder::{EpubBuilder, EpubContent, EpubVersion, ReferenceType, TocElement, ZipLibrary};
 use std::io::Write;
 
-const STYLESHEET: &str = include_str!("style.css");
+const STYLESHEET: &str = include_str!("../xhtml/style.css");
 
 /// Options of the epub writer. Each metadata field, when set, replaces what
 /// the text says about itself.

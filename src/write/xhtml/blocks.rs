@@ -5,7 +5,7 @@ use super::labels::Labels;
 use super::nav::squash;
 use super::{Target, escape};
 use crate::model::{Block, BlockKind, FurnitureKind, Inline, NoteKind};
-use crate::write::reading::{BREAK, Flow, tidy, tidy_marked, without_page};
+use crate::write::reading::{Flow, pieces, tidy, without_page};
 use std::collections::HashSet;
 use std::fmt::Write as _;
 
@@ -186,29 +186,10 @@ impl Markup {
 
     /// The content's text as markup, page breaks in place.
     fn inline(&mut self, content: &[Inline], flow: Flow) -> String {
-        let mut raw = String::new();
-        let mut labels = Vec::new();
-        for i in content {
-            match i {
-                Inline::Span(s) => {
-                    if s.space_before && !raw.is_empty() {
-                        raw.push(' ');
-                    }
-                    raw.extend(s.text.chars().filter(|&c| c != BREAK));
-                }
-                Inline::Milestone(m) => {
-                    if let FurnitureKind::PageNumber { number } = &m.kind {
-                        raw.push(BREAK);
-                        let label = tidy(number, Flow::Display);
-                        labels.push(if label.is_empty() { tidy(&m.span.text, Flow::Display) } else { label });
-                    }
-                }
-            }
-        }
-        let text = tidy_marked(&raw, flow);
+        let (text, labels) = pieces(content, flow);
         let mut out = String::with_capacity(text.len() + 32);
         let mut labels = labels.into_iter();
-        for (n, piece) in text.split(BREAK).enumerate() {
+        for (n, piece) in text.iter().enumerate() {
             if n > 0 {
                 let label = labels.next().unwrap_or_default();
                 let mark = self.page_break("span", &label);
