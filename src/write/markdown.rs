@@ -16,7 +16,7 @@
 //! # Ok::<(), reprint::Error>(())
 //! ```
 
-use super::reading::{Flow, is_cjk, metadata, pieces, tidy, without_page};
+use super::reading::{Flow, is_han, metadata, pieces, tidy, without_page};
 use crate::model::{Article, Block, BlockKind, FurnitureKind, Inline, Metadata};
 use crate::{Document, Error, Result};
 use std::io::Write;
@@ -254,7 +254,7 @@ impl Markdown<'_> {
         if names.is_empty() {
             return self.plain(&b.content, Flow::Display);
         }
-        let cjk = names.iter().all(|n| n.chars().any(is_cjk));
+        let cjk = names.iter().all(|n| n.chars().any(is_han));
         let breaks: Vec<Inline> = b.content.iter().filter(|i| matches!(i, Inline::Milestone(_))).cloned().collect();
         let t = self.text(&breaks, Flow::Display);
         self.lead_breaks(&t);
@@ -280,7 +280,7 @@ impl Markdown<'_> {
             if text.is_empty() && breaks.is_empty() {
                 continue;
             }
-            // Page breaks go after the first character: at the start they would be an HTML block.
+            // Page breaks go after the text: at its start they would make an HTML block.
             lines.push(format!("- {}{breaks}", line_start(&text)).trim_end().to_string());
         }
         if !lines.is_empty() {
@@ -301,12 +301,13 @@ impl Markdown<'_> {
             let t = self.text(&without_page(&b.content, &page), Flow::Display);
             let breaks: String = t.before.iter().map(|l| page_comment(l)).collect();
             let line = match (page.is_empty(), t.text.is_empty()) {
-                (_, true) if page.is_empty() => continue,
-                (true, _) => format!("**{}**", t.text),
+                (true, true) if breaks.is_empty() => continue,
+                (true, true) => String::new(),
+                (true, false) => format!("**{}**", t.text),
                 (false, true) => escape_inline(&page),
                 (false, false) => format!("{} {}", escape_inline(&page), t.text),
             };
-            lines.push(format!("* {}{breaks}", line_start(&line)));
+            lines.push(format!("* {}{breaks}", line_start(&line)).trim_end().to_string());
         }
         if !lines.is_empty() {
             self.block_line(&lines.join("\n"));
@@ -317,10 +318,11 @@ impl Markdown<'_> {
     fn sidebar(&mut self, lead: &Block, items: &[Block]) {
         if self.quote >= MAX_QUOTE_DEPTH {
             self.plain(&lead.content, Flow::Running);
-            for b in items {
-                match &b.kind {
-                    BlockKind::Sidebar { items } => self.sidebar(b, items),
-                    _ => self.plain(&b.content, Flow::Running),
+            let mut stack: Vec<&Block> = items.iter().rev().collect();
+            while let Some(b) = stack.pop() {
+                self.plain(&b.content, Flow::Running);
+                if let BlockKind::Sidebar { items } = &b.kind {
+                    stack.extend(items.iter().rev());
                 }
             }
             return;
@@ -344,9 +346,10 @@ impl Markdown<'_> {
                 let label = labels.get(n - 1).cloned().unwrap_or_default();
                 if text.is_empty() { before.push(label) } else { text.push_str(&page_comment(&label)) }
             }
-            text.push_str(&escape_inline(piece));
+            // A piece after a page break may start with the space that stood before it.
+            text.push_str(&escape_inline(if text.is_empty() { piece.trim_start() } else { piece }));
         }
-        Text { before, text }
+        Text { before, text: text.trim_end().to_string() }
     }
 
     fn lead_breaks(&mut self, t: &Text) {
