@@ -26,6 +26,19 @@ use std::io::Write;
 const MAX_QUOTE_DEPTH: usize = 8;
 
 /// Options of the Markdown writer.
+///
+/// ```
+/// use reprint::model::Metadata;
+/// use reprint::write::markdown::MarkdownOptions;
+/// let doc = reprint::parse("标题\n\n第一段的第一行，\n第二行。\n", &reprint::Options::default())?;
+/// let options = MarkdownOptions::default()
+///     .with_front_matter(true)
+///     .with_metadata(Metadata { authors: vec!["作者".into()], ..Default::default() });
+/// let mut out = Vec::new();
+/// doc.write_markdown(&mut out, &options)?;
+/// assert!(String::from_utf8(out).unwrap().starts_with("---\ntitle: \"标题\"\nauthor:\n  - \"作者\"\nlang: \"zh-CN\"\n---\n\n# 标题\n"));
+/// # Ok::<(), reprint::Error>(())
+/// ```
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct MarkdownOptions {
@@ -71,10 +84,10 @@ impl Document {
     ///
     /// ```
     /// use reprint::write::markdown::MarkdownOptions;
-    /// let doc = reprint::parse("标题\n\n# 不是标题的一行\n", &reprint::Options::default())?;
+    /// let doc = reprint::parse("标题\n\n正文里的*星号*和[方括号]。\n", &reprint::Options::default())?;
     /// let mut out = Vec::new();
     /// doc.write_markdown(&mut out, &MarkdownOptions::default())?;
-    /// assert!(String::from_utf8(out).unwrap().contains("\\# 不是标题的一行"));
+    /// assert!(String::from_utf8(out).unwrap().ends_with("正文里的\\*星号\\*和\\[方括号\\]。\n"));
     /// # Ok::<(), reprint::Error>(())
     /// ```
     pub fn write_markdown<W: Write>(&self, mut out: W, options: &MarkdownOptions) -> Result<()> {

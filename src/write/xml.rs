@@ -13,6 +13,7 @@ pub(crate) fn is_xml_char(c: char) -> bool {
 /// `\r` becomes a character reference because a parser would otherwise read
 /// it as `\n`. Characters XML forbids pass through: each caller decides
 /// whether to drop them ([`clean`]) or to mark where they were (TEI).
+#[cfg_attr(not(any(feature = "epub", feature = "html", feature = "tei")), allow(dead_code))]
 pub(crate) fn escape(s: &str) -> Cow<'_, str> {
     if !s.contains(['&', '<', '>', '"', '\r']) {
         return Cow::Borrowed(s);

@@ -28,6 +28,16 @@ const STYLE: &str = concat!(include_str!("../xhtml/style.css"), include_str!("pa
 const PAGE_NUMBERS: &str = ".pb { display: inline; }\n.pb::after { content: \"[\" attr(title) \"]\"; font-size: 0.7em; color: #999; vertical-align: super; text-indent: 0; }\ndiv.pb { display: block; text-align: right; }\n";
 
 /// Options of the HTML writer.
+///
+/// ```
+/// use reprint::write::html::HtmlOptions;
+/// let mut doc = reprint::parse("标题\n\n第一页，\n\n28\n\n第二页。\n", &reprint::Options::default())?;
+/// let mut out = Vec::new();
+/// doc.write_html(&mut out, &HtmlOptions::default().with_page_numbers(true).with_contents(false))?;
+/// let page = String::from_utf8(out).unwrap();
+/// assert!(page.contains(".pb::after"));
+/// # Ok::<(), reprint::Error>(())
+/// ```
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct HtmlOptions {
