@@ -13,9 +13,20 @@ pub(crate) fn is_xml_char(c: char) -> bool {
 /// `\r` becomes a character reference because a parser would otherwise read
 /// it as `\n`. Characters XML forbids pass through: each caller decides
 /// whether to drop them ([`clean`]) or to mark where they were (TEI).
-#[cfg_attr(not(any(feature = "epub", feature = "html", feature = "tei")), allow(dead_code))]
+#[cfg_attr(not(any(feature = "epub", feature = "html")), allow(dead_code))]
 pub(crate) fn escape(s: &str) -> Cow<'_, str> {
-    if !s.contains(['&', '<', '>', '"', '\r']) {
+    escape_with(s, true)
+}
+
+/// [`escape`] for element content only: quotes stay as they are, so text
+/// reads as it was written.
+#[cfg_attr(not(feature = "tei"), allow(dead_code))]
+pub(crate) fn escape_text(s: &str) -> Cow<'_, str> {
+    escape_with(s, false)
+}
+
+fn escape_with(s: &str, quotes: bool) -> Cow<'_, str> {
+    if !(s.contains(['&', '<', '>', '\r']) || quotes && s.contains('"')) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 16);
@@ -24,7 +35,7 @@ pub(crate) fn escape(s: &str) -> Cow<'_, str> {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
+            '"' if quotes => out.push_str("&quot;"),
             '\r' => out.push_str("&#13;"),
             c => out.push(c),
         }
@@ -47,6 +58,7 @@ mod tests {
         assert_eq!(escape("a<b&\"c>\r"), "a&lt;b&amp;&quot;c&gt;&#13;");
         assert!(matches!(escape("纯文本"), Cow::Borrowed(_)));
         assert_eq!(escape("x\u{c}y"), "x\u{c}y");
+        assert_eq!(escape_text("\"a\" & <b>"), "\"a\" &amp; &lt;b&gt;");
         assert_eq!(clean("x\u{c}y\u{0}\u{FFFE}z"), "xyz");
     }
 }

@@ -24,6 +24,10 @@ use std::io::Write;
 /// The EPUB's stylesheet for Chinese text, then what a page in a browser needs besides.
 const STYLE: &str = concat!(include_str!("../xhtml/style.css"), include_str!("page.css"));
 
+/// A table of contents for fewer entries than this would only repeat the
+/// headings a reader sees anyway.
+const MIN_CONTENTS: usize = 4;
+
 /// Shows each printed page number as a small mark where the page began.
 const PAGE_NUMBERS: &str = ".pb { display: inline; }\n.pb::after { content: \"[\" attr(title) \"]\"; font-size: 0.7em; color: #999; vertical-align: super; text-indent: 0; }\ndiv.pb { display: block; text-align: right; }\n";
 
@@ -42,7 +46,7 @@ const PAGE_NUMBERS: &str = ".pb { display: inline; }\n.pb::after { content: \"[\
 #[non_exhaustive]
 pub struct HtmlOptions {
     /// A table of contents at the top (articles and their headings), when
-    /// the document has more than one entry.
+    /// it has four entries or more.
     pub contents: bool,
     /// Show the printed page numbers where the pages began. Off: the page
     /// breaks are in the markup (`<span class="pb" id="page-28" title="28">`,
@@ -156,7 +160,7 @@ fn render(doc: &Document, options: &HtmlOptions) -> Result<String> {
         let authors: &[String] = if single || !options.metadata.authors.is_empty() { &meta.authors } else { &[] };
         header(&mut p, &title, authors, &meta);
     }
-    if options.contents && (nav.len() > 1 || nav.iter().any(|n| !n.children.is_empty())) {
+    if options.contents && entries(&nav) >= MIN_CONTENTS {
         contents(&mut p, labels, &nav);
     }
     p.push_str("<main>\n");
@@ -193,6 +197,10 @@ fn header(p: &mut String, title: &str, authors: &[String], meta: &Metadata) {
         }
     }
     p.push_str("</header>\n");
+}
+
+fn entries(nav: &[NavPoint]) -> usize {
+    nav.iter().map(|n| 1 + entries(&n.children)).sum()
 }
 
 fn contents(p: &mut String, labels: &Labels, nav: &[NavPoint]) {

@@ -4,7 +4,7 @@
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesPI, BytesStart, BytesText, Event};
 pub(super) use crate::write::xml::is_xml_char;
-use crate::write::xml::escape;
+use crate::write::xml::escape_text as escape;
 use std::borrow::Cow;
 use std::io::{self, Write};
 
