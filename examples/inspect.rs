@@ -35,7 +35,10 @@ struct Cli {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let name = cli.input.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let doc = match std::fs::read(&cli.input).map_err(|e| e.to_string()).and_then(|b| reprint::parse_bytes(&b, &reprint::Options::default().with_file_name(name)).map_err(|e| e.to_string())) {
+    let doc = match std::fs::read(&cli.input)
+        .map_err(|e| e.to_string())
+        .and_then(|b| reprint::parse_bytes(&b, &reprint::Options::default().with_file_name(name)).map_err(|e| e.to_string()))
+    {
         Ok(doc) => doc,
         Err(e) => {
             eprintln!("inspect: {}: {e}", cli.input.display());
@@ -194,9 +197,21 @@ fn outline(r: &Value) -> String {
         o += &format!("\n{:>3} {:<7} {lines}{pages}\n    {title}\n", a["n"].as_u64().unwrap_or(0), a["kind"].as_str().unwrap_or(""));
         for h in a["headings"].as_array().into_iter().flatten() {
             let level = h["level"].as_u64().unwrap_or(2) as usize;
-            o += &format!("    {:>5}  {}{} {}\n", h["line"].as_u64().unwrap_or(0), "  ".repeat(level.saturating_sub(2)), "#".repeat(level), excerpt(h["text"].as_str().unwrap_or(""), 40));
+            o += &format!(
+                "    {:>5}  {}{} {}\n",
+                h["line"].as_u64().unwrap_or(0),
+                "  ".repeat(level.saturating_sub(2)),
+                "#".repeat(level),
+                excerpt(h["text"].as_str().unwrap_or(""), 40)
+            );
         }
-        let counts: Vec<String> = a["counts"].as_object().into_iter().flatten().filter(|(k, _)| *k != "heading" && *k != "title").map(|(k, v)| plural(v.as_u64().unwrap_or(0), k)).collect();
+        let counts: Vec<String> = a["counts"]
+            .as_object()
+            .into_iter()
+            .flatten()
+            .filter(|(k, _)| *k != "heading" && *k != "title")
+            .map(|(k, v)| plural(v.as_u64().unwrap_or(0), k))
+            .collect();
         o += &format!("    {}\n", counts.join(", "));
     }
     let warnings = r["warnings"].as_array().cloned().unwrap_or_default();
@@ -211,7 +226,13 @@ fn outline(r: &Value) -> String {
     if !blocks.is_empty() {
         o += &format!("below {}:\n", u["below"]);
         for b in &blocks {
-            o += &format!("  line {:>5}  {:<10} {:.1}  {}\n", b["line"].as_u64().unwrap_or(0), b["kind"].as_str().unwrap_or(""), b["confidence"].as_f64().unwrap_or(0.0), b["text"].as_str().unwrap_or(""));
+            o += &format!(
+                "  line {:>5}  {:<10} {:.1}  {}\n",
+                b["line"].as_u64().unwrap_or(0),
+                b["kind"].as_str().unwrap_or(""),
+                b["confidence"].as_f64().unwrap_or(0.0),
+                b["text"].as_str().unwrap_or("")
+            );
         }
     }
     o

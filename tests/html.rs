@@ -16,7 +16,8 @@ fn html(doc: &Document, options: &HtmlOptions) -> String {
 }
 
 fn parse(text: &str) -> roxmltree::Document<'_> {
-    roxmltree::Document::parse_with_options(text, roxmltree::ParsingOptions { allow_dtd: true, ..Default::default() }).unwrap_or_else(|e| panic!("not well-formed: {e}\n{text}"))
+    roxmltree::Document::parse_with_options(text, roxmltree::ParsingOptions { allow_dtd: true, ..Default::default() })
+        .unwrap_or_else(|e| panic!("not well-formed: {e}\n{text}"))
 }
 
 /// Text of the elements a reader sees in `main`, without white space.
@@ -124,9 +125,25 @@ fn page_numbers_printed_twice_get_ids_of_their_own_and_can_be_shown() {
 #[test]
 fn metadata_options_override_the_text_and_bad_languages_are_refused() {
     let doc = every_kind();
-    let overrides = Metadata { title: Some("书名".into()), authors: vec!["作者甲".into()], language: "zh-TW".into(), date: Some("2024-12".into()), publication: Some("某报".into()), ..Default::default() };
+    let overrides = Metadata {
+        title: Some("书名".into()),
+        authors: vec!["作者甲".into()],
+        language: "zh-TW".into(),
+        date: Some("2024-12".into()),
+        publication: Some("某报".into()),
+        ..Default::default()
+    };
     let page = html(&doc, &HtmlOptions::default().with_metadata(overrides));
-    for needle in ["lang=\"zh-TW\" xml:lang=\"zh-TW\"", "<title>书名</title>", "<meta name=\"author\" content=\"作者甲\"/>", "<meta name=\"dcterms.date\" content=\"2024-12\"/>", "<p class=\"doc-title\">书名</p>", "<p class=\"doc-authors\"><span class=\"author\">作者甲</span></p>", "<p class=\"doc-publication\">某报\u{3000}2025·3</p>", "<h2>目錄</h2>"] {
+    for needle in [
+        "lang=\"zh-TW\" xml:lang=\"zh-TW\"",
+        "<title>书名</title>",
+        "<meta name=\"author\" content=\"作者甲\"/>",
+        "<meta name=\"dcterms.date\" content=\"2024-12\"/>",
+        "<p class=\"doc-title\">书名</p>",
+        "<p class=\"doc-authors\"><span class=\"author\">作者甲</span></p>",
+        "<p class=\"doc-publication\">某报\u{3000}2025·3</p>",
+        "<h2>目錄</h2>",
+    ] {
         assert!(page.contains(needle), "the page lacks {needle}");
     }
     assert!(!page.contains("孙绍骋\"/>"));

@@ -166,7 +166,10 @@ fn traditional_numbered_headings_are_level_two() {
 fn traditional_lines_join_without_spaces_and_keep_full_width_punctuation() {
     let doc = traditional();
     let text = block_at(&doc, 5).text();
-    assert_eq!(text, "臺北市郊的山城書店開業已經四十年，老闆陳先生說：「書店不只是賣書的地方，也是鄰居們見面聊天的客廳。」今年冬天，書店將正式結束營業，許多老顧客特地前來道別。");
+    assert_eq!(
+        text,
+        "臺北市郊的山城書店開業已經四十年，老闆陳先生說：「書店不只是賣書的地方，也是鄰居們見面聊天的客廳。」今年冬天，書店將正式結束營業，許多老顧客特地前來道別。"
+    );
 }
 
 #[test]

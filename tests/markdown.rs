@@ -27,7 +27,11 @@ fn markdown(doc: &Document, options: &MarkdownOptions) -> String {
 
 /// GFM's extensions on top of CommonMark, so that escaping holds for both.
 fn extensions() -> CmOptions {
-    CmOptions::ENABLE_TABLES | CmOptions::ENABLE_STRIKETHROUGH | CmOptions::ENABLE_TASKLISTS | CmOptions::ENABLE_FOOTNOTES | CmOptions::ENABLE_YAML_STYLE_METADATA_BLOCKS
+    CmOptions::ENABLE_TABLES
+        | CmOptions::ENABLE_STRIKETHROUGH
+        | CmOptions::ENABLE_TASKLISTS
+        | CmOptions::ENABLE_FOOTNOTES
+        | CmOptions::ENABLE_YAML_STYLE_METADATA_BLOCKS
 }
 
 struct Rendered {
@@ -112,7 +116,13 @@ fn walk(blocks: &[Block], quote: usize, out: &mut Vec<(Leaf, String)>) {
                 for (at, leading) in [(spans.first(), true), (spans.last(), false)] {
                     let Some(Inline::Span(s)) = at.and_then(|&a| content.get_mut(a)) else { continue };
                     let t = s.text.trim();
-                    let rest = if page.is_empty() { None } else if leading { t.strip_prefix(page) } else { t.strip_suffix(page) };
+                    let rest = if page.is_empty() {
+                        None
+                    } else if leading {
+                        t.strip_prefix(page)
+                    } else {
+                        t.strip_suffix(page)
+                    };
                     let cut = |r: &str| if leading { r.chars().next() } else { r.chars().last() };
                     if let Some(rest) = rest.filter(|r| cut(r).is_some_and(|c| !c.is_ascii_digit())) {
                         s.text = rest.trim().to_string();
@@ -163,7 +173,10 @@ fn assert_same_structure(name: &str, doc: &Document, md: &str) {
     }
     assert_eq!(want.len(), got.leaves.len(), "{name}: {} blocks expected, {} rendered\n{md}", want.len(), got.leaves.len());
     for h in &got.html {
-        assert!(h.starts_with("<!-- page ") && h.ends_with("-->") && h.matches("<!--").count() == h.matches("-->").count(), "{name}: raw HTML {h:?} is not a page comment");
+        assert!(
+            h.starts_with("<!-- page ") && h.ends_with("-->") && h.matches("<!--").count() == h.matches("-->").count(),
+            "{name}: raw HTML {h:?} is not a page comment"
+        );
     }
     let comments: usize = got.html.iter().map(|h| h.matches("<!-- page ").count()).sum();
     assert_eq!(comments, page_breaks(doc), "{name}: page comments");
@@ -258,12 +271,25 @@ fn page_breaks_can_be_left_out_and_front_matter_added() {
 
     let md = markdown(&doc, &MarkdownOptions::default().with_front_matter(true));
     let got = render(&md, extensions());
-    for line in ["title: \"西部大开发　新篇章\"", "author:\n  - \"孙绍骋\"\n  - \"杨羊\"", "lang: \"zh-CN\"", "publication: \"党员之友\"", "issue: \"2025·3\"", "date: \"（2025年1月17日）\""] {
+    for line in [
+        "title: \"西部大开发　新篇章\"",
+        "author:\n  - \"孙绍骋\"\n  - \"杨羊\"",
+        "lang: \"zh-CN\"",
+        "publication: \"党员之友\"",
+        "issue: \"2025·3\"",
+        "date: \"（2025年1月17日）\"",
+    ] {
         assert!(got.metadata.contains(line), "front matter lacks {line}\n{}", got.metadata);
     }
     assert_same_structure("with front matter", &doc, &md);
 
-    let overrides = Metadata { title: Some("书名 \"引号\"".into()), authors: vec!["作者甲".into()], language: "zh-TW".into(), date: Some("2024-12".into()), ..Default::default() };
+    let overrides = Metadata {
+        title: Some("书名 \"引号\"".into()),
+        authors: vec!["作者甲".into()],
+        language: "zh-TW".into(),
+        date: Some("2024-12".into()),
+        ..Default::default()
+    };
     let md = markdown(&doc, &MarkdownOptions::default().with_front_matter(true).with_metadata(overrides));
     let got = render(&md, extensions());
     for line in ["title: \"书名 \\\"引号\\\"\"", "author:\n  - \"作者甲\"\n", "lang: \"zh-TW\"", "date: \"2024-12\"", "publication: \"党员之友\""] {
@@ -279,5 +305,3 @@ fn random_documents_keep_their_structure_and_page_breaks() {
         assert_same_structure(&format!("random {seed}"), &doc, &md);
     }
 }
-
-

@@ -53,8 +53,29 @@ fn epub_package_metadata() {
         zip.by_name("OEBPS/content.opf").unwrap().read_to_string(&mut s).unwrap();
         s
     };
-    assert_all("found OPF", &opf(&found()), &["<dc:title>山区小学有了新图书馆</dc:title>", ">王小明</dc:creator>", ">zh-CN</dc:language>", "<dc:date>2025-01-17</dc:date>", "<dc:source>据新华社</dc:source>"]);
-    assert_all("overridden OPF", &opf(&overridden()), &["<dc:title>新书名</dc:title>", ">李四</dc:creator>", ">张三</dc:creator>", ">zh-TW</dc:language>", "<dc:date>2024-12-05</dc:date>", "<dc:source>某某日报</dc:source>"]);
+    assert_all(
+        "found OPF",
+        &opf(&found()),
+        &[
+            "<dc:title>山区小学有了新图书馆</dc:title>",
+            ">王小明</dc:creator>",
+            ">zh-CN</dc:language>",
+            "<dc:date>2025-01-17</dc:date>",
+            "<dc:source>据新华社</dc:source>",
+        ],
+    );
+    assert_all(
+        "overridden OPF",
+        &opf(&overridden()),
+        &[
+            "<dc:title>新书名</dc:title>",
+            ">李四</dc:creator>",
+            ">张三</dc:creator>",
+            ">zh-TW</dc:language>",
+            "<dc:date>2024-12-05</dc:date>",
+            "<dc:source>某某日报</dc:source>",
+        ],
+    );
 }
 
 #[cfg(feature = "tei")]
@@ -65,8 +86,29 @@ fn tei_header() {
         doc.write_tei(&mut out, &reprint::write::tei::TeiOptions::default()).unwrap();
         String::from_utf8(out).unwrap()
     };
-    assert_all("found TEI", &tei(&found()), &["<title type=\"main\">山区小学有了新图书馆</title>", "<author>王小明</author>", "<date>2025年1月17日</date>", "xml:lang=\"zh-CN\"", "<language ident=\"zh-CN\""]);
-    assert_all("overridden TEI", &tei(&overridden()), &["<title type=\"main\">新书名</title>", "<author>李四</author>", "<author>张三</author>", "<date>2024-12-05</date>", "<title level=\"j\">某某日报</title>", "<language ident=\"zh-TW\""]);
+    assert_all(
+        "found TEI",
+        &tei(&found()),
+        &[
+            "<title type=\"main\">山区小学有了新图书馆</title>",
+            "<author>王小明</author>",
+            "<date>2025年1月17日</date>",
+            "xml:lang=\"zh-CN\"",
+            "<language ident=\"zh-CN\"",
+        ],
+    );
+    assert_all(
+        "overridden TEI",
+        &tei(&overridden()),
+        &[
+            "<title type=\"main\">新书名</title>",
+            "<author>李四</author>",
+            "<author>张三</author>",
+            "<date>2024-12-05</date>",
+            "<title level=\"j\">某某日报</title>",
+            "<language ident=\"zh-TW\"",
+        ],
+    );
 }
 
 #[cfg(feature = "pdf")]
@@ -104,9 +146,25 @@ fn html_head_and_header() {
         String::from_utf8(out).unwrap()
     };
     let found_page = page(&found(), &HtmlOptions::default());
-    assert_all("found HTML", &found_page, &["lang=\"zh-CN\"", "<title>山区小学有了新图书馆</title>", "<meta name=\"author\" content=\"王小明\"/>", "<meta name=\"dcterms.date\" content=\"2025-01-17\"/>"]);
+    assert_all(
+        "found HTML",
+        &found_page,
+        &[
+            "lang=\"zh-CN\"",
+            "<title>山区小学有了新图书馆</title>",
+            "<meta name=\"author\" content=\"王小明\"/>",
+            "<meta name=\"dcterms.date\" content=\"2025-01-17\"/>",
+        ],
+    );
     assert!(!found_page.contains("<header"), "the article's own title names the page");
-    let wanted = ["lang=\"zh-TW\"", "<title>新书名</title>", "<meta name=\"author\" content=\"李四\"/>", "<meta name=\"dcterms.date\" content=\"2024-12-05\"/>", "<p class=\"doc-title\">新书名</p>", "<p class=\"doc-publication\">某某日报</p>"];
+    let wanted = [
+        "lang=\"zh-TW\"",
+        "<title>新书名</title>",
+        "<meta name=\"author\" content=\"李四\"/>",
+        "<meta name=\"dcterms.date\" content=\"2024-12-05\"/>",
+        "<p class=\"doc-title\">新书名</p>",
+        "<p class=\"doc-publication\">某某日报</p>",
+    ];
     assert_all("overridden HTML", &page(&overridden(), &HtmlOptions::default()), &wanted);
     // The writer's options are the same override, for one output only.
     let options = HtmlOptions::default().with_metadata(Metadata { language: String::new(), ..overridden().meta });
@@ -123,7 +181,9 @@ fn markdown_front_matter() {
         String::from_utf8(out).unwrap()
     };
     let yaml = MarkdownOptions::default().with_front_matter(true);
-    assert!(md(&found(), &yaml).starts_with("---\ntitle: \"山区小学有了新图书馆\"\ndate: \"2025年1月17日\"\nauthor:\n  - \"王小明\"\nlang: \"zh-CN\"\n---\n\n# 山区小学有了新图书馆\n"));
+    assert!(md(&found(), &yaml).starts_with(
+        "---\ntitle: \"山区小学有了新图书馆\"\ndate: \"2025年1月17日\"\nauthor:\n  - \"王小明\"\nlang: \"zh-CN\"\n---\n\n# 山区小学有了新图书馆\n"
+    ));
     let wanted = "---\ntitle: \"新书名\"\ndate: \"2024-12-05\"\npublication: \"某某日报\"\nauthor:\n  - \"李四\"\n  - \"张三\"\nlang: \"zh-TW\"\n---\n";
     assert!(md(&overridden(), &yaml).starts_with(wanted), "{}", md(&overridden(), &yaml));
     assert!(md(&found(), &yaml.clone().with_metadata(overridden().meta)).starts_with(wanted));

@@ -191,9 +191,7 @@ impl Markdown<'_> {
             // Running heads, barcodes: a reader never reads them.
             BlockKind::Furniture { .. } => {}
             // Grouped kinds reach here only through `group`.
-            BlockKind::Title | BlockKind::ListItem { .. } | BlockKind::TocEntry { .. } | BlockKind::Sidebar { .. } => {
-                self.plain(&b.content, Flow::Running)
-            }
+            BlockKind::Title | BlockKind::ListItem { .. } | BlockKind::TocEntry { .. } | BlockKind::Sidebar { .. } => self.plain(&b.content, Flow::Running),
         }
     }
 
@@ -455,7 +453,9 @@ fn front_matter(m: &Metadata) -> String {
         out
     };
     let mut y = String::from("---\n");
-    for (key, value) in [("title", &m.title), ("subtitle", &m.subtitle), ("date", &m.date), ("publication", &m.publication), ("issue", &m.issue), ("issn", &m.issn)] {
+    for (key, value) in
+        [("title", &m.title), ("subtitle", &m.subtitle), ("date", &m.date), ("publication", &m.publication), ("issue", &m.issue), ("issn", &m.issn)]
+    {
         if let Some(v) = value {
             y.push_str(&format!("{key}: {}\n", q(v)));
         }

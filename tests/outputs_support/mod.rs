@@ -86,9 +86,16 @@ pub fn every_kind() -> Document {
         block(BlockKind::Heading { level: 3 }, &["（一）坚持创新"], 23),
         item("", "——提升西部地区科技创新能力", 24),
         item("•", "加快发展新质生产力", 24),
-        Block { kind: BlockKind::Caption { credit: vec![span("□新华社记者 燕 雁/摄", 26)] }, content: vec![span("G3012线喀什疏勒高速公路。", 25)], lines: vec![[25, 26]], confidence: 1.0 },
         Block {
-            kind: BlockKind::Sidebar { items: vec![item("-", "要坚持把发展特色优势产业作为主攻方向。", 28), item("-", "要坚持统筹发展和安全。", 29)] },
+            kind: BlockKind::Caption { credit: vec![span("□新华社记者 燕 雁/摄", 26)] },
+            content: vec![span("G3012线喀什疏勒高速公路。", 25)],
+            lines: vec![[25, 26]],
+            confidence: 1.0,
+        },
+        Block {
+            kind: BlockKind::Sidebar {
+                items: vec![item("-", "要坚持把发展特色优势产业作为主攻方向。", 28), item("-", "要坚持统筹发展和安全。", 29)]
+            },
             content: vec![span("习近平强调——", 27)],
             lines: vec![[27, 29]],
             confidence: 1.0,
@@ -103,7 +110,15 @@ pub fn every_kind() -> Document {
     ]);
     let two = article(vec![block(BlockKind::Title, &["第二篇文章"], 50), para("第二篇的正文。", 51)]);
     Document {
-        meta: Metadata { language: "zh-CN".into(), title: Some("西部大开发 新篇章".into()), authors: vec!["孙绍骋".into(), "杨羊".into()], publication: Some("党员之友".into()), issue: Some("2025·3".into()), date: Some("（2025 年 1 月 17 日）".into()), ..Default::default() },
+        meta: Metadata {
+            language: "zh-CN".into(),
+            title: Some("西部大开发 新篇章".into()),
+            authors: vec!["孙绍骋".into(), "杨羊".into()],
+            publication: Some("党员之友".into()),
+            issue: Some("2025·3".into()),
+            date: Some("（2025 年 1 月 17 日）".into()),
+            ..Default::default()
+        },
         articles: vec![front, one, two],
         ..Default::default()
     }
@@ -158,14 +173,35 @@ impl Lcg {
     }
 }
 
-const NASTY: &[&str] = &["", " ", "　", "正文", "孙 绍 骋", "<b>&amp;</b>\"'", "\u{0}\u{c}\u{b}\u{1}", "\u{FFFE}", "Latin text", "- x", "# y", "1. z", "*", "`", "\\", "-->", "<!--", "\r\n", "👍🏽"];
+const NASTY: &[&str] = &[
+    "",
+    " ",
+    "　",
+    "正文",
+    "孙 绍 骋",
+    "<b>&amp;</b>\"'",
+    "\u{0}\u{c}\u{b}\u{1}",
+    "\u{FFFE}",
+    "Latin text",
+    "- x",
+    "# y",
+    "1. z",
+    "*",
+    "`",
+    "\\",
+    "-->",
+    "<!--",
+    "\r\n",
+    "👍🏽",
+];
 
 fn inlines(rng: &mut Lcg) -> Vec<Inline> {
     (0..rng.below(5))
         .map(|i| {
             let text = NASTY[rng.below(NASTY.len())];
             if rng.below(4) == 0 {
-                let kind = if rng.below(3) == 0 { FurnitureKind::RunningHead } else { FurnitureKind::PageNumber { number: NASTY[rng.below(NASTY.len())].into() } };
+                let kind =
+                    if rng.below(3) == 0 { FurnitureKind::RunningHead } else { FurnitureKind::PageNumber { number: NASTY[rng.below(NASTY.len())].into() } };
                 Inline::Milestone(Milestone { kind, span: Span { line: i as u32, text: text.into(), ..Default::default() } })
             } else {
                 Inline::Span(Span { line: i as u32, text: text.into(), space_before: rng.below(2) == 0, ..Default::default() })
@@ -197,7 +233,10 @@ fn random_block(rng: &mut Lcg, depth: usize) -> Block {
 pub fn random_document(seed: u64) -> Document {
     let mut rng = Lcg(seed);
     let articles = (0..rng.below(4))
-        .map(|_| Article { kind: if rng.below(3) == 0 { ArticleKind::Front } else { ArticleKind::Article }, blocks: (0..rng.below(12)).map(|_| random_block(&mut rng, 0)).collect() })
+        .map(|_| Article {
+            kind: if rng.below(3) == 0 { ArticleKind::Front } else { ArticleKind::Article },
+            blocks: (0..rng.below(12)).map(|_| random_block(&mut rng, 0)).collect(),
+        })
         .collect();
     Document { meta: Metadata { language: ["", "zh-CN", "bad tag", "en"][rng.below(4)].into(), ..Default::default() }, articles, ..Default::default() }
 }

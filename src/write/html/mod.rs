@@ -113,7 +113,8 @@ fn render(doc: &Document, options: &HtmlOptions) -> Result<String> {
         _ => detect_language(doc),
     };
     let labels = for_language(&language);
-    let title = meta.title.clone().or_else(|| doc.source.file_name.as_deref().map(file_stem).filter(|s| !s.is_empty())).unwrap_or_else(|| labels.untitled.to_string());
+    let title =
+        meta.title.clone().or_else(|| doc.source.file_name.as_deref().map(file_stem).filter(|s| !s.is_empty())).unwrap_or_else(|| labels.untitled.to_string());
 
     let id = |i: usize| format!("a{:03}", i + 1);
     let links = doc
