@@ -400,16 +400,23 @@ fn page_comment(label: &str) -> String {
 /// backslash escapes, and GFM's strikethrough.
 fn escape_inline(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
+    for (i, c) in s.char_indices() {
         match c {
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '~' => out.push('\\'),
-            '&' if chars.peek().is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#') => out.push('\\'),
+            '&' if is_reference(&s[i + 1..]) => out.push('\\'),
             _ => {}
         }
         out.push(c);
     }
     out
+}
+
+/// Whether text after a `&` would make it a character reference:
+/// `amp;`, `#42;`, `#x2A;` (a name or number, then a semicolon).
+fn is_reference(rest: &str) -> bool {
+    let body = rest.strip_prefix('#').unwrap_or(rest);
+    let len = body.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    (1..=32).contains(&len) && body[len..].starts_with(';')
 }
 
 /// Escapes what would make a line (of escaped inline text) a block of its
