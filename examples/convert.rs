@@ -1,5 +1,5 @@
 //! The command-line face of reprint: convert a text to layout JSON, the full
-//! model as JSON, EPUB, PDF, TEI or a review page.
+//! model as JSON, EPUB, PDF, TEI, Markdown, HTML or a review page.
 
 use clap::{Parser, ValueEnum};
 use reprint::{Document, Options};
@@ -19,6 +19,10 @@ enum Format {
     Pdf,
     /// TEI P5 XML.
     Tei,
+    /// CommonMark.
+    Markdown,
+    /// One self-contained HTML5 page.
+    Html,
     /// Review page: source lines beside the reconstructed text, one HTML file.
     Review,
 }
@@ -27,8 +31,8 @@ enum Format {
 /// structured book.
 ///
 /// The format comes from --to, else from the extension of -o (.json is the
-/// full model, .layout.json layout JSON, .epub, .pdf, .tei.xml or .xml,
-/// .html the review page),
+/// full model, .layout.json layout JSON, .epub, .pdf, .tei.xml or .xml, .md,
+/// .html or .htm; .review.html the review page),
 /// else layout JSON. Text formats go to standard output when -o is not given.
 #[derive(Parser, Debug)]
 #[command(version, about, long_about)]
@@ -53,6 +57,18 @@ struct Cli {
     /// Language tag to use instead of the detected one (zh-CN, zh-TW, en...).
     #[arg(long)]
     lang: Option<String>,
+    /// Date to use instead of the one found in the text (2025-03-17, or as printed: 2025年3月17日).
+    #[arg(long)]
+    date: Option<String>,
+    /// Publication (periodical or publisher) to use instead of the masthead found in the text.
+    #[arg(long, visible_alias = "publisher")]
+    publication: Option<String>,
+    /// Markdown: start with a YAML metadata block (title, author, date, lang...), as pandoc reads it.
+    #[arg(long)]
+    front_matter: bool,
+    /// HTML: show the printed page numbers where the pages began.
+    #[arg(long)]
+    page_numbers: bool,
     /// TEI: mark every source line break with <lb n="LINE"/> and keep each line exactly as it was.
     #[arg(long)]
     line_breaks: bool,
@@ -102,8 +118,12 @@ fn format_of(cli: &Cli) -> Format {
         Format::Pdf
     } else if name.ends_with(".xml") {
         Format::Tei
-    } else if name.ends_with(".html") {
+    } else if name.ends_with(".review.html") {
         Format::Review
+    } else if name.ends_with(".md") {
+        Format::Markdown
+    } else if name.ends_with(".html") || name.ends_with(".htm") {
+        Format::Html
     } else {
         Format::Layout
     }
@@ -128,6 +148,13 @@ fn run(cli: &Cli) -> Result<(), reprint::Error> {
     }
     if !cli.authors.is_empty() {
         doc.meta.authors = cli.authors.clone();
+    }
+    // Every writer reads the document's metadata: overriding it here reaches them all.
+    if let Some(d) = &cli.date {
+        doc.meta.date = Some(d.clone());
+    }
+    if let Some(p) = &cli.publication {
+        doc.meta.publication = Some(p.clone());
     }
     let mut out: Vec<u8> = Vec::new();
     write(&doc, cli, format, &mut out)?;
@@ -154,6 +181,10 @@ fn write(doc: &Document, cli: &Cli, format: Format, out: &mut Vec<u8>) -> Result
         Format::Tei => doc.write_tei(out, &reprint::write::tei::TeiOptions::default().with_line_breaks(cli.line_breaks))?,
         #[cfg(feature = "review")]
         Format::Review => doc.write_review(out, &review_options(cli)?)?,
+        #[cfg(feature = "markdown")]
+        Format::Markdown => doc.write_markdown(out, &reprint::write::markdown::MarkdownOptions::default().with_front_matter(cli.front_matter))?,
+        #[cfg(feature = "html")]
+        Format::Html => doc.write_html(out, &reprint::write::html::HtmlOptions::default().with_page_numbers(cli.page_numbers))?,
         #[allow(unreachable_patterns)]
         other => return Err(reprint::Error::InvalidOption { name: "--to".into(), reason: format!("{other:?} output was not compiled in (cargo feature)") }),
     }

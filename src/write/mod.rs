@@ -3,9 +3,20 @@
 
 #[cfg(feature = "epub")]
 pub mod epub;
+#[cfg(feature = "html")]
+pub mod html;
+#[cfg(feature = "markdown")]
+pub mod markdown;
 #[cfg(feature = "pdf")]
 pub mod pdf;
 #[cfg(feature = "review")]
 pub mod review;
 #[cfg(feature = "tei")]
 pub mod tei;
+
+#[cfg(any(feature = "epub", feature = "html", feature = "markdown"))]
+mod reading;
+#[cfg(any(feature = "epub", feature = "html"))]
+mod xhtml;
+#[cfg(any(feature = "epub", feature = "tei", feature = "html", feature = "markdown"))]
+mod xml;

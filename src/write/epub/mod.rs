@@ -11,19 +11,17 @@
 //! # Ok::<(), reprint::Error>(())
 //! ```
 
-mod blocks;
 mod body;
-mod labels;
 mod meta;
 mod package;
 mod pages;
-mod text;
 
+use crate::write::xhtml::{NavPoint, for_language};
 use crate::{Document, Error, Result};
 use epub_builder::{EpubBuilder, EpubContent, EpubVersion, ReferenceType, TocElement, ZipLibrary};
 use std::io::Write;
 
-const STYLESHEET: &str = include_str!("style.css");
+const STYLESHEET: &str = include_str!("../xhtml/style.css");
 
 /// Options of the epub writer. Each metadata field, when set, replaces what
 /// the text says about itself.
@@ -137,7 +135,7 @@ fn builder_error(e: epub_builder::Error) -> Error {
     Error::Output { format: "epub", reason: e.to_string() }
 }
 
-fn to_toc(p: &body::NavPoint) -> TocElement {
+fn to_toc(p: &NavPoint) -> TocElement {
     p.children.iter().fold(TocElement::new(p.href.clone(), p.label.clone()), |t, c| t.child(to_toc(c)))
 }
 
@@ -145,7 +143,7 @@ impl Document {
     /// Writes the document as an EPUB 3 book.
     pub fn write_epub<W: Write>(&self, out: W, options: &EpubOptions) -> Result<()> {
         let meta = meta::BookMeta::resolve(self, options)?;
-        let labels = labels::for_language(&meta.language);
+        let labels = for_language(&meta.language);
         let mut body = body::render(self, labels);
         let lang = meta.language.as_str();
 
@@ -172,7 +170,7 @@ impl Document {
         let mut title_content = EpubContent::new("title.xhtml", title_page.as_bytes());
         if body.nav.is_empty() {
             // A book with no text still needs one entry in each table of contents.
-            body.nav.push(body::NavPoint { href: "title.xhtml".into(), label: labels.title_page.into(), children: Vec::new() });
+            body.nav.push(NavPoint { href: "title.xhtml".into(), label: labels.title_page.into(), children: Vec::new() });
             title_content = title_content.title(labels.title_page);
         }
         b.add_content(title_content).map_err(builder_error)?;

@@ -64,7 +64,7 @@ fn read(archive: &mut ZipArchive<Cursor<&[u8]>>, i: usize) -> Result<String> {
 }
 
 fn patch_opf(opf: &str, p: &Patches) -> String {
-    let lang = super::text::escape(&p.language);
+    let lang = crate::write::xhtml::escape(&p.language);
     opf.replace("<dc:language id=\"epub-creator-", "<dc:language id=\"epub-language-")
         .replacen("<package version=\"3.0\"", &format!("<package version=\"3.0\" xml:lang=\"{lang}\""), 1)
         // The contents landmark needs the navigation document in the spine: after the title page.
@@ -79,6 +79,6 @@ fn patch_opf(opf: &str, p: &Patches) -> String {
 }
 
 fn patch_ncx(ncx: &str, p: &Patches) -> String {
-    let uid = super::text::escape(&p.uid);
+    let uid = crate::write::xhtml::escape(&p.uid);
     ncx.replacen("<head>", &format!("<head>\n    <meta name=\"dtb:uid\" content=\"{uid}\" />"), 1)
 }

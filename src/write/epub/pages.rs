@@ -1,10 +1,8 @@
 //! Whole XHTML documents: the wrapper every content document shares, the
 //! generated title and cover pages, and the navigation document.
 
-use super::body::{NavPoint, PageTarget};
-use super::labels::Labels;
 use super::meta::BookMeta;
-use super::text::escape;
+use crate::write::xhtml::{Labels, NavPoint, PageTarget, escape};
 use std::fmt::Write as _;
 
 /// Wraps a body in an XHTML 5 document of the book's language.

@@ -3,6 +3,8 @@
 
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesPI, BytesStart, BytesText, Event};
+pub(super) use crate::write::xml::is_xml_char;
+use crate::write::xml::escape_text as escape;
 use std::borrow::Cow;
 use std::io::{self, Write};
 
@@ -104,11 +106,6 @@ fn element<'a>(name: &'a str, attrs: &[(&str, &str)]) -> BytesStart<'a> {
     e
 }
 
-/// Whether XML 1.0 allows the character (production `Char`).
-pub(super) fn is_xml_char(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
-}
-
 /// The string with forbidden characters replaced by U+FFFD, for places
 /// (header fields, attribute values) where no `gap` can stand.
 pub(super) fn replace_forbidden(s: &str) -> Cow<'_, str> {
@@ -120,25 +117,6 @@ pub(super) fn replace_forbidden(s: &str) -> Cow<'_, str> {
 fn attribute(v: &str) -> Cow<'_, str> {
     let v = replace_forbidden(v);
     if v.contains(['\t', '\n', '\r']) { Cow::Owned(v.replace(['\t', '\n', '\r'], " ")) } else { v }
-}
-
-/// Escapes text content. `\r` is written as a reference because a parser
-/// would otherwise turn it into `\n`, and the lines must read back exactly.
-fn escape(s: &str) -> Cow<'_, str> {
-    if !s.contains(['&', '<', '>', '\r']) {
-        return Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len() + 16);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\r' => out.push_str("&#13;"),
-            c => out.push(c),
-        }
-    }
-    Cow::Owned(out)
 }
 
 #[cfg(test)]

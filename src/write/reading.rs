@@ -1,14 +1,18 @@
-//! Reading text for the book: characters XML can carry, escaped, and without
-//! the spaces that OCR and PDF extraction leave between CJK characters.
+//! Reading text, shared by the writers for readers (EPUB, HTML, Markdown):
+//! only characters XML can carry, and without the spaces that OCR and PDF
+//! extraction leave between CJK characters.
+
+use super::xml::is_xml_char;
+use crate::model::{Document, FurnitureKind, Inline, Metadata};
 
 /// Stands for a page break inside text while spaces are tidied, so the break
 /// does not hide the characters on either side of it. XML cannot carry it,
 /// so it can never come from the input.
-pub(super) const BREAK: char = '\u{1}';
+pub(crate) const BREAK: char = '\u{1}';
 
 /// How spaces between CJK characters are treated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Flow {
+pub(crate) enum Flow {
     /// Prose: Chinese prose has no spaces, so every space between CJK
     /// characters (or between CJK and digits) is an artefact and goes.
     Running,
@@ -19,30 +23,8 @@ pub(super) enum Flow {
     Display,
 }
 
-/// Whether XML 1.0 allows the character (form feeds and NULs from PDF
-/// extraction do not).
-pub(super) fn is_xml_char(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..='\u{10FFFF}')
-}
-
-/// Escapes text for XML content and attribute values.
-pub(super) fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c if is_xml_char(c) => out.push(c),
-            _ => {}
-        }
-    }
-    out
-}
-
 /// Han ideographs and kana: the characters set without spaces between them.
-pub(super) fn is_han(c: char) -> bool {
+pub(crate) fn is_han(c: char) -> bool {
     matches!(c,
         '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' |
         '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3FFFF}' | '\u{3005}' | '\u{3007}')
@@ -50,7 +32,7 @@ pub(super) fn is_han(c: char) -> bool {
 
 /// Han, kana and the punctuation Chinese text uses (full-width forms, CJK
 /// brackets, curly quotes, dashes, ellipsis, middle dot).
-pub(super) fn is_cjk(c: char) -> bool {
+pub(crate) fn is_cjk(c: char) -> bool {
     is_han(c)
         || matches!(c,
             '\u{3001}'..='\u{303F}' | '\u{FF01}'..='\u{FF60}' | '\u{FFE0}'..='\u{FFE6}' |
@@ -63,12 +45,12 @@ fn is_space(c: char) -> bool {
 
 /// Cleans text for the reader: drops characters XML cannot carry, trims, and
 /// tidies every run of white space as `flow` says.
-pub(super) fn tidy(s: &str, flow: Flow) -> String {
+pub(crate) fn tidy(s: &str, flow: Flow) -> String {
     tidy_marked(&s.replace(BREAK, ""), flow)
 }
 
 /// [`tidy`] for text whose page breaks are marked with [`BREAK`]: they stay.
-pub(super) fn tidy_marked(s: &str, flow: Flow) -> String {
+pub(crate) fn tidy_marked(s: &str, flow: Flow) -> String {
     let chars: Vec<char> = s.chars().filter(|&c| is_xml_char(c) || c == BREAK).collect();
     let mut out = String::with_capacity(s.len());
     let mut i = 0;
@@ -118,6 +100,90 @@ fn gap(before: &[char], after: &[char], flow: Flow) -> Gap {
     if han_before == 1 && han_after == 1 { Gap::None } else { Gap::Ideographic }
 }
 
+/// The reading text of content cut at its printed page breaks: one piece
+/// more than there are breaks, and the page number of each break.
+pub(crate) fn pieces(content: &[Inline], flow: Flow) -> (Vec<String>, Vec<String>) {
+    let mut raw = String::new();
+    let mut labels = Vec::new();
+    for i in content {
+        match i {
+            Inline::Span(s) => {
+                if s.space_before && !raw.is_empty() {
+                    raw.push(' ');
+                }
+                raw.extend(s.text.chars().filter(|&c| c != BREAK));
+            }
+            Inline::Milestone(m) => {
+                if let FurnitureKind::PageNumber { number } = &m.kind {
+                    raw.push(BREAK);
+                    let label = tidy(number, Flow::Display);
+                    labels.push(if label.is_empty() { tidy(&m.span.text, Flow::Display) } else { label });
+                }
+            }
+        }
+    }
+    (tidy_marked(&raw, flow).split(BREAK).map(str::to_string).collect(), labels)
+}
+
+/// The document's metadata as a reader sees it: each field set in
+/// `overrides` (a non-empty string or list) replaces the one found in the
+/// text; the title falls back to the first article's; every value is tidied
+/// as display text.
+#[cfg_attr(not(any(feature = "html", feature = "markdown")), allow(dead_code))]
+pub(crate) fn metadata(doc: &Document, overrides: &Metadata) -> Metadata {
+    let pick = |o: &Option<String>, found: &Option<String>| {
+        [o, found].into_iter().flatten().map(|s| tidy(s, Flow::Display)).find(|s| !s.is_empty())
+    };
+    let list = |o: &[String], found: &[String], flow: Flow| {
+        let mut v: Vec<String> = Vec::new();
+        for s in if o.is_empty() { found } else { o } {
+            let s = tidy(s, flow);
+            if !s.is_empty() && !v.contains(&s) {
+                v.push(s);
+            }
+        }
+        v
+    };
+    let m = &doc.meta;
+    let first_title = doc.articles.iter().find_map(|a| a.title());
+    let language = if overrides.language.trim().is_empty() { m.language.trim() } else { overrides.language.trim() };
+    Metadata {
+        title: pick(&overrides.title, &m.title).or_else(|| pick(&None, &first_title)),
+        subtitle: pick(&overrides.subtitle, &m.subtitle),
+        authors: list(&overrides.authors, &m.authors, Flow::Display),
+        language: language.to_string(),
+        date: pick(&overrides.date, &m.date),
+        publication: pick(&overrides.publication, &m.publication),
+        issue: pick(&overrides.issue, &m.issue),
+        issn: pick(&overrides.issn, &m.issn),
+        sources: list(&overrides.sources, &m.sources, Flow::Running),
+    }
+}
+
+/// A table-of-contents line without its page number, which the parser may
+/// have left in the text as well as in `page`.
+pub(crate) fn without_page(content: &[Inline], page: &str) -> Vec<Inline> {
+    let mut content = content.to_vec();
+    if page.is_empty() {
+        return content;
+    }
+    let first = content.iter().position(|i| matches!(i, Inline::Span(_)));
+    let last = content.iter().rposition(|i| matches!(i, Inline::Span(_)));
+    for (at, leading) in [(first, true), (last, false)] {
+        if let Some(Inline::Span(s)) = at.and_then(|a| content.get_mut(a)) {
+            let t = s.text.trim();
+            let rest = if leading { t.strip_prefix(page) } else { t.strip_suffix(page) };
+            // The character where the cut is made must not be a digit: 01 is not the page of 0104.
+            let at_cut = |r: &str| if leading { r.chars().next() } else { r.chars().last() };
+            if let Some(rest) = rest.filter(|r| at_cut(r).is_some_and(|c| !c.is_ascii_digit())) {
+                s.text = rest.trim().to_string();
+                break;
+            }
+        }
+    }
+    content
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,6 +210,5 @@ mod tests {
         assert_eq!(tidy_marked("第一\u{1} 第二", Flow::Running), "第一\u{1}第二");
         assert_eq!(tidy("第一\u{1} 第二", Flow::Running), "第一第二");
         assert_eq!(tidy("\u{c}页\u{0}码", Flow::Running), "页码");
-        assert_eq!(escape("a<b&\"c\u{b}"), "a&lt;b&amp;&quot;c");
     }
 }

@@ -2,7 +2,7 @@
 //! in the book's language.
 
 /// Words for one language.
-pub(super) struct Labels {
+pub(crate) struct Labels {
     pub contents: &'static str,
     pub landmarks: &'static str,
     pub pages: &'static str,
@@ -63,7 +63,7 @@ const EN: Labels = Labels {
 
 /// The labels for a BCP 47 tag: traditional Chinese for zh-TW/HK/MO/Hant,
 /// simplified for other Chinese, English otherwise.
-pub(super) fn for_language(tag: &str) -> &'static Labels {
+pub(crate) fn for_language(tag: &str) -> &'static Labels {
     let t = tag.to_ascii_lowercase();
     if !(t == "zh" || t.starts_with("zh-")) {
         return &EN;

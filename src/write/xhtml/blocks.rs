@@ -1,18 +1,27 @@
 //! Blocks of the model as XHTML: every `BlockKind` gets its semantic element,
-//! and printed page numbers become EPUB page breaks where they stood.
+//! and printed page numbers become page breaks where they stood.
 
-use super::body::{PageTarget, squash};
 use super::labels::Labels;
-use super::text::{BREAK, Flow, escape, tidy, tidy_marked};
+use super::nav::squash;
+use super::{Target, escape};
 use crate::model::{Block, BlockKind, FurnitureKind, Inline, NoteKind};
+use crate::write::reading::{Flow, pieces, tidy, without_page};
+use std::collections::HashSet;
 use std::fmt::Write as _;
+
+/// A printed page: where it starts in the book, and its number as printed.
+pub(crate) struct PageTarget {
+    pub href: String,
+    pub label: String,
+}
 
 /// Sidebars nested deeper than this are flattened, so hostile input cannot
 /// exhaust the stack.
 const MAX_ASIDE_DEPTH: usize = 8;
 
 /// Accumulates the XHTML of one part, and the ids and page targets of the book.
-pub(super) struct Markup {
+pub(crate) struct Markup {
+    target: Target,
     labels: &'static Labels,
     /// Squashed article titles and their files, to link the source's table of contents.
     links: Vec<(String, String)>,
@@ -22,20 +31,41 @@ pub(super) struct Markup {
     /// Levels of the `<section>`s open for headings.
     sections: Vec<u8>,
     pages: Vec<PageTarget>,
+    /// Page ids given so far, so a page number printed twice gets a new one.
+    page_ids: HashSet<String>,
     headings: usize,
 }
 
 impl Markup {
-    pub fn new(labels: &'static Labels, links: Vec<(String, String)>) -> Markup {
-        Markup { labels, links, out: String::new(), file: String::new(), front: false, sections: Vec::new(), pages: Vec::new(), headings: 0 }
+    /// Markup for `target`; `links` are the squashed titles of articles and
+    /// where each starts, to link the source's table of contents.
+    pub fn new(target: Target, labels: &'static Labels, links: Vec<(String, String)>) -> Markup {
+        let (out, file, pages, page_ids) = (String::new(), String::new(), Vec::new(), HashSet::new());
+        Markup { target, labels, links, out, file, front: false, sections: Vec::new(), pages, page_ids, headings: 0 }
     }
 
-    /// Starts the next content document.
+    /// Starts the next part: a content document of an EPUB named `file`, or
+    /// an article of an HTML page whose element gets `file` as its id.
     pub fn start(&mut self, file: &str, front: bool) {
         file.clone_into(&mut self.file);
         self.front = front;
         self.out.clear();
-        self.out.push_str(if front { "<section class=\"front\" epub:type=\"frontmatter\">\n" } else { "<article class=\"article\">\n" });
+        let open = match (self.target, front) {
+            (Target::Epub, true) => "<section class=\"front\" epub:type=\"frontmatter\">".to_string(),
+            (Target::Epub, false) => "<article class=\"article\">".to_string(),
+            (Target::Html, true) => format!("<section class=\"front\" id=\"{}\">", escape(file)),
+            (Target::Html, false) => format!("<article class=\"article\" id=\"{}\">", escape(file)),
+        };
+        self.out.push_str(&open);
+        self.out.push('\n');
+    }
+
+    /// The link to an element of the current part.
+    fn href(&self, id: &str) -> String {
+        match self.target {
+            Target::Epub => format!("{}#{id}", self.file),
+            Target::Html => format!("#{id}"),
+        }
     }
 
     /// Bytes of XHTML in the current part.
@@ -128,37 +158,38 @@ impl Markup {
     /// A page-break element; the page is recorded for the page list.
     fn page_break(&mut self, element: &str, label: &str) -> String {
         let label = if label.is_empty() { "?" } else { label };
-        let id = format!("pg{}", self.pages.len() + 1);
-        self.pages.push(PageTarget { href: format!("{}#{id}", self.file), label: label.to_string() });
+        let id = match self.target {
+            Target::Epub => format!("pg{}", self.pages.len() + 1),
+            Target::Html => self.page_id(label),
+        };
+        self.pages.push(PageTarget { href: self.href(&id), label: label.to_string() });
         let label = escape(label);
-        format!("<{element} class=\"pagebreak\" id=\"{id}\" epub:type=\"pagebreak\" role=\"doc-pagebreak\" aria-label=\"{label}\"></{element}>")
+        match self.target {
+            Target::Epub => format!("<{element} class=\"pagebreak\" id=\"{id}\" epub:type=\"pagebreak\" role=\"doc-pagebreak\" aria-label=\"{label}\"></{element}>"),
+            Target::Html => format!("<{element} class=\"pb\" id=\"{id}\" title=\"{label}\" role=\"doc-pagebreak\" aria-label=\"{label}\"></{element}>"),
+        }
+    }
+
+    /// `page-28` for page 28, so a reader can link to a printed page; a
+    /// number seen before (each article numbering its own pages) gets `page-28-2`.
+    fn page_id(&mut self, label: &str) -> String {
+        let safe: String = label.chars().map(|c| if c.is_alphanumeric() { c } else { '_' }).collect();
+        let mut id = format!("page-{safe}");
+        let mut n = 1;
+        while self.page_ids.contains(&id) {
+            n += 1;
+            id = format!("page-{safe}-{n}");
+        }
+        self.page_ids.insert(id.clone());
+        id
     }
 
     /// The content's text as markup, page breaks in place.
     fn inline(&mut self, content: &[Inline], flow: Flow) -> String {
-        let mut raw = String::new();
-        let mut labels = Vec::new();
-        for i in content {
-            match i {
-                Inline::Span(s) => {
-                    if s.space_before && !raw.is_empty() {
-                        raw.push(' ');
-                    }
-                    raw.extend(s.text.chars().filter(|&c| c != BREAK));
-                }
-                Inline::Milestone(m) => {
-                    if let FurnitureKind::PageNumber { number } = &m.kind {
-                        raw.push(BREAK);
-                        let label = tidy(number, Flow::Display);
-                        labels.push(if label.is_empty() { tidy(&m.span.text, Flow::Display) } else { label });
-                    }
-                }
-            }
-        }
-        let text = tidy_marked(&raw, flow);
+        let (text, labels) = pieces(content, flow);
         let mut out = String::with_capacity(text.len() + 32);
         let mut labels = labels.into_iter();
-        for (n, piece) in text.split(BREAK).enumerate() {
+        for (n, piece) in text.iter().enumerate() {
             if n > 0 {
                 let label = labels.next().unwrap_or_default();
                 let mark = self.page_break("span", &label);
@@ -212,7 +243,7 @@ impl Markup {
         self.headings += 1;
         let id = format!("h{}", self.headings);
         let _ = writeln!(self.out, "<section class=\"level{level}\">\n<h{level} id=\"{id}\">{html}</h{level}>");
-        nav.push((level, format!("{}#{id}", self.file), tidy(&plain(content), Flow::Display)));
+        nav.push((level, self.href(&id), tidy(&plain(content), Flow::Display)));
     }
 
     fn title(&mut self, lines: &[Block], aside: usize) {
@@ -321,30 +352,6 @@ fn note_class(kind: NoteKind) -> &'static str {
         NoteKind::Column => "note column",
         NoteKind::Other => "note other",
     }
-}
-
-/// A table-of-contents line without its page number, which the parser may
-/// have left in the text as well as in `page`.
-fn without_page(content: &[Inline], page: &str) -> Vec<Inline> {
-    let mut content = content.to_vec();
-    if page.is_empty() {
-        return content;
-    }
-    let first = content.iter().position(|i| matches!(i, Inline::Span(_)));
-    let last = content.iter().rposition(|i| matches!(i, Inline::Span(_)));
-    for (at, leading) in [(first, true), (last, false)] {
-        if let Some(Inline::Span(s)) = at.and_then(|a| content.get_mut(a)) {
-            let t = s.text.trim();
-            let rest = if leading { t.strip_prefix(page) } else { t.strip_suffix(page) };
-            // The character where the cut is made must not be a digit: 01 is not the page of 0104.
-            let at_cut = |r: &str| if leading { r.chars().next() } else { r.chars().last() };
-            if let Some(rest) = rest.filter(|r| at_cut(r).is_some_and(|c| !c.is_ascii_digit())) {
-                s.text = rest.trim().to_string();
-                break;
-            }
-        }
-    }
-    content
 }
 
 fn plain(content: &[Inline]) -> String {
