@@ -20,7 +20,7 @@ pub mod write;
 pub use error::{Error, Result};
 pub use model::Document;
 pub use options::Options;
-pub use parse::{parse, parse_bytes};
+pub use parse::{parse, parse_bytes, parse_file};
 
 /// The README's Rust examples, run as doctests.
 #[cfg(all(doctest, feature = "tei"))]

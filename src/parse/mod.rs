@@ -55,6 +55,24 @@ pub fn parse_bytes(bytes: &[u8], options: &Options) -> Result<Document> {
     Ok(doc)
 }
 
+/// Reads and parses a file: [`parse_bytes`] with the file's name recorded in
+/// the document (and in error messages) unless `options` already names one.
+///
+/// ```no_run
+/// let doc = reprint::parse_file("fixtures/seeds/004_4e3ec80c6fe38783.txt", &reprint::Options::default())?;
+/// println!("{} articles", doc.articles.len());
+/// # Ok::<(), reprint::Error>(())
+/// ```
+pub fn parse_file(path: impl AsRef<std::path::Path>, options: &Options) -> Result<Document> {
+    let path = path.as_ref();
+    let bytes = std::fs::read(path).map_err(|source| crate::Error::Read { path: path.to_path_buf(), source })?;
+    if options.file_name.is_some() {
+        return parse_bytes(&bytes, options);
+    }
+    let named = options.clone().with_file_name(path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default());
+    parse_bytes(&bytes, &named)
+}
+
 fn build(text: &str, options: &Options) -> Document {
     let lines = lines::split(text);
     let cue_of: Vec<cues::Cue> = lines.iter().map(|l| if l.is_blank() { cues::Cue::None } else { user_cue(l, options).unwrap_or_else(|| cues::cue(l)) }).collect();
