@@ -67,6 +67,7 @@ impl Format {
 }
 
 /// Writes `doc` in `format` into `out`.
+#[cfg_attr(not(any(feature = "epub", feature = "pdf", feature = "tei", feature = "markdown", feature = "html", feature = "review")), allow(unused_variables))]
 pub fn write(doc: &Document, cli: &Cli, format: Format, out: &mut Vec<u8>) -> Result<(), reprint::Error> {
     match format {
         Format::Layout => out.extend_from_slice(doc.to_layout_json().as_bytes()),
