@@ -59,9 +59,17 @@ fn measure(n: u32, raw: &str) -> Line<'_> {
     let text = &rest[..end];
     let mut width = 0.0f32;
     let mut chars = 0u32;
-    for c in text.chars() {
-        width += char_width(c);
+    let mut prev = ' ';
+    let mut it = text.chars().peekable();
+    while let Some(c) = it.next() {
+        // Extraction writes the quarter-em gap print sets between Han and
+        // Latin or digits as a space: counted as half an em it would make
+        // such lines look fuller than the column.
+        let next = it.peek().copied().unwrap_or(' ');
+        let gap = c == ' ' && ((is_wide(prev) && next.is_ascii_alphanumeric()) || (prev.is_ascii_alphanumeric() && is_wide(next)));
+        width += if gap { 0.25 } else { char_width(c) };
         chars += 1;
+        prev = c;
     }
     Line { n, lead: &raw[..start], text, trail: &rest[end..], width, chars }
 }
@@ -108,6 +116,12 @@ mod tests {
         assert_eq!(ls[0].lead, "\u{3000}\u{3000}");
         assert_eq!(ls[1].text, "正文");
         assert_eq!(ls[1].trail, "\t ");
+    }
+
+    #[test]
+    fn the_space_between_han_and_digits_is_a_quarter_em() {
+        let l = &split("共 2024 年")[0];
+        assert_eq!(l.width, 4.5);
     }
 
     #[test]

@@ -12,6 +12,8 @@ use super::lines::Line;
 const STRETCH: usize = 24;
 /// Narrower columns than this (in ems) are taken for lists or labels, not body text.
 const MIN_COLUMN: u32 = 10;
+/// A first line's indent (two ems) in the half-em bins widths are counted in.
+const INDENT_BINS: u32 = 4;
 /// Beyond this width (in ems) lines are taken to be whole paragraphs, not wrapped lines.
 pub const LONG_LINE: f32 = 48.0;
 
@@ -80,7 +82,12 @@ fn narrow_locally(lines: &[Line<'_>], idx: &[usize], out: &mut [f32]) {
         }
         near.sort_by(f32::total_cmp);
         let median = near[near.len() / 2];
-        if median + 0.5 < out[i] {
+        // A narrower column fills most of its lines to one width; short last
+        // lines of paragraphs and titles that happen to gather do not.
+        // Nor has a narrower column many lines wider than itself.
+        let agree = near.iter().filter(|w| (**w - median).abs() <= 1.5).count();
+        let wider = near.iter().filter(|w| **w > median + 1.5).count();
+        if median + 0.5 < out[i] && agree * 2 >= near.len() && wider * 4 <= near.len() {
             out[i] = median + 0.5;
         }
     }
@@ -119,6 +126,13 @@ fn estimate(widths: impl Iterator<Item = f32>) -> Estimate {
         let near: u32 = counts.iter().filter(|(k2, _)| k2.abs_diff(k) <= 1).map(|(_, c)| c).sum();
         (k, near)
     });
+    // Where paragraphs are short, their indented first lines (two ems
+    // narrower) can outnumber the full ones; the full ones are the column.
+    let near_count = |k: u32| counts.iter().filter(|(k2, _)| k2.abs_diff(k) <= 1).map(|(_, c)| c).sum::<u32>();
+    let best = best.map(|(k, c)| {
+        let wide = near_count(k + INDENT_BINS);
+        if wide >= 3 && wide * 3 >= c { (k + INDENT_BINS, wide.max(c)) } else { (k, c) }
+    });
     match best {
         Some((k, c)) if (c * 3 >= total as u32 || c >= 6) && k >= 2 * MIN_COLUMN => Estimate::Column(k as f32 / 2.0),
         _ => Estimate::Ragged,
@@ -154,5 +168,28 @@ mod tests {
         let text: String = (0..10).map(|i| "字".repeat(60 + i * 13) + "。\n").collect();
         let ls = split(&text);
         assert!(column_widths(&ls, None)[0] >= LONG_LINE);
+    }
+
+    #[test]
+    fn first_lines_outnumbering_full_ones_do_not_make_the_column() {
+        // Two-line paragraphs: an indented first line of 18 and a full one of 20.
+        let para = "一二三四五六七八九十一二三四五六七八\n一二三四五六七八九十一二三四五六七八九十\n";
+        let text = crate::parse::units::tests::distinct(&(para.repeat(4) + "一二三四五六七八九十一二三四五六七八\n".repeat(4).as_str()));
+        let ls = split(&text);
+        assert_eq!(column_widths(&ls, None)[1], 20.0);
+    }
+
+    #[test]
+    fn short_last_lines_gathering_do_not_narrow_the_column() {
+        // Widths as around a title between two reports: the last lines of
+        // paragraphs and the title are short, but they are no column.
+        let line = |w: f32| "一".to_string() + &"二".repeat(w as usize - 1) + if w.fract() > 0.0 { "a" } else { "" } + "\n";
+        let mut text: String = [30.0; 8].iter().map(|&w| line(w)).collect();
+        text += &[3.0, 30.0, 30.0, 31.0, 26.0, 25.0, 25.0, 21.5, 13.0, 29.0].iter().map(|&w| line(w)).collect::<String>();
+        text += &[30.0; 8].iter().map(|&w| line(w)).collect::<String>();
+        let text = crate::parse::units::tests::distinct(&text);
+        let ls = split(&text);
+        assert_eq!(ls[12].width, 26.0);
+        assert_eq!(column_widths(&ls, None)[12], 30.0);
     }
 }
