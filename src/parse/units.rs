@@ -55,11 +55,37 @@ const INDENT: f32 = 2.0;
 /// column widths vary by an em or so between pages, and digits and Latin
 /// letters are narrower than the half em they are counted as.
 const FULL: f32 = 1.5;
+/// The same for a line of Han characters and full-width punctuation only.
+const FULL_HAN: f32 = 0.75;
 
 impl Shape<'_, '_> {
     fn full(&self, i: usize, first: bool) -> bool {
         let w = self.widths[i];
-        self.lines[i].width >= w - FULL - if first { INDENT } else { 0.0 }
+        let l = &self.lines[i];
+        // Han text measures exactly, and a sentence that ends short of a firm
+        // column ends its paragraph; digits and Latin letters blur a line's
+        // width, and a line cut in mid-sentence lost a character to OCR more
+        // likely than it ended a paragraph.
+        let slack = if cues::ends_sentence(l.text) && han(l.text) && self.firm(i) { FULL_HAN } else { FULL };
+        l.width >= w - slack - if first { INDENT } else { 0.0 }
+    }
+
+    /// Whether the Han lines around a line fill the column exactly, as
+    /// typeset text does; OCR of a ragged or proportional setting does not.
+    fn firm(&self, i: usize) -> bool {
+        const AROUND: usize = 6;
+        let w = self.widths[i];
+        let near = |l: &&Line<'_>| !l.is_blank() && l.width >= w - 3.0 && han(l.text);
+        let before = self.lines[..i].iter().rev().filter(near).take(AROUND);
+        let after = self.lines[i + 1..].iter().filter(near).take(AROUND);
+        let (mut n, mut exact) = (0, 0);
+        for l in before.chain(after) {
+            n += 1;
+            if l.width >= w - 0.25 && l.width <= w + 0.75 {
+                exact += 1;
+            }
+        }
+        n >= 6 && exact * 4 >= n * 3
     }
 
     fn long_mode(&self, i: usize) -> bool {
@@ -161,6 +187,11 @@ impl Shape<'_, '_> {
     }
 }
 
+/// Whether a line holds only Han characters and full-width punctuation.
+fn han(t: &str) -> bool {
+    t.chars().all(super::lines::is_wide)
+}
+
 /// Whether a line is a display line set off by an ornament (◆新疆阜康市…),
 /// as magazines mark the items of a round-up.
 fn marked(t: &str) -> bool {
@@ -260,5 +291,19 @@ pub(crate) mod tests {
         let long = "这是一个很长的段落，".repeat(8);
         let text = format!("{long}。\n\n{long}中央区域\n\n协调发展{long}。\n\n布局建设未来产业 形成地区发展新动能\n\n{long}。\n");
         assert_eq!(units_of(&text), vec![vec![1], vec![3, 5], vec![7], vec![9]]);
+    }
+
+    /// The first line of the next paragraph lost its indent (it is as wide
+    /// as a full line less one em here); the sentence ending an em short of a
+    /// column that every other line fills exactly is what ends the paragraph.
+    #[test]
+    fn a_sentence_ending_short_of_a_firm_column_ends_the_paragraph() {
+        let full = "一二三四五六七八九十一二三四五六七八\n";
+        let text = format!("{full}{full}{full}{full}一二三四五六七八九十一二三四五六。\n一二三四五六七八九十一二三四五六七\n{full}{full}{full}完。\n");
+        assert_eq!(units_of(&text), vec![vec![1, 2, 3, 4, 5], vec![6, 7, 8, 9, 10]]);
+        // Where OCR left the column ragged, an em says nothing.
+        let ragged = ["一二三四五六七八九十一二三四五六七\n", "一二三四五六七八九十一二三四五六七八九\n"];
+        let text = format!("{0}{1}{0}{1}一二三四五六七八九十一二三四五六七。\n一二三四五六七八九十一二三四五六七八\n{0}{1}{0}{1}完。\n", ragged[0], ragged[1]);
+        assert_eq!(units_of(&text), vec![vec![1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]]);
     }
 }
