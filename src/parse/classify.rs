@@ -302,6 +302,16 @@ fn confirm_toc(items: &mut [Item]) {
     }
 }
 
+/// Whether item `i` is followed by one dash line that no other list item
+/// follows: a subtitle, where several would be a list.
+fn lone_dash_after(items: &[Item], i: usize) -> bool {
+    let mut rest = items[i + 1..].iter().filter(|x| !matches!(x.kind, Kind::Furniture | Kind::Caption));
+    match (rest.next(), rest.next()) {
+        (Some(d), after) => d.cue == Cue::Dash && d.kind == Kind::ListItem && d.lines.len() == 1 && after.is_none_or(|a| a.kind != Kind::ListItem),
+        _ => false,
+    }
+}
+
 fn closes_article(k: Kind) -> bool {
     matches!(k, Kind::Note(NoteKind::Source | NoteKind::Editor | NoteKind::Affiliation | NoteKind::Date | NoteKind::Column | NoteKind::Other))
 }
@@ -332,6 +342,9 @@ fn place_display(shape: &Shape<'_, '_>, items: &mut [Item]) {
                 } else if !any_text && prev_kind.is_none_or(|k| matches!(k, Kind::Furniture)) {
                     Kind::Title
                 } else if prev_kind.is_some_and(closes_article) || matches!(prev_kind, Some(Kind::Front | Kind::Toc)) {
+                    Kind::Title
+                } else if lone_dash_after(items, i) {
+                    // A headline over one dash line (——访…) has its subtitle under it.
                     Kind::Title
                 } else if matches!(next_kind, Some(Kind::Display | Kind::Byline | Kind::Note(NoteKind::Date))) && next_text(shape, items, i).is_some_and(|t| !t.ends_with("——")) {
                     // A headline with a second line, a byline or a date under it opens an article.
@@ -408,5 +421,25 @@ mod tests {
         for n in ["“守艺人”", "布局建设未来产业 形成地区发展新动能", "钱包“鼓”起来", "中国式现代化对区域协调发展提出更高要求"] {
             assert!(!name_like(n), "{n}");
         }
+    }
+
+    #[test]
+    fn a_headline_over_one_dash_line_has_a_subtitle_and_a_dash_list_stays_a_list() {
+        use crate::model::BlockKind;
+        let body = |i: u32| format!("第{i}段的正文{}。\n\n", "内容充实而完整的句子，".repeat(4));
+        let text = format!(
+            "第一篇\n\n{}{}（人民日报）\n\n{}把风景线打造得更加亮丽\n\n——访自治区党委书记\n\n{}{}工作要求\n\n——提升科技创新能力\n\n——扩大对外开放\n\n{}",
+            body(1),
+            body(2),
+            body(3),
+            body(4),
+            body(5),
+            body(6)
+        );
+        let doc = crate::parse(&text, &crate::Options::default()).unwrap();
+        let kinds: Vec<&BlockKind> = doc.blocks().map(|b| &b.kind).collect();
+        assert!(doc.articles.iter().any(|a| a.title().as_deref() == Some("把风景线打造得更加亮丽")), "{kinds:?}");
+        assert_eq!(kinds.iter().filter(|k| matches!(k, BlockKind::Subtitle)).count(), 1, "{kinds:?}");
+        assert_eq!(kinds.iter().filter(|k| matches!(k, BlockKind::ListItem { .. })).count(), 2, "{kinds:?}");
     }
 }

@@ -121,6 +121,20 @@ impl Shape<'_, '_> {
         indent > 0 && l.width < self.widths[b] * 0.75 && !cues::ends_open(l.text)
     }
 
+    /// A short line ending in a colon over a short display line is a
+    /// headline with its label (新华社权威访谈…：/ 奋力书写…), unless it
+    /// announces what follows (全文如下：).
+    fn label_of_title(&self, a: usize, b: usize) -> bool {
+        let (la, lb) = (&self.lines[a], &self.lines[b]);
+        let t = la.text.trim_end();
+        (t.ends_with('：') || t.ends_with(':'))
+            && !t.trim_end_matches(['：', ':']).ends_with("如下")
+            && la.width < self.widths[a] * 0.8
+            && lb.width < self.widths[b] * 0.75
+            && lb.chars >= 4
+            && !cues::ends_open(lb.text)
+    }
+
     /// Whether line `b` continues the unit whose last line is `a`.
     pub fn continues(&self, a: usize, a_first: bool, b: usize) -> bool {
         if self.alone[a] || self.alone[b] {
@@ -136,6 +150,11 @@ impl Shape<'_, '_> {
             _ => return false,
         }
         let (la, lb) = (&self.lines[a], &self.lines[b]);
+        // A line repeating the end of the one before (a label's title, then
+        // the title on its own) starts afresh.
+        if lb.chars >= 4 && la.text.len() > lb.text.len() && la.text.ends_with(lb.text) {
+            return false;
+        }
         match self.cues[a] {
             Cue::Markdown { .. } | Cue::PageNumber | Cue::Junk | Cue::Credit | Cue::CaptionWithCredit | Cue::Caption | Cue::Front | Cue::Toc => {
                 return matches!(self.cues[a], Cue::Toc) && b == a + 1 && !cues::ends_sentence(la.text);
@@ -144,6 +163,9 @@ impl Shape<'_, '_> {
             _ => {}
         }
         let ends = cues::ends_sentence(la.text);
+        if a_first && self.label_of_title(a, b) {
+            return true;
+        }
         if !ends && marked(la.text) {
             return false;
         }
@@ -305,5 +327,15 @@ pub(crate) mod tests {
         let ragged = ["一二三四五六七八九十一二三四五六七\n", "一二三四五六七八九十一二三四五六七八九\n"];
         let text = format!("{0}{1}{0}{1}一二三四五六七八九十一二三四五六七。\n一二三四五六七八九十一二三四五六七八\n{0}{1}{0}{1}完。\n", ragged[0], ragged[1]);
         assert_eq!(units_of(&text), vec![vec![1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]]);
+    }
+
+    #[test]
+    fn a_labelled_headline_is_one_unit_and_its_echo_another() {
+        let body = "一二三四五六七八九十一二三四五六七八九十\n".repeat(3) + "一二三四五六七八九十。\n\n";
+        let text = format!("{body}新华社记者专访某某书记：\n奋力书写新篇章\n\n{body}经济日报访谈某某：为推进现代化贡献力量\n为推进现代化贡献力量\n\n{body}全文如下：\n奋力书写新篇章\n\n{body}");
+        let units = units_of(&text);
+        assert!(units.contains(&vec![6, 7]), "{units:?}");
+        assert!(units.contains(&vec![14]) && units.contains(&vec![15]), "{units:?}");
+        assert!(units.contains(&vec![22]) && units.contains(&vec![23]), "{units:?}");
     }
 }
