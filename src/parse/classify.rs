@@ -189,7 +189,8 @@ fn intrinsic(shape: &Shape<'_, '_>, u: &Unit, furniture: bool, desc: bool) -> Ki
             let paren = t.starts_with(['(', '（']) && t.ends_with([')', '）']);
             if paren && name_like(&t) && t.chars().count() <= 8 {
                 Kind::Byline
-            } else if display_shape(shape, u) {
+            } else if display_shape(shape, u) && !super::jumps::jumps_out(&t) {
+                // A line ending in a jump to another page ends a paragraph, however short.
                 Kind::Display
             } else {
                 Kind::Text

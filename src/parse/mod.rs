@@ -1,6 +1,6 @@
 //! The reader: raw text in, [`Document`] out, through small stages in
 //! data-flow order: decode → lines → cues → column widths → furniture →
-//! units → classify → paragraphs → assemble → meta.
+//! units → classify → paragraphs → assemble → jumps → meta.
 
 mod assemble;
 mod classify;
@@ -8,6 +8,7 @@ mod cues;
 mod decode;
 mod furniture;
 mod join;
+mod jumps;
 mod lines;
 mod meta;
 mod paragraphs;
@@ -87,7 +88,8 @@ fn build(text: &str, options: &Options) -> Document {
     let items = paragraphs::rejoin(&shape, items);
     let mut warnings = Vec::new();
     let parts = assemble::Parts { lines: &lines, furniture: &furniture, keep_furniture: options.keep_furniture };
-    let articles = assemble::articles(&parts, &items, &mut warnings);
+    let mut articles = assemble::articles(&parts, &items, &mut warnings);
+    jumps::follow(&mut articles);
     let meta = meta::gather(&articles, text, options.language.as_deref());
     Document {
         meta,

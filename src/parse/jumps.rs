@@ -1,0 +1,108 @@
+//! Stage 9: articles continued on a later page. Newspapers and magazines end
+//! a column with "(下转第9页)" and pick the text up pages later under
+//! "(上接第4页)", with other articles in between. The continuation is moved
+//! back to where the article broke off, its first paragraph joined to the
+//! one the jump cut, so that the article reads whole; the blocks keep their
+//! source lines, so nothing is lost and the jump stays visible in the spans.
+
+use crate::layout::ranges;
+use crate::model::{Article, Block, BlockKind, Inline};
+
+/// Whether a paragraph's text ends in a jump to a later page.
+pub(super) fn jumps_out(text: &str) -> bool {
+    mark(text.trim_end(), false).is_some_and(|m| ["下转", "转第", "转下页", "转下版", "转"].iter().any(|p| m.starts_with(p)))
+}
+
+/// Whether a paragraph's text starts where a jump lands.
+fn lands(text: &str) -> bool {
+    mark(text.trim_start(), true).is_some_and(|m| ["上接", "接第", "接上页", "接上版", "接"].iter().any(|p| m.starts_with(p)))
+}
+
+/// The inside of the bracketed mark at the start (or end) of `t`, when it is
+/// short and names a page or edition: 下转第9页, 上接1版.
+fn mark(t: &str, at_start: bool) -> Option<&str> {
+    let inner = if at_start {
+        let rest = t.strip_prefix(['(', '（'])?;
+        &rest[..rest.find([')', '）'])?]
+    } else {
+        let rest = t.strip_suffix([')', '）'])?;
+        let open = rest.rfind(['(', '（'])?;
+        &rest[open + rest[open..].chars().next()?.len_utf8()..]
+    };
+    let inner = inner.trim();
+    let short = inner.chars().count() <= 10;
+    let names_a_place = inner.contains(['页', '版']) || inner.chars().any(|c| c.is_ascii_digit());
+    (short && names_a_place).then_some(inner)
+}
+
+fn first_text(b: &Block) -> Option<&str> {
+    b.content.iter().find_map(|i| if let Inline::Span(s) = i { Some(s.text.as_str()) } else { None })
+}
+
+fn last_text(b: &Block) -> Option<&str> {
+    b.content.iter().rev().find_map(|i| if let Inline::Span(s) = i { Some(s.text.as_str()) } else { None })
+}
+
+fn is_paragraph(b: &Block) -> bool {
+    matches!(b.kind, BlockKind::Paragraph)
+}
+
+/// Moves each continuation back to the paragraph its jump left, pairing
+/// jumps and landings in reading order.
+pub fn follow(articles: &mut Vec<Article>) {
+    let mut from = (0, 0);
+    while let Some((ai, bi)) = find(articles, from, |b| is_paragraph(b) && last_text(b).is_some_and(jumps_out)) {
+        from = (ai, bi + 1);
+        let Some((aj, bj)) = find(articles, from, |b| is_paragraph(b) && first_text(b).is_some_and(lands)) else { break };
+        let mut moved: Vec<Block> = articles[aj].blocks.drain(bj..).collect();
+        let first = moved.remove(0);
+        let target = &mut articles[ai].blocks[bi];
+        target.content.extend(first.content);
+        target.confidence = target.confidence.min(first.confidence).min(0.8);
+        let mut lines: Vec<u32> = target.lines.iter().chain(&first.lines).flat_map(|r| r[0]..=r[1]).collect();
+        lines.sort_unstable();
+        target.lines = ranges(lines);
+        articles[ai].blocks.splice(bi + 1..bi + 1, moved);
+        if articles[aj].blocks.is_empty() {
+            articles.remove(aj);
+        }
+    }
+}
+
+/// The first block at or after (article, block) `from` that satisfies `pred`.
+fn find(articles: &[Article], from: (usize, usize), pred: impl Fn(&Block) -> bool) -> Option<(usize, usize)> {
+    articles.iter().enumerate().skip(from.0).find_map(|(ai, a)| {
+        let skip = if ai == from.0 { from.1 } else { 0 };
+        a.blocks.iter().skip(skip).position(&pred).map(|bi| (ai, bi + skip))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_are_read() {
+        assert!(jumps_out("教育要进一步发挥先导性、基础性支撑(下转第9页)"));
+        assert!(jumps_out("……（转第4版）"));
+        assert!(lands("(上接第4页)作用。要实施好"));
+        assert!(lands("（上接1版）会议指出"));
+        assert!(!lands("(上海)今天"));
+        assert!(!jumps_out("他说(这是真的)"));
+    }
+
+    #[test]
+    fn a_continuation_goes_back_to_its_article() {
+        let para = "这是一段内容完整的正文，说明了会议的主要精神和具体要求。";
+        let text = format!(
+            "学习贯彻会议精神\n\n{para}\n\n教育要进一步发挥先导性、基础性支撑(下转第9页)\n\n推动区域协调发展\n\n{para}{para}\n\n（人民日报）\n\n(上接第4页)作用。要实施好基础学科和交叉学科突破计划。\n\n{para}\n"
+        );
+        let doc = crate::parse(&text, &crate::Options::default()).unwrap();
+        let first = &doc.articles[0];
+        let joined = first.blocks.iter().find(|b| b.lines.len() == 2).expect("the cut paragraph and its continuation are one block");
+        assert_eq!(joined.lines, vec![[5, 5], [13, 13]]);
+        assert!(first.blocks.iter().any(|b| b.lines == vec![[15, 15]]), "the rest of the continuation follows it");
+        let at = |line: u32| first.blocks.iter().position(|b| b.lines[0][0] == line).unwrap();
+        assert!(at(5) < at(15) && at(15) < at(7), "the continuation is read before what stood between");
+    }
+}
