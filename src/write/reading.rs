@@ -84,12 +84,19 @@ enum Gap {
     Ideographic,
 }
 
+/// Characters that follow a number as its unit or counter (2025 年, 11 个).
+const UNITS: &str = "年月日时分秒期号版页次届个位名人项条家户件万亿千百元倍岁度周天点里米克吨亩";
+
 fn gap(before: &[char], after: &[char], flow: Flow) -> Gap {
     let left = before.iter().rev().find(|&&c| c != BREAK).copied();
     let right = after.iter().find(|&&c| c != BREAK).copied();
     let (Some(l), Some(r)) = (left, right) else { return Gap::None };
     let joins = (is_cjk(l) && (is_cjk(r) || r.is_ascii_digit())) || (is_cjk(r) && l.is_ascii_digit());
     if !joins {
+        return Gap::Space;
+    }
+    if flow == Flow::Display && l.is_ascii_digit() && is_han(r) && !UNITS.contains(r) {
+        // 2025·3 总第344期: a number ending one field, not counting what follows (2025 年).
         return Gap::Space;
     }
     if flow == Flow::Running || !(is_han(l) && is_han(r)) {
@@ -203,6 +210,8 @@ mod tests {
         assert_eq!(tidy("促进区域协调发展 更好建设美丽新疆", Flow::Display), "促进区域协调发展\u{3000}更好建设美丽新疆");
         assert_eq!(tidy("庆祝澳门回归祖国 25周年", Flow::Display), "庆祝澳门回归祖国25周年");
         assert_eq!(tidy("目录 MULU", Flow::Display), "目录 MULU");
+        assert_eq!(tidy("2025·3 总第344期", Flow::Display), "2025·3 总第344期");
+        assert_eq!(tidy("民进 2025 年会史工作", Flow::Display), "民进2025年会史工作");
     }
 
     #[test]
