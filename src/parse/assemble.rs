@@ -254,10 +254,15 @@ fn block(parts: &Parts<'_, '_>, it: &Item, inside: &BTreeSet<usize>, levels: &Le
         }
         Kind::Note(kind) => make(BlockKind::Note { kind }, spans(parts, lines).into_iter().map(Inline::Span).collect(), 1.0),
         Kind::Toc => {
-            let s = spans(parts, lines);
+            let mut s = spans(parts, lines);
             let t = s[0].text.trim_start_matches(['-', ' ']);
             let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
             let page = (!digits.is_empty()).then_some(digits);
+            // A dash before the page number (- 58 春回阿克陶) is layout, like a list marker.
+            let dash = s[0].text.len() - t.len();
+            if dash > 0 && page.is_some() {
+                cut_lead(&mut s[0], dash);
+            }
             make(BlockKind::TocEntry { page }, s.into_iter().map(Inline::Span).collect(), 0.8)
         }
         Kind::Front => make(BlockKind::FrontMatter, spans(parts, lines).into_iter().map(Inline::Span).collect(), 0.8),
