@@ -22,14 +22,15 @@ pub struct Parts<'t, 'a> {
 /// Builds the articles of a document from its items.
 pub fn articles(parts: &Parts<'_, '_>, items: &[Item], warnings: &mut Vec<Warning>) -> Vec<Article> {
     // Furniture inside a paragraph's line span becomes a milestone of it.
+    // Sorted, so each paragraph finds its furniture by binary search: a
+    // scan of all furniture per merged paragraph is quadratic on big inputs.
+    let mut furniture: Vec<usize> = items.iter().filter(|f| f.kind == Kind::Furniture).map(|f| f.lines[0]).collect();
+    furniture.sort_unstable();
     let mut inside: BTreeSet<usize> = BTreeSet::new();
     for it in items.iter().filter(|it| it.merged) {
         let (lo, hi) = (it.lines[0], *it.lines.last().unwrap_or(&0));
-        for f in items.iter().filter(|f| f.kind == Kind::Furniture) {
-            if f.lines[0] > lo && f.lines[0] < hi {
-                inside.insert(f.lines[0]);
-            }
-        }
+        let from = furniture.partition_point(|&f| f <= lo);
+        inside.extend(furniture[from..].iter().take_while(|&&f| f < hi));
     }
     let items = join_furniture(parts, items.iter().filter(|it| !(it.kind == Kind::Furniture && inside.contains(&it.lines[0]))));
     let items: Vec<&Item> = items.iter().collect();
@@ -52,7 +53,10 @@ pub fn articles(parts: &Parts<'_, '_>, items: &[Item], warnings: &mut Vec<Warnin
                 b = make(BlockKind::Sidebar { items: inner }, b.content, b.confidence);
             }
             if it.merged {
-                warnings.push(Warning { line: parts.lines[it.lines[0]].n, message: "paragraph rejoined across an interruption (page number, caption or sidebar)".into() });
+                warnings.push(Warning {
+                    line: parts.lines[it.lines[0]].n,
+                    message: "paragraph rejoined across an interruption (page number, caption or sidebar)".into(),
+                });
             }
             blocks.push(b);
         }

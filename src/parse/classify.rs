@@ -104,12 +104,7 @@ fn display_shape(shape: &Shape<'_, '_>, u: &Unit) -> bool {
     };
     // Two clauses make a heading; more make prose cut short by a break.
     let clauses = t.chars().filter(|c| matches!(c, '，' | '、' | ',')).count();
-    u.lines.len() <= 3
-        && n <= limit
-        && clauses <= 1
-        && !cues::ends_open(last)
-        && !t.contains(['。', '！', '？', '；'])
-        && !t.ends_with(['：', ':'])
+    u.lines.len() <= 3 && n <= limit && clauses <= 1 && !cues::ends_open(last) && !t.contains(['。', '！', '？', '；']) && !t.ends_with(['：', ':'])
 }
 
 /// A numbered unit that is a heading: short, no sentence inside.
@@ -146,8 +141,33 @@ pub fn name_like(t: &str) -> bool {
 
 /// Job titles that stand before a name in a byline (simplified and traditional).
 pub const ROLES: [&str; 27] = [
-    "主席", "书记", "记者", "市长", "省长", "部长", "主任", "编辑", "教授", "研究员", "通讯员", "局长", "县长", "院长", "委员", "書記", "記者", "市長",
-    "省長", "部長", "編輯", "研究員", "通訊員", "局長", "縣長", "院長", "委員",
+    "主席",
+    "书记",
+    "记者",
+    "市长",
+    "省长",
+    "部长",
+    "主任",
+    "编辑",
+    "教授",
+    "研究员",
+    "通讯员",
+    "局长",
+    "县长",
+    "院长",
+    "委员",
+    "書記",
+    "記者",
+    "市長",
+    "省長",
+    "部長",
+    "編輯",
+    "研究員",
+    "通訊員",
+    "局長",
+    "縣長",
+    "院長",
+    "委員",
 ];
 
 /// The names of a Latin byline ("By Margaret L. Holloway", "by A. Smith and
@@ -242,7 +262,10 @@ fn echo_labels(shape: &Shape<'_, '_>, items: &mut [Item]) {
     const NEAR: usize = 8;
     let label = |it: &Item| {
         let l = &shape.lines[it.lines[0]];
-        it.lines.len() == 1 && it.cue == Cue::None && matches!(it.kind, Kind::Display | Kind::Text) && (2..=LONGEST).contains(&l.chars)
+        it.lines.len() == 1
+            && it.cue == Cue::None
+            && matches!(it.kind, Kind::Display | Kind::Text)
+            && (2..=LONGEST).contains(&l.chars)
             && l.text.chars().all(|c| c.is_alphanumeric())
     };
     let mut wanted: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
@@ -252,6 +275,9 @@ fn echo_labels(shape: &Shape<'_, '_>, items: &mut [Item]) {
     if wanted.is_empty() {
         return;
     }
+    for places in wanted.values_mut() {
+        places.sort_unstable();
+    }
     let mut echoed: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for (i, l) in shape.lines.iter().enumerate() {
         if l.chars <= 2 {
@@ -260,7 +286,9 @@ fn echo_labels(shape: &Shape<'_, '_>, items: &mut [Item]) {
         for (at, _) in l.text.char_indices().skip(2).take(LONGEST as usize - 1) {
             if let Some(places) = wanted.get(&l.text[..at]) {
                 // Elsewhere: a line just after a title may well begin with it.
-                if places.iter().all(|&p| p.abs_diff(i) > NEAR) {
+                // The places are in line order: only the two around `i` can be near.
+                let k = places.partition_point(|&p| p < i);
+                if places[k.saturating_sub(1)..(k + 1).min(places.len())].iter().all(|&p| p.abs_diff(i) > NEAR) {
                     echoed.insert(&l.text[..at]);
                 }
             }
@@ -333,7 +361,9 @@ fn place_display(shape: &Shape<'_, '_>, items: &mut [Item]) {
                     Kind::Title
                 } else if prev_kind.is_some_and(closes_article) || matches!(prev_kind, Some(Kind::Front | Kind::Toc)) {
                     Kind::Title
-                } else if matches!(next_kind, Some(Kind::Display | Kind::Byline | Kind::Note(NoteKind::Date))) && next_text(shape, items, i).is_some_and(|t| !t.ends_with("——")) {
+                } else if matches!(next_kind, Some(Kind::Display | Kind::Byline | Kind::Note(NoteKind::Date)))
+                    && next_text(shape, items, i).is_some_and(|t| !t.ends_with("——"))
+                {
                     // A headline with a second line, a byline or a date under it opens an article.
                     Kind::Title
                 } else if !lead.is_empty() && !lead.chars().all(|c| c == '\x0c') && next_kind != Some(Kind::Display) && prev_kind == Some(Kind::Text) {
@@ -402,10 +432,12 @@ mod tests {
 
     #[test]
     fn names_are_told_from_headings() {
-        for n in ["辛组研", "孙 绍 骋", "张学良 杨 羊", "严博 丁义杰 徐玲玲", "自治区人民政府主席 王莉霞", "新疆维吾尔自治区党委组织部课题组", "(南阳阳)"] {
+        for n in ["辛组研", "孙 绍 骋", "张学良 杨 羊", "严博 丁义杰 徐玲玲", "自治区人民政府主席 王莉霞", "新疆维吾尔自治区党委组织部课题组", "(南阳阳)"]
+        {
             assert!(name_like(n), "{n}");
         }
-        for n in ["“守艺人”", "布局建设未来产业 形成地区发展新动能", "钱包“鼓”起来", "中国式现代化对区域协调发展提出更高要求"] {
+        for n in ["“守艺人”", "布局建设未来产业 形成地区发展新动能", "钱包“鼓”起来", "中国式现代化对区域协调发展提出更高要求"]
+        {
             assert!(!name_like(n), "{n}");
         }
     }
