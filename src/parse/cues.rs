@@ -164,9 +164,12 @@ fn is_credit(t: &str) -> bool {
     (t.starts_with(['□', '■']) && (body.ends_with("摄") || body.contains('/')))
         || ((body.ends_with("/摄") || body.ends_with("／摄") || body.ends_with(" 摄")) && chars <= 30)
         || (body.ends_with("供图") && chars <= 30)
-        || (["资料图", "资料图片", "资料照片", "新华社发", "新华社记者摄"].iter().any(|w| body.trim_matches(['（', '）', '(', ')']).ends_with(w)) && chars <= 20)
+        || (["资料图", "资料图片", "资料照片", "新华社发", "新华社记者摄"].iter().any(|w| body.trim_matches(['（', '）', '(', ')']).ends_with(w))
+            && chars <= 20)
         || body.starts_with("摄影") && chars <= 20
-        || body.starts_with("图/") || body.starts_with("图／") || body.starts_with("图：") && chars <= 20
+        || body.starts_with("图/")
+        || body.starts_with("图／")
+        || body.starts_with("图：") && chars <= 20
 }
 
 /// A caption that ends with its own credit (…驶出。 □张健霆/摄).
@@ -184,28 +187,31 @@ fn inner(t: &str) -> Option<&str> {
     let open = t.chars().next()?;
     let close = t.chars().next_back()?;
     let pairs = [('（', '）'), ('(', ')'), ('[', ']'), ('【', '】'), ('〔', '〕'), ('(', '）'), ('（', ')'), ('「', '」')];
-    if pairs.contains(&(open, close)) && t.len() > open.len_utf8() + close.len_utf8() {
-        Some(&t[open.len_utf8()..t.len() - close.len_utf8()])
-    } else {
-        None
-    }
+    if pairs.contains(&(open, close)) && t.len() > open.len_utf8() + close.len_utf8() { Some(&t[open.len_utf8()..t.len() - close.len_utf8()]) } else { None }
 }
 
 fn is_date(t: &str) -> bool {
-    // （2025 年 1 月 17 日）, 3月6日, 二〇二五年一月八日
-    let s: String = t.chars().filter(|c| !c.is_whitespace()).collect();
-    let has = |c| s.contains(c);
-    if s.chars().count() > 16 || !has('日') {
-        return false;
+    // （2025 年 1 月 17 日）, 3月6日, 二〇二五年一月八日: at most 16
+    // characters besides white space, all digits or date words, one a 日.
+    // One pass that stops at the first other character: this runs on every line.
+    let (mut n, mut day) = (0, false);
+    for c in t.chars().filter(|c| !c.is_whitespace()) {
+        n += 1;
+        day |= c == '日';
+        if n > 16 || !(c.is_ascii_digit() || is_han_digit(c) || matches!(c, '年' | '月' | '日' | '〇')) {
+            return false;
+        }
     }
-    s.chars().all(|c| c.is_ascii_digit() || is_han_digit(c) || matches!(c, '年' | '月' | '日' | '〇'))
+    day
 }
 
 /// Recognises a whole line (or the start of a wrapped one) as an editorial note.
 pub fn note_kind(t: &str) -> Option<NoteKind> {
     let n = t.chars().count();
-    // Two notes set on one line: (…供稿) [责任编辑:…]
-    for sep in [") [", ")[", "） [", "）[", "）【", ") 【"] {
+    // Two notes set on one line: (…供稿) [责任编辑:…]. Every separator
+    // holds a bracket: most lines have none and skip the six searches.
+    let seps: &[&str] = if t.contains(['[', '【']) { &[") [", ")[", "） [", "）[", "）【", ") 【"] } else { &[] };
+    for sep in seps {
         if let Some(at) = t.find(sep) {
             let close = sep.chars().next().map_or(1, char::len_utf8);
             let (a, b) = (&t[..at + close], t[at + close..].trim_start());
@@ -228,15 +234,23 @@ pub fn note_kind(t: &str) -> Option<NoteKind> {
         if is_date(inside) {
             return Some(NoteKind::Date);
         }
-        if inside.starts_with("摘自") || inside.starts_with("均摘自") || inside.starts_with("来源") || inside.starts_with("转自")
-            || inside.starts_with("选自") || inside.starts_with("据")
-            || inside.ends_with("供稿") || (inside.starts_with("新华社") && inside.ends_with('电'))
+        if inside.starts_with("摘自")
+            || inside.starts_with("均摘自")
+            || inside.starts_with("来源")
+            || inside.starts_with("转自")
+            || inside.starts_with("选自")
+            || inside.starts_with("据")
+            || inside.ends_with("供稿")
+            || (inside.starts_with("新华社") && inside.ends_with('电'))
             || (inside.chars().count() <= 12 && (inside.ends_with("整理") || inside.ends_with("编译") || inside.ends_with("口述")))
         {
             return Some(NoteKind::Source);
         }
         let ic = inside.chars().count();
-        if ic <= 12 && !inside.contains(['，', '。', ',']) && ["日报", "晚报", "报", "网", "社", "台", "杂志", "时报", "客户端", "新闻"].iter().any(|s| inside.ends_with(s)) {
+        if ic <= 12
+            && !inside.contains(['，', '。', ','])
+            && ["日报", "晚报", "报", "网", "社", "台", "杂志", "时报", "客户端", "新闻"].iter().any(|s| inside.ends_with(s))
+        {
             return Some(NoteKind::Source);
         }
         if t.starts_with('「') && ic <= 10 {
@@ -247,7 +261,11 @@ pub fn note_kind(t: &str) -> Option<NoteKind> {
         }
         return None;
     }
-    if n <= 20 && (t.starts_with("据新华社") || t.starts_with("据人民日报") || (t.starts_with('据') && (t.ends_with("报道") || t.ends_with("电") || t.ends_with("社")))) {
+    if n <= 20
+        && (t.starts_with("据新华社")
+            || t.starts_with("据人民日报")
+            || (t.starts_with('据') && (t.ends_with("报道") || t.ends_with("电") || t.ends_with("社"))))
+    {
         return Some(NoteKind::Source);
     }
     if t.starts_with(['（', '(']) {
@@ -264,10 +282,11 @@ pub fn note_kind(t: &str) -> Option<NoteKind> {
     if t.starts_with('※') {
         return Some(NoteKind::Other);
     }
-    if is_date(t) && n <= 12 {
+    if n <= 12 && is_date(t) {
         return Some(NoteKind::Date);
     }
-    if matches!(t, "延伸阅读" | "相关链接" | "链接" | "新闻链接" | "背景链接" | "编者按" | "短评" | "评论员文章" | "社论" | "本报评论员") {
+    if matches!(t, "延伸阅读" | "相关链接" | "链接" | "新闻链接" | "背景链接" | "编者按" | "短评" | "评论员文章" | "社论" | "本报评论员")
+    {
         return Some(NoteKind::Column);
     }
     if (t.starts_with("责任编辑") || t.starts_with("编辑：") || t.starts_with("编辑:")) && n <= 24 {
@@ -300,24 +319,47 @@ fn is_toc(t: &str) -> bool {
 }
 
 fn is_front(t: &str) -> bool {
-    let squeezed: String = t.chars().filter(|c| !c.is_whitespace()).collect();
-    let s = squeezed.as_str();
-    if s.contains("ISSN") || s.contains("CN") && s.contains('/') && s.chars().any(|c| c.is_ascii_digit()) {
+    // Most lines hold no white space: squeezing them would only copy them.
+    let squeezed: std::borrow::Cow<'_, str> =
+        if t.contains(char::is_whitespace) { t.chars().filter(|c| !c.is_whitespace()).collect::<String>().into() } else { t.into() };
+    let s = &*squeezed;
+    if (s.contains('I') && s.contains("ISSN")) || s.contains('/') && s.contains("CN") && s.bytes().any(|b| b.is_ascii_digit()) {
         return true;
     }
     if s.starts_with("总第") && s.ends_with('期') {
         return true;
     }
     // 2025·3, 2025年第3期
-    let digits = s.chars().filter(char::is_ascii_digit).count();
-    if s.len() <= 14 && digits >= 4 && (s.contains('·') || s.ends_with('期')) && s.chars().all(|c| c.is_ascii_digit() || matches!(c, '·' | '年' | '第' | '期' | '.' | '-')) {
+    if s.len() <= 14
+        && s.bytes().filter(u8::is_ascii_digit).count() >= 4
+        && (s.contains('·') || s.ends_with('期'))
+        && s.chars().all(|c| c.is_ascii_digit() || matches!(c, '·' | '年' | '第' | '期' | '.' | '-'))
+    {
         return true;
     }
     const LABELS: [&str; 18] = [
-        "主管", "主办", "出版", "社长", "副社长", "总编辑", "副总编辑", "主编", "编辑部主任", "地址", "电话", "邮编", "定价", "出版日期", "印刷", "投稿邮箱", "发行", "广告经营许可证",
+        "主管",
+        "主办",
+        "出版",
+        "社长",
+        "副社长",
+        "总编辑",
+        "副总编辑",
+        "主编",
+        "编辑部主任",
+        "地址",
+        "电话",
+        "邮编",
+        "定价",
+        "出版日期",
+        "印刷",
+        "投稿邮箱",
+        "发行",
+        "广告经营许可证",
     ];
     LABELS.iter().any(|l| s == *l || (s.starts_with(l) && t.chars().count() <= 40 && t.contains([' ', '\u{3000}', ':', '：'])))
-        || s.ends_with("学习强国号") || s.ends_with("微信公众号")
+        || s.ends_with("学习强国号")
+        || s.ends_with("微信公众号")
 }
 
 fn is_page_number(t: &str) -> bool {
