@@ -140,34 +140,10 @@ pub fn name_like(t: &str) -> bool {
 }
 
 /// Job titles that stand before a name in a byline (simplified and traditional).
+#[rustfmt::skip]
 pub const ROLES: [&str; 27] = [
-    "主席",
-    "书记",
-    "记者",
-    "市长",
-    "省长",
-    "部长",
-    "主任",
-    "编辑",
-    "教授",
-    "研究员",
-    "通讯员",
-    "局长",
-    "县长",
-    "院长",
-    "委员",
-    "書記",
-    "記者",
-    "市長",
-    "省長",
-    "部長",
-    "編輯",
-    "研究員",
-    "通訊員",
-    "局長",
-    "縣長",
-    "院長",
-    "委員",
+    "主席", "书记", "记者", "市长", "省长", "部长", "主任", "编辑", "教授", "研究员", "通讯员", "局长", "县长", "院长", "委员", "書記", "記者", "市長",
+    "省長", "部長", "編輯", "研究員", "通訊員", "局長", "縣長", "院長", "委員",
 ];
 
 /// The names of a Latin byline ("By Margaret L. Holloway", "by A. Smith and
