@@ -94,12 +94,17 @@ fn date_in(t: &str) -> Option<String> {
 
 /// `zh-CN`, `zh-TW` or `en` (or `und`), from the characters of the text.
 pub fn detect_language(text: &str) -> &'static str {
+    const SIMPLIFIED: Han = han_set("们这个会来时说国为与学对从开关发经过还进长门问间见现实么种东车书");
+    const TRADITIONAL: Han = han_set("們這個會來時說國為與學對從開關發經過還進長門問間見現實麼種東車書");
     let (mut han, mut latin, mut simp, mut trad) = (0usize, 0usize, 0usize, 0usize);
     for c in text.chars().take(200_000) {
-        if super::lines::is_cjk(c) && alphabetic(c) {
+        // This runs on every character: ideographs, most of them, first.
+        if let Some(k) = han_index(c) {
             han += 1;
-            simp += simplified(c) as usize;
-            trad += traditional(c) as usize;
+            simp += (SIMPLIFIED[k / 64] >> (k % 64) & 1) as usize;
+            trad += (TRADITIONAL[k / 64] >> (k % 64) & 1) as usize;
+        } else if super::lines::is_cjk(c) && alphabetic(c) {
+            han += 1;
         } else if c.is_ascii_alphabetic() {
             latin += 1;
         }
@@ -113,27 +118,37 @@ pub fn detect_language(text: &str) -> &'static str {
     }
 }
 
-/// `char::is_alphabetic`, with the ideograph blocks (all letters) and the
-/// common CJK punctuation (none) answered without its slow table search for
-/// characters beyond Latin: this runs on every character of the text.
+/// A set of characters of the ideograph block U+4E00..=U+9FFF, a bit each.
+type Han = [u64; 0x5200 / 64];
+
+fn han_index(c: char) -> Option<usize> {
+    (0x4E00..=0x9FFF).contains(&(c as u32)).then(|| c as usize - 0x4E00)
+}
+
+/// The set of the characters of `s`, which must all be in the block.
+const fn han_set(s: &str) -> Han {
+    let b = s.as_bytes();
+    let mut set = [0u64; 0x5200 / 64];
+    let mut i = 0;
+    while i < b.len() {
+        // The block's characters take three bytes in UTF-8.
+        assert!(b[i] & 0xF0 == 0xE0);
+        let c = ((b[i] as usize & 0x0F) << 12) | ((b[i + 1] as usize & 0x3F) << 6) | (b[i + 2] as usize & 0x3F);
+        assert!(c >= 0x4E00 && c <= 0x9FFF);
+        set[(c - 0x4E00) / 64] |= 1 << ((c - 0x4E00) % 64);
+        i += 3;
+    }
+    set
+}
+
+/// `char::is_alphabetic`, with common CJK punctuation (no letters) answered
+/// without the slow table search it makes beyond Latin.
 fn alphabetic(c: char) -> bool {
     match c as u32 {
         0x3400..=0x4DBF | 0x4E00..=0x9FFF => true,
         0x3000..=0x3004 | 0x3008..=0x3020 | 0xFF01..=0xFF20 => false,
         _ => c.is_alphabetic(),
     }
-}
-
-/// Frequent characters that only simplified Chinese writes so.
-#[rustfmt::skip]
-fn simplified(c: char) -> bool {
-    matches!(c, '们' | '这' | '个' | '会' | '来' | '时' | '说' | '国' | '为' | '与' | '学' | '对' | '从' | '开' | '关' | '发' | '经' | '过' | '还' | '进' | '长' | '门' | '问' | '间' | '见' | '现' | '实' | '么' | '种' | '东' | '车' | '书')
-}
-
-/// The same characters as traditional Chinese writes them.
-#[rustfmt::skip]
-fn traditional(c: char) -> bool {
-    matches!(c, '們' | '這' | '個' | '會' | '來' | '時' | '說' | '國' | '為' | '與' | '學' | '對' | '從' | '開' | '關' | '發' | '經' | '過' | '還' | '進' | '長' | '門' | '問' | '間' | '見' | '現' | '實' | '麼' | '種' | '東' | '車' | '書')
 }
 
 #[cfg(test)]
@@ -146,8 +161,15 @@ mod tests {
         const TRADITIONAL: &str = "們這個會來時說國為與學對從開關發經過還進長門問間見現實麼種東車書";
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             assert_eq!(alphabetic(c), c.is_alphabetic(), "{c:?}");
-            assert_eq!(simplified(c), SIMPLIFIED.contains(c), "{c:?}");
-            assert_eq!(traditional(c), TRADITIONAL.contains(c), "{c:?}");
+            // The ideographs are counted as Han without asking.
+            assert!(han_index(c).is_none() || (super::super::lines::is_cjk(c) && c.is_alphabetic()), "{c:?}");
+        }
+        // The language of text written in the characters of one set only.
+        assert_eq!(detect_language(SIMPLIFIED), "zh-CN");
+        assert_eq!(detect_language(TRADITIONAL), "zh-TW");
+        for (a, b) in SIMPLIFIED.chars().zip(TRADITIONAL.chars()) {
+            assert_eq!(detect_language(&format!("{a}{a}{b}")), "zh-CN");
+            assert_eq!(detect_language(&format!("{a}{b}{b}")), "zh-TW");
         }
     }
 
