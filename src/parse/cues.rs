@@ -3,7 +3,7 @@
 //! mastheads and page furniture. Later stages weigh these cues against the
 //! line's neighbours.
 
-use super::lines::Line;
+use super::lines::{Line, is_white};
 use crate::model::NoteKind;
 
 /// Styles of section numbering in Chinese (and Latin) documents, in the
@@ -195,7 +195,7 @@ fn is_date(t: &str) -> bool {
     // characters besides white space, all digits or date words, one a 日.
     // One pass that stops at the first other character: this runs on every line.
     let (mut n, mut day) = (0, false);
-    for c in t.chars().filter(|c| !c.is_whitespace()) {
+    for c in t.chars().filter(|&c| !is_white(c)) {
         n += 1;
         day |= c == '日';
         if n > 16 || !(c.is_ascii_digit() || is_han_digit(c) || matches!(c, '年' | '月' | '日' | '〇')) {
@@ -320,8 +320,7 @@ fn is_toc(t: &str) -> bool {
 
 fn is_front(t: &str) -> bool {
     // Most lines hold no white space: squeezing them would only copy them.
-    let squeezed: std::borrow::Cow<'_, str> =
-        if t.contains(char::is_whitespace) { t.chars().filter(|c| !c.is_whitespace()).collect::<String>().into() } else { t.into() };
+    let squeezed: std::borrow::Cow<'_, str> = if t.contains(is_white) { t.chars().filter(|&c| !is_white(c)).collect::<String>().into() } else { t.into() };
     let s = &*squeezed;
     if (s.contains('I') && s.contains("ISSN")) || s.contains('/') && s.contains("CN") && s.bytes().any(|b| b.is_ascii_digit()) {
         return true;

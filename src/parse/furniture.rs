@@ -2,8 +2,9 @@
 //! heads, which are told apart from headings by recurring page after page.
 
 use super::cues::{self, Cue};
-use super::lines::Line;
+use super::lines::{Line, is_white};
 use crate::model::FurnitureKind;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// How many times a line must recur to be a running head.
@@ -36,7 +37,7 @@ fn page_number(t: &str) -> String {
 
 /// Lines whose text, digits aside, recurs at page-like distances.
 fn running_heads(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<(usize, FurnitureKind)> {
-    let mut seen: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+    let mut seen: HashMap<Cow<'_, str>, Vec<(usize, usize)>> = HashMap::new();
     let mut ordinal = 0usize;
     for (i, l) in lines.iter().enumerate() {
         if l.is_blank() {
@@ -47,7 +48,9 @@ fn running_heads(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<(usize, FurnitureKin
         if !matches!(cue_of[i], Cue::None | Cue::Front) || l.width > 30.0 || cues::ends_sentence(l.text) {
             continue;
         }
-        let key: String = l.text.chars().filter(|c| !c.is_ascii_digit() && !c.is_whitespace()).collect();
+        // Most lines have neither digits nor spaces: their text is their key.
+        let drop = |c: char| c.is_ascii_digit() || is_white(c);
+        let key: Cow<'_, str> = if l.text.contains(drop) { l.text.chars().filter(|&c| !drop(c)).collect::<String>().into() } else { l.text.into() };
         if key.chars().count() < 2 {
             continue;
         }

@@ -39,7 +39,13 @@ impl<'a> Line<'a> {
 /// White space as `score.py` (Python's `str.isspace`) sees it, so that the
 /// same lines count as blank here and there.
 pub fn is_space(c: char) -> bool {
-    c.is_whitespace() || ('\x1c'..='\x1f').contains(&c)
+    is_white(c) || ('\x1c'..='\x1f').contains(&c)
+}
+
+/// `char::is_whitespace`, without its table search for the characters past
+/// U+3000, none of them white space: Chinese text is made of them.
+pub(crate) fn is_white(c: char) -> bool {
+    (c as u32) <= 0x3000 && c.is_whitespace()
 }
 
 /// Splits `text` at `\n` only, as the layout format counts lines; a final
@@ -90,6 +96,13 @@ pub fn is_cjk(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn white_space_is_what_std_says() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_white(c), c.is_whitespace(), "{c:?}");
+        }
+    }
 
     #[test]
     fn lines_are_counted_like_sed() {
