@@ -6,6 +6,7 @@
 use super::cues::{self, Cue, Numbering};
 use super::units::{Shape, Unit};
 use crate::model::NoteKind;
+use std::borrow::Cow;
 
 /// What a unit was found to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,12 +86,20 @@ pub fn caption_descriptions(shape_lines: &[super::lines::Line<'_>], cue_of: &[Cu
     desc
 }
 
-fn text_of(shape: &Shape<'_, '_>, lines: &[usize]) -> String {
-    lines.iter().map(|&i| shape.lines[i].text).collect::<Vec<_>>().join("")
+/// The lines' texts joined; a single line is not copied.
+fn text_of<'a>(shape: &Shape<'_, 'a>, lines: &[usize]) -> Cow<'a, str> {
+    match lines {
+        [i] => shape.lines[*i].text.into(),
+        _ => lines.iter().map(|&i| shape.lines[i].text).collect::<String>().into(),
+    }
 }
 
 /// A short unit without sentence punctuation: a heading, title, byline, label.
 fn display_shape(shape: &Shape<'_, '_>, u: &Unit) -> bool {
+    // Most units are paragraphs too long to be anything else: not joined.
+    if u.lines.len() > 3 {
+        return false;
+    }
     let t = text_of(shape, &u.lines);
     let n = t.chars().count();
     let last = shape.lines[*u.lines.last().unwrap_or(&0)].text;
@@ -109,6 +118,9 @@ fn display_shape(shape: &Shape<'_, '_>, u: &Unit) -> bool {
 
 /// A numbered unit that is a heading: short, no sentence inside.
 fn numbered_heading(shape: &Shape<'_, '_>, u: &Unit, rest: usize) -> bool {
+    if u.lines.len() > 3 {
+        return false;
+    }
     let t = text_of(shape, &u.lines);
     let body = t.get(rest..).unwrap_or("");
     let n = body.chars().count();
@@ -177,13 +189,18 @@ fn intrinsic(shape: &Shape<'_, '_>, u: &Unit, furniture: bool, desc: bool) -> Ki
         Cue::Numbered { .. } => Kind::Text,
         Cue::None if desc => Kind::Caption,
         Cue::None => {
-            let t = text_of(shape, &u.lines);
-            if (t.ends_with("——") || t.ends_with('：')) && t.chars().count() <= 24 && u.lines.len() == 1 {
+            // The unit's text is joined only when its first and last lines
+            // do not already decide (its lines are not blank).
+            let (first, last) = (shape.lines[u.lines[0]].text, shape.lines[u.lines[u.lines.len() - 1]].text);
+            if u.lines.len() == 1 && (first.ends_with("——") || first.ends_with('：')) && first.chars().count() <= 24 {
                 // A lead-in: a sidebar's if a list follows (decided in context).
                 return Kind::Display;
             }
-            let paren = t.starts_with(['(', '（']) && t.ends_with([')', '）']);
-            if paren && name_like(&t) && t.chars().count() <= 8 {
+            let paren = first.starts_with(['(', '（']) && last.ends_with([')', '）']);
+            if paren && {
+                let t = text_of(shape, &u.lines);
+                name_like(&t) && t.chars().count() <= 8
+            } {
                 Kind::Byline
             } else if display_shape(shape, u) {
                 Kind::Display
@@ -254,9 +271,14 @@ fn echo_labels(shape: &Shape<'_, '_>, items: &mut [Item]) {
     for places in wanted.values_mut() {
         places.sort_unstable();
     }
+    // Only a line that starts as some label does can begin with one: most
+    // lines are ruled out without hashing their first few prefixes.
+    let mut firsts: Vec<char> = wanted.keys().filter_map(|w| w.chars().next()).collect();
+    firsts.sort_unstable();
+    firsts.dedup();
     let mut echoed: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for (i, l) in shape.lines.iter().enumerate() {
-        if l.chars <= 2 {
+        if l.chars <= 2 || l.text.chars().next().is_none_or(|c| firsts.binary_search(&c).is_err()) {
             continue;
         }
         for (at, _) in l.text.char_indices().skip(2).take(LONGEST as usize - 1) {
@@ -325,9 +347,9 @@ fn place_display(shape: &Shape<'_, '_>, items: &mut [Item]) {
             continue;
         }
         let next_kind = items[i + 1..].iter().map(|x| x.kind).find(|&k| !aside(k));
-        let text = text_of(shape, &items[i].lines);
         let new = match kind {
             Kind::Display => {
+                let text = text_of(shape, &items[i].lines);
                 let lead = shape.lines[items[i].lines[0]].lead;
                 if text.ends_with("——") || text.ends_with('：') {
                     if next_kind == Some(Kind::ListItem) { Kind::Aside } else { Kind::Text }
@@ -350,7 +372,7 @@ fn place_display(shape: &Shape<'_, '_>, items: &mut [Item]) {
                 }
             }
             Kind::ListItem if items[i].cue == Cue::Dash && in_title && !body_seen => Kind::Subtitle,
-            Kind::Text if in_title && !body_seen && items[i].lines.len() == 1 && name_like(&text) => Kind::Byline,
+            Kind::Text if in_title && !body_seen && items[i].lines.len() == 1 && name_like(shape.lines[items[i].lines[0]].text) => Kind::Byline,
             k => k,
         };
         items[i].kind = new;
@@ -369,7 +391,7 @@ fn place_display(shape: &Shape<'_, '_>, items: &mut [Item]) {
     }
 }
 
-fn next_text(shape: &Shape<'_, '_>, items: &[Item], i: usize) -> Option<String> {
+fn next_text<'a>(shape: &Shape<'_, 'a>, items: &[Item], i: usize) -> Option<Cow<'a, str>> {
     items[i + 1..].iter().find(|x| x.kind != Kind::Furniture).map(|x| text_of(shape, &x.lines))
 }
 
