@@ -1,7 +1,8 @@
 //! Stage 1: bytes to text, with the encoding detected and named.
 
 use crate::{Error, Result};
-use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE, UTF_8};
+use encoding_rs::{Encoding, GB18030, UTF_8, UTF_16BE, UTF_16LE};
+use std::borrow::Cow;
 
 /// Decoded text and the name of the encoding it was decoded from.
 #[derive(Debug)]
@@ -18,44 +19,51 @@ pub struct Decoded {
 /// UTF-8, then BOM-less UTF-16, then GB18030 (a superset of GBK and GB2312,
 /// still common for Chinese TXT files), then UTF-8 with replacements.
 pub fn decode(bytes: &[u8], label: Option<&str>, what: &str) -> Result<Decoded> {
+    let (text, encoding, lossy) = decode_in_place(bytes, label, what)?;
+    Ok(Decoded { text: text.into_owned(), encoding, lossy })
+}
+
+/// As [`decode`], but text that is valid UTF-8 already is borrowed, not
+/// copied: the parser needs no copy of a large input.
+pub(crate) fn decode_in_place<'a>(bytes: &'a [u8], label: Option<&str>, what: &str) -> Result<(Cow<'a, str>, &'static str, bool)> {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         return Ok(run(enc, &bytes[bom_len..]));
     }
     if let Some(label) = label {
-        let enc = Encoding::for_label(label.trim().as_bytes())
-            .ok_or_else(|| Error::UnknownEncoding(label.to_string()))?;
+        let enc = Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| Error::UnknownEncoding(label.to_string()))?;
         return Ok(run(enc, bytes));
     }
     // Before UTF-8: BOM-less UTF-16 of ASCII text is valid UTF-8 full of NULs.
     if let Some(enc) = sniff_utf16(bytes) {
         let d = run(enc, bytes);
-        check_text(&d.text, what)?;
+        check_text(&d.0, what)?;
         return Ok(d);
     }
-    if let Ok(s) = std::str::from_utf8(bytes) {
-        check_text(s, what)?;
-        return Ok(Decoded { text: s.to_string(), encoding: "UTF-8", lossy: false });
+    // encoding_rs checks UTF-8 about twice as fast as `str::from_utf8` on Chinese text.
+    if let Some(s) = UTF_8.decode_without_bom_handling_and_without_replacement(bytes) {
+        check_text(&s, what)?;
+        return Ok((s, "UTF-8", false));
     }
     let (utf8_bad, utf8_multi) = utf8_stats(bytes);
     // A few bad bytes inside text that is otherwise UTF-8 (a damaged file) stay UTF-8.
     if utf8_multi > 0 && utf8_bad * 50 < utf8_multi {
         let d = run(UTF_8, bytes);
-        check_text(&d.text, what)?;
+        check_text(&d.0, what)?;
         return Ok(d);
     }
     let (gb, gb_bad) = GB18030.decode_without_bom_handling(bytes);
     if !gb_bad {
         check_text(&gb, what)?;
-        return Ok(Decoded { text: gb.into_owned(), encoding: "GB18030", lossy: false });
+        return Ok((gb, "GB18030", false));
     }
     let d = run(UTF_8, bytes);
-    check_text(&d.text, what)?;
+    check_text(&d.0, what)?;
     Ok(d)
 }
 
-fn run(enc: &'static Encoding, bytes: &[u8]) -> Decoded {
+fn run<'a>(enc: &'static Encoding, bytes: &'a [u8]) -> (Cow<'a, str>, &'static str, bool) {
     let (text, lossy) = enc.decode_without_bom_handling(bytes);
-    Decoded { text: text.into_owned(), encoding: enc.name(), lossy }
+    (text, enc.name(), lossy)
 }
 
 /// UTF-16 without a BOM shows as NUL in every other byte of ASCII text.

@@ -45,12 +45,12 @@ pub fn parse(text: &str, options: &Options) -> Result<Document> {
 /// ```
 pub fn parse_bytes(bytes: &[u8], options: &Options) -> Result<Document> {
     let what = options.file_name.as_deref().unwrap_or("input");
-    let d = decode(bytes, options.encoding.as_deref(), what)?;
-    let mut doc = build(&d.text, options);
-    doc.source.encoding = d.encoding.to_string();
+    let (text, encoding, lossy) = decode::decode_in_place(bytes, options.encoding.as_deref(), what)?;
+    let mut doc = build(&text, options);
+    doc.source.encoding = encoding.to_string();
     doc.source.byte_len = bytes.len() as u64;
-    if d.lossy {
-        doc.warnings.insert(0, Warning { line: 0, message: format!("bytes invalid in {} were replaced by U+FFFD", d.encoding) });
+    if lossy {
+        doc.warnings.insert(0, Warning { line: 0, message: format!("bytes invalid in {encoding} were replaced by U+FFFD") });
     }
     Ok(doc)
 }
