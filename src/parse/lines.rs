@@ -63,12 +63,16 @@ fn measure(n: u32, raw: &str) -> Line<'_> {
     let rest = &raw[start..];
     let end = rest.trim_end_matches(is_space).len();
     let text = &rest[..end];
-    let mut width = 0.0f32;
-    let mut chars = 0u32;
+    // Counted in integers, the sum made a float once: the same value as
+    // summing the halves and ones as floats while that sum is exact (below
+    // 2^23 ems), which only a line of millions of characters passes.
+    let (mut chars, mut wide) = (0u32, 0u32);
     for c in text.chars() {
-        width += char_width(c);
         chars += 1;
+        wide += is_wide(c) as u32;
     }
+    let halves = chars as u64 + wide as u64;
+    let width = if halves < 1 << 24 { halves as f32 / 2.0 } else { text.chars().map(char_width).fold(0.0, |w, c| w + c) };
     Line { n, lead: &raw[..start], text, trail: &rest[end..], width, chars }
 }
 

@@ -31,9 +31,10 @@ pub fn column_widths(lines: &[Line<'_>], given: Option<usize>) -> Vec<f32> {
     let estimates: Vec<Estimate> = chunks
         .iter()
         .map(|c| {
-            // A line repeated in the stretch (a running head, a label) says nothing about the column.
-            let mut seen = std::collections::HashSet::new();
-            estimate(c.iter().filter(|&&i| seen.insert(lines[i].text)).map(|&i| lines[i].width))
+            // A line repeated in the stretch (a running head, a label) says
+            // nothing about the column. A stretch is short: no hashing.
+            let first = |k: usize| c[..k].iter().all(|&j| lines[j].text != lines[c[k]].text);
+            estimate((0..c.len()).filter(|&k| first(k)).map(|k| lines[c[k]].width))
         })
         .collect();
     let column = |j: usize| match estimates.get(j) {
