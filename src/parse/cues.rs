@@ -154,10 +154,10 @@ pub fn numbering(text: &str) -> Option<(Numbering, usize)> {
     None
 }
 
-/// Whether the line is a photo credit by itself.
-fn is_credit(t: &str) -> bool {
-    let chars = t.chars().count();
-    if chars > 40 || t.contains(['。', '！', '？']) {
+/// Whether the line (of `chars` characters) is a photo credit by itself.
+fn is_credit(t: &str, chars: u32) -> bool {
+    // Three byte searches are quicker than decoding the line to look for three characters.
+    if chars > 40 || t.contains('。') || t.contains('！') || t.contains('？') {
         return false;
     }
     let body = t.trim_start_matches(['□', '■', '△', '▲', '◎']);
@@ -174,7 +174,7 @@ fn is_credit(t: &str) -> bool {
 
 /// A caption that ends with its own credit (…驶出。 □张健霆/摄).
 fn ends_with_credit(t: &str) -> bool {
-    match t.rfind(['□', '■']) {
+    match t.rfind('□').max(t.rfind('■')) {
         Some(i) if i > 0 => {
             let credit = &t[i..];
             credit.chars().count() <= 20 && (credit.ends_with("/摄") || credit.ends_with("摄") || credit.ends_with("供图"))
@@ -207,10 +207,14 @@ fn is_date(t: &str) -> bool {
 
 /// Recognises a whole line (or the start of a wrapped one) as an editorial note.
 pub fn note_kind(t: &str) -> Option<NoteKind> {
-    let n = t.chars().count();
+    note_kind_of(t, t.chars().count())
+}
+
+/// [`note_kind`] of a text of `n` characters.
+fn note_kind_of(t: &str, n: usize) -> Option<NoteKind> {
     // Two notes set on one line: (…供稿) [责任编辑:…]. Every separator
     // holds a bracket: most lines have none and skip the six searches.
-    let seps: &[&str] = if t.contains(['[', '【']) { &[") [", ")[", "） [", "）[", "）【", ") 【"] } else { &[] };
+    let seps: &[&str] = if t.contains('[') || t.contains('【') { &[") [", ")[", "） [", "）[", "）【", ") 【"] } else { &[] };
     for sep in seps {
         if let Some(at) = t.find(sep) {
             let close = sep.chars().next().map_or(1, char::len_utf8);
@@ -318,7 +322,8 @@ fn is_toc(t: &str) -> bool {
     false
 }
 
-fn is_front(t: &str) -> bool {
+/// Whether the line (of `chars` characters) is masthead or colophon.
+fn is_front(t: &str, chars: u32) -> bool {
     // Most lines hold no white space: squeezing them would only copy them.
     let squeezed: std::borrow::Cow<'_, str> = if t.contains(is_white) { t.chars().filter(|&c| !is_white(c)).collect::<String>().into() } else { t.into() };
     let s = &*squeezed;
@@ -336,27 +341,13 @@ fn is_front(t: &str) -> bool {
     {
         return true;
     }
+    #[rustfmt::skip]
     const LABELS: [&str; 18] = [
-        "主管",
-        "主办",
-        "出版",
-        "社长",
-        "副社长",
-        "总编辑",
-        "副总编辑",
-        "主编",
-        "编辑部主任",
-        "地址",
-        "电话",
-        "邮编",
-        "定价",
-        "出版日期",
-        "印刷",
-        "投稿邮箱",
-        "发行",
-        "广告经营许可证",
+        "主管", "主办", "出版", "社长", "副社长", "总编辑", "副总编辑", "主编", "编辑部主任", "地址", "电话", "邮编", "定价", "出版日期", "印刷", "投稿邮箱", "发行", "广告经营许可证",
     ];
-    LABELS.iter().any(|l| s == *l || (s.starts_with(l) && t.chars().count() <= 40 && t.contains([' ', '\u{3000}', ':', '：'])))
+    // A label is looked for only where the line starts as one does.
+    let head = s.chars().next();
+    LABELS.iter().filter(|l| l.chars().next() == head).any(|l| s == *l || (s.starts_with(l) && chars <= 40 && t.contains([' ', '\u{3000}', ':', '：'])))
         || s.ends_with("学习强国号")
         || s.ends_with("微信公众号")
 }
@@ -369,12 +360,12 @@ fn is_page_number(t: &str) -> bool {
         || (1..=6).contains(&n) && core.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l' | 'I' | 'V' | 'X' | 'L')) && t.len() == n
 }
 
-fn is_junk(t: &str) -> bool {
+fn is_junk(t: &str, chars: u32) -> bool {
     let digits = t.bytes().filter(u8::is_ascii_digit).count();
     if digits >= 12 && t.bytes().all(|b| b.is_ascii_digit() || b == b' ' || b == b'-') {
         return true; // barcode
     }
-    t.chars().count() <= 20 && (t.contains("扫码") || t.contains("扫一扫") || t.contains("二维码"))
+    chars <= 20 && (t.contains("扫码") || t.contains("扫一扫") || t.contains("二维码"))
 }
 
 /// The cue of one non-blank line.
@@ -390,13 +381,13 @@ pub fn cue(line: &Line<'_>) -> Cue {
     if is_page_number(t) {
         return Cue::PageNumber;
     }
-    if is_junk(t) {
+    if is_junk(t, line.chars) {
         return Cue::Junk;
     }
-    if let Some(k) = note_kind(t) {
+    if let Some(k) = note_kind_of(t, line.chars as usize) {
         return Cue::Note(k);
     }
-    if is_credit(t) {
+    if is_credit(t, line.chars) {
         return Cue::Credit;
     }
     if ends_with_credit(t) {
@@ -410,7 +401,7 @@ pub fn cue(line: &Line<'_>) -> Cue {
             return Cue::Bullet { lead: m.len() };
         }
     }
-    if t.starts_with("——") && t.chars().count() > 3 {
+    if t.starts_with("——") && line.chars > 3 {
         return Cue::Dash;
     }
     if let Some((style, rest)) = numbering(t) {
@@ -419,7 +410,7 @@ pub fn cue(line: &Line<'_>) -> Cue {
     if is_toc(t) {
         return Cue::Toc;
     }
-    if is_front(t) {
+    if is_front(t, line.chars) {
         return Cue::Front;
     }
     Cue::None

@@ -84,6 +84,13 @@ pub fn char_width(c: char) -> f32 {
 /// Whether a character is set full-width in Chinese print.
 pub fn is_wide(c: char) -> bool {
     let u = c as u32;
+    // The common cases first: this runs on every character.
+    if (0x4E00..=0x9FFF).contains(&u) {
+        return true;
+    }
+    if u < 0x80 {
+        return false;
+    }
     matches!(u,
         0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF
         | 0x4E00..=0x9FFF | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
