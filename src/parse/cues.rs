@@ -174,13 +174,37 @@ fn is_credit(t: &str, chars: u32) -> bool {
 
 /// A caption that ends with its own credit (…驶出。 □张健霆/摄).
 fn ends_with_credit(t: &str) -> bool {
-    match t.rfind('□').max(t.rfind('■')) {
+    // Every credit ends so: other lines are done with at once.
+    if !(t.ends_with('摄') || t.ends_with("供图")) {
+        return false;
+    }
+    match t.rfind(['□', '■']) {
         Some(i) if i > 0 => {
             let credit = &t[i..];
             credit.chars().count() <= 20 && (credit.ends_with("/摄") || credit.ends_with("摄") || credit.ends_with("供图"))
         }
         _ => (t.ends_with("/摄") || t.ends_with("供图")) && t.contains(' ') && t.chars().count() <= 60,
     }
+}
+
+/// Whether the text holds white space (`char::is_whitespace`), read from
+/// the bytes: decoding every line to look for it costs more than the rest of
+/// the cues together.
+fn has_white(t: &str) -> bool {
+    let b = t.as_bytes();
+    let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    (0..b.len()).any(|i| match b[i] {
+        0x09..=0x0D | 0x20 => true,
+        // U+0085, U+00A0
+        0xC2 => matches!(at(i + 1), 0x85 | 0xA0),
+        // U+1680
+        0xE1 => at(i + 1) == 0x9A && at(i + 2) == 0x80,
+        // U+2000..=U+200A, U+2028, U+2029, U+202F; U+205F
+        0xE2 => (at(i + 1) == 0x80 && matches!(at(i + 2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF)) || (at(i + 1) == 0x81 && at(i + 2) == 0x9F),
+        // U+3000
+        0xE3 => at(i + 1) == 0x80 && at(i + 2) == 0x80,
+        _ => false,
+    })
 }
 
 fn inner(t: &str) -> Option<&str> {
@@ -322,10 +346,33 @@ fn is_toc(t: &str) -> bool {
     false
 }
 
+/// Labels of a masthead or colophon line.
+#[rustfmt::skip]
+const LABELS: [&str; 18] = [
+    "主管", "主办", "出版", "社长", "副社长", "总编辑", "副总编辑", "主编", "编辑部主任", "地址", "电话", "邮编", "定价", "出版日期", "印刷", "投稿邮箱", "发行", "广告经营许可证",
+];
+
+/// Whether a character is the first of one of the [`LABELS`].
+fn label_head(c: char) -> bool {
+    matches!(c, '主' | '出' | '社' | '副' | '总' | '编' | '地' | '电' | '邮' | '定' | '印' | '投' | '发' | '广')
+}
+
 /// Whether the line (of `chars` characters) is masthead or colophon.
 fn is_front(t: &str, chars: u32) -> bool {
+    // Every test below needs one of these of the line as it stands (white
+    // space is neither first nor last, nor a digit): most lines have none,
+    // and are done with before they are squeezed.
+    let (first, last) = (t.chars().next(), t.chars().next_back());
+    let (mut digits, mut marks) = (0usize, false);
+    for b in t.bytes() {
+        digits += b.is_ascii_digit() as usize;
+        marks |= b == b'I' || b == b'/';
+    }
+    if !(first.is_some_and(label_head) || matches!(last, Some('期' | '号')) || marks || digits >= 4) {
+        return false;
+    }
     // Most lines hold no white space: squeezing them would only copy them.
-    let squeezed: std::borrow::Cow<'_, str> = if t.contains(is_white) { t.chars().filter(|&c| !is_white(c)).collect::<String>().into() } else { t.into() };
+    let squeezed: std::borrow::Cow<'_, str> = if has_white(t) { t.chars().filter(|&c| !is_white(c)).collect::<String>().into() } else { t.into() };
     let s = &*squeezed;
     if (s.contains('I') && s.contains("ISSN")) || s.contains('/') && s.contains("CN") && s.bytes().any(|b| b.is_ascii_digit()) {
         return true;
@@ -341,10 +388,6 @@ fn is_front(t: &str, chars: u32) -> bool {
     {
         return true;
     }
-    #[rustfmt::skip]
-    const LABELS: [&str; 18] = [
-        "主管", "主办", "出版", "社长", "副社长", "总编辑", "副总编辑", "主编", "编辑部主任", "地址", "电话", "邮编", "定价", "出版日期", "印刷", "投稿邮箱", "发行", "广告经营许可证",
-    ];
     // A label is looked for only where the line starts as one does.
     let head = s.chars().next();
     LABELS.iter().filter(|l| l.chars().next() == head).any(|l| s == *l || (s.starts_with(l) && chars <= 40 && t.contains([' ', '\u{3000}', ':', '：'])))
@@ -361,8 +404,8 @@ fn is_page_number(t: &str) -> bool {
 }
 
 fn is_junk(t: &str, chars: u32) -> bool {
-    let digits = t.bytes().filter(u8::is_ascii_digit).count();
-    if digits >= 12 && t.bytes().all(|b| b.is_ascii_digit() || b == b' ' || b == b'-') {
+    // The shape first: it rules out most lines at their first byte.
+    if t.bytes().all(|b| b.is_ascii_digit() || b == b' ' || b == b'-') && t.bytes().filter(u8::is_ascii_digit).count() >= 12 {
         return true; // barcode
     }
     chars <= 20 && (t.contains("扫码") || t.contains("扫一扫") || t.contains("二维码"))
@@ -472,6 +515,18 @@ mod tests {
         assert_eq!(c("## 一、总体要求"), Cue::Markdown { hashes: 2, lead: 3 });
         assert_eq!(c("- 要坚持统筹发展和安全"), Cue::Bullet { lead: 2 });
         assert_eq!(c("——提升西部地区科技创新能力"), Cue::Dash);
+    }
+
+    #[test]
+    fn byte_searches_agree_with_char_searches() {
+        assert!(LABELS.iter().all(|l| l.chars().next().is_some_and(label_head)));
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(has_white(&format!("中{c}文")), c.is_whitespace(), "{c:?}");
+        }
+        for t in ["正文", "a b", "中\u{3000}文", "x\u{a0}y", "□张/摄", "说明。 ■王/摄", "“引号”—…", "\u{2003}", "\u{1680}", "a\u{85}"]
+        {
+            assert_eq!(has_white(t), t.contains(char::is_whitespace), "{t:?}");
+        }
     }
 
     #[test]
