@@ -113,18 +113,7 @@ fn utf8_stats(mut bytes: &[u8]) -> (usize, usize) {
 
 /// Refuses input that is mostly control characters: binary, not text.
 fn check_text(s: &str, what: &str) -> Result<()> {
-    let mut total = 0usize;
-    let mut control = 0usize;
-    let mut first_nul = None;
-    for (i, c) in s.char_indices().take(1 << 16) {
-        total += 1;
-        if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c' | '\x0b') {
-            control += 1;
-            if c == '\0' && first_nul.is_none() {
-                first_nul = Some(i);
-            }
-        }
-    }
+    let (total, control, first_nul) = control_characters(s);
     if total > 0 && control * 10 > total {
         let reason = match first_nul {
             Some(at) => format!("{control} control characters in the first {total}, NUL at offset {at}"),
@@ -135,9 +124,66 @@ fn check_text(s: &str, what: &str) -> Result<()> {
     Ok(())
 }
 
+/// Among the first 2^16 characters: how many there are, how many are
+/// control characters other than line ends and tabs, and where the first NUL is.
+fn control_characters(s: &str) -> (usize, usize, Option<usize>) {
+    let (mut total, mut control, mut first_nul) = (0usize, 0usize, None);
+    // Read as bytes, not decoded: a control character (U+0000..=U+001F,
+    // U+007F..=U+009F) is one byte, or C2 and 80..=9F; a character starts
+    // at every byte that is not a continuation byte.
+    let b = s.as_bytes();
+    for (i, &x) in b.iter().enumerate() {
+        if x & 0xC0 == 0x80 {
+            continue;
+        }
+        if total == 1 << 16 {
+            break;
+        }
+        total += 1;
+        let here = match x {
+            b'\n' | b'\r' | b'\t' | 0x0c | 0x0b => false,
+            0x00..=0x1F | 0x7F => true,
+            0xC2 => matches!(b.get(i + 1), Some(0x80..=0x9F)),
+            _ => false,
+        };
+        if here {
+            control += 1;
+            if x == 0 && first_nul.is_none() {
+                first_nul = Some(i);
+            }
+        }
+    }
+    (total, control, first_nul)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What `check_text` counted before it read bytes.
+    fn by_chars(s: &str) -> (usize, usize, Option<usize>) {
+        let (mut total, mut control, mut first_nul) = (0, 0, None);
+        for (i, c) in s.char_indices().take(1 << 16) {
+            total += 1;
+            if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c' | '\x0b') {
+                control += 1;
+                if c == '\0' && first_nul.is_none() {
+                    first_nul = Some(i);
+                }
+            }
+        }
+        (total, control, first_nul)
+    }
+
+    #[test]
+    fn control_characters_are_counted_from_bytes_as_from_chars() {
+        let all: String = (0..=0x10FFFF).filter_map(char::from_u32).collect();
+        let mut cases: Vec<String> = all.chars().collect::<Vec<_>>().chunks(1000).map(|c| c.iter().collect()).collect();
+        cases.extend(["正文\n\0x".to_string(), "\u{85}\u{9f}\u{a0}ab".into(), "\u{1}".repeat(70_000), format!("{}\0", "字".repeat(1 << 16))]);
+        for s in &cases {
+            assert_eq!(control_characters(s), by_chars(s), "{:?}", s.chars().next());
+        }
+    }
 
     #[test]
     fn utf8_with_and_without_bom() {

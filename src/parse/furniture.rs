@@ -37,7 +37,9 @@ fn page_number(t: &str) -> String {
 
 /// Lines whose text, digits aside, recurs at page-like distances.
 fn running_heads(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<(usize, FurnitureKind)> {
-    let mut seen: HashMap<Cow<'_, str>, Vec<(usize, usize)>> = HashMap::new();
+    // Most short lines are candidates: sized once, not grown step by step
+    // (up to a size; a long text repeats its heads and may not need more).
+    let mut seen: HashMap<Cow<'_, str>, Vec<(usize, usize)>> = HashMap::with_capacity(lines.len().min(1 << 16) / 2);
     let mut ordinal = 0usize;
     for (i, l) in lines.iter().enumerate() {
         if l.is_blank() {
