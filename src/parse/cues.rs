@@ -360,15 +360,12 @@ fn label_head(c: char) -> bool {
 /// Whether the line (of `chars` characters) is masthead or colophon.
 fn is_front(t: &str, chars: u32) -> bool {
     // Every test below needs one of these of the line as it stands (white
-    // space is neither first nor last, nor a digit): most lines have none,
-    // and are done with before they are squeezed.
+    // space is neither its first nor its last character): a label's first
+    // character or an issue number's first, 期 or 号 last, an I or a /. Most
+    // lines have none, and are done with before they are squeezed.
     let (first, last) = (t.chars().next(), t.chars().next_back());
-    let (mut digits, mut marks) = (0usize, false);
-    for b in t.bytes() {
-        digits += b.is_ascii_digit() as usize;
-        marks |= b == b'I' || b == b'/';
-    }
-    if !(first.is_some_and(label_head) || matches!(last, Some('期' | '号')) || marks || digits >= 4) {
+    let issue_char = |c: char| c.is_ascii_digit() || matches!(c, '·' | '年' | '第' | '期' | '.' | '-');
+    if !(first.is_some_and(|c| label_head(c) || issue_char(c)) || matches!(last, Some('期' | '号')) || t.contains('I') || t.contains('/')) {
         return false;
     }
     // Most lines hold no white space: squeezing them would only copy them.
@@ -381,11 +378,7 @@ fn is_front(t: &str, chars: u32) -> bool {
         return true;
     }
     // 2025·3, 2025年第3期
-    if s.len() <= 14
-        && s.bytes().filter(u8::is_ascii_digit).count() >= 4
-        && (s.contains('·') || s.ends_with('期'))
-        && s.chars().all(|c| c.is_ascii_digit() || matches!(c, '·' | '年' | '第' | '期' | '.' | '-'))
-    {
+    if s.len() <= 14 && s.bytes().filter(u8::is_ascii_digit).count() >= 4 && (s.contains('·') || s.ends_with('期')) && s.chars().all(issue_char) {
         return true;
     }
     // A label is looked for only where the line starts as one does.
