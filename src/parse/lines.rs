@@ -66,14 +66,30 @@ fn measure(n: u32, raw: &str) -> Line<'_> {
     // Counted in integers, the sum made a float once: the same value as
     // summing the halves and ones as floats while that sum is exact (below
     // 2^23 ems), which only a line of millions of characters passes.
-    let (mut chars, mut wide) = (0u32, 0u32);
-    for c in text.chars() {
-        chars += 1;
-        wide += is_wide(c) as u32;
-    }
+    let (chars, wide) = count(text);
     let halves = chars as u64 + wide as u64;
     let width = if halves < 1 << 24 { halves as f32 / 2.0 } else { text.chars().map(char_width).fold(0.0, |w, c| w + c) };
     Line { n, lead: &raw[..start], text, trail: &rest[end..], width, chars }
+}
+
+/// The characters of `text` and how many of them are wide, read from the
+/// bytes: ASCII is narrow and a character that starts with a byte E5..=E9
+/// (U+5000..=U+9FFF) wide, without decoding either; others are decoded.
+fn count(text: &str) -> (u32, u32) {
+    let (mut chars, mut wide) = (0u32, 0u32);
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let (len, w) = match b[i] {
+            0x00..=0x7F => (1, false),
+            0xE5..=0xE9 => (3, true),
+            _ => text[i..].chars().next().map_or((1, false), |c| (c.len_utf8(), is_wide(c))),
+        };
+        chars += 1;
+        wide += w as u32;
+        i += len;
+    }
+    (chars, wide)
 }
 
 /// Width of a character in ems: CJK and full-width forms are 1, others 1/2.
@@ -132,6 +148,14 @@ mod tests {
         assert_eq!(ls[0].lead, "\u{3000}\u{3000}");
         assert_eq!(ls[1].text, "正文");
         assert_eq!(ls[1].trail, "\t ");
+    }
+
+    #[test]
+    fn characters_are_counted_from_bytes_as_from_chars() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let t = format!("a{c}中");
+            assert_eq!(count(&t), (t.chars().count() as u32, t.chars().filter(|&c| is_wide(c)).count() as u32), "{c:?}");
+        }
     }
 
     #[test]
