@@ -160,11 +160,11 @@ fn cut_lead(span: &mut Span, cut: usize) {
 }
 
 fn with_milestones(parts: &Parts<'_, '_>, lines: &[usize], inside: &BTreeSet<usize>) -> Vec<Inline> {
-    let mut content: Vec<Inline> = Vec::new();
     let spans = spans(parts, lines);
     let (lo, hi) = (lines[0], *lines.last().unwrap_or(&0));
     let mut pending: Vec<usize> = if hi > lo + 1 { inside.range(lo + 1..hi).copied().collect() } else { Vec::new() };
     pending.reverse();
+    let mut content: Vec<Inline> = Vec::with_capacity(spans.len() + pending.len());
     for s in spans {
         while pending.last().is_some_and(|&f| parts.lines[f].n < s.line) {
             let f = pending.pop().unwrap_or_default();

@@ -2,7 +2,7 @@
 //! heads, which are told apart from headings by recurring page after page.
 
 use super::cues::{self, Cue};
-use super::lines::{Line, is_white};
+use super::lines::{Line, has_white, is_white};
 use crate::model::FurnitureKind;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -51,9 +51,13 @@ fn running_heads(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<(usize, FurnitureKin
             continue;
         }
         // Most lines have neither digits nor spaces: their text is their key.
-        let drop = |c: char| c.is_ascii_digit() || is_white(c);
-        let key: Cow<'_, str> = if l.text.contains(drop) { l.text.chars().filter(|&c| !drop(c)).collect::<String>().into() } else { l.text.into() };
-        if key.chars().count() < 2 {
+        let key: Cow<'_, str> = if l.text.bytes().any(|b| b.is_ascii_digit()) || has_white(l.text) {
+            l.text.chars().filter(|&c| !c.is_ascii_digit() && !is_white(c)).collect::<String>().into()
+        } else {
+            l.text.into()
+        };
+        let chars = if let Cow::Borrowed(_) = key { l.chars as usize } else { key.chars().count() };
+        if chars < 2 {
             continue;
         }
         seen.entry(key).or_default().push((i, ordinal));

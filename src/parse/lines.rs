@@ -48,6 +48,33 @@ pub(crate) fn is_white(c: char) -> bool {
     (c as u32) <= 0x3000 && c.is_whitespace()
 }
 
+/// Whether the text holds white space (`char::is_whitespace`), read from
+/// the bytes without branches, which the compiler can vectorise: decoding
+/// every line to look for it cost more than the rest of the cues together.
+pub(crate) fn has_white(t: &str) -> bool {
+    let b = t.as_bytes();
+    let n = b.len();
+    // Every character of three bytes starts before the last two bytes.
+    let body = n.saturating_sub(2);
+    let main = b[..body].iter().zip(&b[1.min(n)..]).zip(&b[2.min(n)..]).fold(false, |any, ((&x, &y), &z)| any | white_at(x, y, z));
+    main || (body..n).any(|i| white_at(b[i], b.get(i + 1).copied().unwrap_or(0), 0))
+}
+
+/// Whether a white-space character starts with the bytes `x`, `y`, `z`.
+fn white_at(x: u8, y: u8, z: u8) -> bool {
+    // \t \n \x0b \x0c \r and space
+    let ascii = (x == 0x20) | (x.wrapping_sub(0x09) < 5);
+    // U+0085, U+00A0
+    let c2 = (x == 0xC2) & ((y == 0x85) | (y == 0xA0));
+    // U+1680
+    let e1 = (x == 0xE1) & (y == 0x9A) & (z == 0x80);
+    // U+2000..=U+200A, U+2028, U+2029, U+202F; U+205F
+    let e2 = (x == 0xE2) & (((y == 0x80) & ((z.wrapping_sub(0x80) <= 0x0A) | (z == 0xA8) | (z == 0xA9) | (z == 0xAF))) | ((y == 0x81) & (z == 0x9F)));
+    // U+3000
+    let e3 = (x == 0xE3) & (y == 0x80) & (z == 0x80);
+    ascii | c2 | e1 | e2 | e3
+}
+
 /// Splits `text` at `\n` only, as the layout format counts lines; a final
 /// newline does not start another line.
 pub fn split(text: &str) -> Vec<Line<'_>> {
@@ -55,7 +82,11 @@ pub fn split(text: &str) -> Vec<Line<'_>> {
     if text.is_empty() {
         return Vec::new();
     }
-    body.split('\n').enumerate().map(|(i, raw)| measure(i as u32 + 1, raw)).collect()
+    // Sized by a count of the line ends first: growing the list by doubling
+    // would copy it and, for a large text, hold two copies at once.
+    let mut out = Vec::with_capacity(body.bytes().map(|b| (b == b'\n') as usize).sum::<usize>() + 1);
+    out.extend(body.split('\n').enumerate().map(|(i, raw)| measure(i as u32 + 1, raw)));
+    out
 }
 
 fn measure(n: u32, raw: &str) -> Line<'_> {
@@ -128,6 +159,7 @@ mod tests {
     fn white_space_is_what_std_says() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             assert_eq!(is_white(c), c.is_whitespace(), "{c:?}");
+            assert_eq!(has_white(&format!("中{c}文")), c.is_whitespace(), "{c:?}");
         }
     }
 
