@@ -3,7 +3,7 @@
 //! mastheads and page furniture. Later stages weigh these cues against the
 //! line's neighbours.
 
-use super::lines::{Line, has_white, is_white};
+use super::lines::{Line, has_white, is_white, mark};
 use crate::model::NoteKind;
 
 /// Styles of section numbering in Chinese (and Latin) documents, in the
@@ -154,10 +154,10 @@ pub fn numbering(text: &str) -> Option<(Numbering, usize)> {
     None
 }
 
-/// Whether the line (of `chars` characters) is a photo credit by itself.
-fn is_credit(t: &str, chars: u32) -> bool {
-    // Three byte searches are quicker than decoding the line to look for three characters.
-    if chars > 40 || t.contains('。') || t.contains('！') || t.contains('？') {
+/// Whether the line (of `chars` characters, with `marks`) is a photo credit by itself.
+fn is_credit(t: &str, chars: u32, marks: u8) -> bool {
+    // A sentence in the line: 。！？
+    if chars > 40 || marks & (mark::FULL_STOP | mark::EXCLAIM) != 0 {
         return false;
     }
     let body = t.trim_start_matches(['□', '■', '△', '▲', '◎']);
@@ -211,14 +211,14 @@ fn is_date(t: &str) -> bool {
 
 /// Recognises a whole line (or the start of a wrapped one) as an editorial note.
 pub fn note_kind(t: &str) -> Option<NoteKind> {
-    note_kind_of(t, t.chars().count())
+    note_kind_of(t, t.chars().count(), t.contains(['[', '【']))
 }
 
-/// [`note_kind`] of a text of `n` characters.
-fn note_kind_of(t: &str, n: usize) -> Option<NoteKind> {
+/// [`note_kind`] of a text of `n` characters, which holds `[` or `【` if `bracket`.
+fn note_kind_of(t: &str, n: usize, bracket: bool) -> Option<NoteKind> {
     // Two notes set on one line: (…供稿) [责任编辑:…]. Every separator
     // holds a bracket: most lines have none and skip the six searches.
-    let seps: &[&str] = if t.contains('[') || t.contains('【') { &[") [", ")[", "） [", "）[", "）【", ") 【"] } else { &[] };
+    let seps: &[&str] = if bracket { &[") [", ")[", "） [", "）[", "）【", ") 【"] } else { &[] };
     for sep in seps {
         if let Some(at) = t.find(sep) {
             let close = sep.chars().next().map_or(1, char::len_utf8);
@@ -337,15 +337,15 @@ fn label_head(c: char) -> bool {
     matches!(c, '主' | '出' | '社' | '副' | '总' | '编' | '地' | '电' | '邮' | '定' | '印' | '投' | '发' | '广')
 }
 
-/// Whether the line (of `chars` characters) is masthead or colophon.
-fn is_front(t: &str, chars: u32) -> bool {
+/// Whether the line (of `chars` characters, with `marks`) is masthead or colophon.
+fn is_front(t: &str, chars: u32, marks: u8) -> bool {
     // Every test below needs one of these of the line as it stands (white
     // space is neither its first nor its last character): a label's first
     // character or an issue number's first, 期 or 号 last, an I or a /. Most
     // lines have none, and are done with before they are squeezed.
     let (first, last) = (t.chars().next(), t.chars().next_back());
     let issue_char = |c: char| c.is_ascii_digit() || matches!(c, '·' | '年' | '第' | '期' | '.' | '-');
-    if !(first.is_some_and(|c| label_head(c) || issue_char(c)) || matches!(last, Some('期' | '号')) || t.contains('I') || t.contains('/')) {
+    if !(first.is_some_and(|c| label_head(c) || issue_char(c)) || matches!(last, Some('期' | '号')) || marks & (mark::I | mark::SLASH) != 0) {
         return false;
     }
     // Most lines hold no white space: squeezing them would only copy them.
@@ -401,10 +401,10 @@ pub fn cue(line: &Line<'_>) -> Cue {
     if is_junk(t, line.chars) {
         return Cue::Junk;
     }
-    if let Some(k) = note_kind_of(t, line.chars as usize) {
+    if let Some(k) = note_kind_of(t, line.chars as usize, line.marks & mark::BRACKET != 0) {
         return Cue::Note(k);
     }
-    if is_credit(t, line.chars) {
+    if is_credit(t, line.chars, line.marks) {
         return Cue::Credit;
     }
     if ends_with_credit(t) {
@@ -427,7 +427,7 @@ pub fn cue(line: &Line<'_>) -> Cue {
     if is_toc(t) {
         return Cue::Toc;
     }
-    if is_front(t, line.chars) {
+    if is_front(t, line.chars, line.marks) {
         return Cue::Front;
     }
     Cue::None

@@ -17,6 +17,35 @@ pub struct Line<'a> {
     pub width: f32,
     /// Number of characters of `text`.
     pub chars: u32,
+    /// Which of the characters of [`mark`] `text` holds, one bit each.
+    pub marks: u8,
+}
+
+/// Characters the cues look for in nearly every line, noted while the line
+/// is measured so that no line is searched for them again.
+pub mod mark {
+    /// 。
+    pub const FULL_STOP: u8 = 1;
+    /// ！ or ？
+    pub const EXCLAIM: u8 = 2;
+    /// \[ or 【
+    pub const BRACKET: u8 = 4;
+    /// I (of ISSN)
+    pub const I: u8 = 8;
+    /// /
+    pub const SLASH: u8 = 16;
+
+    /// The mark of a character, 0 for most.
+    pub fn of(c: char) -> u8 {
+        match c {
+            '。' => FULL_STOP,
+            '！' | '？' => EXCLAIM,
+            '[' | '【' => BRACKET,
+            'I' => I,
+            '/' => SLASH,
+            _ => 0,
+        }
+    }
 }
 
 impl<'a> Line<'a> {
@@ -97,30 +126,36 @@ fn measure(n: u32, raw: &str) -> Line<'_> {
     // Counted in integers, the sum made a float once: the same value as
     // summing the halves and ones as floats while that sum is exact (below
     // 2^23 ems), which only a line of millions of characters passes.
-    let (chars, wide) = count(text);
+    let (chars, wide, marks) = count(text);
     let halves = chars as u64 + wide as u64;
     let width = if halves < 1 << 24 { halves as f32 / 2.0 } else { text.chars().map(char_width).fold(0.0, |w, c| w + c) };
-    Line { n, lead: &raw[..start], text, trail: &rest[end..], width, chars }
+    Line { n, lead: &raw[..start], text, trail: &rest[end..], width, chars, marks }
 }
 
 /// The characters of `text` and how many of them are wide, read from the
 /// bytes: ASCII is narrow and a character that starts with a byte E5..=E9
 /// (U+5000..=U+9FFF) wide, without decoding either; others are decoded.
-fn count(text: &str) -> (u32, u32) {
-    let (mut chars, mut wide) = (0u32, 0u32);
+fn count(text: &str) -> (u32, u32, u8) {
+    let (mut chars, mut wide, mut marks) = (0u32, 0u32, 0u8);
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
         let (len, w) = match b[i] {
-            0x00..=0x7F => (1, false),
+            x @ 0x00..=0x7F => {
+                marks |= mark::of(x as char);
+                (1, false)
+            }
             0xE5..=0xE9 => (3, true),
-            _ => text[i..].chars().next().map_or((1, false), |c| (c.len_utf8(), is_wide(c))),
+            _ => text[i..].chars().next().map_or((1, false), |c| {
+                marks |= mark::of(c);
+                (c.len_utf8(), is_wide(c))
+            }),
         };
         chars += 1;
         wide += w as u32;
         i += len;
     }
-    (chars, wide)
+    (chars, wide, marks)
 }
 
 /// Width of a character in ems: CJK and full-width forms are 1, others 1/2.
@@ -186,7 +221,10 @@ mod tests {
     fn characters_are_counted_from_bytes_as_from_chars() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             let t = format!("a{c}中");
-            assert_eq!(count(&t), (t.chars().count() as u32, t.chars().filter(|&c| is_wide(c)).count() as u32), "{c:?}");
+            let marks = t.chars().fold(0, |m, c| m | mark::of(c));
+            assert_eq!(count(&t), (t.chars().count() as u32, t.chars().filter(|&c| is_wide(c)).count() as u32, marks), "{c:?}");
+            // No character that the bytes read as an ideograph is marked.
+            assert!(!('\u{5000}'..='\u{9FFF}').contains(&c) || mark::of(c) == 0);
         }
     }
 
