@@ -2,7 +2,7 @@
 //! heads, which are told apart from headings by recurring page after page.
 
 use super::cues::{self, Cue};
-use super::lines::{Line, has_white, is_white};
+use super::lines::{Line, is_white, mark};
 use crate::model::FurnitureKind;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -51,7 +51,7 @@ fn running_heads(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<(usize, FurnitureKin
             continue;
         }
         // Most lines have neither digits nor spaces: their text is their key.
-        let key: Cow<'_, str> = if l.text.bytes().any(|b| b.is_ascii_digit()) || has_white(l.text) {
+        let key: Cow<'_, str> = if l.marks & (mark::DIGIT | mark::WHITE) != 0 {
             l.text.chars().filter(|&c| !c.is_ascii_digit() && !is_white(c)).collect::<String>().into()
         } else {
             l.text.into()
