@@ -37,9 +37,12 @@ fn page_number(t: &str) -> String {
 
 /// Lines whose text, digits aside, recurs at page-like distances.
 fn running_heads(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<(usize, FurnitureKind)> {
-    // Most short lines are candidates: sized once, not grown step by step
-    // (up to a size; a long text repeats its heads and may not need more).
-    let mut seen: HashMap<Cow<'_, str>, Vec<(usize, usize)>> = HashMap::with_capacity(lines.len().min(1 << 16) / 2);
+    // Each distinct text gets a number, and its places are listed under
+    // that number: one list for all, not one per text. Most short lines are
+    // candidates: the map is sized once, not grown step by step (up to a
+    // size; a long text repeats its heads and may not need more).
+    let mut ids: HashMap<Cow<'_, str>, u32> = HashMap::with_capacity(lines.len().min(1 << 16) / 2);
+    let mut found: Vec<(u32, (usize, usize))> = Vec::new();
     let mut ordinal = 0usize;
     for (i, l) in lines.iter().enumerate() {
         if l.is_blank() {
@@ -60,10 +63,16 @@ fn running_heads(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<(usize, FurnitureKin
         if chars < 2 {
             continue;
         }
-        seen.entry(key).or_default().push((i, ordinal));
+        let next = ids.len() as u32;
+        found.push((*ids.entry(key).or_insert(next), (i, ordinal)));
     }
+    // A stable sort keeps each text's places in line order.
+    found.sort_by_key(|f| f.0);
+    let mut places: Vec<(usize, usize)> = Vec::new();
     let mut out = Vec::new();
-    for places in seen.values() {
+    for group in found.chunk_by(|a, b| a.0 == b.0) {
+        places.clear();
+        places.extend(group.iter().map(|f| f.1));
         // Three times a page apart, or more often on short (magazine) pages.
         let apart = |d: usize| places.windows(2).all(|w| w[1].1 - w[0].1 >= d);
         // Or beside a barcode or "scan the code" prompt, however close.
