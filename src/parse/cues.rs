@@ -369,6 +369,12 @@ fn is_front(t: &str, chars: u32, marks: u8) -> bool {
 }
 
 fn is_page_number(t: &str) -> bool {
+    // A page number line starts and ends with its number, a dash or bar
+    // around it, or 第 and 页: other lines are not trimmed to see.
+    let edge = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '—' | '–' | ' ' | '·' | '•' | '|' | '第' | '页');
+    if !(t.chars().next().is_some_and(edge) && t.chars().next_back().is_some_and(edge)) {
+        return false;
+    }
     let core = t.trim_matches(|c: char| matches!(c, '-' | '—' | '–' | ' ' | '·' | '•' | '|'));
     let core = core.strip_prefix('第').and_then(|s| s.strip_suffix('页')).map_or(core, str::trim);
     let n = core.len();
