@@ -14,14 +14,37 @@ const PAGE_APART: usize = 20;
 /// The same on pages of few long lines (magazines extracted a paragraph per line).
 const SHORT_PAGE: usize = 4;
 
+/// What print furniture a line is: a model's [`FurnitureKind`] without the
+/// page number's text, read from the line when the model is built. One byte
+/// a line, where the kind itself takes 24.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Furniture {
+    /// A page number standing alone.
+    PageNumber,
+    /// A running head or foot.
+    RunningHead,
+    /// A barcode, a "scan the code" prompt and the like.
+    Other,
+}
+
+impl Furniture {
+    /// The model's kind for this furniture on a line of text `text`.
+    pub fn kind(self, text: &str) -> FurnitureKind {
+        match self {
+            Furniture::PageNumber => FurnitureKind::PageNumber { number: page_number(text) },
+            Furniture::RunningHead => FurnitureKind::RunningHead,
+            Furniture::Other => FurnitureKind::Other,
+        }
+    }
+}
+
 /// The furniture kind of each line, if it is furniture.
-pub fn find(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<Option<FurnitureKind>> {
-    let mut out: Vec<Option<FurnitureKind>> = lines
+pub fn find(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<Option<Furniture>> {
+    let mut out: Vec<Option<Furniture>> = cue_of
         .iter()
-        .zip(cue_of)
-        .map(|(l, c)| match c {
-            Cue::PageNumber => Some(FurnitureKind::PageNumber { number: page_number(l.text) }),
-            Cue::Junk => Some(FurnitureKind::Other),
+        .map(|c| match c {
+            Cue::PageNumber => Some(Furniture::PageNumber),
+            Cue::Junk => Some(Furniture::Other),
             _ => None,
         })
         .collect();
@@ -36,7 +59,7 @@ fn page_number(t: &str) -> String {
 }
 
 /// Lines whose text, digits aside, recurs at page-like distances.
-fn running_heads(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<(usize, FurnitureKind)> {
+fn running_heads(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<(usize, Furniture)> {
     // Each distinct text gets a number, and its places are listed under
     // that number: one list for all, not one per text. Most short lines are
     // candidates: the map is sized once, not grown step by step (up to a
@@ -91,14 +114,14 @@ fn running_heads(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<(usize, FurnitureKin
         };
         let n = places.len();
         if n >= 2 && places.iter().all(at_break) && apart(SHORT_PAGE) {
-            out.extend(places.iter().map(|p| (p.0, FurnitureKind::RunningHead)));
+            out.extend(places.iter().map(|p| (p.0, Furniture::RunningHead)));
         } else if n >= RECURS && (apart(PAGE_APART) || (n > RECURS && apart(SHORT_PAGE))) {
-            out.extend(places.iter().map(|p| (p.0, FurnitureKind::RunningHead)));
+            out.extend(places.iter().map(|p| (p.0, Furniture::RunningHead)));
         } else if n >= RECURS && places.iter().all(by_junk) {
             // Part of the prompt it stands beside, not a head.
-            out.extend(places.iter().map(|p| (p.0, FurnitureKind::Other)));
+            out.extend(places.iter().map(|p| (p.0, Furniture::Other)));
         } else if n >= 2 && places[1..].iter().all(by_number) && apart(SHORT_PAGE) {
-            out.extend(places.iter().filter(|p| by_number(p)).map(|p| (p.0, FurnitureKind::RunningHead)));
+            out.extend(places.iter().filter(|p| by_number(p)).map(|p| (p.0, Furniture::RunningHead)));
         }
     }
     out.sort_unstable_by_key(|p| p.0);
@@ -130,8 +153,8 @@ mod tests {
         let lines = split(&text);
         let c: Vec<Cue> = lines.iter().map(cue).collect();
         let f = find(&lines, &c);
-        assert_eq!(f[0], Some(FurnitureKind::RunningHead));
-        assert_eq!(f[26], Some(FurnitureKind::PageNumber { number: "1".into() }));
+        assert_eq!(f[0], Some(Furniture::RunningHead));
+        assert_eq!(f[26].map(|k| k.kind(lines[26].text)), Some(FurnitureKind::PageNumber { number: "1".into() }));
         assert_eq!(f[1], None);
     }
 

@@ -57,7 +57,8 @@ pub fn parse_bytes(bytes: &[u8], options: &Options) -> Result<Document> {
 
 fn build(text: &str, options: &Options) -> Document {
     let lines = lines::split(text);
-    let cue_of: Vec<cues::Cue> = lines.iter().map(|l| if l.is_blank() { cues::Cue::None } else { user_cue(l, options).unwrap_or_else(|| cues::cue(l)) }).collect();
+    let cue_of: Vec<cues::Cue> =
+        lines.iter().map(|l| if l.is_blank() { cues::Cue::None } else { user_cue(l, options).unwrap_or_else(|| cues::cue(l)) }).collect();
     let widths = width::column_widths(&lines, options.column_width);
     let furniture = furniture::find(&lines, &cue_of);
     let is_furniture: Vec<bool> = furniture.iter().map(Option::is_some).collect();
@@ -67,9 +68,12 @@ fn build(text: &str, options: &Options) -> Document {
     let units = units::group(&shape);
     let items = classify::classify(&shape, units, &is_furniture, &desc);
     let items = paragraphs::rejoin(&shape, items);
+    // What only the stages before needed goes before the model is built,
+    // when memory is at its peak.
+    drop((cue_of, widths, is_furniture, desc, alone));
     let mut warnings = Vec::new();
     let parts = assemble::Parts { lines: &lines, furniture: &furniture, keep_furniture: options.keep_furniture };
-    let articles = assemble::articles(&parts, &items, &mut warnings);
+    let articles = assemble::articles(&parts, items, &mut warnings);
     let meta = meta::gather(&articles, text, options.language.as_deref());
     Document {
         meta,
