@@ -350,7 +350,7 @@ fn place_display(shape: &Shape<'_, '_>, items: &mut [Item]) {
         let new = match kind {
             Kind::Display => {
                 let text = text_of(shape, &items[i].lines);
-                let lead = shape.lines[items[i].lines[0]].lead;
+                let lead = shape.lines[items[i].lines[0]].lead();
                 if text.ends_with("——") || text.ends_with('：') {
                     if next_kind == Some(Kind::ListItem) { Kind::Aside } else { Kind::Text }
                 } else if in_title && !body_seen {

@@ -2,17 +2,18 @@
 
 use crate::model::Span;
 
-/// A source line and what the stages need to know of it.
+/// A source line and what the stages need to know of it. There is one for
+/// every line of the input, blank or not: the lead and trail around the
+/// text are cut from the whole line when asked for, not kept, which makes
+/// the line 48 bytes instead of 64.
 #[derive(Debug, Clone)]
 pub struct Line<'a> {
-    /// 1-based line number, as `sed -n` counts.
-    pub n: u32,
-    /// White space (and form feeds, `\r`) before the text.
-    pub lead: &'a str,
+    /// The whole line: lead, text, trail.
+    raw: &'a str,
     /// The text, without surrounding white space.
     pub text: &'a str,
-    /// White space after the text, `\r` included.
-    pub trail: &'a str,
+    /// 1-based line number, as `sed -n` counts.
+    pub n: u32,
     /// Width in ems: a full-width character counts 1, a half-width one 1/2.
     pub width: f32,
     /// Number of characters of `text`.
@@ -60,14 +61,29 @@ impl<'a> Line<'a> {
         self.text.is_empty()
     }
 
+    /// White space (and form feeds, `\r`) before the text.
+    pub fn lead(&self) -> &'a str {
+        &self.raw[..self.lead_len()]
+    }
+
+    /// White space after the text, `\r` included.
+    pub fn trail(&self) -> &'a str {
+        &self.raw[self.lead_len() + self.text.len()..]
+    }
+
+    /// Where the text starts in the line: it is a slice of it.
+    fn lead_len(&self) -> usize {
+        self.text.as_ptr() as usize - self.raw.as_ptr() as usize
+    }
+
     /// Whether a form feed on this line says a new page starts here.
     pub fn starts_page(&self) -> bool {
-        self.lead.contains('\x0c')
+        self.lead().contains('\x0c')
     }
 
     /// The line as a model span (no space before it).
     pub fn span(&self) -> Span {
-        Span { line: self.n, lead: self.lead.to_string(), text: self.text.to_string(), trail: self.trail.to_string(), space_before: false }
+        Span { line: self.n, lead: self.lead().to_string(), text: self.text.to_string(), trail: self.trail().to_string(), space_before: false }
     }
 }
 
@@ -108,7 +124,7 @@ fn measure(n: u32, raw: &str) -> Line<'_> {
     let (chars, wide, marks) = count(text);
     let halves = chars as u64 + wide as u64;
     let width = if halves < 1 << 24 { halves as f32 / 2.0 } else { text.chars().map(char_width).fold(0.0, |w, c| w + c) };
-    Line { n, lead: &raw[..start], text, trail: &rest[end..], width, chars, marks }
+    Line { raw, text, n, width, chars, marks }
 }
 
 /// The characters of `text`, how many of them are wide, and their marks,
@@ -183,7 +199,7 @@ mod tests {
     fn lines_are_counted_like_sed() {
         let ls = split("a\r\n\n\x0cb  \n");
         assert_eq!(ls.len(), 3);
-        assert_eq!((ls[0].text, ls[0].trail), ("a", "\r"));
+        assert_eq!((ls[0].text, ls[0].trail()), ("a", "\r"));
         assert!(ls[1].is_blank());
         assert!(ls[2].starts_page() && ls[2].text == "b");
         assert_eq!(split("x").len(), 1);
@@ -193,9 +209,9 @@ mod tests {
     #[test]
     fn full_width_space_and_em_space_indent_are_lead() {
         let ls = split("\u{3000}\u{3000}正文\n\u{2003}\u{2003}正文\t \n");
-        assert_eq!(ls[0].lead, "\u{3000}\u{3000}");
+        assert_eq!(ls[0].lead(), "\u{3000}\u{3000}");
         assert_eq!(ls[1].text, "正文");
-        assert_eq!(ls[1].trail, "\t ");
+        assert_eq!(ls[1].trail(), "\t ");
     }
 
     #[test]
@@ -219,7 +235,7 @@ mod tests {
     #[test]
     fn raw_is_lead_text_trail() {
         for l in split(" \u{3000}题目 \r\n") {
-            assert_eq!(format!("{}{}{}", l.lead, l.text, l.trail), " \u{3000}题目 \r");
+            assert_eq!(format!("{}{}{}", l.lead(), l.text, l.trail()), " \u{3000}题目 \r");
         }
     }
 }
