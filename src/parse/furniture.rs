@@ -89,13 +89,26 @@ fn running_heads(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<(usize, Furniture)> 
         let next = ids.len() as u32;
         found.push((*ids.entry(key).or_insert(next), (i, ordinal)));
     }
-    // A stable sort keeps each text's places in line order.
-    found.sort_by_key(|f| f.0);
-    let mut places: Vec<(usize, usize)> = Vec::new();
+    // Grouped by text number with a counting sort, linear in the lines (a
+    // comparison sort was not, on large texts); each text's places stay in
+    // line order.
+    let mut start = vec![0usize; ids.len() + 1];
+    for f in &found {
+        start[f.0 as usize + 1] += 1;
+    }
+    for k in 1..start.len() {
+        start[k] += start[k - 1];
+    }
+    let mut grouped = vec![(0, 0); found.len()];
+    let mut next = start.clone();
+    for &(id, place) in &found {
+        grouped[next[id as usize]] = place;
+        next[id as usize] += 1;
+    }
+    drop(found);
     let mut out = Vec::new();
-    for group in found.chunk_by(|a, b| a.0 == b.0) {
-        places.clear();
-        places.extend(group.iter().map(|f| f.1));
+    for k in 0..ids.len() {
+        let places = &grouped[start[k]..start[k + 1]];
         // Three times a page apart, or more often on short (magazine) pages.
         let apart = |d: usize| places.windows(2).all(|w| w[1].1 - w[0].1 >= d);
         // Or beside a barcode or "scan the code" prompt, however close.
@@ -124,7 +137,7 @@ fn running_heads(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<(usize, Furniture)> 
             out.extend(places.iter().filter(|p| by_number(p)).map(|p| (p.0, Furniture::RunningHead)));
         }
     }
-    out.sort_unstable_by_key(|p| p.0);
+    // In no particular order: each line is in one group only.
     out
 }
 

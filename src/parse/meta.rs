@@ -2,7 +2,7 @@
 //! title, authors, date, publication, issue, ISSN, sources; and its language.
 
 use crate::model::{Article, ArticleKind, BlockKind, Metadata, NoteKind};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Metadata from the articles; `language` from the text unless given.
 pub fn gather(articles: &[Article], text: &str, language: Option<&str>) -> Metadata {
@@ -11,18 +11,22 @@ pub fn gather(articles: &[Article], text: &str, language: Option<&str>) -> Metad
     m.title = first.and_then(Article::title);
     m.subtitle = first.and_then(Article::subtitle);
     let mut names: HashMap<String, usize> = HashMap::new();
+    // Sets beside the lists to keep them free of duplicates in time linear
+    // in the text: a large text has thousands of distinct names and sources.
+    let (mut authors, mut sources) = (HashSet::new(), HashSet::new());
     for b in articles.iter().flat_map(|a| &a.blocks) {
         match &b.kind {
-            BlockKind::Byline { authors } => {
-                for a in authors {
-                    if !m.authors.contains(a) {
+            BlockKind::Byline { authors: names } => {
+                for a in names {
+                    if authors.insert(a.as_str()) {
                         m.authors.push(a.clone());
                     }
                 }
             }
             BlockKind::Note { kind: NoteKind::Source } => {
                 let t = b.text();
-                if !m.sources.contains(&t) {
+                if !sources.contains(&t) {
+                    sources.insert(t.clone());
                     m.sources.push(t);
                 }
             }
