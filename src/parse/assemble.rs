@@ -225,7 +225,7 @@ fn block(parts: &Parts<'_, '_>, it: &Item, inside: &BTreeSet<usize>, levels: &Le
         Kind::Heading(style) => {
             let mut s = spans(parts, lines);
             if let (Style::Markdown(_), Cue::Markdown { lead, .. }) = (style, it.cue) {
-                cut_lead(&mut s[0], lead);
+                cut_lead(&mut s[0], lead as usize);
             }
             // Markup is certain, numbering nearly so; a plain display line is a guess.
             let conf = match style {
@@ -238,7 +238,7 @@ fn block(parts: &Parts<'_, '_>, it: &Item, inside: &BTreeSet<usize>, levels: &Le
         Kind::Title | Kind::Subtitle => {
             let mut s = spans(parts, lines);
             if let Cue::Markdown { lead, .. } = it.cue {
-                cut_lead(&mut s[0], lead);
+                cut_lead(&mut s[0], lead as usize);
             }
             let kind = if it.kind == Kind::Title { BlockKind::Title } else { BlockKind::Subtitle };
             let conf = if matches!(it.cue, Cue::Markdown { .. }) { 1.0 } else { 0.8 };
@@ -248,6 +248,7 @@ fn block(parts: &Parts<'_, '_>, it: &Item, inside: &BTreeSet<usize>, levels: &Le
             let mut s = spans(parts, lines);
             let mut marker = String::new();
             if let Cue::Bullet { lead } = it.cue {
+                let lead = lead as usize;
                 marker = s[0].text[..lead.min(s[0].text.len())].trim().to_string();
                 cut_lead(&mut s[0], lead);
             }

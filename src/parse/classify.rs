@@ -185,7 +185,7 @@ fn intrinsic(shape: &Shape<'_, '_>, u: &Unit, furniture: bool, desc: bool) -> Ki
         Cue::Toc => Kind::Toc,
         Cue::Front => Kind::Front,
         Cue::PageNumber | Cue::Junk => Kind::Furniture,
-        Cue::Numbered { style, rest } if numbered_heading(shape, u, rest) => Kind::Heading(Style::Numbered(style)),
+        Cue::Numbered { style, rest } if numbered_heading(shape, u, rest as usize) => Kind::Heading(Style::Numbered(style)),
         Cue::Numbered { .. } => Kind::Text,
         Cue::None if desc => Kind::Caption,
         Cue::None => {

@@ -20,17 +20,18 @@ pub enum Numbering {
     ParenArabic,
 }
 
-/// The cue a line gives by itself.
+/// The cue a line gives by itself. Byte offsets are `u32`, which makes a
+/// cue 8 bytes, not 16: there is one for every line of the input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cue {
     /// Nothing special: running text or a display line to be judged by context.
     None,
     /// A markdown heading: the number of `#`; `lead` is the markup.
-    Markdown { hashes: u8, lead: usize },
+    Markdown { hashes: u8, lead: u32 },
     /// A numbered line; `rest` is the byte offset where the text after the number starts.
-    Numbered { style: Numbering, rest: usize },
+    Numbered { style: Numbering, rest: u32 },
     /// A bullet list item (`- `, `• `); `lead` is the marker's byte length.
-    Bullet { lead: usize },
+    Bullet { lead: u32 },
     /// A dash list item (——提升…), the dash kept in the text.
     Dash,
     /// A photo credit (□新华社记者 燕 雁/摄, …供图).
@@ -391,6 +392,12 @@ fn is_junk(t: &str, chars: u32) -> bool {
     chars <= 20 && t.contains(['扫', '二']) && (t.contains("扫码") || t.contains("扫一扫") || t.contains("二维码"))
 }
 
+/// A byte offset in a line as a cue keeps it; past 4 GiB (no line is so
+/// long), one that slices nothing.
+fn offset(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
 /// The cue of one non-blank line.
 pub fn cue(line: &Line<'_>) -> Cue {
     let t = line.text;
@@ -398,7 +405,7 @@ pub fn cue(line: &Line<'_>) -> Cue {
         let hashes = 1 + rest.bytes().take_while(|&b| b == b'#').count();
         let after = &t[hashes..];
         if hashes <= 6 && after.starts_with(' ') {
-            return Cue::Markdown { hashes: hashes as u8, lead: t.len() - after.trim_start().len() };
+            return Cue::Markdown { hashes: hashes as u8, lead: offset(t.len() - after.trim_start().len()) };
         }
     }
     if is_page_number(t) {
@@ -421,14 +428,14 @@ pub fn cue(line: &Line<'_>) -> Cue {
             if is_toc(rest) {
                 return Cue::Toc;
             }
-            return Cue::Bullet { lead: m.len() };
+            return Cue::Bullet { lead: offset(m.len()) };
         }
     }
     if t.starts_with("——") && line.chars > 3 {
         return Cue::Dash;
     }
     if let Some((style, rest)) = numbering(t) {
-        return Cue::Numbered { style, rest };
+        return Cue::Numbered { style, rest: offset(rest) };
     }
     if is_toc(t) {
         return Cue::Toc;

@@ -129,7 +129,7 @@ impl Shape<'_, '_> {
             // Prose cut in mid-sentence runs on into more prose; a line
             // without a clause (a title, a heading) stands alone.
             let rest = match self.cues[a] {
-                Cue::Numbered { rest, .. } => la.text.get(rest..).unwrap_or(""),
+                Cue::Numbered { rest, .. } => la.text.get(rest as usize..).unwrap_or(""),
                 _ => la.text,
             };
             return if clause(rest) {
@@ -144,7 +144,7 @@ impl Shape<'_, '_> {
         }
         if let Cue::Numbered { rest, .. } = self.cues[a]
             && a_first
-            && !la.text.get(rest..).unwrap_or("").contains(|c: char| cues::is_terminal(c) || matches!(c, '，' | '、' | ','))
+            && !la.text.get(rest as usize..).unwrap_or("").contains(|c: char| cues::is_terminal(c) || matches!(c, '，' | '、' | ','))
         {
             // A numbered line without a clause in it is a heading; only its
             // own short, unpunctuated second line goes with it.
