@@ -162,12 +162,13 @@ fn cut_lead(span: &mut Span, cut: usize) {
 }
 
 fn with_milestones(parts: &Parts<'_, '_>, lines: &[usize], inside: &BTreeSet<usize>) -> Vec<Inline> {
-    let spans = spans(parts, lines);
     let (lo, hi) = (lines[0], *lines.last().unwrap_or(&0));
     let mut pending: Vec<usize> = if hi > lo + 1 { inside.range(lo + 1..hi).copied().collect() } else { Vec::new() };
     pending.reverse();
-    let mut content: Vec<Inline> = Vec::with_capacity(spans.len() + pending.len());
-    for s in spans {
+    // The spans go straight into the content, joined there: not made in a
+    // list of their own first and moved, for most of the text is paragraphs.
+    let mut content: Vec<Inline> = Vec::with_capacity(lines.len() + pending.len());
+    for s in lines.iter().map(|&i| parts.lines[i].span()) {
         while pending.last().is_some_and(|&f| parts.lines[f].n < s.line) {
             let f = pending.pop().unwrap_or_default();
             if parts.keep_furniture {
@@ -178,6 +179,10 @@ fn with_milestones(parts: &Parts<'_, '_>, lines: &[usize], inside: &BTreeSet<usi
         }
         content.push(Inline::Span(s));
     }
+    join(content.iter_mut().filter_map(|i| match i {
+        Inline::Span(s) => Some(s),
+        Inline::Milestone(_) => None,
+    }));
     content
 }
 
