@@ -283,7 +283,7 @@ fn note_kind_of(t: &str, n: usize, bracket: bool) -> Option<NoteKind> {
             return Some(NoteKind::Source);
         }
         // A date that opens a wrapped note: （二〇二五年一月八日中国共产党…通过）
-        let head: String = inside.chars().take(12).collect();
+        let head = &inside[..inside.char_indices().nth(12).map_or(inside.len(), |(i, _)| i)];
         if head.contains('年') && head.contains('月') && head.chars().take(4).all(|c| c.is_ascii_digit() || is_han_digit(c) || c == ' ') {
             return Some(NoteKind::Date);
         }

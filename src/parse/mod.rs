@@ -100,9 +100,17 @@ fn user_cue(l: &lines::Line<'_>, options: &Options) -> Option<cues::Cue> {
 
 /// Makes a block, computing its line ranges from its content.
 pub(crate) fn block(kind: BlockKind, content: Vec<Inline>) -> Block {
-    let mut ls: Vec<u32> = content.iter().filter_map(|i| if let Inline::Span(s) = i { Some(s.line) } else { None }).collect();
-    ls.sort_unstable();
-    Block { kind, lines: ranges(ls), content, confidence: 1.0 }
+    let ls = content.iter().filter_map(|i| if let Inline::Span(s) = i { Some(s.line) } else { None });
+    // The spans are nearly always in line order already: sorted (in a list
+    // of their own) only when they are not.
+    let lines = if ls.clone().is_sorted() {
+        ranges(ls)
+    } else {
+        let mut ls: Vec<u32> = ls.collect();
+        ls.sort_unstable();
+        ranges(ls)
+    };
+    Block { kind, lines, content, confidence: 1.0 }
 }
 
 /// One line per source line with what the stages saw (width, column width,
