@@ -165,8 +165,10 @@ fn is_credit(t: &str, chars: u32, marks: u8) -> bool {
     (t.starts_with(['□', '■']) && (body.ends_with("摄") || body.contains('/')))
         || ((body.ends_with("/摄") || body.ends_with("／摄") || body.ends_with(" 摄")) && chars <= 30)
         || (body.ends_with("供图") && chars <= 30)
-        || (["资料图", "资料图片", "资料照片", "新华社发", "新华社记者摄"].iter().any(|w| body.trim_matches(['（', '）', '(', ')']).ends_with(w))
-            && chars <= 20)
+        || (chars <= 20 && {
+            let inner = body.trim_matches(['（', '）', '(', ')']);
+            ["资料图", "资料图片", "资料照片", "新华社发", "新华社记者摄"].iter().any(|w| inner.ends_with(w))
+        })
         || body.starts_with("摄影") && chars <= 20
         || body.starts_with("图/")
         || body.starts_with("图／")
