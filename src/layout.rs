@@ -62,14 +62,16 @@ fn kind_name(kind: &BlockKind) -> &'static str {
     }
 }
 
-fn push_block(b: &Block, out: &mut Vec<LayoutBlock>) {
+/// Calls `f` with the kind, level and line ranges of each layout block a
+/// model block gives: itself, its milestones, its sidebar's items.
+fn each_block(b: &Block, f: &mut impl FnMut(&'static str, Option<u8>, &[LineRange])) {
     let mut own: Vec<u32> = span_lines(&b.content).collect();
     if let BlockKind::Caption { credit } = &b.kind {
         own.extend(span_lines(credit));
     }
     own.sort_unstable();
     if !own.is_empty() {
-        out.push(LayoutBlock { kind: kind_name(&b.kind).into(), level: b.level(), lines: ranges(own) });
+        f(kind_name(&b.kind), b.level(), &ranges(own));
     }
     let credit: &[Inline] = match &b.kind {
         BlockKind::Caption { credit } => credit,
@@ -79,13 +81,27 @@ fn push_block(b: &Block, out: &mut Vec<LayoutBlock>) {
         Inline::Milestone(m) => Some(m),
         Inline::Span(_) => None,
     }) {
-        out.push(LayoutBlock { kind: "artifact".into(), level: None, lines: vec![[m.span.line, m.span.line]] });
+        f("artifact", None, &[[m.span.line, m.span.line]]);
     }
     if let BlockKind::Sidebar { items } = &b.kind {
         for item in items {
-            push_block(item, out);
+            each_block(item, f);
         }
     }
+}
+
+/// One layout block as JSON, as `serde_json::to_string` writes a [`LayoutBlock`].
+fn block_json(out: &mut String, kind: &str, level: Option<u8>, lines: &[LineRange]) {
+    use std::fmt::Write;
+    let _ = write!(out, "{{\"kind\":\"{kind}\"");
+    if let Some(l) = level {
+        let _ = write!(out, ",\"level\":{l}");
+    }
+    out.push_str(",\"lines\":[");
+    for (i, r) in lines.iter().enumerate() {
+        let _ = write!(out, "{}[{},{}]", if i > 0 { "," } else { "" }, r[0], r[1]);
+    }
+    out.push_str("]}");
 }
 
 impl Document {
@@ -93,21 +109,41 @@ impl Document {
     pub fn to_layout(&self) -> Layout {
         let mut blocks = Vec::new();
         for b in self.articles.iter().flat_map(|a| &a.blocks) {
-            push_block(b, &mut blocks);
+            each_block(b, &mut |kind, level, lines| blocks.push(LayoutBlock { kind: kind.into(), level, lines: lines.to_vec() }));
         }
         Layout { source: self.source.file_name.clone().unwrap_or_default(), blocks }
     }
 
     /// The document's structure as layout JSON text.
     pub fn to_layout_json(&self) -> String {
-        let layout = self.to_layout();
-        let mut s = String::from("{\n  \"source\": ");
-        s.push_str(&serde_json::to_string(&layout.source).unwrap_or_else(|_| "\"\"".into()));
+        // Written block by block, without the [`Layout`] in between, into a
+        // string sized by a first pass: for a large text, the layout and a
+        // string grown by doubling would each take as much memory as the JSON.
+        let blocks = || self.articles.iter().flat_map(|a| &a.blocks);
+        let mut scratch = String::new();
+        let mut size = 0;
+        for b in blocks() {
+            each_block(b, &mut |kind, level, lines| {
+                scratch.clear();
+                block_json(&mut scratch, kind, level, lines);
+                size += scratch.len() + ",\n    ".len();
+            });
+        }
+        let source = serde_json::to_string(self.source.file_name.as_deref().unwrap_or_default()).unwrap_or_else(|_| "\"\"".into());
+        let mut s = String::with_capacity(size + source.len() + 40);
+        s.push_str("{\n  \"source\": ");
+        s.push_str(&source);
         s.push_str(",\n  \"blocks\": [\n");
-        for (i, b) in layout.blocks.iter().enumerate() {
-            s.push_str("    ");
-            s.push_str(&serde_json::to_string(b).unwrap_or_default());
-            s.push_str(if i + 1 < layout.blocks.len() { ",\n" } else { "\n" });
+        let mut first = true;
+        for b in blocks() {
+            each_block(b, &mut |kind, level, lines| {
+                s.push_str(if first { "    " } else { ",\n    " });
+                first = false;
+                block_json(&mut s, kind, level, lines);
+            });
+        }
+        if !first {
+            s.push('\n');
         }
         s.push_str("  ]\n}\n");
         s
@@ -117,6 +153,15 @@ impl Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn blocks_are_written_as_serde_writes_them() {
+        for (kind, level, lines) in [("paragraph", None, vec![[1, 3], [5, 5]]), ("heading", Some(2), vec![[7, 7]]), ("artifact", None, vec![])] {
+            let mut s = String::new();
+            block_json(&mut s, kind, level, &lines);
+            assert_eq!(s, serde_json::to_string(&LayoutBlock { kind: kind.into(), level, lines }).unwrap());
+        }
+    }
 
     #[test]
     fn consecutive_lines_merge() {

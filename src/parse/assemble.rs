@@ -4,6 +4,7 @@
 
 use super::classify::{self, Item, Kind, Style};
 use super::cues::Cue;
+use super::furniture::Furniture;
 use super::join::join;
 use super::lines::Line;
 use crate::model::{Article, ArticleKind, Block, BlockKind, FurnitureKind, Inline, Milestone, Span, Warning};
@@ -14,29 +15,31 @@ pub struct Parts<'t, 'a> {
     /// The lines.
     pub lines: &'t [Line<'a>],
     /// Furniture kind of each line.
-    pub furniture: &'t [Option<FurnitureKind>],
+    pub furniture: &'t [Option<Furniture>],
     /// Whether to keep furniture in the model.
     pub keep_furniture: bool,
 }
 
 /// Builds the articles of a document from its items.
-pub fn articles(parts: &Parts<'_, '_>, items: &[Item], warnings: &mut Vec<Warning>) -> Vec<Article> {
+pub fn articles(parts: &Parts<'_, '_>, items: Vec<Item>, warnings: &mut Vec<Warning>) -> Vec<Article> {
     // Furniture inside a paragraph's line span becomes a milestone of it.
+    // Sorted, so each paragraph finds its furniture by binary search: a
+    // scan of all furniture per merged paragraph is quadratic on big inputs.
+    let mut furniture: Vec<usize> = items.iter().filter(|f| f.kind == Kind::Furniture).map(|f| f.lines[0]).collect();
+    furniture.sort_unstable();
     let mut inside: BTreeSet<usize> = BTreeSet::new();
     for it in items.iter().filter(|it| it.merged) {
         let (lo, hi) = (it.lines[0], *it.lines.last().unwrap_or(&0));
-        for f in items.iter().filter(|f| f.kind == Kind::Furniture) {
-            if f.lines[0] > lo && f.lines[0] < hi {
-                inside.insert(f.lines[0]);
-            }
-        }
+        let from = furniture.partition_point(|&f| f <= lo);
+        inside.extend(furniture[from..].iter().take_while(|&&f| f < hi));
     }
-    let items = join_furniture(parts, items.iter().filter(|it| !(it.kind == Kind::Furniture && inside.contains(&it.lines[0]))));
+    let items = join_furniture(parts, items.into_iter().filter(|it| !(it.kind == Kind::Furniture && inside.contains(&it.lines[0]))));
     let items: Vec<&Item> = items.iter().collect();
     let mut out: Vec<Article> = Vec::new();
     for (kind, group) in divisions(&items) {
         let levels = Levels::of(group);
-        let mut blocks = Vec::new();
+        // No more blocks than items: sized once, not grown by doubling.
+        let mut blocks = Vec::with_capacity(group.len());
         let mut i = 0;
         while i < group.len() {
             let it = group[i];
@@ -52,7 +55,10 @@ pub fn articles(parts: &Parts<'_, '_>, items: &[Item], warnings: &mut Vec<Warnin
                 b = make(BlockKind::Sidebar { items: inner }, b.content, b.confidence);
             }
             if it.merged {
-                warnings.push(Warning { line: parts.lines[it.lines[0]].n, message: "paragraph rejoined across an interruption (page number, caption or sidebar)".into() });
+                warnings.push(Warning {
+                    line: parts.lines[it.lines[0]].n,
+                    message: "paragraph rejoined across an interruption (page number, caption or sidebar)".into(),
+                });
             }
             blocks.push(b);
         }
@@ -66,21 +72,21 @@ pub fn articles(parts: &Parts<'_, '_>, items: &[Item], warnings: &mut Vec<Warnin
 /// Joins furniture of no particular kind (a barcode, a "scan the code"
 /// prompt) with what stands right under it (its slogan, the issue number
 /// printed beside a barcode).
-fn join_furniture<'a>(parts: &Parts<'_, '_>, items: impl Iterator<Item = &'a Item>) -> Vec<Item> {
-    let other = |i: usize| matches!(parts.furniture[i], Some(FurnitureKind::Other));
+fn join_furniture(parts: &Parts<'_, '_>, items: impl Iterator<Item = Item>) -> Vec<Item> {
+    let other = |i: usize| matches!(parts.furniture[i], Some(Furniture::Other));
     let mut out: Vec<Item> = Vec::new();
     for it in items {
         if let Some(last) = out.last_mut()
             && it.kind == Kind::Furniture
             && last.kind == Kind::Furniture
-            && it.lines.iter().all(|&i| other(i) || matches!(parts.furniture[i], Some(FurnitureKind::PageNumber { .. })))
+            && it.lines.iter().all(|&i| other(i) || matches!(parts.furniture[i], Some(Furniture::PageNumber)))
             && last.lines.iter().all(|&i| other(i))
             && last.lines.last().is_some_and(|&l| it.lines[0] <= l + 3)
         {
             last.lines.extend(&it.lines);
             continue;
         }
-        out.push(it.clone());
+        out.push(it);
     }
     out
 }
@@ -156,22 +162,27 @@ fn cut_lead(span: &mut Span, cut: usize) {
 }
 
 fn with_milestones(parts: &Parts<'_, '_>, lines: &[usize], inside: &BTreeSet<usize>) -> Vec<Inline> {
-    let mut content: Vec<Inline> = Vec::new();
-    let spans = spans(parts, lines);
     let (lo, hi) = (lines[0], *lines.last().unwrap_or(&0));
     let mut pending: Vec<usize> = if hi > lo + 1 { inside.range(lo + 1..hi).copied().collect() } else { Vec::new() };
     pending.reverse();
-    for s in spans {
+    // The spans go straight into the content, joined there: not made in a
+    // list of their own first and moved, for most of the text is paragraphs.
+    let mut content: Vec<Inline> = Vec::with_capacity(lines.len() + pending.len());
+    for s in lines.iter().map(|&i| parts.lines[i].span()) {
         while pending.last().is_some_and(|&f| parts.lines[f].n < s.line) {
             let f = pending.pop().unwrap_or_default();
             if parts.keep_furniture {
-                if let Some(kind) = parts.furniture[f].clone() {
-                    content.push(Inline::Milestone(Milestone { kind, span: parts.lines[f].span() }));
+                if let Some(kind) = parts.furniture[f] {
+                    content.push(Inline::Milestone(Milestone { kind: kind.kind(parts.lines[f].text), span: parts.lines[f].span() }));
                 }
             }
         }
         content.push(Inline::Span(s));
     }
+    join(content.iter_mut().filter_map(|i| match i {
+        Inline::Span(s) => Some(s),
+        Inline::Milestone(_) => None,
+    }));
     content
 }
 
@@ -198,7 +209,7 @@ fn block(parts: &Parts<'_, '_>, it: &Item, inside: &BTreeSet<usize>, levels: &Le
             if !parts.keep_furniture {
                 return None;
             }
-            let kind = parts.furniture[lines[0]].clone().unwrap_or(FurnitureKind::Other);
+            let kind = parts.furniture[lines[0]].map_or(FurnitureKind::Other, |k| k.kind(parts.lines[lines[0]].text));
             make(BlockKind::Furniture { kind }, spans(parts, lines).into_iter().map(Inline::Span).collect(), 1.0)
         }
         Kind::Caption => {
@@ -219,7 +230,7 @@ fn block(parts: &Parts<'_, '_>, it: &Item, inside: &BTreeSet<usize>, levels: &Le
         Kind::Heading(style) => {
             let mut s = spans(parts, lines);
             if let (Style::Markdown(_), Cue::Markdown { lead, .. }) = (style, it.cue) {
-                cut_lead(&mut s[0], lead);
+                cut_lead(&mut s[0], lead as usize);
             }
             // Markup is certain, numbering nearly so; a plain display line is a guess.
             let conf = match style {
@@ -232,7 +243,7 @@ fn block(parts: &Parts<'_, '_>, it: &Item, inside: &BTreeSet<usize>, levels: &Le
         Kind::Title | Kind::Subtitle => {
             let mut s = spans(parts, lines);
             if let Cue::Markdown { lead, .. } = it.cue {
-                cut_lead(&mut s[0], lead);
+                cut_lead(&mut s[0], lead as usize);
             }
             let kind = if it.kind == Kind::Title { BlockKind::Title } else { BlockKind::Subtitle };
             let conf = if matches!(it.cue, Cue::Markdown { .. }) { 1.0 } else { 0.8 };
@@ -242,6 +253,7 @@ fn block(parts: &Parts<'_, '_>, it: &Item, inside: &BTreeSet<usize>, levels: &Le
             let mut s = spans(parts, lines);
             let mut marker = String::new();
             if let Cue::Bullet { lead } = it.cue {
+                let lead = lead as usize;
                 marker = s[0].text[..lead.min(s[0].text.len())].trim().to_string();
                 cut_lead(&mut s[0], lead);
             }

@@ -6,6 +6,7 @@
 use super::cues::{self, Cue, Numbering};
 use super::units::{Shape, Unit};
 use crate::model::NoteKind;
+use std::borrow::Cow;
 
 /// What a unit was found to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,12 +86,20 @@ pub fn caption_descriptions(shape_lines: &[super::lines::Line<'_>], cue_of: &[Cu
     desc
 }
 
-fn text_of(shape: &Shape<'_, '_>, lines: &[usize]) -> String {
-    lines.iter().map(|&i| shape.lines[i].text).collect::<Vec<_>>().join("")
+/// The lines' texts joined; a single line is not copied.
+fn text_of<'a>(shape: &Shape<'_, 'a>, lines: &[usize]) -> Cow<'a, str> {
+    match lines {
+        [i] => shape.lines[*i].text.into(),
+        _ => lines.iter().map(|&i| shape.lines[i].text).collect::<String>().into(),
+    }
 }
 
 /// A short unit without sentence punctuation: a heading, title, byline, label.
 fn display_shape(shape: &Shape<'_, '_>, u: &Unit) -> bool {
+    // Most units are paragraphs too long to be anything else: not joined.
+    if u.lines.len() > 3 {
+        return false;
+    }
     let t = text_of(shape, &u.lines);
     let n = t.chars().count();
     let last = shape.lines[*u.lines.last().unwrap_or(&0)].text;
@@ -104,16 +113,14 @@ fn display_shape(shape: &Shape<'_, '_>, u: &Unit) -> bool {
     };
     // Two clauses make a heading; more make prose cut short by a break.
     let clauses = t.chars().filter(|c| matches!(c, '，' | '、' | ',')).count();
-    u.lines.len() <= 3
-        && n <= limit
-        && clauses <= 1
-        && !cues::ends_open(last)
-        && !t.contains(['。', '！', '？', '；'])
-        && !t.ends_with(['：', ':'])
+    u.lines.len() <= 3 && n <= limit && clauses <= 1 && !cues::ends_open(last) && !t.contains(['。', '！', '？', '；']) && !t.ends_with(['：', ':'])
 }
 
 /// A numbered unit that is a heading: short, no sentence inside.
 fn numbered_heading(shape: &Shape<'_, '_>, u: &Unit, rest: usize) -> bool {
+    if u.lines.len() > 3 {
+        return false;
+    }
     let t = text_of(shape, &u.lines);
     let body = t.get(rest..).unwrap_or("");
     let n = body.chars().count();
@@ -145,6 +152,7 @@ pub fn name_like(t: &str) -> bool {
 }
 
 /// Job titles that stand before a name in a byline (simplified and traditional).
+#[rustfmt::skip]
 pub const ROLES: [&str; 27] = [
     "主席", "书记", "记者", "市长", "省长", "部长", "主任", "编辑", "教授", "研究员", "通讯员", "局长", "县长", "院长", "委员", "書記", "記者", "市長",
     "省長", "部長", "編輯", "研究員", "通訊員", "局長", "縣長", "院長", "委員",
@@ -177,19 +185,24 @@ fn intrinsic(shape: &Shape<'_, '_>, u: &Unit, furniture: bool, desc: bool) -> Ki
         Cue::Toc => Kind::Toc,
         Cue::Front => Kind::Front,
         Cue::PageNumber | Cue::Junk => Kind::Furniture,
-        Cue::Numbered { style, rest } if numbered_heading(shape, u, rest) => Kind::Heading(Style::Numbered(style)),
+        Cue::Numbered { style, rest } if numbered_heading(shape, u, rest as usize) => Kind::Heading(Style::Numbered(style)),
         Cue::Numbered { .. } => Kind::Text,
         Cue::None if desc => Kind::Caption,
         Cue::None => {
-            let t = text_of(shape, &u.lines);
-            if (t.ends_with("——") || t.ends_with('：')) && t.chars().count() <= 24 && u.lines.len() == 1 {
+            // The unit's text is joined only when its first and last lines
+            // do not already decide (its lines are not blank).
+            let (first, last) = (shape.lines[u.lines[0]].text, shape.lines[u.lines[u.lines.len() - 1]].text);
+            if u.lines.len() == 1 && (first.ends_with("——") || first.ends_with('：')) && first.chars().count() <= 24 {
                 // A lead-in: a sidebar's if a list follows (decided in context).
                 return Kind::Display;
             }
-            let paren = t.starts_with(['(', '（']) && t.ends_with([')', '）']);
-            if paren && name_like(&t) && t.chars().count() <= 8 {
+            let paren = first.starts_with(['(', '（']) && last.ends_with([')', '）']);
+            if paren && {
+                let t = text_of(shape, &u.lines);
+                name_like(&t) && t.chars().count() <= 8
+            } {
                 Kind::Byline
-            } else if display_shape(shape, u) && !super::jumps::jumps_out(&t) {
+            } else if display_shape(shape, u) && !super::jumps::jumps_out(last) {
                 // A line ending in a jump to another page ends a paragraph, however short.
                 Kind::Display
             } else {
@@ -243,7 +256,10 @@ fn echo_labels(shape: &Shape<'_, '_>, items: &mut [Item]) {
     const NEAR: usize = 8;
     let label = |it: &Item| {
         let l = &shape.lines[it.lines[0]];
-        it.lines.len() == 1 && it.cue == Cue::None && matches!(it.kind, Kind::Display | Kind::Text) && (2..=LONGEST).contains(&l.chars)
+        it.lines.len() == 1
+            && it.cue == Cue::None
+            && matches!(it.kind, Kind::Display | Kind::Text)
+            && (2..=LONGEST).contains(&l.chars)
             && l.text.chars().all(|c| c.is_alphanumeric())
     };
     let mut wanted: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
@@ -253,15 +269,25 @@ fn echo_labels(shape: &Shape<'_, '_>, items: &mut [Item]) {
     if wanted.is_empty() {
         return;
     }
+    for places in wanted.values_mut() {
+        places.sort_unstable();
+    }
+    // Only a line that starts as some label does can begin with one: most
+    // lines are ruled out without hashing their first few prefixes.
+    let mut firsts: Vec<char> = wanted.keys().filter_map(|w| w.chars().next()).collect();
+    firsts.sort_unstable();
+    firsts.dedup();
     let mut echoed: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for (i, l) in shape.lines.iter().enumerate() {
-        if l.chars <= 2 {
+        if l.chars <= 2 || l.text.chars().next().is_none_or(|c| firsts.binary_search(&c).is_err()) {
             continue;
         }
         for (at, _) in l.text.char_indices().skip(2).take(LONGEST as usize - 1) {
             if let Some(places) = wanted.get(&l.text[..at]) {
                 // Elsewhere: a line just after a title may well begin with it.
-                if places.iter().all(|&p| p.abs_diff(i) > NEAR) {
+                // The places are in line order: only the two around `i` can be near.
+                let k = places.partition_point(|&p| p < i);
+                if places[k.saturating_sub(1)..(k + 1).min(places.len())].iter().all(|&p| p.abs_diff(i) > NEAR) {
                     echoed.insert(&l.text[..at]);
                 }
             }
@@ -332,10 +358,10 @@ fn place_display(shape: &Shape<'_, '_>, items: &mut [Item]) {
             continue;
         }
         let next_kind = items[i + 1..].iter().map(|x| x.kind).find(|&k| !aside(k));
-        let text = text_of(shape, &items[i].lines);
         let new = match kind {
             Kind::Display => {
-                let lead = shape.lines[items[i].lines[0]].lead;
+                let text = text_of(shape, &items[i].lines);
+                let lead = shape.lines[items[i].lines[0]].lead();
                 if text.ends_with("——") || text.ends_with('：') {
                     if next_kind == Some(Kind::ListItem) { Kind::Aside } else { Kind::Text }
                 } else if in_title && !body_seen {
@@ -347,7 +373,9 @@ fn place_display(shape: &Shape<'_, '_>, items: &mut [Item]) {
                 } else if lone_dash_after(items, i) {
                     // A headline over one dash line (——访…) has its subtitle under it.
                     Kind::Title
-                } else if matches!(next_kind, Some(Kind::Display | Kind::Byline | Kind::Note(NoteKind::Date))) && next_text(shape, items, i).is_some_and(|t| !t.ends_with("——")) {
+                } else if matches!(next_kind, Some(Kind::Display | Kind::Byline | Kind::Note(NoteKind::Date)))
+                    && next_text(shape, items, i).is_some_and(|t| !t.ends_with("——"))
+                {
                     // A headline with a second line, a byline or a date under it opens an article.
                     Kind::Title
                 } else if !lead.is_empty() && !lead.chars().all(|c| c == '\x0c') && next_kind != Some(Kind::Display) && prev_kind == Some(Kind::Text) {
@@ -358,7 +386,7 @@ fn place_display(shape: &Shape<'_, '_>, items: &mut [Item]) {
                 }
             }
             Kind::ListItem if items[i].cue == Cue::Dash && in_title && !body_seen => Kind::Subtitle,
-            Kind::Text if in_title && !body_seen && items[i].lines.len() == 1 && name_like(&text) => Kind::Byline,
+            Kind::Text if in_title && !body_seen && items[i].lines.len() == 1 && name_like(shape.lines[items[i].lines[0]].text) => Kind::Byline,
             k => k,
         };
         items[i].kind = new;
@@ -377,7 +405,7 @@ fn place_display(shape: &Shape<'_, '_>, items: &mut [Item]) {
     }
 }
 
-fn next_text(shape: &Shape<'_, '_>, items: &[Item], i: usize) -> Option<String> {
+fn next_text<'a>(shape: &Shape<'_, 'a>, items: &[Item], i: usize) -> Option<Cow<'a, str>> {
     items[i + 1..].iter().find(|x| x.kind != Kind::Furniture).map(|x| text_of(shape, &x.lines))
 }
 
@@ -416,10 +444,12 @@ mod tests {
 
     #[test]
     fn names_are_told_from_headings() {
-        for n in ["辛组研", "孙 绍 骋", "张学良 杨 羊", "严博 丁义杰 徐玲玲", "自治区人民政府主席 王莉霞", "新疆维吾尔自治区党委组织部课题组", "(南阳阳)"] {
+        for n in ["辛组研", "孙 绍 骋", "张学良 杨 羊", "严博 丁义杰 徐玲玲", "自治区人民政府主席 王莉霞", "新疆维吾尔自治区党委组织部课题组", "(南阳阳)"]
+        {
             assert!(name_like(n), "{n}");
         }
-        for n in ["“守艺人”", "布局建设未来产业 形成地区发展新动能", "钱包“鼓”起来", "中国式现代化对区域协调发展提出更高要求"] {
+        for n in ["“守艺人”", "布局建设未来产业 形成地区发展新动能", "钱包“鼓”起来", "中国式现代化对区域协调发展提出更高要求"]
+        {
             assert!(!name_like(n), "{n}");
         }
     }

@@ -3,7 +3,7 @@
 //! mastheads and page furniture. Later stages weigh these cues against the
 //! line's neighbours.
 
-use super::lines::Line;
+use super::lines::{Line, is_white, mark};
 use crate::model::NoteKind;
 
 /// Styles of section numbering in Chinese (and Latin) documents, in the
@@ -20,17 +20,18 @@ pub enum Numbering {
     ParenArabic,
 }
 
-/// The cue a line gives by itself.
+/// The cue a line gives by itself. Byte offsets are `u32`, which makes a
+/// cue 8 bytes, not 16: there is one for every line of the input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cue {
     /// Nothing special: running text or a display line to be judged by context.
     None,
     /// A markdown heading: the number of `#`; `lead` is the markup.
-    Markdown { hashes: u8, lead: usize },
+    Markdown { hashes: u8, lead: u32 },
     /// A numbered line; `rest` is the byte offset where the text after the number starts.
-    Numbered { style: Numbering, rest: usize },
+    Numbered { style: Numbering, rest: u32 },
     /// A bullet list item (`- `, `• `); `lead` is the marker's byte length.
-    Bullet { lead: usize },
+    Bullet { lead: u32 },
     /// A dash list item (——提升…), the dash kept in the text.
     Dash,
     /// A photo credit (□新华社记者 燕 雁/摄, …供图).
@@ -154,23 +155,32 @@ pub fn numbering(text: &str) -> Option<(Numbering, usize)> {
     None
 }
 
-/// Whether the line is a photo credit by itself.
-fn is_credit(t: &str) -> bool {
-    let chars = t.chars().count();
-    if chars > 40 || t.contains(['。', '！', '？']) {
+/// Whether the line (of `chars` characters, with `marks`) is a photo credit by itself.
+fn is_credit(t: &str, chars: u32, marks: u8) -> bool {
+    // A sentence in the line: 。！？
+    if chars > 40 || marks & (mark::FULL_STOP | mark::EXCLAIM) != 0 {
         return false;
     }
     let body = t.trim_start_matches(['□', '■', '△', '▲', '◎']);
     (t.starts_with(['□', '■']) && (body.ends_with("摄") || body.contains('/')))
         || ((body.ends_with("/摄") || body.ends_with("／摄") || body.ends_with(" 摄")) && chars <= 30)
         || (body.ends_with("供图") && chars <= 30)
-        || (["资料图", "资料图片", "资料照片", "新华社发", "新华社记者摄"].iter().any(|w| body.trim_matches(['（', '）', '(', ')']).ends_with(w)) && chars <= 20)
+        || (chars <= 20 && {
+            let inner = body.trim_matches(['（', '）', '(', ')']);
+            ["资料图", "资料图片", "资料照片", "新华社发", "新华社记者摄"].iter().any(|w| inner.ends_with(w))
+        })
         || body.starts_with("摄影") && chars <= 20
-        || body.starts_with("图/") || body.starts_with("图／") || body.starts_with("图：") && chars <= 20
+        || body.starts_with("图/")
+        || body.starts_with("图／")
+        || body.starts_with("图：") && chars <= 20
 }
 
 /// A caption that ends with its own credit (…驶出。 □张健霆/摄).
 fn ends_with_credit(t: &str) -> bool {
+    // Every credit ends so: other lines are done with at once.
+    if !(t.ends_with('摄') || t.ends_with("供图")) {
+        return false;
+    }
     match t.rfind(['□', '■']) {
         Some(i) if i > 0 => {
             let credit = &t[i..];
@@ -184,28 +194,35 @@ fn inner(t: &str) -> Option<&str> {
     let open = t.chars().next()?;
     let close = t.chars().next_back()?;
     let pairs = [('（', '）'), ('(', ')'), ('[', ']'), ('【', '】'), ('〔', '〕'), ('(', '）'), ('（', ')'), ('「', '」')];
-    if pairs.contains(&(open, close)) && t.len() > open.len_utf8() + close.len_utf8() {
-        Some(&t[open.len_utf8()..t.len() - close.len_utf8()])
-    } else {
-        None
-    }
+    if pairs.contains(&(open, close)) && t.len() > open.len_utf8() + close.len_utf8() { Some(&t[open.len_utf8()..t.len() - close.len_utf8()]) } else { None }
 }
 
 fn is_date(t: &str) -> bool {
-    // （2025 年 1 月 17 日）, 3月6日, 二〇二五年一月八日
-    let s: String = t.chars().filter(|c| !c.is_whitespace()).collect();
-    let has = |c| s.contains(c);
-    if s.chars().count() > 16 || !has('日') {
-        return false;
+    // （2025 年 1 月 17 日）, 3月6日, 二〇二五年一月八日: at most 16
+    // characters besides white space, all digits or date words, one a 日.
+    // One pass that stops at the first other character: this runs on every line.
+    let (mut n, mut day) = (0, false);
+    for c in t.chars().filter(|&c| !is_white(c)) {
+        n += 1;
+        day |= c == '日';
+        if n > 16 || !(c.is_ascii_digit() || is_han_digit(c) || matches!(c, '年' | '月' | '日' | '〇')) {
+            return false;
+        }
     }
-    s.chars().all(|c| c.is_ascii_digit() || is_han_digit(c) || matches!(c, '年' | '月' | '日' | '〇'))
+    day
 }
 
 /// Recognises a whole line (or the start of a wrapped one) as an editorial note.
 pub fn note_kind(t: &str) -> Option<NoteKind> {
-    let n = t.chars().count();
-    // Two notes set on one line: (…供稿) [责任编辑:…]
-    for sep in [") [", ")[", "） [", "）[", "）【", ") 【"] {
+    note_kind_of(t, t.chars().count(), t.contains(['[', '【']))
+}
+
+/// [`note_kind`] of a text of `n` characters, which holds `[` or `【` if `bracket`.
+fn note_kind_of(t: &str, n: usize, bracket: bool) -> Option<NoteKind> {
+    // Two notes set on one line: (…供稿) [责任编辑:…]. Every separator
+    // holds a bracket: most lines have none and skip the six searches.
+    let seps: &[&str] = if bracket { &[") [", ")[", "） [", "）[", "）【", ") 【"] } else { &[] };
+    for sep in seps {
         if let Some(at) = t.find(sep) {
             let close = sep.chars().next().map_or(1, char::len_utf8);
             let (a, b) = (&t[..at + close], t[at + close..].trim_start());
@@ -228,15 +245,23 @@ pub fn note_kind(t: &str) -> Option<NoteKind> {
         if is_date(inside) {
             return Some(NoteKind::Date);
         }
-        if inside.starts_with("摘自") || inside.starts_with("均摘自") || inside.starts_with("来源") || inside.starts_with("转自")
-            || inside.starts_with("选自") || inside.starts_with("据")
-            || inside.ends_with("供稿") || (inside.starts_with("新华社") && inside.ends_with('电'))
+        if inside.starts_with("摘自")
+            || inside.starts_with("均摘自")
+            || inside.starts_with("来源")
+            || inside.starts_with("转自")
+            || inside.starts_with("选自")
+            || inside.starts_with("据")
+            || inside.ends_with("供稿")
+            || (inside.starts_with("新华社") && inside.ends_with('电'))
             || (inside.chars().count() <= 12 && (inside.ends_with("整理") || inside.ends_with("编译") || inside.ends_with("口述")))
         {
             return Some(NoteKind::Source);
         }
         let ic = inside.chars().count();
-        if ic <= 12 && !inside.contains(['，', '。', ',']) && ["日报", "晚报", "报", "网", "社", "台", "杂志", "时报", "客户端", "新闻"].iter().any(|s| inside.ends_with(s)) {
+        if ic <= 12
+            && !inside.contains(['，', '。', ','])
+            && ["日报", "晚报", "报", "网", "社", "台", "杂志", "时报", "客户端", "新闻"].iter().any(|s| inside.ends_with(s))
+        {
             return Some(NoteKind::Source);
         }
         if t.starts_with('「') && ic <= 10 {
@@ -247,7 +272,11 @@ pub fn note_kind(t: &str) -> Option<NoteKind> {
         }
         return None;
     }
-    if n <= 20 && (t.starts_with("据新华社") || t.starts_with("据人民日报") || (t.starts_with('据') && (t.ends_with("报道") || t.ends_with("电") || t.ends_with("社")))) {
+    if n <= 20
+        && (t.starts_with("据新华社")
+            || t.starts_with("据人民日报")
+            || (t.starts_with('据') && (t.ends_with("报道") || t.ends_with("电") || t.ends_with("社"))))
+    {
         return Some(NoteKind::Source);
     }
     if t.starts_with(['（', '(']) {
@@ -256,7 +285,7 @@ pub fn note_kind(t: &str) -> Option<NoteKind> {
             return Some(NoteKind::Source);
         }
         // A date that opens a wrapped note: （二〇二五年一月八日中国共产党…通过）
-        let head: String = inside.chars().take(12).collect();
+        let head = &inside[..inside.char_indices().nth(12).map_or(inside.len(), |(i, _)| i)];
         if head.contains('年') && head.contains('月') && head.chars().take(4).all(|c| c.is_ascii_digit() || is_han_digit(c) || c == ' ') {
             return Some(NoteKind::Date);
         }
@@ -264,10 +293,11 @@ pub fn note_kind(t: &str) -> Option<NoteKind> {
     if t.starts_with('※') {
         return Some(NoteKind::Other);
     }
-    if is_date(t) && n <= 12 {
+    if n <= 12 && is_date(t) {
         return Some(NoteKind::Date);
     }
-    if matches!(t, "延伸阅读" | "相关链接" | "链接" | "新闻链接" | "背景链接" | "编者按" | "短评" | "评论员文章" | "社论" | "本报评论员") {
+    if matches!(t, "延伸阅读" | "相关链接" | "链接" | "新闻链接" | "背景链接" | "编者按" | "短评" | "评论员文章" | "社论" | "本报评论员")
+    {
         return Some(NoteKind::Column);
     }
     if (t.starts_with("责任编辑") || t.starts_with("编辑：") || t.starts_with("编辑:")) && n <= 24 {
@@ -299,28 +329,55 @@ fn is_toc(t: &str) -> bool {
     false
 }
 
-fn is_front(t: &str) -> bool {
-    let squeezed: String = t.chars().filter(|c| !c.is_whitespace()).collect();
-    let s = squeezed.as_str();
-    if s.contains("ISSN") || s.contains("CN") && s.contains('/') && s.chars().any(|c| c.is_ascii_digit()) {
+/// Labels of a masthead or colophon line.
+#[rustfmt::skip]
+const LABELS: [&str; 18] = [
+    "主管", "主办", "出版", "社长", "副社长", "总编辑", "副总编辑", "主编", "编辑部主任", "地址", "电话", "邮编", "定价", "出版日期", "印刷", "投稿邮箱", "发行", "广告经营许可证",
+];
+
+/// Whether a character is the first of one of the [`LABELS`].
+fn label_head(c: char) -> bool {
+    matches!(c, '主' | '出' | '社' | '副' | '总' | '编' | '地' | '电' | '邮' | '定' | '印' | '投' | '发' | '广')
+}
+
+/// Whether the line (of `chars` characters, with `marks`) is masthead or colophon.
+fn is_front(t: &str, chars: u32, marks: u8) -> bool {
+    // Every test below needs one of these of the line as it stands (white
+    // space is neither its first nor its last character): a label's first
+    // character or an issue number's first, 期 or 号 last, an I or a /. Most
+    // lines have none, and are done with before they are squeezed.
+    let (first, last) = (t.chars().next(), t.chars().next_back());
+    let issue_char = |c: char| c.is_ascii_digit() || matches!(c, '·' | '年' | '第' | '期' | '.' | '-');
+    if !(first.is_some_and(|c| label_head(c) || issue_char(c)) || matches!(last, Some('期' | '号')) || marks & (mark::I | mark::SLASH) != 0) {
+        return false;
+    }
+    // Most lines hold no white space: squeezing them would only copy them.
+    let squeezed: std::borrow::Cow<'_, str> = if marks & mark::WHITE != 0 { t.chars().filter(|&c| !is_white(c)).collect::<String>().into() } else { t.into() };
+    let s = &*squeezed;
+    if (s.contains('I') && s.contains("ISSN")) || s.contains('/') && s.contains("CN") && s.bytes().any(|b| b.is_ascii_digit()) {
         return true;
     }
     if s.starts_with("总第") && s.ends_with('期') {
         return true;
     }
     // 2025·3, 2025年第3期
-    let digits = s.chars().filter(char::is_ascii_digit).count();
-    if s.len() <= 14 && digits >= 4 && (s.contains('·') || s.ends_with('期')) && s.chars().all(|c| c.is_ascii_digit() || matches!(c, '·' | '年' | '第' | '期' | '.' | '-')) {
+    if s.len() <= 14 && s.bytes().filter(u8::is_ascii_digit).count() >= 4 && (s.contains('·') || s.ends_with('期')) && s.chars().all(issue_char) {
         return true;
     }
-    const LABELS: [&str; 18] = [
-        "主管", "主办", "出版", "社长", "副社长", "总编辑", "副总编辑", "主编", "编辑部主任", "地址", "电话", "邮编", "定价", "出版日期", "印刷", "投稿邮箱", "发行", "广告经营许可证",
-    ];
-    LABELS.iter().any(|l| s == *l || (s.starts_with(l) && t.chars().count() <= 40 && t.contains([' ', '\u{3000}', ':', '：'])))
-        || s.ends_with("学习强国号") || s.ends_with("微信公众号")
+    // A label is looked for only where the line starts as one does.
+    let head = s.chars().next();
+    LABELS.iter().filter(|l| l.chars().next() == head).any(|l| s == *l || (s.starts_with(l) && chars <= 40 && t.contains([' ', '\u{3000}', ':', '：'])))
+        || s.ends_with("学习强国号")
+        || s.ends_with("微信公众号")
 }
 
 fn is_page_number(t: &str) -> bool {
+    // A page number line starts and ends with its number, a dash or bar
+    // around it, or 第 and 页: other lines are not trimmed to see.
+    let edge = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '—' | '–' | ' ' | '·' | '•' | '|' | '第' | '页');
+    if !(t.chars().next().is_some_and(edge) && t.chars().next_back().is_some_and(edge)) {
+        return false;
+    }
     let core = t.trim_matches(|c: char| matches!(c, '-' | '—' | '–' | ' ' | '·' | '•' | '|'));
     let core = core.strip_prefix('第').and_then(|s| s.strip_suffix('页')).map_or(core, str::trim);
     let n = core.len();
@@ -328,12 +385,19 @@ fn is_page_number(t: &str) -> bool {
         || (1..=6).contains(&n) && core.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l' | 'I' | 'V' | 'X' | 'L')) && t.len() == n
 }
 
-fn is_junk(t: &str) -> bool {
-    let digits = t.bytes().filter(u8::is_ascii_digit).count();
-    if digits >= 12 && t.bytes().all(|b| b.is_ascii_digit() || b == b' ' || b == b'-') {
+fn is_junk(t: &str, chars: u32) -> bool {
+    // The shape first: it rules out most lines at their first byte.
+    if t.bytes().all(|b| b.is_ascii_digit() || b == b' ' || b == b'-') && t.bytes().filter(u8::is_ascii_digit).count() >= 12 {
         return true; // barcode
     }
-    t.chars().count() <= 20 && (t.contains("扫码") || t.contains("扫一扫") || t.contains("二维码"))
+    // The phrases start with 扫 or 二: most lines are ruled out by one pass.
+    chars <= 20 && t.contains(['扫', '二']) && (t.contains("扫码") || t.contains("扫一扫") || t.contains("二维码"))
+}
+
+/// A byte offset in a line as a cue keeps it; past 4 GiB (no line is so
+/// long), one that slices nothing.
+fn offset(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// The cue of one non-blank line.
@@ -343,19 +407,19 @@ pub fn cue(line: &Line<'_>) -> Cue {
         let hashes = 1 + rest.bytes().take_while(|&b| b == b'#').count();
         let after = &t[hashes..];
         if hashes <= 6 && after.starts_with(' ') {
-            return Cue::Markdown { hashes: hashes as u8, lead: t.len() - after.trim_start().len() };
+            return Cue::Markdown { hashes: hashes as u8, lead: offset(t.len() - after.trim_start().len()) };
         }
     }
     if is_page_number(t) {
         return Cue::PageNumber;
     }
-    if is_junk(t) {
+    if is_junk(t, line.chars) {
         return Cue::Junk;
     }
-    if let Some(k) = note_kind(t) {
+    if let Some(k) = note_kind_of(t, line.chars as usize, line.marks & mark::BRACKET != 0) {
         return Cue::Note(k);
     }
-    if is_credit(t) {
+    if is_credit(t, line.chars, line.marks) {
         return Cue::Credit;
     }
     if ends_with_credit(t) {
@@ -366,19 +430,19 @@ pub fn cue(line: &Line<'_>) -> Cue {
             if is_toc(rest) {
                 return Cue::Toc;
             }
-            return Cue::Bullet { lead: m.len() };
+            return Cue::Bullet { lead: offset(m.len()) };
         }
     }
-    if t.starts_with("——") && t.chars().count() > 3 {
+    if t.starts_with("——") && line.chars > 3 {
         return Cue::Dash;
     }
     if let Some((style, rest)) = numbering(t) {
-        return Cue::Numbered { style, rest };
+        return Cue::Numbered { style, rest: offset(rest) };
     }
     if is_toc(t) {
         return Cue::Toc;
     }
-    if is_front(t) {
+    if is_front(t, line.chars, line.marks) {
         return Cue::Front;
     }
     Cue::None
@@ -440,6 +504,11 @@ mod tests {
         assert_eq!(c("## 一、总体要求"), Cue::Markdown { hashes: 2, lead: 3 });
         assert_eq!(c("- 要坚持统筹发展和安全"), Cue::Bullet { lead: 2 });
         assert_eq!(c("——提升西部地区科技创新能力"), Cue::Dash);
+    }
+
+    #[test]
+    fn every_label_starts_with_a_label_head() {
+        assert!(LABELS.iter().all(|l| l.chars().next().is_some_and(label_head)));
     }
 
     #[test]

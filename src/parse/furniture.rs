@@ -2,8 +2,9 @@
 //! heads, which are told apart from headings by recurring page after page.
 
 use super::cues::{self, Cue};
-use super::lines::Line;
+use super::lines::{Line, is_white, mark};
 use crate::model::FurnitureKind;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// How many times a line must recur to be a running head.
@@ -13,14 +14,37 @@ const PAGE_APART: usize = 20;
 /// The same on pages of few long lines (magazines extracted a paragraph per line).
 const SHORT_PAGE: usize = 4;
 
+/// What print furniture a line is: a model's [`FurnitureKind`] without the
+/// page number's text, read from the line when the model is built. One byte
+/// a line, where the kind itself takes 24.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Furniture {
+    /// A page number standing alone.
+    PageNumber,
+    /// A running head or foot.
+    RunningHead,
+    /// A barcode, a "scan the code" prompt and the like.
+    Other,
+}
+
+impl Furniture {
+    /// The model's kind for this furniture on a line of text `text`.
+    pub fn kind(self, text: &str) -> FurnitureKind {
+        match self {
+            Furniture::PageNumber => FurnitureKind::PageNumber { number: page_number(text) },
+            Furniture::RunningHead => FurnitureKind::RunningHead,
+            Furniture::Other => FurnitureKind::Other,
+        }
+    }
+}
+
 /// The furniture kind of each line, if it is furniture.
-pub fn find(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<Option<FurnitureKind>> {
-    let mut out: Vec<Option<FurnitureKind>> = lines
+pub fn find(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<Option<Furniture>> {
+    let mut out: Vec<Option<Furniture>> = cue_of
         .iter()
-        .zip(cue_of)
-        .map(|(l, c)| match c {
-            Cue::PageNumber => Some(FurnitureKind::PageNumber { number: page_number(l.text) }),
-            Cue::Junk => Some(FurnitureKind::Other),
+        .map(|c| match c {
+            Cue::PageNumber => Some(Furniture::PageNumber),
+            Cue::Junk => Some(Furniture::Other),
             _ => None,
         })
         .collect();
@@ -35,8 +59,13 @@ fn page_number(t: &str) -> String {
 }
 
 /// Lines whose text, digits aside, recurs at page-like distances.
-fn running_heads(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<(usize, FurnitureKind)> {
-    let mut seen: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+fn running_heads(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<(usize, Furniture)> {
+    // Each distinct text gets a number, and its places are listed under
+    // that number: one list for all, not one per text. Most short lines are
+    // candidates: the map is sized once, not grown step by step (up to a
+    // size; a long text repeats its heads and may not need more).
+    let mut ids: HashMap<Cow<'_, str>, u32> = HashMap::with_capacity(lines.len().min(1 << 16) / 2);
+    let mut found: Vec<(u32, (usize, usize))> = Vec::new();
     let mut ordinal = 0usize;
     for (i, l) in lines.iter().enumerate() {
         if l.is_blank() {
@@ -47,14 +76,39 @@ fn running_heads(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<(usize, FurnitureKin
         if !matches!(cue_of[i], Cue::None | Cue::Front) || l.width > 30.0 || cues::ends_sentence(l.text) {
             continue;
         }
-        let key: String = l.text.chars().filter(|c| !c.is_ascii_digit() && !c.is_whitespace()).collect();
-        if key.chars().count() < 2 {
+        // Most lines have neither digits nor spaces: their text is their key.
+        let key: Cow<'_, str> = if l.marks & (mark::DIGIT | mark::WHITE) != 0 {
+            l.text.chars().filter(|&c| !c.is_ascii_digit() && !is_white(c)).collect::<String>().into()
+        } else {
+            l.text.into()
+        };
+        let chars = if let Cow::Borrowed(_) = key { l.chars as usize } else { key.chars().count() };
+        if chars < 2 {
             continue;
         }
-        seen.entry(key).or_default().push((i, ordinal));
+        let next = ids.len() as u32;
+        found.push((*ids.entry(key).or_insert(next), (i, ordinal)));
     }
+    // Grouped by text number with a counting sort, linear in the lines (a
+    // comparison sort was not, on large texts); each text's places stay in
+    // line order.
+    let mut start = vec![0usize; ids.len() + 1];
+    for f in &found {
+        start[f.0 as usize + 1] += 1;
+    }
+    for k in 1..start.len() {
+        start[k] += start[k - 1];
+    }
+    let mut grouped = vec![(0, 0); found.len()];
+    let mut next = start.clone();
+    for &(id, place) in &found {
+        grouped[next[id as usize]] = place;
+        next[id as usize] += 1;
+    }
+    drop(found);
     let mut out = Vec::new();
-    for places in seen.values() {
+    for k in 0..ids.len() {
+        let places = &grouped[start[k]..start[k + 1]];
         // Three times a page apart, or more often on short (magazine) pages.
         let apart = |d: usize| places.windows(2).all(|w| w[1].1 - w[0].1 >= d);
         // Or beside a barcode or "scan the code" prompt, however close.
@@ -73,17 +127,17 @@ fn running_heads(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<(usize, FurnitureKin
         };
         let n = places.len();
         if n >= 2 && places.iter().all(at_break) && apart(SHORT_PAGE) {
-            out.extend(places.iter().map(|p| (p.0, FurnitureKind::RunningHead)));
+            out.extend(places.iter().map(|p| (p.0, Furniture::RunningHead)));
         } else if n >= RECURS && (apart(PAGE_APART) || (n > RECURS && apart(SHORT_PAGE))) {
-            out.extend(places.iter().map(|p| (p.0, FurnitureKind::RunningHead)));
+            out.extend(places.iter().map(|p| (p.0, Furniture::RunningHead)));
         } else if n >= RECURS && places.iter().all(by_junk) {
             // Part of the prompt it stands beside, not a head.
-            out.extend(places.iter().map(|p| (p.0, FurnitureKind::Other)));
+            out.extend(places.iter().map(|p| (p.0, Furniture::Other)));
         } else if n >= 2 && places[1..].iter().all(by_number) && apart(SHORT_PAGE) {
-            out.extend(places.iter().filter(|p| by_number(p)).map(|p| (p.0, FurnitureKind::RunningHead)));
+            out.extend(places.iter().filter(|p| by_number(p)).map(|p| (p.0, Furniture::RunningHead)));
         }
     }
-    out.sort_unstable_by_key(|p| p.0);
+    // In no particular order: each line is in one group only.
     out
 }
 
@@ -112,8 +166,8 @@ mod tests {
         let lines = split(&text);
         let c: Vec<Cue> = lines.iter().map(cue).collect();
         let f = find(&lines, &c);
-        assert_eq!(f[0], Some(FurnitureKind::RunningHead));
-        assert_eq!(f[26], Some(FurnitureKind::PageNumber { number: "1".into() }));
+        assert_eq!(f[0], Some(Furniture::RunningHead));
+        assert_eq!(f[26].map(|k| k.kind(lines[26].text)), Some(FurnitureKind::PageNumber { number: "1".into() }));
         assert_eq!(f[1], None);
     }
 

@@ -17,22 +17,27 @@ fn compound(before_hyphen: &str) -> bool {
 
 /// Sets each span's `space_before`, and moves a line-end hyphen that splits
 /// a word from the text into the trail, so `lead + text + trail` stays the line.
-pub fn join(spans: &mut [Span]) {
-    for i in 1..spans.len() {
-        let (before, after) = spans.split_at_mut(i);
-        let prev = &mut before[i - 1];
-        let next = &mut after[0];
-        let Some(first) = next.text.chars().next() else { continue };
-        let mut tail = prev.text.chars().rev();
-        let (Some(last), penult) = (tail.next(), tail.next()) else { continue };
-        if last == '-' && penult.is_some_and(|c| c.is_alphabetic() && c.is_lowercase()) && first.is_lowercase() && !compound(&prev.text) {
-            prev.text.pop();
-            prev.trail.insert(0, '-');
-            continue;
-        }
-        let latin_end = latin(last) || matches!(last, ',' | '.' | ';' | ':' | '!' | '?' | ')' | '"' | '\'' | '%');
-        next.space_before = latin_end && (latin(first) || matches!(first, '(' | '"' | '\'' | '&'));
+/// The spans may come from a list of inlines, milestones left out.
+pub fn join<'a>(spans: impl IntoIterator<Item = &'a mut Span>) {
+    let mut spans = spans.into_iter();
+    let Some(mut prev) = spans.next() else { return };
+    for next in spans {
+        pair(prev, next);
+        prev = next;
     }
+}
+
+fn pair(prev: &mut Span, next: &mut Span) {
+    let Some(first) = next.text.chars().next() else { return };
+    let mut tail = prev.text.chars().rev();
+    let (Some(last), penult) = (tail.next(), tail.next()) else { return };
+    if last == '-' && penult.is_some_and(|c| c.is_alphabetic() && c.is_lowercase()) && first.is_lowercase() && !compound(&prev.text) {
+        prev.text.pop();
+        prev.trail.insert(0, '-');
+        return;
+    }
+    let latin_end = latin(last) || matches!(last, ',' | '.' | ';' | ':' | '!' | '?' | ')' | '"' | '\'' | '%');
+    next.space_before = latin_end && (latin(first) || matches!(first, '(' | '"' | '\'' | '&'));
 }
 
 #[cfg(test)]

@@ -2,21 +2,57 @@
 
 use crate::model::Span;
 
-/// A source line and what the stages need to know of it.
+/// A source line and what the stages need to know of it. There is one for
+/// every line of the input, blank or not: the lead and trail around the
+/// text are cut from the whole line when asked for, not kept, which makes
+/// the line 48 bytes instead of 64.
 #[derive(Debug, Clone)]
 pub struct Line<'a> {
-    /// 1-based line number, as `sed -n` counts.
-    pub n: u32,
-    /// White space (and form feeds, `\r`) before the text.
-    pub lead: &'a str,
+    /// The whole line: lead, text, trail.
+    raw: &'a str,
     /// The text, without surrounding white space.
     pub text: &'a str,
-    /// White space after the text, `\r` included.
-    pub trail: &'a str,
+    /// 1-based line number, as `sed -n` counts.
+    pub n: u32,
     /// Width in ems: a full-width character counts 1, a half-width one 1/2.
     pub width: f32,
     /// Number of characters of `text`.
     pub chars: u32,
+    /// Which of the characters of [`mark`] `text` holds, one bit each.
+    pub marks: u8,
+}
+
+/// Characters the cues look for in nearly every line, noted while the line
+/// is measured so that no line is searched for them again.
+pub mod mark {
+    /// 。
+    pub const FULL_STOP: u8 = 1;
+    /// ！ or ？
+    pub const EXCLAIM: u8 = 2;
+    /// \[ or 【
+    pub const BRACKET: u8 = 4;
+    /// I (of ISSN)
+    pub const I: u8 = 8;
+    /// /
+    pub const SLASH: u8 = 16;
+    /// An ASCII digit.
+    pub const DIGIT: u8 = 32;
+    /// White space (`char::is_whitespace`).
+    pub const WHITE: u8 = 64;
+
+    /// The mark of a character, 0 for most.
+    pub fn of(c: char) -> u8 {
+        match c {
+            '。' => FULL_STOP,
+            '！' | '？' => EXCLAIM,
+            '[' | '【' => BRACKET,
+            'I' => I,
+            '/' => SLASH,
+            '0'..='9' => DIGIT,
+            c if super::is_white(c) => WHITE,
+            _ => 0,
+        }
+    }
 }
 
 impl<'a> Line<'a> {
@@ -25,21 +61,42 @@ impl<'a> Line<'a> {
         self.text.is_empty()
     }
 
+    /// White space (and form feeds, `\r`) before the text.
+    pub fn lead(&self) -> &'a str {
+        &self.raw[..self.lead_len()]
+    }
+
+    /// White space after the text, `\r` included.
+    pub fn trail(&self) -> &'a str {
+        &self.raw[self.lead_len() + self.text.len()..]
+    }
+
+    /// Where the text starts in the line: it is a slice of it.
+    fn lead_len(&self) -> usize {
+        self.text.as_ptr() as usize - self.raw.as_ptr() as usize
+    }
+
     /// Whether a form feed on this line says a new page starts here.
     pub fn starts_page(&self) -> bool {
-        self.lead.contains('\x0c')
+        self.lead().contains('\x0c')
     }
 
     /// The line as a model span (no space before it).
     pub fn span(&self) -> Span {
-        Span { line: self.n, lead: self.lead.to_string(), text: self.text.to_string(), trail: self.trail.to_string(), space_before: false }
+        Span { line: self.n, lead: self.lead().to_string(), text: self.text.to_string(), trail: self.trail().to_string(), space_before: false }
     }
 }
 
 /// White space as `score.py` (Python's `str.isspace`) sees it, so that the
 /// same lines count as blank here and there.
 pub fn is_space(c: char) -> bool {
-    c.is_whitespace() || ('\x1c'..='\x1f').contains(&c)
+    is_white(c) || ('\x1c'..='\x1f').contains(&c)
+}
+
+/// `char::is_whitespace`, without its table search for the characters past
+/// U+3000, none of them white space: Chinese text is made of them.
+pub(crate) fn is_white(c: char) -> bool {
+    (c as u32) <= 0x3000 && c.is_whitespace()
 }
 
 /// Splits `text` at `\n` only, as the layout format counts lines; a final
@@ -49,7 +106,11 @@ pub fn split(text: &str) -> Vec<Line<'_>> {
     if text.is_empty() {
         return Vec::new();
     }
-    body.split('\n').enumerate().map(|(i, raw)| measure(i as u32 + 1, raw)).collect()
+    // Sized by a count of the line ends first: growing the list by doubling
+    // would copy it and, for a large text, hold two copies at once.
+    let mut out = Vec::with_capacity(body.bytes().map(|b| (b == b'\n') as usize).sum::<usize>() + 1);
+    out.extend(body.split('\n').enumerate().map(|(i, raw)| measure(i as u32 + 1, raw)));
+    out
 }
 
 fn measure(n: u32, raw: &str) -> Line<'_> {
@@ -57,21 +118,61 @@ fn measure(n: u32, raw: &str) -> Line<'_> {
     let rest = &raw[start..];
     let end = rest.trim_end_matches(is_space).len();
     let text = &rest[..end];
-    let mut width = 0.0f32;
-    let mut chars = 0u32;
+    // Counted in integers, the sum made a float once: the same value as
+    // summing the halves and ones as floats while that sum is exact (below
+    // 2^23 ems), which only a line of millions of characters passes.
+    let (chars, wide, marks) = count(text);
+    let halves = chars as u64 + wide as u64;
+    let width = if halves < 1 << 24 { halves as f32 / 2.0 } else { text.chars().map(char_width).fold(0.0, |w, c| w + c) };
+    // Extraction writes the quarter-em gap print sets between Han and Latin
+    // or digits as a space: counted as half an em it would make such lines
+    // look fuller than the column.
+    let width = if text.as_bytes().contains(&b' ') { width - 0.25 * quarter_gaps(text) as f32 } else { width };
+    Line { raw, text, n, width, chars, marks }
+}
+
+/// Spaces between a wide character and an ASCII letter or digit.
+fn quarter_gaps(text: &str) -> u32 {
     let mut prev = ' ';
+    let mut gaps = 0;
     let mut it = text.chars().peekable();
     while let Some(c) = it.next() {
-        // Extraction writes the quarter-em gap print sets between Han and
-        // Latin or digits as a space: counted as half an em it would make
-        // such lines look fuller than the column.
         let next = it.peek().copied().unwrap_or(' ');
-        let gap = c == ' ' && ((is_wide(prev) && next.is_ascii_alphanumeric()) || (prev.is_ascii_alphanumeric() && is_wide(next)));
-        width += if gap { 0.25 } else { char_width(c) };
-        chars += 1;
+        if c == ' ' && ((is_wide(prev) && next.is_ascii_alphanumeric()) || (prev.is_ascii_alphanumeric() && is_wide(next))) {
+            gaps += 1;
+        }
         prev = c;
     }
-    Line { n, lead: &raw[..start], text, trail: &rest[end..], width, chars }
+    gaps
+}
+
+/// The characters of `text`, how many of them are wide, and their marks,
+/// read from the bytes: ASCII is narrow and most characters that start with
+/// a byte E4..=E9 (ideographs) are wide, without decoding either; others are
+/// decoded.
+fn count(text: &str) -> (u32, u32, u8) {
+    let (mut chars, mut wide, mut marks) = (0u32, 0u32, 0u8);
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let (len, w) = match b[i] {
+            x @ 0x00..=0x7F => {
+                marks |= mark::of(x as char);
+                (1, false)
+            }
+            // U+4000..=U+4FFF but U+4DC0..=U+4DFF (E4 B7 ..), and U+5000..=U+9FFF
+            0xE4 if b.get(i + 1) != Some(&0xB7) => (3, true),
+            0xE5..=0xE9 => (3, true),
+            _ => text[i..].chars().next().map_or((1, false), |c| {
+                marks |= mark::of(c);
+                (c.len_utf8(), is_wide(c))
+            }),
+        };
+        chars += 1;
+        wide += w as u32;
+        i += len;
+    }
+    (chars, wide, marks)
 }
 
 /// Width of a character in ems: CJK and full-width forms are 1, others 1/2.
@@ -82,6 +183,13 @@ pub fn char_width(c: char) -> f32 {
 /// Whether a character is set full-width in Chinese print.
 pub fn is_wide(c: char) -> bool {
     let u = c as u32;
+    // The common cases first: this runs on every character.
+    if (0x4E00..=0x9FFF).contains(&u) {
+        return true;
+    }
+    if u < 0x80 {
+        return false;
+    }
     matches!(u,
         0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF
         | 0x4E00..=0x9FFF | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
@@ -100,10 +208,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn white_space_is_what_std_says() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_white(c), c.is_whitespace(), "{c:?}");
+        }
+    }
+
+    #[test]
     fn lines_are_counted_like_sed() {
         let ls = split("a\r\n\n\x0cb  \n");
         assert_eq!(ls.len(), 3);
-        assert_eq!((ls[0].text, ls[0].trail), ("a", "\r"));
+        assert_eq!((ls[0].text, ls[0].trail()), ("a", "\r"));
         assert!(ls[1].is_blank());
         assert!(ls[2].starts_page() && ls[2].text == "b");
         assert_eq!(split("x").len(), 1);
@@ -113,9 +228,20 @@ mod tests {
     #[test]
     fn full_width_space_and_em_space_indent_are_lead() {
         let ls = split("\u{3000}\u{3000}正文\n\u{2003}\u{2003}正文\t \n");
-        assert_eq!(ls[0].lead, "\u{3000}\u{3000}");
+        assert_eq!(ls[0].lead(), "\u{3000}\u{3000}");
         assert_eq!(ls[1].text, "正文");
-        assert_eq!(ls[1].trail, "\t ");
+        assert_eq!(ls[1].trail(), "\t ");
+    }
+
+    #[test]
+    fn characters_are_counted_from_bytes_as_from_chars() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let t = format!("a{c}中");
+            let marks = t.chars().fold(0, |m, c| m | mark::of(c));
+            assert_eq!(count(&t), (t.chars().count() as u32, t.chars().filter(|&c| is_wide(c)).count() as u32, marks), "{c:?}");
+            // No character that the bytes read as an ideograph is marked.
+            assert!(!('\u{4000}'..='\u{9FFF}').contains(&c) || mark::of(c) == 0);
+        }
     }
 
     #[test]
@@ -134,7 +260,7 @@ mod tests {
     #[test]
     fn raw_is_lead_text_trail() {
         for l in split(" \u{3000}题目 \r\n") {
-            assert_eq!(format!("{}{}{}", l.lead, l.text, l.trail), " \u{3000}题目 \r");
+            assert_eq!(format!("{}{}{}", l.lead(), l.text, l.trail()), " \u{3000}题目 \r");
         }
     }
 }

@@ -46,12 +46,12 @@ pub fn parse(text: &str, options: &Options) -> Result<Document> {
 /// ```
 pub fn parse_bytes(bytes: &[u8], options: &Options) -> Result<Document> {
     let what = options.file_name.as_deref().unwrap_or("input");
-    let d = decode(bytes, options.encoding.as_deref(), what)?;
-    let mut doc = build(&d.text, options);
-    doc.source.encoding = d.encoding.to_string();
+    let (text, encoding, lossy) = decode::decode_in_place(bytes, options.encoding.as_deref(), what)?;
+    let mut doc = build(&text, options);
+    doc.source.encoding = encoding.to_string();
     doc.source.byte_len = bytes.len() as u64;
-    if d.lossy {
-        doc.warnings.insert(0, Warning { line: 0, message: format!("bytes invalid in {} were replaced by U+FFFD", d.encoding) });
+    if lossy {
+        doc.warnings.insert(0, Warning { line: 0, message: format!("bytes invalid in {encoding} were replaced by U+FFFD") });
     }
     Ok(doc)
 }
@@ -76,7 +76,8 @@ pub fn parse_file(path: impl AsRef<std::path::Path>, options: &Options) -> Resul
 
 fn build(text: &str, options: &Options) -> Document {
     let lines = lines::split(text);
-    let cue_of: Vec<cues::Cue> = lines.iter().map(|l| if l.is_blank() { cues::Cue::None } else { user_cue(l, options).unwrap_or_else(|| cues::cue(l)) }).collect();
+    let cue_of: Vec<cues::Cue> =
+        lines.iter().map(|l| if l.is_blank() { cues::Cue::None } else { user_cue(l, options).unwrap_or_else(|| cues::cue(l)) }).collect();
     let widths = width::column_widths(&lines, options.column_width);
     let furniture = furniture::find(&lines, &cue_of);
     let is_furniture: Vec<bool> = furniture.iter().map(Option::is_some).collect();
@@ -86,9 +87,12 @@ fn build(text: &str, options: &Options) -> Document {
     let units = units::group(&shape);
     let items = classify::classify(&shape, units, &is_furniture, &desc);
     let items = paragraphs::rejoin(&shape, items);
+    // What only the stages before needed goes before the model is built,
+    // when memory is at its peak.
+    drop((cue_of, widths, is_furniture, desc, alone));
     let mut warnings = Vec::new();
     let parts = assemble::Parts { lines: &lines, furniture: &furniture, keep_furniture: options.keep_furniture };
-    let mut articles = assemble::articles(&parts, &items, &mut warnings);
+    let mut articles = assemble::articles(&parts, items, &mut warnings);
     jumps::follow(&mut articles);
     let meta = meta::gather(&articles, text, options.language.as_deref());
     Document {
@@ -116,9 +120,17 @@ fn user_cue(l: &lines::Line<'_>, options: &Options) -> Option<cues::Cue> {
 
 /// Makes a block, computing its line ranges from its content.
 pub(crate) fn block(kind: BlockKind, content: Vec<Inline>) -> Block {
-    let mut ls: Vec<u32> = content.iter().filter_map(|i| if let Inline::Span(s) = i { Some(s.line) } else { None }).collect();
-    ls.sort_unstable();
-    Block { kind, lines: ranges(ls), content, confidence: 1.0 }
+    let ls = content.iter().filter_map(|i| if let Inline::Span(s) = i { Some(s.line) } else { None });
+    // The spans are nearly always in line order already: sorted (in a list
+    // of their own) only when they are not.
+    let lines = if ls.clone().is_sorted() {
+        ranges(ls)
+    } else {
+        let mut ls: Vec<u32> = ls.collect();
+        ls.sort_unstable();
+        ranges(ls)
+    };
+    Block { kind, lines, content, confidence: 1.0 }
 }
 
 /// One line per source line with what the stages saw (width, column width,

@@ -16,41 +16,45 @@ fn interrupts(kind: Kind, sidebar: bool) -> bool {
 }
 
 /// Merges each text item into the open paragraph before it, when only
-/// interruptions stand between them and the text runs on.
-pub fn rejoin(shape: &Shape<'_, '_>, items: Vec<Item>) -> Vec<Item> {
-    let mut out: Vec<Item> = Vec::with_capacity(items.len());
+/// interruptions stand between them and the text runs on. In place: on a
+/// large text a second list of items costs more time in fresh memory than
+/// the merging itself.
+pub fn rejoin(shape: &Shape<'_, '_>, mut items: Vec<Item>) -> Vec<Item> {
+    // Items 0..kept are the result so far.
+    let mut kept = 0;
     // The paragraph that may go on, and whether a sidebar opened since.
     let mut open: Option<usize> = None;
     let mut sidebar = false;
-    for it in items {
+    for k in 0..items.len() {
+        let (done, rest) = items.split_at_mut(k);
+        let it = &rest[0];
         if it.kind == Kind::Text {
             if let Some(p) = open {
-                let a = *out[p].lines.last().unwrap_or(&0);
-                let first = out[p].lines.len() == 1;
+                let para = &mut done[p];
+                let a = *para.lines.last().unwrap_or(&0);
+                let first = para.lines.len() == 1;
                 if it.cue == Cue::None && shape.runs_on(a, first, it.lines[0]) {
-                    out[p].lines.extend(&it.lines);
-                    out[p].merged = true;
+                    para.lines.extend(&it.lines);
+                    para.merged = true;
                     continue;
                 }
             }
-            open = Some(out.len());
+            open = Some(kept);
             sidebar = false;
-            out.push(it);
-            continue;
+        } else if it.kind == Kind::ListItem && !sidebar {
+            // A list item, too, goes on after a page break.
+            open = Some(kept);
+        } else {
+            if it.kind == Kind::Aside {
+                sidebar = true;
+            }
+            if !interrupts(it.kind, sidebar) {
+                open = None;
+            }
         }
-        // A list item, too, goes on after a page break.
-        if it.kind == Kind::ListItem && !sidebar {
-            open = Some(out.len());
-            out.push(it);
-            continue;
-        }
-        if it.kind == Kind::Aside {
-            sidebar = true;
-        }
-        if !interrupts(it.kind, sidebar) {
-            open = None;
-        }
-        out.push(it);
+        items.swap(kept, k);
+        kept += 1;
     }
-    out
+    items.truncate(kept);
+    items
 }

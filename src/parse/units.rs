@@ -117,7 +117,7 @@ impl Shape<'_, '_> {
     /// extracted text).
     fn set_off(&self, b: usize) -> bool {
         let l = &self.lines[b];
-        let indent = l.lead.chars().filter(|&c| c != '\x0c').count();
+        let indent = l.lead().chars().filter(|&c| c != '\x0c').count();
         indent > 0 && l.width < self.widths[b] * 0.75 && !cues::ends_open(l.text)
     }
 
@@ -177,7 +177,7 @@ impl Shape<'_, '_> {
             // Prose cut in mid-sentence runs on into more prose; a line
             // without a clause (a title, a heading) stands alone.
             let rest = match self.cues[a] {
-                Cue::Numbered { rest, .. } => la.text.get(rest..).unwrap_or(""),
+                Cue::Numbered { rest, .. } => la.text.get(rest as usize..).unwrap_or(""),
                 _ => la.text,
             };
             return if clause(rest) {
@@ -192,7 +192,7 @@ impl Shape<'_, '_> {
         }
         if let Cue::Numbered { rest, .. } = self.cues[a]
             && a_first
-            && !la.text.get(rest..).unwrap_or("").contains(|c: char| cues::is_terminal(c) || matches!(c, '，' | '、' | ','))
+            && !la.text.get(rest as usize..).unwrap_or("").contains(|c: char| cues::is_terminal(c) || matches!(c, '，' | '、' | ','))
         {
             // A numbered line without a clause in it is a heading; only its
             // own short, unpunctuated second line goes with it.

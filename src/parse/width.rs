@@ -33,9 +33,12 @@ pub fn column_widths(lines: &[Line<'_>], given: Option<usize>) -> Vec<f32> {
     let estimates: Vec<Estimate> = chunks
         .iter()
         .map(|c| {
-            // A line repeated in the stretch (a running head, a label) says nothing about the column.
-            let mut seen = std::collections::HashSet::new();
-            estimate(c.iter().filter(|&&i| seen.insert(lines[i].text)).map(|&i| lines[i].width))
+            // A line repeated in the stretch (a running head, a label) says
+            // nothing about the column. A stretch is short: no hashing, but
+            // texts compared whole only when their lengths and first bytes agree.
+            let keys: Vec<(usize, u64)> = c.iter().map(|&i| prefix_key(lines[i].text)).collect();
+            let first = |k: usize| (0..k).all(|j| keys[j] != keys[k] || lines[c[j]].text != lines[c[k]].text);
+            estimate((0..c.len()).filter(|&k| first(k)).map(|k| lines[c[k]].width))
         })
         .collect();
     let column = |j: usize| match estimates.get(j) {
@@ -64,6 +67,14 @@ pub fn column_widths(lines: &[Line<'_>], given: Option<usize>) -> Vec<f32> {
     out
 }
 
+/// A text's length and first eight bytes: equal for equal texts.
+fn prefix_key(t: &str) -> (usize, u64) {
+    let mut head = [0u8; 8];
+    let n = t.len().min(8);
+    head[..n].copy_from_slice(&t.as_bytes()[..n]);
+    (t.len(), u64::from_le_bytes(head))
+}
+
 /// Where the lines around a line are narrower than its stretch's column (a
 /// narrower column on this page), their median width is the column there.
 fn narrow_locally(lines: &[Line<'_>], idx: &[usize], out: &mut [f32]) {
@@ -77,7 +88,9 @@ fn narrow_locally(lines: &[Line<'_>], idx: &[usize], out: &mut [f32]) {
         let lo = k.saturating_sub(AROUND);
         let hi = (k + AROUND + 1).min(idx.len());
         near.extend(idx[lo..hi].iter().filter(|&&j| j != i && lines[j].width >= 8.0).map(|&j| lines[j].width));
-        if near.len() < 2 * AROUND - 2 {
+        // The median is narrower only if more than half of them are: most
+        // lines are left without sorting.
+        if near.len() < 2 * AROUND - 2 || near.iter().filter(|&&x| x + 0.5 < out[i]).count() <= near.len() / 2 {
             continue;
         }
         near.sort_by(f32::total_cmp);

@@ -55,7 +55,9 @@ pub(crate) fn is_w3c_date(d: &str) -> bool {
     match p.as_slice() {
         [y] => num(y, 4),
         [y, m] => num(y, 4) && num(m, 2) && (1..=12).contains(&m.parse::<u8>().unwrap_or(0)),
-        [y, m, d] => num(y, 4) && num(m, 2) && num(d, 2) && (1..=12).contains(&m.parse::<u8>().unwrap_or(0)) && (1..=31).contains(&d.parse::<u8>().unwrap_or(0)),
+        [y, m, d] => {
+            num(y, 4) && num(m, 2) && num(d, 2) && (1..=12).contains(&m.parse::<u8>().unwrap_or(0)) && (1..=31).contains(&d.parse::<u8>().unwrap_or(0))
+        }
         _ => false,
     }
 }
@@ -71,11 +73,12 @@ pub(crate) fn w3c_date(printed: &str) -> Option<String> {
             None => c,
         })
         .collect();
-    let tens = regex::Regex::new(r"(\d)?十(\d)?").ok()?;
-    let digits = tens.replace_all(&digits, |c: &regex::Captures| {
-        format!("{}{}", c.get(1).map_or("1", |m| m.as_str()), c.get(2).map_or("0", |m| m.as_str()))
-    });
-    let re = regex::Regex::new(r"(\d{4})\s*[年./-]\s*(?:(\d{1,2})\s*[月./-]?\s*(?:(\d{1,2})\s*日?)?)?").ok()?;
+    // Compiled once per process, not once per book: a compile costs more than writing a small book's metadata.
+    static TENS: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    static DATE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let tens = TENS.get_or_init(|| regex::Regex::new(r"(\d)?十(\d)?").ok()).as_ref()?;
+    let digits = tens.replace_all(&digits, |c: &regex::Captures| format!("{}{}", c.get(1).map_or("1", |m| m.as_str()), c.get(2).map_or("0", |m| m.as_str())));
+    let re = DATE.get_or_init(|| regex::Regex::new(r"(\d{4})\s*[年./-]\s*(?:(\d{1,2})\s*[月./-]?\s*(?:(\d{1,2})\s*日?)?)?").ok()).as_ref()?;
     let c = re.captures(&digits)?;
     let mut out = c[1].to_string();
     if let Some(m) = c.get(2) {

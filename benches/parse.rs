@@ -1,0 +1,80 @@
+//! Parsing throughput: each fixture, then synthetic 1, 10 and 50 MB inputs
+//! made by concatenating the fixtures (as `scripts/make-input.sh` does), to
+//! show that the time grows linearly with the input. The parse is from bytes
+//! (`parse_bytes`: encoding detection and UTF-8 validation included). The
+//! document is freed outside the measured time (`iter_with_large_drop`): a
+//! caller keeps it to write it, and freeing the model of 50 MB of text takes
+//! some 40 ms of its own.
+
+use criterion::{BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
+use reprint::Options;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+fn seeds() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/seeds");
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("fixtures/seeds")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    v.sort();
+    v
+}
+
+fn short(p: &Path) -> String {
+    p.file_stem().map(|s| s.to_string_lossy().chars().take(3).collect()).unwrap_or_default()
+}
+
+/// The fixtures in name order, a blank line after each, round after round
+/// until the text holds at least `bytes` bytes.
+fn synthetic(bytes: usize) -> Vec<u8> {
+    let seeds: Vec<Vec<u8>> = seeds().iter().map(|p| std::fs::read(p).expect("seed")).collect();
+    let mut out = Vec::with_capacity(bytes + (1 << 20));
+    'fill: loop {
+        for s in &seeds {
+            out.extend_from_slice(s);
+            out.push(b'\n');
+            if out.len() >= bytes {
+                break 'fill;
+            }
+        }
+    }
+    out
+}
+
+fn parse(bytes: &[u8]) -> reprint::Document {
+    reprint::parse_bytes(bytes, &Options::default()).expect("parse")
+}
+
+fn fixtures(c: &mut Criterion) {
+    let mut g = c.benchmark_group("parse");
+    g.warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(3));
+    for path in seeds() {
+        let bytes = std::fs::read(&path).expect("seed");
+        g.throughput(Throughput::Bytes(bytes.len() as u64));
+        g.bench_with_input(BenchmarkId::from_parameter(short(&path)), &bytes, |b, bytes| b.iter_with_large_drop(|| parse(bytes)));
+    }
+    g.finish();
+}
+
+fn sizes(c: &mut Criterion) {
+    let mut g = c.benchmark_group("parse_size");
+    // One parse of 50 MB takes about a second: few samples, one iteration each.
+    g.sampling_mode(SamplingMode::Flat).warm_up_time(Duration::from_secs(1));
+    for mb in [1usize, 10, 50] {
+        let input = synthetic(mb * 1_000_000);
+        let (samples, secs) = match mb {
+            1 => (30, 4),
+            10 => (10, 8),
+            _ => (10, 20),
+        };
+        g.sample_size(samples).measurement_time(Duration::from_secs(secs));
+        g.throughput(Throughput::Bytes(input.len() as u64));
+        g.bench_with_input(BenchmarkId::from_parameter(format!("{mb}MB")), &input, |b, input| b.iter_with_large_drop(|| parse(input)));
+    }
+    g.finish();
+}
+
+criterion_group!(benches, fixtures, sizes);
+criterion_main!(benches);
