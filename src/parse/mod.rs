@@ -50,14 +50,18 @@ pub fn parse_bytes(bytes: &[u8], options: &Options) -> Result<Document> {
     doc.source.encoding = d.encoding.to_string();
     doc.source.byte_len = bytes.len() as u64;
     if d.lossy {
-        doc.warnings.insert(0, Warning { line: 0, message: format!("bytes invalid in {} were replaced by U+FFFD", d.encoding) });
+        // The first U+FFFD is the first replacement, unless the text had its own before it.
+        let first = d.text.find('\u{FFFD}').map_or(0, |at| d.text[..at].matches('\n').count() as u32 + 1);
+        let message = format!("bytes invalid in {} were replaced by U+FFFD, first on line {first}", d.encoding);
+        doc.warnings.insert(0, Warning { line: first, message });
     }
     Ok(doc)
 }
 
 fn build(text: &str, options: &Options) -> Document {
     let lines = lines::split(text);
-    let cue_of: Vec<cues::Cue> = lines.iter().map(|l| if l.is_blank() { cues::Cue::None } else { user_cue(l, options).unwrap_or_else(|| cues::cue(l)) }).collect();
+    let cue_of: Vec<cues::Cue> =
+        lines.iter().map(|l| if l.is_blank() { cues::Cue::None } else { user_cue(l, options).unwrap_or_else(|| cues::cue(l)) }).collect();
     let widths = width::column_widths(&lines, options.column_width);
     let furniture = furniture::find(&lines, &cue_of);
     let is_furniture: Vec<bool> = furniture.iter().map(Option::is_some).collect();
