@@ -2,7 +2,7 @@
 //! title, authors, date, publication, issue, ISSN, sources; and its language.
 
 use crate::model::{Article, ArticleKind, BlockKind, Metadata, NoteKind};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Metadata from the articles; `language` from the text unless given.
 pub fn gather(articles: &[Article], text: &str, language: Option<&str>) -> Metadata {
@@ -11,18 +11,20 @@ pub fn gather(articles: &[Article], text: &str, language: Option<&str>) -> Metad
     m.title = first.and_then(Article::title);
     m.subtitle = first.and_then(Article::subtitle);
     let mut names: HashMap<String, usize> = HashMap::new();
+    // Sets beside the lists: a text with thousands of source notes would make `contains` quadratic.
+    let (mut seen_authors, mut seen_sources) = (HashSet::new(), HashSet::new());
     for b in articles.iter().flat_map(|a| &a.blocks) {
         match &b.kind {
             BlockKind::Byline { authors } => {
                 for a in authors {
-                    if !m.authors.contains(a) {
+                    if seen_authors.insert(a.clone()) {
                         m.authors.push(a.clone());
                     }
                 }
             }
             BlockKind::Note { kind: NoteKind::Source } => {
                 let t = b.text();
-                if !m.sources.contains(&t) {
+                if seen_sources.insert(t.clone()) {
                     m.sources.push(t);
                 }
             }
@@ -38,7 +40,10 @@ pub fn gather(articles: &[Article], text: &str, language: Option<&str>) -> Metad
                         m.issn = Some(issn);
                     }
                 }
-                if m.issue.is_none() && (squeezed.starts_with("总第") || squeezed.contains('·') && squeezed.chars().filter(char::is_ascii_digit).count() >= 4 && squeezed.len() <= 14) {
+                if m.issue.is_none()
+                    && (squeezed.starts_with("总第")
+                        || squeezed.contains('·') && squeezed.chars().filter(char::is_ascii_digit).count() >= 4 && squeezed.len() <= 14)
+                {
                     m.issue = Some(squeezed.clone());
                 } else if squeezed.starts_with("总第") {
                     if let Some(i) = &mut m.issue {
