@@ -2,6 +2,7 @@
 //! and printed page numbers become page breaks where they stood.
 
 use super::labels::Labels;
+use super::links::Links;
 use super::nav::squash;
 use super::{Target, escape};
 use crate::model::{Block, BlockKind, FurnitureKind, Inline, NoteKind};
@@ -24,7 +25,7 @@ pub(crate) struct Markup {
     target: Target,
     labels: &'static Labels,
     /// Squashed article titles and their files, to link the source's table of contents.
-    links: Vec<(String, String)>,
+    links: Links,
     out: String,
     file: String,
     front: bool,
@@ -42,7 +43,7 @@ impl Markup {
     /// where each starts, to link the source's table of contents.
     pub fn new(target: Target, labels: &'static Labels, links: Vec<(String, String)>) -> Markup {
         let (out, file, pages, page_ids) = (String::new(), String::new(), Vec::new(), HashMap::new());
-        Markup { target, labels, links, out, file, front: false, sections: Vec::new(), pages, page_ids, headings: 0 }
+        Markup { target, labels, links: Links::new(links), out, file, front: false, sections: Vec::new(), pages, page_ids, headings: 0 }
     }
 
     /// Starts the next part: a content document of an EPUB named `file`, or
@@ -287,8 +288,7 @@ impl Markup {
             let content = without_page(&b.content, &page);
             let html = self.inline(&content, Flow::Display);
             let key = squash(&plain(&content));
-            let link =
-                self.links.iter().find(|(t, _)| key.starts_with(t.as_str()) || (key.chars().count() >= 6 && t.starts_with(&key))).map(|(_, f)| f.clone());
+            let link = self.links.find(&key).map(str::to_string);
             let html = match link {
                 Some(f) if has_text(&html) => format!("<a href=\"{f}\">{html}</a>"),
                 _ => html,
