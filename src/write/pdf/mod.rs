@@ -331,23 +331,24 @@ impl Document {
         outline::write(&mut lo, &entries);
         metadata::finish(&mut lo, &self.meta.language, seed(&paras));
         lo.compress();
-        lo.save_to(&mut out).map_err(|e| Error::Output { format: "pdf", reason: e.to_string() })?;
+        lo.save_to(&mut out).map_err(|source| Error::Write { what: "pdf".into(), source })?;
         out.flush().map_err(|source| Error::Write { what: "pdf".into(), source })?;
         Ok(PdfReport { pages: page_count, missing, fallback_fonts: fonts.fallback_names() })
     }
 }
 
 fn check(o: &PdfOptions) -> Result<()> {
-    let bad = |name: &str, reason: &str| Err(Error::InvalidOption { name: name.into(), reason: reason.into() });
+    let bad = |name: &str, reason: String| Err(Error::InvalidOption { name: name.into(), reason });
     if !(4.0..=72.0).contains(&o.body_size) {
-        return bad("body_size", "must be between 4 and 72 points");
+        return bad("body_size", format!("{} points is not between 4 and 72", o.body_size));
     }
     if !(1.0..=4.0).contains(&o.line_spacing) {
-        return bad("line_spacing", "must be between 1 and 4 times the type size");
+        return bad("line_spacing", format!("{} is not between 1 and 4 times the type size", o.line_spacing));
     }
     let (w, h) = o.page.points();
     if !(w.is_finite() && h.is_finite()) || w < 20.0 * o.body_size || h < 20.0 * o.body_size {
-        return bad("page", "is too small for the body size: it needs room for twenty characters each way");
+        let mm = |pt: f32| (pt * 25.4 / 72.0).round();
+        return bad("page", format!("{} × {} mm is too small for {} pt type: it needs room for twenty characters each way", mm(w), mm(h), o.body_size));
     }
     Ok(())
 }
