@@ -31,9 +31,9 @@ fn doc() -> Document {
 fn decoding_says_which_file_and_where() {
     let named = Options::default().with_file_name("scan-042.txt");
     let msg = message(reprint::parse_bytes("第一行\n第二行\0\0\0文字\n".repeat(20).as_bytes(), &named));
-    assert_says(&msg, &["scan-042.txt does not look like text", "U+0000", "line 2, character 4", "give the encoding explicitly"]);
+    assert_says(&msg, &["scan-042.txt does not look like text", "NUL at line 2, character 4", "utf-16le", "give the encoding explicitly"]);
     let msg = message(reprint::parse_bytes(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x06\0\0\0", &Options::default()));
-    assert_says(&msg, &["input does not look like text", "line 2, character 1"]);
+    assert_says(&msg, &["input does not look like text", "NUL at line 3, character 1"]);
     let msg = message(reprint::parse_bytes(b"text", &named.clone().with_encoding("latin-9x")));
     assert_says(&msg, &["unknown encoding \"latin-9x\"", "gb18030"]);
     let msg = message(reprint::parse::decode(b"x", Some("nope"), "a.txt"));
