@@ -375,3 +375,32 @@ fn a_long_table_of_contents_and_many_sources() {
     assert!(c.doc.meta.sources.len() >= n / 2, "{} sources", c.doc.meta.sources.len());
     assert!(c.doc.blocks().filter(|b| matches!(b.kind, BlockKind::TocEntry { .. })).count() >= n / 2);
 }
+
+/// Options at their extremes: column widths of nothing and of everything,
+/// patterns that match every line, at levels no heading has.
+#[test]
+fn extreme_options() {
+    let text = PROSE.repeat(20);
+    let every = || regex::Regex::new("").unwrap();
+    let variants = [
+        Options::default().with_column_width(0),
+        Options::default().with_column_width(1),
+        Options::default().with_column_width(usize::MAX),
+        Options::default().with_heading_pattern(every(), 0),
+        Options::default().with_heading_pattern(every(), 255),
+        Options::default().with_caption_pattern(every()),
+        Options::default().with_credit_pattern(every()),
+        Options::default().with_language("not a tag!").with_encoding(" UTF-8 "),
+    ];
+    for (i, options) in variants.into_iter().enumerate() {
+        let name = format!("options-{i}");
+        let text = text.clone();
+        let (result, _) = bounded(&name, move || {
+            let mut options = options;
+            options.keep_furniture = i % 2 == 0;
+            let doc = reprint::parse_bytes(text.as_bytes(), &options).unwrap();
+            if options.keep_furniture { check_everything(&text, &doc, Pdf::With).map(drop) } else { write_all(&doc, Pdf::With).map(drop) }
+        });
+        result.unwrap_or_else(|e| panic!("{name}: {e}"));
+    }
+}
