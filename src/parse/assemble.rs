@@ -250,14 +250,15 @@ fn block(parts: &Parts<'_, '_>, it: &Item, inside: &BTreeSet<usize>, levels: &Le
             make(kind, s.into_iter().map(Inline::Span).collect(), conf)
         }
         Kind::ListItem => {
-            let mut s = spans(parts, lines);
+            // An item goes on after a page break as a paragraph does: the furniture inside is its milestone.
+            let mut content = with_milestones(parts, lines, inside);
             let mut marker = String::new();
-            if let Cue::Bullet { lead } = it.cue {
+            if let (Cue::Bullet { lead }, Some(Inline::Span(first))) = (it.cue, content.first_mut()) {
                 let lead = lead as usize;
-                marker = s[0].text[..lead.min(s[0].text.len())].trim().to_string();
-                cut_lead(&mut s[0], lead);
+                marker = first.text[..lead.min(first.text.len())].trim().to_string();
+                cut_lead(first, lead);
             }
-            make(BlockKind::ListItem { marker }, s.into_iter().map(Inline::Span).collect(), 0.9)
+            make(BlockKind::ListItem { marker }, content, 0.9)
         }
         Kind::Byline => {
             let s = spans(parts, lines);
@@ -294,7 +295,9 @@ fn split_credit(s: Span) -> (Span, Span) {
     let d_trim = d.trim_end();
     let gap = &d[d_trim.len()..];
     let desc = Span { line: s.line, lead: s.lead.clone(), text: d_trim.to_string(), trail: gap.to_string(), space_before: s.space_before };
-    let credit = Span { line: s.line, lead: String::new(), text: c.trim_start().to_string(), trail: s.trail, space_before: false };
+    // What is cut off either side stays in the spans: the model gives the line back.
+    let c_trim = c.trim_start();
+    let credit = Span { line: s.line, lead: c[..c.len() - c_trim.len()].to_string(), text: c_trim.to_string(), trail: s.trail, space_before: false };
     (desc, credit)
 }
 
@@ -344,5 +347,8 @@ mod tests {
         let (d, c) = split_credit(s);
         assert_eq!((d.text.as_str(), c.text.as_str()), ("列车驶出。", "□张健霆/摄"));
         assert_eq!(d.raw() + &c.raw(), "列车驶出。 □张健霆/摄\r");
+        // Split at the last space, the spaces before it are the description's, the one after the credit's.
+        let (d, c) = split_credit(Span { line: 1, text: "。  /摄".into(), ..Default::default() });
+        assert_eq!((d.raw() + &c.raw(), c.text.as_str()), ("。  /摄".into(), "/摄"));
     }
 }

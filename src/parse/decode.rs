@@ -83,8 +83,31 @@ fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     } else if even * 3 > half && odd * 10 < half {
         Some(UTF_16BE)
     } else {
-        None
+        // Chinese text has fewer NULs: one per ASCII character (line ends at least).
+        cjk_utf16(&bytes[..n], even + odd)
     }
+}
+
+/// Chinese text in UTF-16 without a BOM has NULs where it has ASCII and in
+/// characters like 一 (U+4E00), and is seldom valid UTF-8. It is taken for
+/// UTF-16 when one byte order decodes it without error to line-broken text
+/// of mostly ideographs and ASCII; the other byte order gives no line ends.
+fn cjk_utf16(head: &[u8], nuls: usize) -> Option<&'static Encoding> {
+    let pairs = head.len() / 2;
+    if pairs < 64 || nuls < 8 || nuls * 100 < pairs {
+        return None;
+    }
+    // Valid UTF-8 up to a character the 4 KiB cut may have split is UTF-8.
+    if std::str::from_utf8(head).map_or_else(|e| e.error_len().is_none(), |_| true) {
+        return None;
+    }
+    [UTF_16LE, UTF_16BE].into_iter().find(|enc| {
+        let (text, bad) = enc.decode_without_bom_handling(head);
+        // The cut may split a surrogate pair: one replacement at the end is no evidence.
+        let bad = bad && text.strip_suffix('\u{FFFD}').is_none_or(|t| t.contains('\u{FFFD}'));
+        let texty = text.chars().filter(|&c| c.is_ascii_graphic() || c.is_whitespace() || super::lines::is_wide(c)).count();
+        !bad && text.contains('\n') && texty * 10 >= text.chars().count() * 9
+    })
 }
 
 /// Counts invalid sequences and valid multi-byte characters in `bytes` read as UTF-8.
@@ -129,7 +152,11 @@ fn check_text(s: &str, what: &str) -> Result<()> {
     let (total, control, first_nul) = control_characters(s);
     if total > 0 && control * 10 > total {
         let reason = match first_nul {
-            Some(at) => format!("{control} control characters in the first {total}, NUL at offset {at}"),
+            Some(at) => {
+                let line = s[..at].matches('\n').count() + 1;
+                let column = s[..at].rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+                format!("{control} control characters in the first {total}, NUL at line {line}, character {column}; NULs are what UTF-16 without a byte order mark looks like: utf-16le or utf-16be")
+            }
             None => format!("{control} control characters in the first {total}"),
         };
         return Err(Error::NotText { what: what.to_string(), reason });

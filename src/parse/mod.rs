@@ -51,7 +51,10 @@ pub fn parse_bytes(bytes: &[u8], options: &Options) -> Result<Document> {
     doc.source.encoding = encoding.to_string();
     doc.source.byte_len = bytes.len() as u64;
     if lossy {
-        doc.warnings.insert(0, Warning { line: 0, message: format!("bytes invalid in {encoding} were replaced by U+FFFD") });
+        // The first U+FFFD is the first replacement, unless the text had its own before it.
+        let first = text.find('\u{FFFD}').map_or(0, |at| text[..at].matches('\n').count() as u32 + 1);
+        let message = format!("bytes invalid in {encoding} were replaced by U+FFFD, first on line {first}");
+        doc.warnings.insert(0, Warning { line: first, message });
     }
     Ok(doc)
 }

@@ -138,14 +138,13 @@ pub(crate) fn pieces(content: &[Inline], flow: Flow) -> (Vec<String>, Vec<String
 /// as display text.
 #[cfg_attr(not(any(feature = "html", feature = "markdown")), allow(dead_code))]
 pub(crate) fn metadata(doc: &Document, overrides: &Metadata) -> Metadata {
-    let pick = |o: &Option<String>, found: &Option<String>| {
-        [o, found].into_iter().flatten().map(|s| tidy(s, Flow::Display)).find(|s| !s.is_empty())
-    };
+    let pick = |o: &Option<String>, found: &Option<String>| [o, found].into_iter().flatten().map(|s| tidy(s, Flow::Display)).find(|s| !s.is_empty());
     let list = |o: &[String], found: &[String], flow: Flow| {
         let mut v: Vec<String> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for s in if o.is_empty() { found } else { o } {
             let s = tidy(s, flow);
-            if !s.is_empty() && !v.contains(&s) {
+            if !s.is_empty() && seen.insert(s.clone()) {
                 v.push(s);
             }
         }

@@ -2,9 +2,9 @@
 //! else what can be derived from the text itself.
 
 use super::EpubOptions;
+use crate::model::{BlockKind, Document, Inline};
 use crate::write::reading::{Flow, tidy};
 use crate::write::xhtml::{detect_language, escape, is_language_tag, is_w3c_date, w3c_date};
-use crate::model::{BlockKind, Document, Inline};
 use crate::{Error, Result};
 
 /// `dcterms:modified` when the caller does not ask for another: fixed, so
@@ -48,7 +48,8 @@ impl BookMeta {
             None => doc.meta.date.as_deref().and_then(w3c_date),
         };
         let publication = {
-            let parts: Vec<String> = [&doc.meta.publication, &doc.meta.issue].into_iter().flatten().map(|s| tidy(s, Flow::Display)).filter(|s| !s.is_empty()).collect();
+            let parts: Vec<String> =
+                [&doc.meta.publication, &doc.meta.issue].into_iter().flatten().map(|s| tidy(s, Flow::Display)).filter(|s| !s.is_empty()).collect();
             if parts.is_empty() { None } else { Some(parts.join("\u{3000}")) }
         };
         let sources = if options.sources.is_empty() {
@@ -101,12 +102,14 @@ fn file_stem(name: &str) -> String {
 /// Non-empty, each once, in order; tidied as `flow` says unless already tidy.
 fn names(v: Vec<String>, flow: Option<Flow>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    // Thousands of source notes make `out.contains` quadratic.
+    let mut seen = std::collections::HashSet::new();
     for n in v {
         let n = match flow {
             Some(f) => tidy(&n, f),
             None => n,
         };
-        if !n.is_empty() && !out.contains(&n) {
+        if !n.is_empty() && seen.insert(n.clone()) {
             out.push(n);
         }
     }

@@ -120,7 +120,9 @@ impl Cover {
         } else if String::from_utf8_lossy(head).contains("<svg") {
             ("image/svg+xml", "svg")
         } else {
-            return Err(Error::InvalidOption { name: "cover".into(), reason: "not a PNG, JPEG, GIF, WebP or SVG image".into() });
+            let start: Vec<String> = head.iter().take(8).map(|b| format!("{b:02X}")).collect();
+            let seen = if start.is_empty() { "it is empty".to_string() } else { format!("it starts with bytes {}", start.join(" ")) };
+            return Err(Error::InvalidOption { name: "cover".into(), reason: format!("not a PNG, JPEG, GIF, WebP or SVG image: {seen}") });
         };
         Ok(Cover { bytes, media_type, extension })
     }

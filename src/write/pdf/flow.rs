@@ -4,6 +4,8 @@
 
 use super::style::{Style, credit_style, style_of};
 use crate::model::{Article, ArticleKind, Block, BlockKind, Document, Inline};
+use aho_corasick::AhoCorasick;
+use std::collections::HashMap;
 
 /// One block of text to set.
 pub(super) struct Para {
@@ -73,15 +75,28 @@ pub(super) fn flow(doc: &Document, leading: f32) -> (Vec<Para>, Vec<ArticleInfo>
 /// that article, so the writer can print the new page and link to it.
 fn link_contents(paras: &mut [Para], infos: &[ArticleInfo]) {
     let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-    let titles: Vec<Option<String>> = infos.iter().map(|i| i.title.as_deref().map(squeeze).filter(|t| t.chars().count() >= 4)).collect();
+    let mut articles_of: HashMap<String, Vec<usize>> = HashMap::new();
+    for (a, info) in infos.iter().enumerate() {
+        if let Some(t) = info.title.as_deref().map(squeeze).filter(|t| t.chars().count() >= 4) {
+            articles_of.entry(t).or_default().push(a);
+        }
+    }
+    let titles: Vec<(&String, &Vec<usize>)> = articles_of.iter().collect();
+    // All titles searched at once: a long contents against many titles, one
+    // by one, would cost their product. Building fails only past 4 GB of
+    // automaton; such a book goes without contents links.
+    let Ok(search) = AhoCorasick::new(titles.iter().map(|(t, _)| t)) else { return };
     for p in paras.iter_mut().filter(|p| p.tab.is_some()) {
         let text = squeeze(&p.text);
-        p.target = titles
-            .iter()
-            .enumerate()
-            .filter(|&(a, t)| a != p.article && t.as_ref().is_some_and(|t| text.contains(t.as_str())))
-            .max_by_key(|(_, t)| t.as_ref().map_or(0, String::len))
-            .map(|(a, _)| a);
+        // The longest title in the entry that is another article's, the later article on a tie.
+        p.target = search
+            .find_overlapping_iter(&text)
+            .filter_map(|m| {
+                let (t, articles) = titles[m.pattern().as_usize()];
+                articles.iter().rev().find(|&&a| a != p.article).map(|&a| (t.len(), a))
+            })
+            .max()
+            .map(|(_, a)| a);
     }
 }
 

@@ -31,7 +31,6 @@ pub(super) struct Item {
 /// Face index of characters that no face has.
 pub(super) const MISSING: u8 = u8::MAX;
 
-
 /// A line: items `start..end` of its paragraph.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Line {
@@ -68,8 +67,9 @@ fn opening(c: char) -> bool {
 }
 
 /// Builds the items of `text` set in `role` at `size` points. Characters no
-/// face covers get [`MISSING`] and are reported through `missing` by index.
-pub(super) fn items(text: &str, role: Role, size: f32, fonts: &mut FontSet, missing: &mut Vec<usize>) -> Vec<Item> {
+/// face covers get [`MISSING`] and are reported through `missing` with their
+/// index: finding them again by index would cost a scan of the text each.
+pub(super) fn items(text: &str, role: Role, size: f32, fonts: &mut FontSet, missing: &mut Vec<(usize, char)>) -> Vec<Item> {
     let chars: Vec<char> = text.chars().collect();
     let breaks = opportunities(text, &chars);
     let mut out = Vec::with_capacity(chars.len());
@@ -77,7 +77,7 @@ pub(super) fn items(text: &str, role: Role, size: f32, fonts: &mut FontSet, miss
         let (face, advance) = match fonts.glyph(role, ch) {
             Some(g) => (g.face, g.advance * size),
             None => {
-                missing.push(i);
+                missing.push((i, ch));
                 (MISSING, size)
             }
         };
@@ -96,17 +96,7 @@ pub(super) fn items(text: &str, role: Role, size: f32, fonts: &mut FontSet, miss
             _ => 0.0,
         };
         let stretch = !prev.is_some_and(|p| !is_cjk(p) && !is_cjk(ch) && !p.is_whitespace() && !ch.is_whitespace());
-        out.push(Item {
-            ch,
-            face,
-            advance,
-            half,
-            end_squeeze,
-            auto_space,
-            stretch,
-            space: ch == ' ',
-            can_break: breaks[i],
-        });
+        out.push(Item { ch, face, advance, half, end_squeeze, auto_space, stretch, space: ch == ' ', can_break: breaks[i] });
     }
     out
 }

@@ -21,6 +21,9 @@ use std::borrow::Cow;
 use std::io::Write;
 use std::path::PathBuf;
 
+/// How many missing characters are warned about one by one.
+const MAX_WARNINGS: usize = 20;
+
 /// Paper sizes.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 #[non_exhaustive]
@@ -88,9 +91,7 @@ impl FontSource {
 
     fn bytes(&self) -> Result<Cow<'_, [u8]>> {
         match self {
-            FontSource::File { path, .. } => {
-                std::fs::read(path).map(Cow::Owned).map_err(|source| Error::Read { path: path.clone(), source })
-            }
+            FontSource::File { path, .. } => std::fs::read(path).map(Cow::Owned).map_err(|source| Error::Read { path: path.clone(), source }),
             FontSource::Bytes { data, .. } => Ok(Cow::Borrowed(data)),
         }
     }
@@ -128,8 +129,8 @@ pub struct PdfOptions {
     pub system_fonts: bool,
     /// Start each article on a new page.
     pub article_per_page: bool,
-    /// Print a warning on standard error for each character no font has
-    /// (besides returning it in the [`PdfReport`]).
+    /// Print a warning on standard error for each character no font has, the
+    /// first twenty one by one and then how many more (the [`PdfReport`] has them all).
     pub warn: bool,
 }
 
@@ -222,7 +223,7 @@ impl Document {
         let mut fonts = FontSet::load(options.font.as_ref(), options.heading_font.as_ref(), options.system_fonts)?;
         let g = geometry(options);
         let (paras, articles) = flow::flow(self, options.line_spacing);
-        let mut missing_at: Vec<(usize, usize)> = Vec::new();
+        let mut missing_at: Vec<(usize, usize, char)> = Vec::new();
         let mut blocks: Vec<SetBlock> = Vec::with_capacity(paras.len());
         for (p, para) in paras.iter().enumerate() {
             let st = &para.style;
@@ -233,7 +234,7 @@ impl Document {
             let tab_text = para.tab.as_ref().map(|t| if para.target.is_some() && t.chars().count() < 4 { "8888" } else { t.as_str() });
             let tab = tab_text.map(|t| items(t, st.role, size, &mut fonts, &mut Vec::new()));
             let tab_width: f32 = tab.as_ref().map_or(0.0, |t| lines::set_width(t, 0, t.len()) + 2.0 * size);
-            missing_at.extend(miss.into_iter().map(|i| (p, i)));
+            missing_at.extend(miss.into_iter().map(|(i, ch)| (p, i, ch)));
             let left = st.inset.0 * g.body_size;
             let width = g.width - left - st.inset.1 * g.body_size;
             let balance = st.align == style::Align::Center || (st.role == Role::Heading && st.align == style::Align::Left);
@@ -293,7 +294,8 @@ impl Document {
             let article = first.map_or(0, |b| paras[b].article);
             let opens_article = first.is_some_and(|b| b == 0 || paras[b - 1].article != article);
             let head = articles.get(article).and_then(|a| a.title.clone()).filter(|_| !opens_article);
-            let head_items = head.map(|t| items(&shorten(&t, g.width / (0.75 * g.body_size) - 2.0), Role::Body, 0.75 * g.body_size, &mut fonts, &mut Vec::new()));
+            let head_items =
+                head.map(|t| items(&shorten(&t, g.width / (0.75 * g.body_size) - 2.0), Role::Body, 0.75 * g.body_size, &mut fonts, &mut Vec::new()));
             let folio = items(&(n + 1).to_string(), Role::Body, 0.75 * g.body_size, &mut fonts, &mut Vec::new());
             let mut ops = draw::furniture(head_items.as_deref(), &folio, &fonts, &g);
             ops.extend(draw::page_ops(placed, &blocks, &fonts, &g));
@@ -301,17 +303,15 @@ impl Document {
             pdf_pages.push(printpdf::PdfPage::new(printpdf::Mm(g.page_width * 25.4 / 72.0), printpdf::Mm(g.page_height * 25.4 / 72.0), ops));
         }
 
-        let missing: Vec<MissingGlyph> = missing_at
-            .into_iter()
-            .map(|(p, i)| MissingGlyph {
-                ch: paras[p].text.chars().nth(i).unwrap_or('\u{FFFD}'),
-                line: paras[p].lines.get(i).copied().unwrap_or(0),
-                page: page_of[p] + 1,
-            })
-            .collect();
+        let missing: Vec<MissingGlyph> =
+            missing_at.into_iter().map(|(p, i, ch)| MissingGlyph { ch, line: paras[p].lines.get(i).copied().unwrap_or(0), page: page_of[p] + 1 }).collect();
         if options.warn {
-            for m in &missing {
+            // A text in a script no font covers would print a line per character.
+            for m in missing.iter().take(MAX_WARNINGS) {
                 eprintln!("warning: pdf: no font has {:?} (U+{:04X}), source line {}, page {}: drawn as an empty box", m.ch, m.ch as u32, m.line, m.page);
+            }
+            if missing.len() > MAX_WARNINGS {
+                eprintln!("warning: pdf: {} more characters no font has (PdfReport::missing lists them all)", missing.len() - MAX_WARNINGS);
             }
         }
 
@@ -325,28 +325,30 @@ impl Document {
         let serialized = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             printpdf::serialize::to_lopdf_doc(&pdf, &printpdf::PdfSaveOptions::default(), &mut Vec::new())
         }));
-        let mut lo = serialized.map_err(|_| Error::Output { format: "pdf", reason: "printpdf failed to serialize the document (a font it cannot subset?)".into() })?;
+        let mut lo =
+            serialized.map_err(|_| Error::Output { format: "pdf", reason: "printpdf failed to serialize the document (a font it cannot subset?)".into() })?;
         fonts::halve_widths(&mut lo, &fonts);
         outline::write(&mut lo, &entries);
         metadata::finish(&mut lo, &self.meta.language, seed(&paras));
         lo.compress();
-        lo.save_to(&mut out).map_err(|e| Error::Output { format: "pdf", reason: e.to_string() })?;
+        lo.save_to(&mut out).map_err(|source| Error::Write { what: "pdf".into(), source })?;
         out.flush().map_err(|source| Error::Write { what: "pdf".into(), source })?;
         Ok(PdfReport { pages: page_count, missing, fallback_fonts: fonts.fallback_names() })
     }
 }
 
 fn check(o: &PdfOptions) -> Result<()> {
-    let bad = |name: &str, reason: &str| Err(Error::InvalidOption { name: name.into(), reason: reason.into() });
+    let bad = |name: &str, reason: String| Err(Error::InvalidOption { name: name.into(), reason });
     if !(4.0..=72.0).contains(&o.body_size) {
-        return bad("body_size", "must be between 4 and 72 points");
+        return bad("body_size", format!("{} points is not between 4 and 72", o.body_size));
     }
     if !(1.0..=4.0).contains(&o.line_spacing) {
-        return bad("line_spacing", "must be between 1 and 4 times the type size");
+        return bad("line_spacing", format!("{} is not between 1 and 4 times the type size", o.line_spacing));
     }
     let (w, h) = o.page.points();
     if !(w.is_finite() && h.is_finite()) || w < 20.0 * o.body_size || h < 20.0 * o.body_size {
-        return bad("page", "is too small for the body size: it needs room for twenty characters each way");
+        let mm = |pt: f32| (pt * 25.4 / 72.0).round();
+        return bad("page", format!("{} × {} mm is too small for {} pt type: it needs room for twenty characters each way", mm(w), mm(h), o.body_size));
     }
     Ok(())
 }

@@ -2,11 +2,12 @@
 //! and printed page numbers become page breaks where they stood.
 
 use super::labels::Labels;
+use super::links::Links;
 use super::nav::squash;
 use super::{Target, escape};
 use crate::model::{Block, BlockKind, FurnitureKind, Inline, NoteKind};
 use crate::write::reading::{Flow, pieces, tidy, without_page};
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 /// A printed page: where it starts in the book, and its number as printed.
@@ -24,15 +25,16 @@ pub(crate) struct Markup {
     target: Target,
     labels: &'static Labels,
     /// Squashed article titles and their files, to link the source's table of contents.
-    links: Vec<(String, String)>,
+    links: Links,
     out: String,
     file: String,
     front: bool,
     /// Levels of the `<section>`s open for headings.
     sections: Vec<u8>,
     pages: Vec<PageTarget>,
-    /// Page ids given so far, so a page number printed twice gets a new one.
-    page_ids: HashSet<String>,
+    /// How often each page label was seen, so a page number printed twice
+    /// gets a new id without trying every id given before.
+    page_ids: HashMap<String, usize>,
     headings: usize,
 }
 
@@ -40,8 +42,8 @@ impl Markup {
     /// Markup for `target`; `links` are the squashed titles of articles and
     /// where each starts, to link the source's table of contents.
     pub fn new(target: Target, labels: &'static Labels, links: Vec<(String, String)>) -> Markup {
-        let (out, file, pages, page_ids) = (String::new(), String::new(), Vec::new(), HashSet::new());
-        Markup { target, labels, links, out, file, front: false, sections: Vec::new(), pages, page_ids, headings: 0 }
+        let (out, file, pages, page_ids) = (String::new(), String::new(), Vec::new(), HashMap::new());
+        Markup { target, labels, links: Links::new(links), out, file, front: false, sections: Vec::new(), pages, page_ids, headings: 0 }
     }
 
     /// Starts the next part: a content document of an EPUB named `file`, or
@@ -165,7 +167,9 @@ impl Markup {
         self.pages.push(PageTarget { href: self.href(&id), label: label.to_string() });
         let label = escape(label);
         match self.target {
-            Target::Epub => format!("<{element} class=\"pagebreak\" id=\"{id}\" epub:type=\"pagebreak\" role=\"doc-pagebreak\" aria-label=\"{label}\"></{element}>"),
+            Target::Epub => {
+                format!("<{element} class=\"pagebreak\" id=\"{id}\" epub:type=\"pagebreak\" role=\"doc-pagebreak\" aria-label=\"{label}\"></{element}>")
+            }
             Target::Html => format!("<{element} class=\"pb\" id=\"{id}\" title=\"{label}\" role=\"doc-pagebreak\" aria-label=\"{label}\"></{element}>"),
         }
     }
@@ -173,15 +177,11 @@ impl Markup {
     /// `page-28` for page 28, so a reader can link to a printed page; a
     /// number seen before (each article numbering its own pages) gets `page-28-2`.
     fn page_id(&mut self, label: &str) -> String {
+        // `safe` has no `-`, so `page-{safe}-{n}` is never another label's id.
         let safe: String = label.chars().map(|c| if c.is_alphanumeric() { c } else { '_' }).collect();
-        let mut id = format!("page-{safe}");
-        let mut n = 1;
-        while self.page_ids.contains(&id) {
-            n += 1;
-            id = format!("page-{safe}-{n}");
-        }
-        self.page_ids.insert(id.clone());
-        id
+        let n = self.page_ids.entry(safe.clone()).or_insert(0);
+        *n += 1;
+        if *n == 1 { format!("page-{safe}") } else { format!("page-{safe}-{n}") }
     }
 
     /// The content's text as markup, page breaks in place.
@@ -288,12 +288,13 @@ impl Markup {
             let content = without_page(&b.content, &page);
             let html = self.inline(&content, Flow::Display);
             let key = squash(&plain(&content));
-            let link = self.links.iter().find(|(t, _)| key.starts_with(t.as_str()) || (key.chars().count() >= 6 && t.starts_with(&key))).map(|(_, f)| f.clone());
+            let link = self.links.find(&key).map(str::to_string);
             let html = match link {
                 Some(f) if has_text(&html) => format!("<a href=\"{f}\">{html}</a>"),
                 _ => html,
             };
-            let (class, page) = if page.is_empty() { ("toc-group", String::new()) } else { ("toc-entry", format!("<span class=\"toc-page\">{}</span>", escape(&page))) };
+            let (class, page) =
+                if page.is_empty() { ("toc-group", String::new()) } else { ("toc-entry", format!("<span class=\"toc-page\">{}</span>", escape(&page))) };
             let _ = writeln!(self.out, "<li class=\"{class}\">{page}{html}</li>");
         }
         self.out.push_str("</ol>\n</nav>\n");

@@ -7,6 +7,7 @@
 
 mod blocks;
 mod labels;
+mod links;
 mod meta;
 mod nav;
 
