@@ -348,7 +348,8 @@ fn old_mac_line_ends_and_lone_carriage_returns() {
 /// cost would quadruple it.
 #[test]
 fn memory_grows_linearly() {
-    let shapes: [(&str, fn(usize) -> String); 3] = [
+    type Text = fn(usize) -> String;
+    let shapes: [(&str, Text); 3] = [
         ("one line", |n| "中文 Latin，".repeat(n)),
         ("many lines", |n| "第一段的第一行，很长很长\n第二行。\n\n12\n\n".repeat(n / 4)),
         ("headings", |n| "# 标题\n## 一、标题\n（一）标题\n正文。\n".repeat(n / 8)),
