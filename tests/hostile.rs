@@ -81,7 +81,8 @@ mod heap {
 }
 
 /// Runs `f` on a thread of its own, failing if it panics or takes longer
-/// than [`HANG`]; gives its value and its peak heap.
+/// than [`HANG`]; gives its value and its peak heap (what `f` allocates,
+/// the checks included; the input was allocated before).
 fn bounded<T: Send + 'static>(name: &str, f: impl FnOnce() -> T + Send + 'static) -> (T, usize) {
     let (tx, rx) = std::sync::mpsc::channel();
     let thread = std::thread::Builder::new().name(name.into()).spawn(move || tx.send(heap::peak(f))).unwrap();
@@ -111,7 +112,6 @@ fn convert(name: &str, bytes: Vec<u8>, pdf: Pdf) -> Result<Converted, String> {
     let (result, peak) = bounded(name, move || -> Result<_, String> {
         let doc = reprint::parse_bytes(&bytes, &Options::default().with_file_name(&owned)).map_err(|e| e.to_string())?;
         let text = reprint::parse::decode(&bytes, None, &owned).expect("parse_bytes decoded it").text;
-        drop(bytes);
         let out = check_everything(&text, &doc, pdf).unwrap_or_else(|e| panic!("{owned}: {e}"));
         Ok((doc, text, out))
     });
@@ -348,7 +348,8 @@ fn old_mac_line_ends_and_lone_carriage_returns() {
 /// cost would quadruple it.
 #[test]
 fn memory_grows_linearly() {
-    let shapes: [(&str, fn(usize) -> String); 3] = [
+    type Text = fn(usize) -> String;
+    let shapes: [(&str, Text); 3] = [
         ("one line", |n| "中文 Latin，".repeat(n)),
         ("many lines", |n| "第一段的第一行，很长很长\n第二行。\n\n12\n\n".repeat(n / 4)),
         ("headings", |n| "# 标题\n## 一、标题\n（一）标题\n正文。\n".repeat(n / 8)),

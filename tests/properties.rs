@@ -97,7 +97,7 @@ fn the_checks_hold_on_the_fixtures() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig::with_cases(1024))]
 
     #[test]
     fn every_line_is_in_exactly_one_block(text in text()) {
@@ -118,7 +118,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(96))]
+    #![proptest_config(ProptestConfig::with_cases(256))]
 
     /// TEI and EPUB (and HTML) well-formed, the TEI text every character of the source.
     #[test]
@@ -130,7 +130,7 @@ proptest! {
 
 proptest! {
     // A PDF takes tens of milliseconds: a few cases, for panics in setting and paginating.
-    #![proptest_config(ProptestConfig::with_cases(12))]
+    #![proptest_config(ProptestConfig::with_cases(32))]
 
     #[test]
     fn pdf_of_any_text_loads(text in text()) {

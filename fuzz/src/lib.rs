@@ -182,8 +182,11 @@ pub fn layout(doc: &Document, _: &Input<'_>) {
     assert_eq!(back, doc.to_layout());
 }
 
+/// A writer with the checks of its output.
+pub type Writer = fn(&Document, &Input<'_>);
+
 /// Every writer, by the name of its fuzz target.
-pub const WRITERS: [(&str, fn(&Document, &Input<'_>)); 7] = [
+pub const WRITERS: [(&str, Writer); 7] = [
     ("write_tei", tei),
     ("write_epub", epub),
     ("write_html", html),
