@@ -76,8 +76,10 @@ impl Shape<'_, '_> {
         const AROUND: usize = 6;
         let w = self.widths[i];
         let near = |l: &&Line<'_>| !l.is_blank() && l.width >= w - 3.0 && han(l.text);
-        let before = self.lines[..i].iter().rev().filter(near).take(AROUND);
-        let after = self.lines[i + 1..].iter().filter(near).take(AROUND);
+        // Looked for within a window, so that sparse text costs no more per line.
+        const WINDOW: usize = 8 * AROUND;
+        let before = self.lines[i.saturating_sub(WINDOW)..i].iter().rev().filter(near).take(AROUND);
+        let after = self.lines[i + 1..(i + 1 + WINDOW).min(self.lines.len())].iter().filter(near).take(AROUND);
         let (mut n, mut exact) = (0, 0);
         for l in before.chain(after) {
             n += 1;
