@@ -5,23 +5,11 @@
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use reprint::Options;
 use reprint::write::{epub::EpubOptions, pdf::PdfOptions, tei::TeiOptions};
-use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-fn seeds() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/seeds");
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .expect("fixtures/seeds")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    v.sort();
-    v
-}
-
-fn short(p: &Path) -> String {
-    p.file_stem().map(|s| s.to_string_lossy().chars().take(3).collect()).unwrap_or_default()
-}
+#[path = "support/seeds.rs"]
+mod support;
+use support::{seeds, short};
 
 fn convert(bytes: &[u8], file: &str, to: &str) -> Vec<u8> {
     let doc = reprint::parse_bytes(bytes, &Options::default().with_file_name(file)).expect("parse");
