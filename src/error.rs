@@ -30,6 +30,14 @@ pub enum Error {
         /// What gave it away, e.g. "NUL bytes at offset 12".
         reason: String,
     },
+    /// The input is larger than the parser takes (4 GiB of text).
+    #[error("{what} is too large: {bytes} bytes of text, the limit is 4 GiB (split it into several files)")]
+    TooLarge {
+        /// The input's name.
+        what: String,
+        /// Its size as text, in bytes.
+        bytes: u64,
+    },
     /// An encoding name given by the user is unknown.
     #[error("unknown encoding {0:?}: use a WHATWG label such as utf-8, gb18030, gbk, big5, utf-16le")]
     UnknownEncoding(String),

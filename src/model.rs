@@ -4,12 +4,15 @@
 //! block or milestone, as one [`Span`], or as two consecutive spans of the
 //! same line when a line holds two things (a caption and its photo credit:
 //! `…驶出。` and `□张健霆/摄`). A span keeps what the parser cut off the line
-//! (`lead`, `trail`) next to the text it kept, so the `lead + text + trail`
-//! of a line's spans, in order, is the source line again. Print furniture (page numbers, running heads) is kept as
+//! (its `lead` and `trail`) next to the text it kept, so the [`Span::raw`]
+//! pieces of a line's spans, in order, are the source line again. Print furniture (page numbers, running heads) is kept as
 //! [`Milestone`]s inside running text or as [`BlockKind::Furniture`] blocks
 //! between blocks; writers for readers leave it out, TEI keeps it.
 
 use serde::{Deserialize, Serialize};
+
+mod span;
+pub use span::Span;
 
 /// A parsed document: metadata, then articles in reading order.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -202,27 +205,9 @@ pub enum FurnitureKind {
 pub enum Inline {
     /// Text from one source line.
     Span(Span),
-    /// Print furniture at this point of the text (a page break in mid-sentence).
-    Milestone(Milestone),
-}
-
-/// The text one source line contributes, and what was cut from it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Span {
-    /// 1-based source line.
-    pub line: u32,
-    /// Cut from the start of the line: indentation, markup (`## `), a list marker.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub lead: String,
-    /// The text kept.
-    pub text: String,
-    /// Cut from the end of the line: trailing white space, `\r`, a hyphen undone.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub trail: String,
-    /// Whether a space goes between the previous span and this one when they
-    /// are joined (Latin text); CJK text joins with none.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub space_before: bool,
+    /// Print furniture at this point of the text (a page break in mid-sentence);
+    /// boxed, for it is rare and an `Inline` is as big as its biggest kind.
+    Milestone(Box<Milestone>),
 }
 
 /// Print furniture kept at its place in the text.
@@ -234,17 +219,6 @@ pub struct Milestone {
     pub span: Span,
 }
 
-impl Span {
-    /// The source line this span came from, as it was.
-    pub fn raw(&self) -> String {
-        let mut s = String::with_capacity(self.lead.len() + self.text.len() + self.trail.len());
-        s.push_str(&self.lead);
-        s.push_str(&self.text);
-        s.push_str(&self.trail);
-        s
-    }
-}
-
 /// Joins spans into reading text, leaving milestones out.
 pub fn plain_text(content: &[Inline]) -> String {
     let mut out = String::new();
@@ -253,7 +227,7 @@ pub fn plain_text(content: &[Inline]) -> String {
             if s.space_before && !out.is_empty() {
                 out.push(' ');
             }
-            out.push_str(&s.text);
+            out.push_str(s.text());
         }
     }
     out
@@ -276,7 +250,7 @@ impl Block {
     /// The page-break milestones inside this block's content.
     pub fn milestones(&self) -> impl Iterator<Item = &Milestone> {
         self.content.iter().filter_map(|i| match i {
-            Inline::Milestone(m) => Some(m),
+            Inline::Milestone(m) => Some(&**m),
             Inline::Span(_) => None,
         })
     }
@@ -285,12 +259,7 @@ impl Block {
 impl Article {
     /// The article's title: its `Title` blocks joined.
     pub fn title(&self) -> Option<String> {
-        let parts: Vec<String> = self
-            .blocks
-            .iter()
-            .filter(|b| b.kind == BlockKind::Title)
-            .map(Block::text)
-            .collect();
+        let parts: Vec<String> = self.blocks.iter().filter(|b| b.kind == BlockKind::Title).map(Block::text).collect();
         if parts.is_empty() { None } else { Some(parts.join(" ")) }
     }
 

@@ -273,7 +273,7 @@ fn a_file_of_page_numbers_is_all_furniture() {
         .blocks()
         .filter(|b| !matches!(b.kind, BlockKind::Furniture { .. }))
         .flat_map(|b| b.content.iter())
-        .filter_map(|i| if let Inline::Span(s) = i { Some(s.text.clone()) } else { None })
+        .filter_map(|i| if let Inline::Span(s) = i { Some(s.text().to_string()) } else { None })
         .collect();
     // Most are page numbers; whatever the parser kept as text is still in exactly one block (checked above).
     let pages = c.doc.blocks().filter(|b| matches!(b.kind, BlockKind::Furniture { kind: FurnitureKind::PageNumber { .. } })).count()

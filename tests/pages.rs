@@ -98,10 +98,7 @@ fn spanning(doc: &Document, _text: &str) -> usize {
 fn furniture_lines(doc: &Document) -> usize {
     let mut n = 0;
     for b in doc.blocks() {
-        match &b.kind {
-            BlockKind::Furniture { kind: FurnitureKind::PageNumber { .. } | FurnitureKind::RunningHead } => n += 1,
-            _ => {}
-        }
+        if let BlockKind::Furniture { kind: FurnitureKind::PageNumber { .. } | FurnitureKind::RunningHead } = &b.kind { n += 1 }
         n += b.content.iter().filter(|i| matches!(i, Inline::Milestone(_))).count();
     }
     n

@@ -71,7 +71,7 @@ pub fn check_lines(text: &str, doc: &Document, complete: bool) {
             assert!(i < lines.len(), "span of line {} beyond the end", s.line);
             assert!(owner[i] == usize::MAX || owner[i] == k, "line {} in blocks {} and {k}", s.line, owner[i]);
             owner[i] = k;
-            raw[i].push_str(&s.raw());
+            raw[i].push_str(s.raw());
         }
         k += 1;
     });

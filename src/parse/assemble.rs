@@ -9,6 +9,7 @@ use super::join::join;
 use super::lines::Line;
 use crate::model::{Article, ArticleKind, Block, BlockKind, FurnitureKind, Inline, Milestone, Span, Warning};
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 /// What assembly needs besides the items.
 pub struct Parts<'t, 'a> {
@@ -18,6 +19,8 @@ pub struct Parts<'t, 'a> {
     pub furniture: &'t [Option<Furniture>],
     /// Whether to keep furniture in the model.
     pub keep_furniture: bool,
+    /// The text the lines were cut from, which the spans are windows on.
+    pub source: &'t Arc<str>,
 }
 
 /// Builds the articles of a document from its items.
@@ -146,19 +149,15 @@ impl Levels {
 }
 
 fn spans(parts: &Parts<'_, '_>, lines: &[usize]) -> Vec<Span> {
-    let mut s: Vec<Span> = lines.iter().map(|&i| parts.lines[i].span()).collect();
+    let mut s: Vec<Span> = lines.iter().map(|&i| parts.lines[i].span(parts.source)).collect();
     join(&mut s);
     s
 }
 
 /// Moves `cut` bytes from the start of the span's text into its lead.
 fn cut_lead(span: &mut Span, cut: usize) {
-    let cut = cut.min(span.text.len());
-    if span.text.is_char_boundary(cut) {
-        let rest = span.text.split_off(cut);
-        span.lead.push_str(&span.text);
-        span.text = rest;
-    }
+    let cut = cut.min(span.text().len());
+    span.keep(cut..span.text().len());
 }
 
 fn with_milestones(parts: &Parts<'_, '_>, lines: &[usize], inside: &BTreeSet<usize>) -> Vec<Inline> {
@@ -168,12 +167,12 @@ fn with_milestones(parts: &Parts<'_, '_>, lines: &[usize], inside: &BTreeSet<usi
     // The spans go straight into the content, joined there: not made in a
     // list of their own first and moved, for most of the text is paragraphs.
     let mut content: Vec<Inline> = Vec::with_capacity(lines.len() + pending.len());
-    for s in lines.iter().map(|&i| parts.lines[i].span()) {
+    for s in lines.iter().map(|&i| parts.lines[i].span(parts.source)) {
         while pending.last().is_some_and(|&f| parts.lines[f].n < s.line) {
             let f = pending.pop().unwrap_or_default();
             if parts.keep_furniture {
                 if let Some(kind) = parts.furniture[f] {
-                    content.push(Inline::Milestone(Milestone { kind: kind.kind(parts.lines[f].text), span: parts.lines[f].span() }));
+                    content.push(Inline::Milestone(Box::new(Milestone { kind: kind.kind(parts.lines[f].text), span: parts.lines[f].span(parts.source) })));
                 }
             }
         }
@@ -255,24 +254,24 @@ fn block(parts: &Parts<'_, '_>, it: &Item, inside: &BTreeSet<usize>, levels: &Le
             let mut marker = String::new();
             if let (Cue::Bullet { lead }, Some(Inline::Span(first))) = (it.cue, content.first_mut()) {
                 let lead = lead as usize;
-                marker = first.text[..lead.min(first.text.len())].trim().to_string();
+                marker = first.text()[..lead.min(first.text().len())].trim().to_string();
                 cut_lead(first, lead);
             }
             make(BlockKind::ListItem { marker }, content, 0.9)
         }
         Kind::Byline => {
             let s = spans(parts, lines);
-            let text: String = s.iter().map(|x| x.text.as_str()).collect::<Vec<_>>().join(" ");
+            let text: String = s.iter().map(|x| x.text()).collect::<Vec<_>>().join(" ");
             make(BlockKind::Byline { authors: authors(&text) }, s.into_iter().map(Inline::Span).collect(), 0.8)
         }
         Kind::Note(kind) => make(BlockKind::Note { kind }, spans(parts, lines).into_iter().map(Inline::Span).collect(), 1.0),
         Kind::Toc => {
             let mut s = spans(parts, lines);
-            let t = s[0].text.trim_start_matches(['-', ' ']);
+            let t = s[0].text().trim_start_matches(['-', ' ']);
             let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
             let page = (!digits.is_empty()).then_some(digits);
             // A dash before the page number (- 58 春回阿克陶) is layout, like a list marker.
-            let dash = s[0].text.len() - t.len();
+            let dash = s[0].text().len() - t.len();
             if dash > 0 && page.is_some() {
                 cut_lead(&mut s[0], dash);
             }
@@ -290,14 +289,13 @@ fn block(parts: &Parts<'_, '_>, it: &Item, inside: &BTreeSet<usize>, levels: &Le
 
 /// Splits "…驶出。 □张健霆/摄" into the description and the credit, on one line.
 fn split_credit(s: Span) -> (Span, Span) {
-    let at = s.text.rfind(['□', '■']).or_else(|| s.text.rfind(' ')).unwrap_or(s.text.len());
-    let (d, c) = s.text.split_at(at);
-    let d_trim = d.trim_end();
-    let gap = &d[d_trim.len()..];
-    let desc = Span { line: s.line, lead: s.lead.clone(), text: d_trim.to_string(), trail: gap.to_string(), space_before: s.space_before };
+    let at = s.text().rfind(['□', '■']).or_else(|| s.text().rfind(' ')).unwrap_or(s.text().len());
+    let Some((mut desc, mut credit)) = s.split_at(at) else { return (s, Span::default()) };
     // What is cut off either side stays in the spans: the model gives the line back.
-    let c_trim = c.trim_start();
-    let credit = Span { line: s.line, lead: c[..c.len() - c_trim.len()].to_string(), text: c_trim.to_string(), trail: s.trail, space_before: false };
+    let d = desc.text().trim_end().len();
+    desc.keep(0..d);
+    let c = credit.text().len() - credit.text().trim_start().len();
+    credit.keep(c..credit.text().len());
     (desc, credit)
 }
 
@@ -343,12 +341,12 @@ mod tests {
 
     #[test]
     fn an_inline_credit_is_split_off_on_its_line() {
-        let s = Span { line: 3, text: "列车驶出。 □张健霆/摄".into(), trail: "\r".into(), ..Default::default() };
+        let s = Span::from_parts(3, "", "列车驶出。 □张健霆/摄", "\r");
         let (d, c) = split_credit(s);
-        assert_eq!((d.text.as_str(), c.text.as_str()), ("列车驶出。", "□张健霆/摄"));
-        assert_eq!(d.raw() + &c.raw(), "列车驶出。 □张健霆/摄\r");
+        assert_eq!((d.text(), c.text()), ("列车驶出。", "□张健霆/摄"));
+        assert_eq!(d.raw().to_string() + c.raw(), "列车驶出。 □张健霆/摄\r");
         // Split at the last space, the spaces before it are the description's, the one after the credit's.
-        let (d, c) = split_credit(Span { line: 1, text: "。  /摄".into(), ..Default::default() });
-        assert_eq!((d.raw() + &c.raw(), c.text.as_str()), ("。  /摄".into(), "/摄"));
+        let (d, c) = split_credit(Span::new(1, "。  /摄"));
+        assert_eq!((d.raw().to_string() + c.raw(), c.text()), ("。  /摄".into(), "/摄"));
     }
 }

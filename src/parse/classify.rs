@@ -124,7 +124,7 @@ fn numbered_heading(shape: &Shape<'_, '_>, u: &Unit, rest: usize) -> bool {
     let t = text_of(shape, &u.lines);
     let body = t.get(rest..).unwrap_or("");
     let n = body.chars().count();
-    u.lines.len() <= 3 && n >= 2 && n <= 60 && !cues::ends_open(&t) && !body.contains(['。', '！', '？', '；', '：', ':'])
+    u.lines.len() <= 3 && (2..=60).contains(&n) && !cues::ends_open(&t) && !body.contains(['。', '！', '？', '；', '：', ':'])
 }
 
 /// Whether the text is a list of personal names (辛组研, 孙 绍 骋, 张学良 杨 羊),

@@ -155,7 +155,9 @@ fn check_text(s: &str, what: &str) -> Result<()> {
             Some(at) => {
                 let line = s[..at].matches('\n').count() + 1;
                 let column = s[..at].rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-                format!("{control} control characters in the first {total}, NUL at line {line}, character {column}; NULs are what UTF-16 without a byte order mark looks like: utf-16le or utf-16be")
+                format!(
+                    "{control} control characters in the first {total}, NUL at line {line}, character {column}; NULs are what UTF-16 without a byte order mark looks like: utf-16le or utf-16be"
+                )
             }
             None => format!("{control} control characters in the first {total}"),
         };

@@ -28,12 +28,12 @@ pub fn join<'a>(spans: impl IntoIterator<Item = &'a mut Span>) {
 }
 
 fn pair(prev: &mut Span, next: &mut Span) {
-    let Some(first) = next.text.chars().next() else { return };
-    let mut tail = prev.text.chars().rev();
+    let Some(first) = next.text().chars().next() else { return };
+    let mut tail = prev.text().chars().rev();
     let (Some(last), penult) = (tail.next(), tail.next()) else { return };
-    if last == '-' && penult.is_some_and(|c| c.is_alphabetic() && c.is_lowercase()) && first.is_lowercase() && !compound(&prev.text) {
-        prev.text.pop();
-        prev.trail.insert(0, '-');
+    if last == '-' && penult.is_some_and(|c| c.is_alphabetic() && c.is_lowercase()) && first.is_lowercase() && !compound(prev.text()) {
+        // The hyphen goes to the trail: kept, out of the text.
+        prev.keep(0..prev.text().len() - 1);
         return;
     }
     let latin_end = latin(last) || matches!(last, ',' | '.' | ';' | ':' | '!' | '?' | ')' | '"' | '\'' | '%');
@@ -45,7 +45,7 @@ mod tests {
     use super::*;
 
     fn spans(lines: &[&str]) -> Vec<Span> {
-        lines.iter().enumerate().map(|(i, t)| Span { line: i as u32 + 1, text: t.to_string(), ..Default::default() }).collect()
+        lines.iter().enumerate().map(|(i, t)| Span::new(i as u32 + 1, t)).collect()
     }
 
     fn joined(lines: &[&str]) -> String {
@@ -65,7 +65,7 @@ mod tests {
     fn hyphenation_is_undone_and_kept_in_the_trail() {
         let mut s = spans(&["a hyphen-", "ated word"]);
         join(&mut s);
-        assert_eq!((s[0].text.as_str(), s[0].trail.as_str()), ("a hyphen", "-"));
+        assert_eq!((s[0].text(), s[0].trail()), ("a hyphen", "-"));
         assert!(!s[1].space_before);
         // A capital after the hyphen is a compound name: the hyphen stays.
         assert_eq!(joined(&["Jean-", "Paul"]), "Jean-Paul");

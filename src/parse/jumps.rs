@@ -36,11 +36,11 @@ fn mark(t: &str, at_start: bool) -> Option<&str> {
 }
 
 fn first_text(b: &Block) -> Option<&str> {
-    b.content.iter().find_map(|i| if let Inline::Span(s) = i { Some(s.text.as_str()) } else { None })
+    b.content.iter().find_map(|i| if let Inline::Span(s) = i { Some(s.text()) } else { None })
 }
 
 fn last_text(b: &Block) -> Option<&str> {
-    b.content.iter().rev().find_map(|i| if let Inline::Span(s) = i { Some(s.text.as_str()) } else { None })
+    b.content.iter().rev().find_map(|i| if let Inline::Span(s) = i { Some(s.text()) } else { None })
 }
 
 fn is_paragraph(b: &Block) -> bool {

@@ -1,6 +1,7 @@
 //! Stage 2: the text cut into lines, each measured once for the later stages.
 
 use crate::model::Span;
+use std::sync::Arc;
 
 /// A source line and what the stages need to know of it. There is one for
 /// every line of the input, blank or not: the lead and trail around the
@@ -67,6 +68,7 @@ impl<'a> Line<'a> {
     }
 
     /// White space after the text, `\r` included.
+    #[cfg(test)]
     pub fn trail(&self) -> &'a str {
         &self.raw[self.lead_len() + self.text.len()..]
     }
@@ -81,9 +83,13 @@ impl<'a> Line<'a> {
         self.lead().contains('\x0c')
     }
 
-    /// The line as a model span (no space before it).
-    pub fn span(&self) -> Span {
-        Span { line: self.n, lead: self.lead().to_string(), text: self.text.to_string(), trail: self.trail().to_string(), space_before: false }
+    /// The line as a model span (no space before it), a window on
+    /// `source`: the text the line was cut from.
+    pub fn span(&self, source: &Arc<str>) -> Span {
+        let base = source.as_ptr() as usize;
+        let start = (self.raw.as_ptr() as usize).wrapping_sub(base);
+        let text = start + self.lead_len();
+        Span::in_source(source, self.n, start..start + self.raw.len(), text..text + self.text.len())
     }
 }
 

@@ -334,7 +334,9 @@ pub(crate) mod tests {
     #[test]
     fn a_labelled_headline_is_one_unit_and_its_echo_another() {
         let body = "一二三四五六七八九十一二三四五六七八九十\n".repeat(3) + "一二三四五六七八九十。\n\n";
-        let text = format!("{body}新华社记者专访某某书记：\n奋力书写新篇章\n\n{body}经济日报访谈某某：为推进现代化贡献力量\n为推进现代化贡献力量\n\n{body}全文如下：\n奋力书写新篇章\n\n{body}");
+        let text = format!(
+            "{body}新华社记者专访某某书记：\n奋力书写新篇章\n\n{body}经济日报访谈某某：为推进现代化贡献力量\n为推进现代化贡献力量\n\n{body}全文如下：\n奋力书写新篇章\n\n{body}"
+        );
         let units = units_of(&text);
         assert!(units.contains(&vec![6, 7]), "{units:?}");
         assert!(units.contains(&vec![14]) && units.contains(&vec![15]), "{units:?}");

@@ -202,7 +202,7 @@ impl Markdown<'_> {
             .enumerate()
             .flat_map(|(n, b)| {
                 // Title lines are display lines of their own: a space between two keeps them apart.
-                let gap = Inline::Span(crate::model::Span { text: " ".into(), ..Default::default() });
+                let gap = Inline::Span(crate::model::Span::new(0, " "));
                 (n > 0).then_some(gap).into_iter().chain(b.content.iter().cloned())
             })
             .collect();

@@ -118,13 +118,13 @@ pub(crate) fn pieces(content: &[Inline], flow: Flow) -> (Vec<String>, Vec<String
                 if s.space_before && !raw.is_empty() {
                     raw.push(' ');
                 }
-                raw.extend(s.text.chars().filter(|&c| c != BREAK));
+                raw.extend(s.text().chars().filter(|&c| c != BREAK));
             }
             Inline::Milestone(m) => {
                 if let FurnitureKind::PageNumber { number } = &m.kind {
                     raw.push(BREAK);
                     let label = tidy(number, Flow::Display);
-                    labels.push(if label.is_empty() { tidy(&m.span.text, Flow::Display) } else { label });
+                    labels.push(if label.is_empty() { tidy(m.span.text(), Flow::Display) } else { label });
                 }
             }
         }
@@ -177,12 +177,14 @@ pub(crate) fn without_page(content: &[Inline], page: &str) -> Vec<Inline> {
     let last = content.iter().rposition(|i| matches!(i, Inline::Span(_)));
     for (at, leading) in [(first, true), (last, false)] {
         if let Some(Inline::Span(s)) = at.and_then(|a| content.get_mut(a)) {
-            let t = s.text.trim();
+            let t = s.text().trim();
             let rest = if leading { t.strip_prefix(page) } else { t.strip_suffix(page) };
             // The character where the cut is made must not be a digit: 01 is not the page of 0104.
             let at_cut = |r: &str| if leading { r.chars().next() } else { r.chars().last() };
             if let Some(rest) = rest.filter(|r| at_cut(r).is_some_and(|c| !c.is_ascii_digit())) {
-                s.text = rest.trim().to_string();
+                let rest = rest.trim();
+                let start = rest.as_ptr() as usize - s.text().as_ptr() as usize;
+                s.keep(start..start + rest.len());
                 break;
             }
         }

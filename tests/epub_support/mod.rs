@@ -56,7 +56,8 @@ pub fn all_well_formed(files: &BTreeMap<String, Vec<u8>>) {
 
 /// Every href and src of the XHTML files names a file of the book, and an id in it.
 pub fn every_link_resolves(files: &BTreeMap<String, Vec<u8>>) {
-    let docs: BTreeMap<&str, String> = files.iter().filter(|(n, _)| n.ends_with(".xhtml")).map(|(n, d)| (n.as_str(), String::from_utf8(d.clone()).unwrap())).collect();
+    let docs: BTreeMap<&str, String> =
+        files.iter().filter(|(n, _)| n.ends_with(".xhtml")).map(|(n, d)| (n.as_str(), String::from_utf8(d.clone()).unwrap())).collect();
     for (name, text) in &docs {
         let doc = parse_xml(text).unwrap();
         for n in doc.descendants() {
@@ -79,7 +80,7 @@ pub fn is_cjk(c: char) -> bool {
 }
 
 pub fn span(text: &str, line: u32) -> Inline {
-    Inline::Span(Span { line, text: text.into(), ..Default::default() })
+    Inline::Span(Span::new(line, text))
 }
 
 pub fn block(kind: BlockKind, texts: &[&str], line: u32) -> Block {
@@ -95,7 +96,7 @@ pub fn title(text: &str, line: u32) -> Block {
 }
 
 pub fn page(number: &str, line: u32) -> Inline {
-    Inline::Milestone(Milestone { kind: FurnitureKind::PageNumber { number: number.into() }, span: Span { line, text: number.into(), ..Default::default() } })
+    Inline::Milestone(Box::new(Milestone { kind: FurnitureKind::PageNumber { number: number.into() }, span: Span::new(line, number) }))
 }
 
 /// A magazine in miniature: front matter with a table of contents, then an
@@ -115,7 +116,7 @@ pub fn every_kind() -> Document {
     first.content.push(page("28", 21));
     first.content.push(span("接着\u{c}第三行。", 22));
     let mut latin = para(&["English words"], 40);
-    latin.content.push(Inline::Span(Span { line: 41, text: "stay apart.".into(), space_before: true, ..Default::default() }));
+    latin.content.push(Inline::Span(Span::new(41, "stay apart.").with_space_before(true)));
     let item = |marker: &str, text: &str, line| block(BlockKind::ListItem { marker: marker.into() }, &[text], line);
     let article = Article {
         kind: ArticleKind::Article,
@@ -129,9 +130,16 @@ pub fn every_kind() -> Document {
             first,
             block(BlockKind::Heading { level: 3 }, &["（一）坚持创新"], 23),
             item("", "——提升西部地区科技创新能力", 24),
-            Block { kind: BlockKind::Caption { credit: vec![span("□新华社记者 燕 雁/摄", 26)] }, content: vec![span("G3012线喀什疏勒高速公路。", 25)], lines: vec![[25, 26]], confidence: 1.0 },
             Block {
-                kind: BlockKind::Sidebar { items: vec![item("-", "要坚持把发展特色优势产业作为主攻方向。", 28), item("-", "要坚持统筹发展和安全。", 29)] },
+                kind: BlockKind::Caption { credit: vec![span("□新华社记者 燕 雁/摄", 26)] },
+                content: vec![span("G3012线喀什疏勒高速公路。", 25)],
+                lines: vec![[25, 26]],
+                confidence: 1.0,
+            },
+            Block {
+                kind: BlockKind::Sidebar {
+                    items: vec![item("-", "要坚持把发展特色优势产业作为主攻方向。", 28), item("-", "要坚持统筹发展和安全。", 29)]
+                },
                 content: vec![span("习近平强调——", 27)],
                 lines: vec![[27, 29]],
                 confidence: 1.0,
@@ -149,7 +157,14 @@ pub fn every_kind() -> Document {
         ],
     };
     Document {
-        meta: Metadata { language: "zh-CN".into(), publication: Some("党员之友".into()), issue: Some("2025·3".into()), issn: Some("2096-7462".into()), date: Some("（2025 年 1 月 17 日）".into()), ..Default::default() },
+        meta: Metadata {
+            language: "zh-CN".into(),
+            publication: Some("党员之友".into()),
+            issue: Some("2025·3".into()),
+            issn: Some("2096-7462".into()),
+            date: Some("（2025 年 1 月 17 日）".into()),
+            ..Default::default()
+        },
         articles: vec![front, article],
         ..Default::default()
     }
@@ -165,7 +180,23 @@ impl Lcg {
     }
 }
 
-const NASTY: &[&str] = &["", " ", "　", "正文", "孙 绍 骋", "<b>&amp;</b>\"'", "\u{0}\u{c}\u{b}\u{1}", "\u{FFFE}\u{FFFF}", "Latin text", "2024 年", "——", "\r", "👍🏽", "ا", "x\u{301}"];
+const NASTY: &[&str] = &[
+    "",
+    " ",
+    "　",
+    "正文",
+    "孙 绍 骋",
+    "<b>&amp;</b>\"'",
+    "\u{0}\u{c}\u{b}\u{1}",
+    "\u{FFFE}\u{FFFF}",
+    "Latin text",
+    "2024 年",
+    "——",
+    "\r",
+    "👍🏽",
+    "ا",
+    "x\u{301}",
+];
 
 fn random_inlines(rng: &mut Lcg) -> Vec<Inline> {
     (0..rng.below(5))
@@ -177,9 +208,9 @@ fn random_inlines(rng: &mut Lcg) -> Vec<Inline> {
                     1 => FurnitureKind::RunningHead,
                     _ => FurnitureKind::Other,
                 };
-                Inline::Milestone(Milestone { kind, span: Span { line: i as u32, text: text.into(), ..Default::default() } })
+                Inline::Milestone(Box::new(Milestone { kind, span: Span::new(i as u32, text) }))
             } else {
-                Inline::Span(Span { line: i as u32, text: text.into(), space_before: rng.below(2) == 0, lead: " ".into(), trail: "\r".into() })
+                Inline::Span(Span::from_parts(i as u32, " ", text, "\r").with_space_before(rng.below(2) == 0))
             }
         })
         .collect()
@@ -194,7 +225,10 @@ fn random_block(rng: &mut Lcg, depth: usize) -> Block {
         3 => BlockKind::ListItem { marker: pick(rng) },
         4 => BlockKind::Caption { credit: random_inlines(rng) },
         5 => BlockKind::Byline { authors: (0..rng.below(3)).map(|_| pick(rng)).collect() },
-        6 => BlockKind::Note { kind: [NoteKind::Source, NoteKind::Editor, NoteKind::Affiliation, NoteKind::Continuation, NoteKind::Date, NoteKind::Column, NoteKind::Other][rng.below(7)] },
+        6 => BlockKind::Note {
+            kind: [NoteKind::Source, NoteKind::Editor, NoteKind::Affiliation, NoteKind::Continuation, NoteKind::Date, NoteKind::Column, NoteKind::Other]
+                [rng.below(7)],
+        },
         7 => BlockKind::TocEntry { page: if rng.below(2) == 0 { None } else { Some(pick(rng)) } },
         8 => BlockKind::FrontMatter,
         9 => BlockKind::Furniture { kind: FurnitureKind::PageNumber { number: pick(rng) } },
@@ -207,7 +241,10 @@ fn random_block(rng: &mut Lcg, depth: usize) -> Block {
 
 pub fn random_document(rng: &mut Lcg, round: usize) -> Document {
     let articles = (0..rng.below(4))
-        .map(|_| Article { kind: if rng.below(3) == 0 { ArticleKind::Front } else { ArticleKind::Article }, blocks: (0..rng.below(30)).map(|_| random_block(rng, 0)).collect() })
+        .map(|_| Article {
+            kind: if rng.below(3) == 0 { ArticleKind::Front } else { ArticleKind::Article },
+            blocks: (0..rng.below(30)).map(|_| random_block(rng, 0)).collect(),
+        })
         .collect();
     let pick = |rng: &mut Lcg| if rng.below(2) == 0 { None } else { Some(NASTY[rng.below(NASTY.len())].to_string()) };
     let meta = Metadata {
@@ -253,16 +290,18 @@ pub fn fixture_books() -> (Vec<(String, Vec<u8>)>, Vec<String>) {
 /// A 1×1 PNG.
 pub fn tiny_png() -> Vec<u8> {
     vec![
-        0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4,
-        0x89, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x44, 0x41, 0x54, 0x78, 0xda, 0x63, 0x64, 0x60, 0xf8, 0x5f, 0x0f, 0x00, 0x02, 0x87, 0x01, 0x80, 0xeb, 0x47, 0xba, 0x92, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45,
-        0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+        0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08,
+        0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4, 0x89, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x44, 0x41, 0x54, 0x78, 0xda, 0x63, 0x64, 0x60, 0xf8, 0x5f, 0x0f, 0x00,
+        0x02, 0x87, 0x01, 0x80, 0xeb, 0x47, 0xba, 0x92, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
     ]
 }
 
 /// EPUBCheck 5's jar: `$EPUBCHECK_JAR`, else where `.ci/tools.sh` puts it.
 /// Missing, the check is skipped on a user's machine and fails under CI.
 pub fn epubcheck_jar() -> Option<PathBuf> {
-    let jar = std::env::var_os("EPUBCHECK_JAR").map(PathBuf::from).unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join(".ci/tools/epubcheck/epubcheck/epubcheck.jar"));
+    let jar = std::env::var_os("EPUBCHECK_JAR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join(".ci/tools/epubcheck/epubcheck/epubcheck.jar"));
     let java = std::process::Command::new("java").arg("-version").output().is_ok_and(|o| o.status.success());
     if jar.is_file() && java {
         return Some(jar);

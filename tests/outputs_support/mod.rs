@@ -37,7 +37,7 @@ fn is_xml_char(c: char) -> bool {
 }
 
 pub fn span(text: &str, line: u32) -> Inline {
-    Inline::Span(Span { line, text: text.into(), ..Default::default() })
+    Inline::Span(Span::new(line, text))
 }
 
 pub fn block(kind: BlockKind, texts: &[&str], line: u32) -> Block {
@@ -49,7 +49,7 @@ pub fn para(text: &str, line: u32) -> Block {
 }
 
 pub fn page(number: &str, line: u32) -> Inline {
-    Inline::Milestone(Milestone { kind: FurnitureKind::PageNumber { number: number.into() }, span: Span { line, text: number.into(), ..Default::default() } })
+    Inline::Milestone(Box::new(Milestone { kind: FurnitureKind::PageNumber { number: number.into() }, span: Span::new(line, number) }))
 }
 
 pub fn article(blocks: Vec<Block>) -> Article {
@@ -73,7 +73,7 @@ pub fn every_kind() -> Document {
     first.content.push(page("28", 21));
     first.content.push(span("接着第三行。", 22));
     let mut latin = para("English words", 40);
-    latin.content.push(Inline::Span(Span { line: 41, text: "stay apart.".into(), space_before: true, ..Default::default() }));
+    latin.content.push(Inline::Span(Span::new(41, "stay apart.").with_space_before(true)));
     let item = |marker: &str, text: &str, line| block(BlockKind::ListItem { marker: marker.into() }, &[text], line);
     let one = article(vec![
         block(BlockKind::Title, &["西部大开发"], 10),
@@ -202,9 +202,9 @@ fn inlines(rng: &mut Lcg) -> Vec<Inline> {
             if rng.below(4) == 0 {
                 let kind =
                     if rng.below(3) == 0 { FurnitureKind::RunningHead } else { FurnitureKind::PageNumber { number: NASTY[rng.below(NASTY.len())].into() } };
-                Inline::Milestone(Milestone { kind, span: Span { line: i as u32, text: text.into(), ..Default::default() } })
+                Inline::Milestone(Box::new(Milestone { kind, span: Span::new(i as u32, text) }))
             } else {
-                Inline::Span(Span { line: i as u32, text: text.into(), space_before: rng.below(2) == 0, ..Default::default() })
+                Inline::Span(Span::new(i as u32, text).with_space_before(rng.below(2) == 0))
             }
         })
         .collect()

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 pub fn span(line: u32, text: &str) -> Inline {
-    Inline::Span(Span { line, text: text.into(), ..Default::default() })
+    Inline::Span(Span::new(line, text))
 }
 
 pub fn block(kind: BlockKind, content: Vec<Inline>) -> Block {
@@ -23,7 +23,7 @@ pub fn para(line: u32, text: &str) -> Block {
 /// Front matter with a table of contents, then two articles that use every
 /// block kind and inline, the second long enough to run over pages.
 pub fn every_kind() -> Document {
-    let page_break = Inline::Milestone(Milestone { kind: FurnitureKind::PageNumber { number: "28".into() }, span: Span { line: 40, text: "28".into(), ..Default::default() } });
+    let page_break = Inline::Milestone(Box::new(Milestone { kind: FurnitureKind::PageNumber { number: "28".into() }, span: Span::new(40, "28") }));
     let front = Article {
         kind: ArticleKind::Front,
         blocks: vec![
@@ -64,7 +64,7 @@ pub fn every_kind() -> Document {
         block(BlockKind::Note { kind: NoteKind::Continuation }, vec![span(29, "(上接1版)")]),
         block(BlockKind::Note { kind: NoteKind::Other }, vec![span(30, "※这是讲话的一部分。")]),
         block(BlockKind::Furniture { kind: FurnitureKind::PageNumber { number: "29".into() } }, vec![span(31, "29")]),
-        block(BlockKind::Paragraph, vec![span(32, "English words stay"), Inline::Span(Span { line: 33, text: "apart.".into(), space_before: true, ..Default::default() })]),
+        block(BlockKind::Paragraph, vec![span(32, "English words stay"), Inline::Span(Span::new(33, "apart.").with_space_before(true))]),
         block(BlockKind::Note { kind: NoteKind::Editor }, vec![span(34, "[责任编辑:杨佩佩]")]),
     ];
     let second = Article {
@@ -81,7 +81,14 @@ pub fn every_kind() -> Document {
     };
     blocks.retain(|_| true);
     Document {
-        meta: Metadata { title: Some("党员之友".into()), authors: vec!["孙绍骋".into()], language: "zh-CN".into(), publication: Some("党员之友".into()), issue: Some("2025·3".into()), ..Default::default() },
+        meta: Metadata {
+            title: Some("党员之友".into()),
+            authors: vec!["孙绍骋".into()],
+            language: "zh-CN".into(),
+            publication: Some("党员之友".into()),
+            issue: Some("2025·3".into()),
+            ..Default::default()
+        },
         articles: vec![front, Article { kind: ArticleKind::Article, blocks }, second],
         ..Default::default()
     }
@@ -138,7 +145,8 @@ pub fn first_missing(want: &[char], got: &str) -> Option<usize> {
 }
 
 /// Characters that may not begin a line, as the writer's kinsoku has them.
-pub const NO_LINE_START: &str = "。．，、；：？！’”）］｝〕〉》」』】〗〙〛｠»›‐‑–～〜·・/／%％‰℃°′″…⋯.,;:?!)]}ーヽヾゝゞ々〻ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ";
+pub const NO_LINE_START: &str =
+    "。．，、；：？！’”）］｝〕〉》」』】〗〙〛｠»›‐‑–～〜·・/／%％‰℃°′″…⋯.,;:?!)]}ーヽヾゝゞ々〻ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ";
 
 /// Lines of `pdftotext -layout` output that start with a forbidden
 /// character, unless a block of the document itself starts that way.

@@ -20,7 +20,8 @@ pub struct Fixture {
 
 pub fn fixtures() -> Vec<Fixture> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(root.join("fixtures/seeds")).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+    let mut paths: Vec<PathBuf> =
+        std::fs::read_dir(root.join("fixtures/seeds")).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
     paths.sort();
     paths
         .into_iter()
@@ -42,7 +43,8 @@ pub fn review(doc: &Document, options: &ReviewOptions) -> String {
 
 /// Parses the page as XML (it starts with `<!DOCTYPE html>`), failing the test when it is not well-formed.
 pub fn parse_page(page: &str) -> roxmltree::Document<'_> {
-    roxmltree::Document::parse_with_options(page, roxmltree::ParsingOptions { allow_dtd: true, ..Default::default() }).unwrap_or_else(|e| panic!("the page is not well-formed: {e}"))
+    roxmltree::Document::parse_with_options(page, roxmltree::ParsingOptions { allow_dtd: true, ..Default::default() })
+        .unwrap_or_else(|e| panic!("the page is not well-formed: {e}"))
 }
 
 pub fn has_class(n: &roxmltree::Node, class: &str) -> bool {
@@ -89,7 +91,8 @@ pub fn kinds_by_line(doc: &Document) -> BTreeMap<u32, &'static str> {
 /// Chromium's binary: `$CHROMIUM`, else the first of the usual names that
 /// runs. Missing, browser tests are skipped on a user's machine and fail under CI.
 pub fn chromium() -> Option<String> {
-    let candidates: Vec<String> = std::env::var("CHROMIUM").ok().into_iter().chain(["chromium", "chromium-browser", "google-chrome"].map(String::from)).collect();
+    let candidates: Vec<String> =
+        std::env::var("CHROMIUM").ok().into_iter().chain(["chromium", "chromium-browser", "google-chrome"].map(String::from)).collect();
     for c in &candidates {
         if Command::new(c).arg("--version").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok_and(|s| s.success()) {
             return Some(c.clone());
@@ -134,7 +137,7 @@ pub fn run_chromium(bin: &str, profile: &Path, args: &[&str], page: &Path) -> St
 }
 
 pub fn span(line: u32, text: &str) -> Inline {
-    Inline::Span(Span { line, text: text.into(), ..Default::default() })
+    Inline::Span(Span::new(line, text))
 }
 
 pub fn block(kind: BlockKind, content: Vec<Inline>, confidence: f32) -> Block {
@@ -144,28 +147,35 @@ pub fn block(kind: BlockKind, content: Vec<Inline>, confidence: f32) -> Block {
 /// A small article: a title, a paragraph broken by a page number and by a
 /// caption, a sidebar, a warning and an uncertain heading.
 pub fn small() -> Document {
-    let page = Inline::Milestone(Milestone { kind: FurnitureKind::PageNumber { number: "28".into() }, span: Span { line: 7, text: "28".into(), ..Default::default() } });
+    let page = Inline::Milestone(Box::new(Milestone { kind: FurnitureKind::PageNumber { number: "28".into() }, span: Span::new(7, "28") }));
     let mut para = block(
         BlockKind::Paragraph,
-        vec![
-            span(3, "第一行，"),
-            Inline::Span(Span { line: 5, lead: "\u{3000}".into(), text: "第二行".into(), trail: "\r".into(), ..Default::default() }),
-            page,
-            span(9, "接着<第三行>&"),
-            span(15, "跨过图片说明。"),
-        ],
+        vec![span(3, "第一行，"), Inline::Span(Span::from_parts(5, "\u{3000}", "第二行", "\r")), page, span(9, "接着<第三行>&"), span(15, "跨过图片说明。")],
         1.0,
     );
     para.lines = vec![[3, 5], [9, 9], [15, 15]];
     let caption = block(BlockKind::Caption { credit: vec![span(13, "□新华社记者 燕 雁/摄")] }, vec![span(11, "G3012线喀什疏勒高速公路。")], 1.0);
-    let sidebar = block(BlockKind::Sidebar { items: vec![block(BlockKind::ListItem { marker: "-".into() }, vec![span(19, "要坚持统筹发展和安全。")], 1.0)] }, vec![span(17, "习近平强调——")], 1.0);
+    let sidebar = block(
+        BlockKind::Sidebar { items: vec![block(BlockKind::ListItem { marker: "-".into() }, vec![span(19, "要坚持统筹发展和安全。")], 1.0)] },
+        vec![span(17, "习近平强调——")],
+        1.0,
+    );
     Document {
         meta: Metadata { language: "zh-CN".into(), ..Default::default() },
         source: SourceInfo { file_name: Some("small.txt".into()), encoding: "UTF-8".into(), line_count: 22, byte_len: 300 },
         articles: vec![Article {
             kind: ArticleKind::Article,
-            blocks: vec![block(BlockKind::Title, vec![span(1, "标题")], 1.0), para, caption, sidebar, block(BlockKind::Heading { level: 3 }, vec![span(21, "（一）坚持创新")], 0.6)],
+            blocks: vec![
+                block(BlockKind::Title, vec![span(1, "标题")], 1.0),
+                para,
+                caption,
+                sidebar,
+                block(BlockKind::Heading { level: 3 }, vec![span(21, "（一）坚持创新")], 0.6),
+            ],
         }],
-        warnings: vec![Warning { line: 15, message: "paragraph rejoined across an interruption".into() }, Warning { line: 20, message: "a warning on a blank line".into() }],
+        warnings: vec![
+            Warning { line: 15, message: "paragraph rejoined across an interruption".into() },
+            Warning { line: 20, message: "a warning on a blank line".into() },
+        ],
     }
 }

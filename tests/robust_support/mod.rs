@@ -74,7 +74,7 @@ pub fn every_line_in_one_block(text: &str, doc: &Document) -> Check {
                 Some(o) if o != k => return Err(format!("line {} is in block {o} and in block {k}: {:?}", s.line, lines[i])),
                 _ => owner[i] = Some(k),
             }
-            raw[i].push_str(&s.raw());
+            raw[i].push_str(s.raw());
         }
     }
     for (i, line) in lines.iter().enumerate() {

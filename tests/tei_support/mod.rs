@@ -37,7 +37,7 @@ pub fn tei(doc: &Document, line_breaks: bool) -> String {
 }
 
 fn span(line: u32, lead: &str, text: &str, trail: &str) -> Span {
-    Span { line, lead: lead.into(), text: text.into(), trail: trail.into(), space_before: false }
+    Span::from_parts(line, lead, text, trail)
 }
 
 /// A document with every block kind, note kind, furniture kind and the
@@ -58,8 +58,8 @@ pub fn every_kind() -> Document {
         Block { kind, content, lines, confidence: 0.75 }
     };
     let t = |s: Span| Inline::Span(s);
-    let page = |s: Span| Inline::Milestone(Milestone { kind: FurnitureKind::PageNumber { number: s.text.clone() }, span: s });
-    let head = |s: Span| Inline::Milestone(Milestone { kind: FurnitureKind::RunningHead, span: s });
+    let page = |s: Span| Inline::Milestone(Box::new(Milestone { kind: FurnitureKind::PageNumber { number: s.text().to_string() }, span: s }));
+    let head = |s: Span| Inline::Milestone(Box::new(Milestone { kind: FurnitureKind::RunningHead, span: s }));
 
     let front = Article {
         kind: ArticleKind::Front,
@@ -81,14 +81,20 @@ pub fn every_kind() -> Document {
             block(BlockKind::Subtitle, vec![t(sp("——元旦献词"))]),
             block(BlockKind::Byline { authors: vec!["孙绍骋".into(), "杨羊".into()] }, vec![t(s("  ", "孙 绍 骋  杨 羊", " "))]),
             block(BlockKind::Note { kind: NoteKind::Date }, vec![t(sp("（2025 年 1 月 17 日）"))]),
-            block(BlockKind::Paragraph, vec![t(s("\u{3000}\u{3000}", "推动区域协调发展，是解决", "")), page(s("  ", "28", "  ")), t(sp("发展不平衡问题的重要途径。"))]),
+            block(
+                BlockKind::Paragraph,
+                vec![t(s("\u{3000}\u{3000}", "推动区域协调发展，是解决", "")), page(s("  ", "28", "  ")), t(sp("发展不平衡问题的重要途径。"))],
+            ),
             block(BlockKind::Heading { level: 2 }, vec![t(s("## ", "一、总体要求", "")), head(sp("党员之友 2025·3"))]),
-            block(BlockKind::Paragraph, vec![t(sp("A line of Latin text that ends in a hyph")), t(Span { space_before: false, ..s("", "enated word & <markup> \"quoted\"", "\r") })]),
+            block(
+                BlockKind::Paragraph,
+                vec![t(sp("A line of Latin text that ends in a hyph")), t(s("", "enated word & <markup> \"quoted\"", "\r").with_space_before(false))],
+            ),
             block(BlockKind::Heading { level: 4 }, vec![t(sp("（一）跳过一级的标题"))]),
             block(BlockKind::ListItem { marker: "-".into() }, vec![t(s("- ", "要坚持", "")), page(sp("29")), t(sp("稳中求进。"))]),
             block(BlockKind::Furniture { kind: FurnitureKind::RunningHead }, vec![t(sp("高端时论"))]),
             block(BlockKind::ListItem { marker: String::new() }, vec![t(sp("——提升科技创新能力"))]),
-            block(BlockKind::Paragraph, vec![t(Span { space_before: true, ..sp("second") }), t(Span { space_before: true, ..sp("word") })]),
+            block(BlockKind::Paragraph, vec![t(sp("second").with_space_before(true)), t(sp("word").with_space_before(true))]),
             block(BlockKind::Byline { authors: vec!["辛组研".into()] }, vec![t(sp("辛组研"))]),
             block(BlockKind::Note { kind: NoteKind::Date }, vec![t(sp("3月6日"))]),
             block(BlockKind::Caption { credit: vec![t(sp("□新华社记者 燕 雁/摄"))] }, vec![t(sp("G3012线喀什疏勒高速公路。")), page(sp("30"))]),
@@ -145,7 +151,7 @@ pub fn every_kind() -> Document {
 pub fn every_kind_lines(doc: &Document) -> BTreeMap<u32, String> {
     let mut lines = BTreeMap::new();
     let mut add = |s: &Span| {
-        lines.insert(s.line, s.raw());
+        lines.insert(s.line, s.raw().to_string());
     };
     fn walk(blocks: &[Block], add: &mut dyn FnMut(&Span)) {
         for b in blocks {
@@ -215,7 +221,9 @@ pub fn lines_after_lb(xml: &str) -> Vec<(u32, String)> {
 pub fn random_document(seed: u64) -> Document {
     let mut r = Rng(seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407));
     let mut line = 0u32;
-    let articles = (0..r.below(4)).map(|_| Article { kind: if r.below(3) == 0 { ArticleKind::Front } else { ArticleKind::Article }, blocks: random_blocks(&mut r, &mut line, 0) }).collect();
+    let articles = (0..r.below(4))
+        .map(|_| Article { kind: if r.below(3) == 0 { ArticleKind::Front } else { ArticleKind::Article }, blocks: random_blocks(&mut r, &mut line, 0) })
+        .collect();
     let text = |r: &mut Rng| random_text(r);
     Document {
         meta: Metadata {
@@ -258,7 +266,15 @@ fn random_blocks(r: &mut Rng, line: &mut u32, depth: u32) -> Vec<Block> {
                 5 => BlockKind::Caption { credit: random_inlines(r, line) },
                 6 => BlockKind::Byline { authors: vec!["孙绍骋".into(), random_text(r)] },
                 7 => BlockKind::Note {
-                    kind: [NoteKind::Source, NoteKind::Editor, NoteKind::Affiliation, NoteKind::Continuation, NoteKind::Date, NoteKind::Column, NoteKind::Other][r.below(7) as usize],
+                    kind: [
+                        NoteKind::Source,
+                        NoteKind::Editor,
+                        NoteKind::Affiliation,
+                        NoteKind::Continuation,
+                        NoteKind::Date,
+                        NoteKind::Column,
+                        NoteKind::Other,
+                    ][r.below(7) as usize],
                 },
                 8 => BlockKind::TocEntry { page: (r.below(2) == 0).then(|| random_text(r)) },
                 9 => BlockKind::FrontMatter,
@@ -276,12 +292,12 @@ fn random_inlines(r: &mut Rng, line: &mut u32) -> Vec<Inline> {
     (0..r.below(4))
         .map(|_| {
             *line += 1;
-            let s = Span { line: *line, lead: random_text(r), text: random_text(r), trail: random_text(r), space_before: r.below(2) == 0 };
+            let s = Span::from_parts(*line, &random_text(r), &random_text(r), &random_text(r)).with_space_before(r.below(2) == 0);
             match r.below(4) {
-                0 => Inline::Milestone(Milestone {
+                0 => Inline::Milestone(Box::new(Milestone {
                     kind: [FurnitureKind::PageNumber { number: random_text(r) }, FurnitureKind::RunningHead, FurnitureKind::Other][r.below(3) as usize].clone(),
                     span: s,
-                }),
+                })),
                 _ => Inline::Span(s),
             }
         })

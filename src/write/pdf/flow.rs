@@ -115,7 +115,7 @@ fn push_block(block: &Block, leading: f32, article: usize, out: &mut Vec<Para>) 
     match &block.kind {
         BlockKind::Furniture { .. } => {}
         BlockKind::Caption { credit } => {
-            let has_credit = credit.iter().any(|i| matches!(i, Inline::Span(s) if !s.text.trim().is_empty()));
+            let has_credit = credit.iter().any(|i| matches!(i, Inline::Span(s) if !s.text().trim().is_empty()));
             let first = if has_credit { Style { after: 0.0, keep_with_next: true, ..style } } else { style };
             para(&block.content, first, None);
             para(credit, credit_style(&style), None);
@@ -162,7 +162,7 @@ fn text_of(content: &[Inline]) -> (String, Vec<u32>) {
             text.push(' ');
             lines.push(s.line);
         }
-        for c in s.text.chars() {
+        for c in s.text().chars() {
             // An ideographic space in print spaces out names (燕　雁): it is
             // set as a plain space, which readers' text extraction keeps on
             // the line where a full em would read as a column gap.

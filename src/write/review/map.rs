@@ -170,7 +170,7 @@ impl<'a> LineMap<'a> {
                 Inline::Span(span) => self.slots.push(Slot { span, item: id, key }),
                 Inline::Milestone(m) => {
                     let item = Item { key: Key::Milestone, label: furniture_label(&m.kind), block: None, uncertain: false };
-                    let mid = self.push(m as *const Milestone as usize, item);
+                    let mid = self.push(&**m as *const Milestone as usize, item);
                     self.slots.push(Slot { span: &m.span, item: mid, key: Key::Milestone });
                 }
             }

@@ -159,15 +159,15 @@ impl Source<'_, '_> {
 }
 
 fn segment(out: &mut String, span: &crate::model::Span) {
-    if !span.lead.is_empty() {
+    if !span.lead().is_empty() {
         out.push_str("<span class=\"ld\">");
-        html::text(out, &span.lead);
+        html::text(out, span.lead());
         out.push_str("</span>");
     }
-    html::text(out, &span.text);
-    if !span.trail.is_empty() {
+    html::text(out, span.text());
+    if !span.trail().is_empty() {
         out.push_str("<span class=\"tr\">");
-        html::text(out, &span.trail);
+        html::text(out, span.trail());
         out.push_str("</span>");
     }
 }

@@ -4,7 +4,7 @@
 use super::html;
 use super::map::{Key, LineMap, level_class, note_name};
 use crate::Document;
-use crate::model::{ArticleKind, Block, BlockKind, Inline};
+use crate::model::{ArticleKind, Block, BlockKind, Inline, Milestone};
 use std::collections::HashSet;
 use std::fmt::Write;
 
@@ -129,15 +129,15 @@ impl Text<'_, '_> {
                     if s.space_before && any {
                         out.push(' ');
                     }
-                    html::text(out, &s.text);
+                    html::text(out, s.text());
                     any = true;
                 }
                 Inline::Milestone(m) => {
-                    let id = self.map.id(m).expect("the map walked this document");
+                    let id = self.map.id::<Milestone>(m).expect("the map walked this document");
                     let _ = write!(out, "<span class=\"k-{}\" data-b=\"{id}\" data-l=\"{}\" title=\"", Key::Milestone.name(), m.span.line);
                     html::attr(out, &self.map.items[id].label);
                     out.push_str("\">");
-                    html::text(out, &m.span.text);
+                    html::text(out, m.span.text());
                     out.push_str("</span>");
                 }
             }

@@ -18,7 +18,11 @@ pub(super) fn header<W: Write>(x: &mut Xml<W>, doc: &Document, line_breaks: bool
     x.leaf("measure", &[("unit", "bytes"), ("quantity", &bytes)], &format!("{bytes} bytes"))?;
     x.close("extent")?;
     x.open("publicationStmt", &[])?;
-    x.leaf("p", &[], &format!("Unpublished. A digital edition made by reprint {VERSION} from {}; for the rights in the text, see the source.", source_name(doc)))?;
+    x.leaf(
+        "p",
+        &[],
+        &format!("Unpublished. A digital edition made by reprint {VERSION} from {}; for the rights in the text, see the source.", source_name(doc)),
+    )?;
     x.close("publicationStmt")?;
     if !doc.warnings.is_empty() {
         x.open("notesStmt", &[])?;
@@ -84,7 +88,8 @@ fn source_desc<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result<()> {
     for s in &m.sources {
         x.leaf("note", &[("type", "source")], s)?;
     }
-    if m.title.is_none() && m.publication.is_none() && m.issue.is_none() && m.issn.is_none() && m.date.is_none() && m.sources.is_empty() && m.authors.is_empty() {
+    if m.title.is_none() && m.publication.is_none() && m.issue.is_none() && m.issn.is_none() && m.date.is_none() && m.sources.is_empty() && m.authors.is_empty()
+    {
         x.leaf("note", &[], "The text names no publication data.")?;
     }
     x.close("bibl")?;
@@ -93,7 +98,11 @@ fn source_desc<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result<()> {
         x.leaf("idno", &[("type", "filename")], f)?;
     }
     let enc = if doc.source.encoding.is_empty() { "unknown" } else { &doc.source.encoding };
-    x.leaf("note", &[("type", "encoding")], &format!("Plain text (OCR or PDF extraction), {} lines, {} bytes, decoded as {enc}.", doc.source.line_count, doc.source.byte_len))?;
+    x.leaf(
+        "note",
+        &[("type", "encoding")],
+        &format!("Plain text (OCR or PDF extraction), {} lines, {} bytes, decoded as {enc}.", doc.source.line_count, doc.source.byte_len),
+    )?;
     x.close("bibl")?;
     x.close("sourceDesc")
 }
@@ -129,7 +138,11 @@ fn encoding_desc<W: Write>(x: &mut Xml<W>, doc: &Document, line_breaks: bool) ->
 
 /// The language as an `xsd:language` value, `und` when it is not one.
 pub(super) fn language(tag: &str) -> &str {
-    let ok = !tag.is_empty() && tag.split('-').enumerate().all(|(i, p)| (1..=8).contains(&p.len()) && p.chars().all(|c| if i == 0 { c.is_ascii_alphabetic() } else { c.is_ascii_alphanumeric() }));
+    let ok = !tag.is_empty()
+        && tag
+            .split('-')
+            .enumerate()
+            .all(|(i, p)| (1..=8).contains(&p.len()) && p.chars().all(|c| if i == 0 { c.is_ascii_alphabetic() } else { c.is_ascii_alphanumeric() }));
     if ok { tag } else { "und" }
 }
 
@@ -146,7 +159,7 @@ fn source_name(doc: &Document) -> String {
 
 /// Counts the characters of the source lines that XML cannot carry.
 fn forbidden_chars(doc: &Document) -> usize {
-    let count = |s: &Span| [&s.lead, &s.text, &s.trail].iter().map(|t| t.chars().filter(|&c| !is_xml_char(c)).count()).sum::<usize>();
+    let count = |s: &Span| [&s.lead(), &s.text(), &s.trail()].iter().map(|t| t.chars().filter(|&c| !is_xml_char(c)).count()).sum::<usize>();
     let mut n = 0;
     for b in all_blocks(doc) {
         let credit: &[Inline] = if let BlockKind::Caption { credit } = &b.kind { credit } else { &[] };

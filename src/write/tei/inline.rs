@@ -90,18 +90,18 @@ fn span<W: Write>(x: &mut Xml<W>, s: &Span, first: bool, mode: &Mode, names: Nam
         if mode.line.replace(s.line) != s.line {
             x.empty("lb", &[("n", &s.line.to_string())])?;
         }
-        x.text(&s.lead)?;
-        marked(x, &s.text, names)?;
-        return x.text(&s.trail);
+        x.text(s.lead())?;
+        marked(x, s.text(), names)?;
+        return x.text(s.trail());
     }
     if s.space_before && !first {
         x.text(" ")?;
     }
     // White space cut from the line is layout; anything else (a list marker,
     // `##`, a hyphen undone) is source text and is kept, marked as cut.
-    cut(x, &s.lead, "lead")?;
-    marked(x, &s.text, names)?;
-    cut(x, &s.trail, "trail")
+    cut(x, s.lead(), "lead")?;
+    marked(x, s.text(), names)?;
+    cut(x, s.trail(), "trail")
 }
 
 fn cut<W: Write>(x: &mut Xml<W>, s: &str, which: &str) -> io::Result<()> {

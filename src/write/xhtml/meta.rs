@@ -20,7 +20,7 @@ const TRADITIONAL: &str = "這國說時會為發經對個來們學與進過還�
 pub(crate) fn detect_language(doc: &Document) -> String {
     let (mut han, mut kana, mut hangul, mut latin, mut simp, mut trad) = (0usize, 0usize, 0usize, 0usize, 0usize, 0usize);
     let spans = doc.blocks().flat_map(|b| b.content.iter()).filter_map(|i| match i {
-        Inline::Span(s) => Some(&s.text),
+        Inline::Span(s) => Some(s.text()),
         Inline::Milestone(_) => None,
     });
     for c in spans.flat_map(|t| t.chars()).take(200_000) {
