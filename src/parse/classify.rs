@@ -262,7 +262,7 @@ fn echo_labels(shape: &Shape<'_, '_>, items: &mut [Item]) {
             && (2..=LONGEST).contains(&l.chars)
             && l.text.chars().all(|c| c.is_alphanumeric())
     };
-    let mut wanted: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    let mut wanted: foldhash::HashMap<&str, Vec<usize>> = foldhash::HashMap::default();
     for it in items.iter().filter(|it| label(it)) {
         wanted.entry(shape.lines[it.lines[0]].text).or_default().push(it.lines[0]);
     }
@@ -277,7 +277,7 @@ fn echo_labels(shape: &Shape<'_, '_>, items: &mut [Item]) {
     let mut firsts: Vec<char> = wanted.keys().filter_map(|w| w.chars().next()).collect();
     firsts.sort_unstable();
     firsts.dedup();
-    let mut echoed: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut echoed: foldhash::HashSet<&str> = foldhash::HashSet::default();
     for (i, l) in shape.lines.iter().enumerate() {
         if l.chars <= 2 || l.text.chars().next().is_none_or(|c| firsts.binary_search(&c).is_err()) {
             continue;

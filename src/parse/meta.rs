@@ -2,7 +2,7 @@
 //! title, authors, date, publication, issue, ISSN, sources; and its language.
 
 use crate::model::{Article, ArticleKind, BlockKind, Metadata, NoteKind};
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 /// Metadata from the articles; `language` from the text unless given.
 pub fn gather(articles: &[Article], text: &str, language: Option<&str>) -> Metadata {

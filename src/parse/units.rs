@@ -66,8 +66,13 @@ impl Shape<'_, '_> {
         // column ends its paragraph; digits and Latin letters blur a line's
         // width, and a line cut in mid-sentence lost a character to OCR more
         // likely than it ended a paragraph.
-        let slack = if cues::ends_sentence(l.text) && han(l.text) && self.firm(i) { FULL_HAN } else { FULL };
-        l.width >= w - slack - if first { INDENT } else { 0.0 }
+        let column = w - if first { INDENT } else { 0.0 };
+        if l.width >= column - FULL_HAN || l.width < column - FULL {
+            // The slack makes no difference: the costly checks are skipped.
+            return l.width >= column - FULL;
+        }
+        // Between the two: short only for a Han sentence end in a firm column.
+        !(cues::ends_sentence(l.text) && han(l.text) && self.firm(i))
     }
 
     /// Whether the Han lines around a line fill the column exactly, as
