@@ -32,7 +32,7 @@ pub use lines::{char_width, is_cjk, is_space, is_wide};
 /// ```
 pub fn parse(text: &str, options: &Options) -> Result<Document> {
     let what = options.file_name.as_deref().unwrap_or("input");
-    let mut doc = build(shared(text, what)?, options);
+    let mut doc = build(&shared(text, what)?, options);
     doc.source.encoding = "UTF-8".into();
     Ok(doc)
 }
@@ -47,10 +47,16 @@ pub fn parse(text: &str, options: &Options) -> Result<Document> {
 /// # Ok::<(), reprint::Error>(())
 /// ```
 pub fn parse_bytes(bytes: &[u8], options: &Options) -> Result<Document> {
+    let (text, encoding, lossy) = source_of(bytes, options)?;
+    Ok(finish(build(&text, options), &text, encoding, lossy, bytes.len()))
+}
+
+/// The bytes decoded into the text the model's spans share, with the
+/// encoding used and whether bytes invalid in it were replaced.
+fn source_of(bytes: &[u8], options: &Options) -> Result<(Arc<str>, &'static str, bool)> {
     let what = options.file_name.as_deref().unwrap_or("input");
     let (text, encoding, lossy) = decode::decode_in_place(bytes, options.encoding.as_deref(), what)?;
-    let text = shared(&text, what)?;
-    Ok(finish(build(Arc::clone(&text), options), &text, encoding, lossy, bytes.len()))
+    Ok((shared(&text, what)?, encoding, lossy))
 }
 
 /// The model of decoded text and what decoding found.
@@ -93,20 +99,16 @@ pub fn parse_file(path: impl AsRef<std::path::Path>, options: &Options) -> Resul
         named = options.clone().with_file_name(path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default());
         &named
     };
-    let what = options.file_name.as_deref().unwrap_or("input");
-    let (text, encoding, lossy) = {
-        let (text, encoding, lossy) = decode::decode_in_place(&bytes, options.encoding.as_deref(), what)?;
-        (shared(&text, what)?, encoding, lossy)
-    };
+    let (text, encoding, lossy) = source_of(&bytes, options)?;
     // The file's bytes go before the text is parsed: the model shares the
     // decoded copy, so a file costs its size once, not twice.
     let byte_len = bytes.len();
     drop(bytes);
-    Ok(finish(build(Arc::clone(&text), options), &text, encoding, lossy, byte_len))
+    Ok(finish(build(&text, options), &text, encoding, lossy, byte_len))
 }
 
-fn build(source: Arc<str>, options: &Options) -> Document {
-    let text: &str = &source;
+fn build(source: &Arc<str>, options: &Options) -> Document {
+    let text: &str = source;
     let lines = lines::split(text);
     let cue_of: Vec<cues::Cue> =
         lines.iter().map(|l| if l.is_blank() { cues::Cue::None } else { user_cue(l, options).unwrap_or_else(|| cues::cue(l)) }).collect();
@@ -123,7 +125,7 @@ fn build(source: Arc<str>, options: &Options) -> Document {
     // when memory is at its peak.
     drop((cue_of, widths, is_furniture, desc, alone));
     let mut warnings = Vec::new();
-    let parts = assemble::Parts { lines: &lines, furniture: &furniture, keep_furniture: options.keep_furniture, source: &source };
+    let parts = assemble::Parts { lines: &lines, furniture: &furniture, keep_furniture: options.keep_furniture, source };
     let mut articles = assemble::articles(&parts, items, &mut warnings);
     jumps::follow(&mut articles);
     let meta = meta::gather(&articles, text, options.language.as_deref());
