@@ -366,12 +366,12 @@ fn place_display(shape: &Shape<'_, '_>, items: &mut [Item]) {
                     if next_kind == Some(Kind::ListItem) { Kind::Aside } else { Kind::Text }
                 } else if in_title && !body_seen {
                     if name_like(&text) { Kind::Byline } else { Kind::Title }
-                } else if !any_text && prev_kind.is_none_or(|k| matches!(k, Kind::Furniture)) {
-                    Kind::Title
-                } else if prev_kind.is_some_and(closes_article) || matches!(prev_kind, Some(Kind::Front | Kind::Toc)) {
-                    Kind::Title
-                } else if lone_dash_after(items, i) {
+                } else if (!any_text && prev_kind.is_none_or(|k| matches!(k, Kind::Furniture)))
+                    || prev_kind.is_some_and(closes_article)
+                    || matches!(prev_kind, Some(Kind::Front | Kind::Toc))
                     // A headline over one dash line (——访…) has its subtitle under it.
+                    || lone_dash_after(items, i)
+                {
                     Kind::Title
                 } else if matches!(next_kind, Some(Kind::Display | Kind::Byline | Kind::Note(NoteKind::Date)))
                     && next_text(shape, items, i).is_some_and(|t| !t.ends_with("——"))
