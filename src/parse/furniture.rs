@@ -14,6 +14,10 @@ const RECURS: usize = 3;
 const PAGE_APART: usize = 20;
 /// The same on pages of few long lines (magazines extracted a paragraph per line).
 const SHORT_PAGE: usize = 4;
+/// The most non-blank lines a page holds (a broadsheet page set in narrow
+/// columns): a line that recurs only further apart than this, as a column's
+/// name once in each issue of a collection, stands over articles, not pages.
+const PAGE_MOST: usize = 1500;
 
 /// What print furniture a line is: a model's [`FurnitureKind`] without the
 /// page number's text, read from the line when the model is built. One byte
@@ -111,7 +115,7 @@ fn running_heads(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<(usize, Furniture)> 
     for k in 0..ids.len() {
         let places = &grouped[start[k]..start[k + 1]];
         // Three times a page apart, or more often on short (magazine) pages.
-        let apart = |d: usize| places.windows(2).all(|w| w[1].1 - w[0].1 >= d);
+        let apart = |d: usize| places.windows(2).all(|w| w[1].1 - w[0].1 >= d) && page_after_page(places);
         // Or beside a barcode or "scan the code" prompt, however close.
         let by_junk = |&(i, _): &(usize, usize)| {
             let near = |j: Option<usize>| j.is_some_and(|j| matches!(cue_of[j], Cue::Junk | Cue::PageNumber));
@@ -142,6 +146,17 @@ fn running_heads(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<(usize, Furniture)> 
     out
 }
 
+/// Whether a text's places are, as a rule (the median distance; a head may
+/// be missing where a photo fills a page), no further apart than a page.
+fn page_after_page(places: &[(usize, usize)]) -> bool {
+    let mut gaps: Vec<usize> = places.windows(2).map(|w| w[1].1 - w[0].1).collect();
+    if gaps.is_empty() {
+        return true;
+    }
+    let mid = gaps.len() / 2;
+    *gaps.select_nth_unstable(mid).1 <= PAGE_MOST
+}
+
 /// Whether a line is the first or last of a page that a form feed marks.
 fn page_edge(lines: &[Line<'_>], i: usize) -> bool {
     let first = lines[i].starts_page() || (0..i).rev().find(|&j| !lines[j].is_blank() || lines[j].starts_page()).is_some_and(|j| lines[j].is_blank());
@@ -170,6 +185,30 @@ mod tests {
         assert_eq!(f[0], Some(Furniture::RunningHead));
         assert_eq!(f[26].map(|k| k.kind(lines[26].text)), Some(FurnitureKind::PageNumber { number: "1".into() }));
         assert_eq!(f[1], None);
+    }
+
+    #[test]
+    fn a_column_name_once_an_issue_is_not_a_running_head() {
+        // Three issues of a magazine in one file, each opening with the same
+        // column; a running head recurs every page, missing on one.
+        let mut text = String::new();
+        for _ in 0..3 {
+            text.push_str("卷首语\n");
+            for page in 0..60 {
+                if page != 7 {
+                    text.push_str("党员之友\n");
+                }
+                for _ in 0..30 {
+                    text.push_str("正文一行，内容很多很多很多很多很多\n");
+                }
+            }
+        }
+        let lines = split(&text);
+        let c: Vec<Cue> = lines.iter().map(cue).collect();
+        let f = find(&lines, &c);
+        let at = |t: &str| lines.iter().enumerate().filter(|(_, l)| l.text == t).map(|(i, _)| f[i]).collect::<Vec<_>>();
+        assert!(at("卷首语").iter().all(Option::is_none));
+        assert!(at("党员之友").iter().all(|k| *k == Some(Furniture::RunningHead)));
     }
 
     #[test]
