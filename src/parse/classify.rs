@@ -361,7 +361,7 @@ fn place_display(shape: &Shape<'_, '_>, items: &mut [Item]) {
         let new = match kind {
             Kind::Display => {
                 let text = text_of(shape, &items[i].lines);
-                let lead = shape.lines[items[i].lines[0]].lead();
+                let indented = shape.lines[items[i].lines[0]].indented();
                 if text.ends_with("——") || text.ends_with('：') {
                     if next_kind == Some(Kind::ListItem) { Kind::Aside } else { Kind::Text }
                 } else if in_title && !body_seen {
@@ -378,7 +378,7 @@ fn place_display(shape: &Shape<'_, '_>, items: &mut [Item]) {
                 {
                     // A headline with a second line, a byline or a date under it opens an article.
                     Kind::Title
-                } else if !lead.is_empty() && !lead.chars().all(|c| c == '\x0c') && next_kind != Some(Kind::Display) && prev_kind == Some(Kind::Text) {
+                } else if indented && next_kind != Some(Kind::Display) && prev_kind == Some(Kind::Text) {
                     // Set off by indentation in extracted text: centred, a title.
                     Kind::Title
                 } else {

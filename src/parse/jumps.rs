@@ -51,6 +51,10 @@ fn is_paragraph(b: &Block) -> bool {
 /// jumps and landings in reading order.
 pub fn follow(articles: &mut Vec<Article>) {
     let mut from = (0, 0);
+    // Articles a landing emptied go at the end, all at once: removing each
+    // at once shifted all after it, once a jump, which on a long collection
+    // took longer than the rest of this stage.
+    let mut emptied = vec![false; articles.len()];
     while let Some((ai, bi)) = find(articles, from, |b| is_paragraph(b) && last_text(b).is_some_and(jumps_out)) {
         from = (ai, bi + 1);
         let Some((aj, bj)) = find(articles, from, |b| is_paragraph(b) && first_text(b).is_some_and(lands)) else { break };
@@ -64,9 +68,11 @@ pub fn follow(articles: &mut Vec<Article>) {
         target.lines = ranges(lines);
         articles[ai].blocks.splice(bi + 1..bi + 1, moved);
         if articles[aj].blocks.is_empty() {
-            articles.remove(aj);
+            emptied[aj] = true;
         }
     }
+    let mut gone = emptied.into_iter();
+    articles.retain(|_| !gone.next().unwrap_or(false));
 }
 
 /// The first block at or after (article, block) `from` that satisfies `pred`.

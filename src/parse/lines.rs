@@ -5,12 +5,12 @@ use std::sync::Arc;
 
 /// A source line and what the stages need to know of it. There is one for
 /// every line of the input, blank or not: the lead and trail around the
-/// text are cut from the whole line when asked for, not kept, which makes
-/// the line 48 bytes instead of 64.
+/// text are kept as lengths, and what the stages ask of the lead (is it a
+/// page break, an indent) as two flags, which makes the line 40 bytes
+/// instead of 64; at 40, the line table of a 50 MB text stays under the
+/// size above which the allocator maps fresh memory for every parse.
 #[derive(Debug, Clone)]
 pub struct Line<'a> {
-    /// The whole line: lead, text, trail.
-    raw: &'a str,
     /// The text, without surrounding white space.
     pub text: &'a str,
     /// 1-based line number, as `sed -n` counts.
@@ -19,8 +19,15 @@ pub struct Line<'a> {
     pub width: f32,
     /// Number of characters of `text`.
     pub chars: u32,
+    /// Bytes of white space (form feeds, `\r`) before and after the text.
+    lead: u32,
+    trail: u32,
     /// Which of the characters of [`mark`] `text` holds, one bit each.
     pub marks: u8,
+    /// Whether the lead holds a form feed: a new page starts here.
+    page_break: bool,
+    /// Whether the lead holds anything but form feeds: the text is indented.
+    indented: bool,
 }
 
 /// Characters the cues look for in nearly every line, noted while the line
@@ -62,34 +69,22 @@ impl<'a> Line<'a> {
         self.text.is_empty()
     }
 
-    /// White space (and form feeds, `\r`) before the text.
-    pub fn lead(&self) -> &'a str {
-        &self.raw[..self.lead_len()]
-    }
-
-    /// White space after the text, `\r` included.
-    #[cfg(test)]
-    pub fn trail(&self) -> &'a str {
-        &self.raw[self.lead_len() + self.text.len()..]
-    }
-
-    /// Where the text starts in the line: it is a slice of it.
-    fn lead_len(&self) -> usize {
-        self.text.as_ptr() as usize - self.raw.as_ptr() as usize
+    /// Whether the text is set in from the line's start (form feeds aside).
+    pub fn indented(&self) -> bool {
+        self.indented
     }
 
     /// Whether a form feed on this line says a new page starts here.
     pub fn starts_page(&self) -> bool {
-        self.lead().contains('\x0c')
+        self.page_break
     }
 
     /// The line as a model span (no space before it), a window on
     /// `source`: the text the line was cut from.
     pub fn span(&self, source: &Arc<str>) -> Span {
-        let base = source.as_ptr() as usize;
-        let start = (self.raw.as_ptr() as usize).wrapping_sub(base);
-        let text = start + self.lead_len();
-        Span::in_source(source, self.n, start..start + self.raw.len(), text..text + self.text.len())
+        let text = (self.text.as_ptr() as usize).wrapping_sub(source.as_ptr() as usize);
+        let (lead, trail) = (self.lead as usize, self.trail as usize);
+        Span::in_source(source, self.n, text - lead..text + self.text.len() + trail, text..text + self.text.len())
     }
 }
 
@@ -134,7 +129,11 @@ fn measure(n: u32, raw: &str) -> Line<'_> {
     // or digits as a space: counted as half an em it would make such lines
     // look fuller than the column.
     let width = if text.as_bytes().contains(&b' ') { width - 0.25 * quarter_gaps(text) as f32 } else { width };
-    Line { raw, text, n, width, chars, marks }
+    let lead = &raw[..start];
+    let (page_break, indented) = if lead.is_empty() { (false, false) } else { (lead.contains('\x0c'), lead.chars().any(|c| c != '\x0c')) };
+    // A line longer than 4 GiB is in a text the parser refused.
+    let (lead, trail) = (start as u32, (rest.len() - end) as u32);
+    Line { text, n, width, chars, lead, trail, marks, page_break, indented }
 }
 
 /// Spaces between a wide character and an ASCII letter or digit.
@@ -220,11 +219,17 @@ mod tests {
         }
     }
 
+    /// The lines of `text` as spans: lead, text and trail.
+    fn spans(text: &str) -> Vec<Span> {
+        let source: Arc<str> = Arc::from(text);
+        split(&source).iter().map(|l| l.span(&source)).collect()
+    }
+
     #[test]
     fn lines_are_counted_like_sed() {
         let ls = split("a\r\n\n\x0cb  \n");
         assert_eq!(ls.len(), 3);
-        assert_eq!((ls[0].text, ls[0].trail()), ("a", "\r"));
+        assert_eq!((spans("a\r\n")[0].text(), spans("a\r\n")[0].trail()), ("a", "\r"));
         assert!(ls[1].is_blank());
         assert!(ls[2].starts_page() && ls[2].text == "b");
         assert_eq!(split("x").len(), 1);
@@ -233,10 +238,12 @@ mod tests {
 
     #[test]
     fn full_width_space_and_em_space_indent_are_lead() {
-        let ls = split("\u{3000}\u{3000}正文\n\u{2003}\u{2003}正文\t \n");
-        assert_eq!(ls[0].lead(), "\u{3000}\u{3000}");
+        let text = "\u{3000}\u{3000}正文\n\u{2003}\u{2003}正文\t \n";
+        let (ls, ss) = (split(text), spans(text));
+        assert_eq!(ss[0].lead(), "\u{3000}\u{3000}");
+        assert!(ls[0].indented() && !ls[0].starts_page());
         assert_eq!(ls[1].text, "正文");
-        assert_eq!(ls[1].trail(), "\t ");
+        assert_eq!(ss[1].trail(), "\t ");
     }
 
     #[test]
@@ -248,6 +255,11 @@ mod tests {
             // No character that the bytes read as an ideograph is marked.
             assert!(!('\u{4000}'..='\u{9FFF}').contains(&c) || mark::of(c) == 0);
         }
+    }
+
+    #[test]
+    fn a_line_is_40_bytes() {
+        assert_eq!(std::mem::size_of::<Line<'_>>(), 40);
     }
 
     #[test]
@@ -265,8 +277,11 @@ mod tests {
 
     #[test]
     fn raw_is_lead_text_trail() {
-        for l in split(" \u{3000}题目 \r\n") {
-            assert_eq!(format!("{}{}{}", l.lead(), l.text, l.trail()), " \u{3000}题目 \r");
+        for s in spans(" \u{3000}题目 \r\n") {
+            assert_eq!((s.raw(), s.text()), (" \u{3000}题目 \r", "题目"));
         }
+        let ls = split("\x0c题目\n\x0c \u{3000}题目\n");
+        assert!(ls[0].starts_page() && !ls[0].indented());
+        assert!(ls[1].starts_page() && ls[1].indented());
     }
 }

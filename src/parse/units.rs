@@ -124,8 +124,7 @@ impl Shape<'_, '_> {
     /// extracted text).
     fn set_off(&self, b: usize) -> bool {
         let l = &self.lines[b];
-        let indent = l.lead().chars().filter(|&c| c != '\x0c').count();
-        indent > 0 && l.width < self.widths[b] * 0.75 && !cues::ends_open(l.text)
+        l.indented() && l.width < self.widths[b] * 0.75 && !cues::ends_open(l.text)
     }
 
     /// A short line ending in a colon over a short display line is a
