@@ -30,13 +30,18 @@ pub fn articles(parts: &Parts<'_, '_>, items: Vec<Item>, warnings: &mut Vec<Warn
     // scan of all furniture per merged paragraph is quadratic on big inputs.
     let mut furniture: Vec<usize> = items.iter().filter(|f| f.kind == Kind::Furniture).map(|f| f.lines[0]).collect();
     furniture.sort_unstable();
-    let mut inside: BTreeSet<usize> = BTreeSet::new();
+    let mut inside: Vec<usize> = Vec::new();
     for it in items.iter().filter(|it| it.merged) {
         let (lo, hi) = (it.lines[0], *it.lines.last().unwrap_or(&0));
         let from = furniture.partition_point(|&f| f <= lo);
         inside.extend(furniture[from..].iter().take_while(|&&f| f < hi));
     }
-    let items = join_furniture(parts, items.into_iter().filter(|it| !(it.kind == Kind::Furniture && inside.contains(&it.lines[0]))));
+    // A sorted list, searched by halves: merged paragraphs follow each
+    // other, so it is nearly always sorted already.
+    inside.sort_unstable();
+    inside.dedup();
+    let inside = Inside(inside);
+    let items = join_furniture(parts, items.into_iter().filter(|it| !(it.kind == Kind::Furniture && inside.contains(it.lines[0]))));
     let items: Vec<&Item> = items.iter().collect();
     let mut out: Vec<Article> = Vec::new();
     for (kind, group) in divisions(&items) {
@@ -160,9 +165,25 @@ fn cut_lead(span: &mut Span, cut: usize) {
     span.keep(cut..span.text().len());
 }
 
-fn with_milestones(parts: &Parts<'_, '_>, lines: &[usize], inside: &BTreeSet<usize>) -> Vec<Inline> {
+/// The furniture lines that stand inside merged paragraphs, sorted.
+struct Inside(Vec<usize>);
+
+impl Inside {
+    fn contains(&self, line: usize) -> bool {
+        self.0.binary_search(&line).is_ok()
+    }
+
+    /// Those after `lo` and before `hi`.
+    fn between(&self, lo: usize, hi: usize) -> &[usize] {
+        let from = self.0.partition_point(|&f| f <= lo);
+        let to = self.0.partition_point(|&f| f < hi);
+        &self.0[from..to.max(from)]
+    }
+}
+
+fn with_milestones(parts: &Parts<'_, '_>, lines: &[usize], inside: &Inside) -> Vec<Inline> {
     let (lo, hi) = (lines[0], *lines.last().unwrap_or(&0));
-    let mut pending: Vec<usize> = if hi > lo + 1 { inside.range(lo + 1..hi).copied().collect() } else { Vec::new() };
+    let mut pending: Vec<usize> = if hi > lo + 1 { inside.between(lo, hi).to_vec() } else { Vec::new() };
     pending.reverse();
     // The spans go straight into the content, joined there: not made in a
     // list of their own first and moved, for most of the text is paragraphs.
@@ -201,7 +222,7 @@ fn make(kind: BlockKind, content: Vec<Inline>, confidence: f32) -> Block {
     b
 }
 
-fn block(parts: &Parts<'_, '_>, it: &Item, inside: &BTreeSet<usize>, levels: &Levels) -> Option<Block> {
+fn block(parts: &Parts<'_, '_>, it: &Item, inside: &Inside, levels: &Levels) -> Option<Block> {
     let lines = &it.lines;
     let b = match it.kind {
         Kind::Furniture => {
