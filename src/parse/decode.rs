@@ -39,10 +39,10 @@ pub(crate) fn decode_in_place<'a>(bytes: &'a [u8], label: Option<&str>, what: &s
         check_text(&d.0, what)?;
         return Ok(d);
     }
-    // encoding_rs checks UTF-8 about twice as fast as `str::from_utf8` on Chinese text.
-    if let Some(s) = UTF_8.decode_without_bom_handling_and_without_replacement(bytes) {
-        check_text(&s, what)?;
-        return Ok((s, "UTF-8", false));
+    // SIMD: several times faster than `str::from_utf8` (and encoding_rs) on Chinese text.
+    if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
+        check_text(s, what)?;
+        return Ok((Cow::Borrowed(s), "UTF-8", false));
     }
     let (utf8_bad, utf8_multi) = utf8_stats(bytes);
     // A few bad bytes inside text that is otherwise UTF-8 (a damaged file) stay UTF-8.
