@@ -244,23 +244,31 @@ fn balanced(t: &str) -> bool {
 /// Groups the non-blank lines into units.
 pub fn group(shape: &Shape<'_, '_>) -> Vec<Unit> {
     let mut units: Vec<Unit> = Vec::new();
-    let mut prev: Option<usize> = None;
+    // The open unit's lines gather here and are copied out once, at their
+    // size: one allocation a unit instead of one per doubling, and the
+    // units' lists lie one after another in memory, in the order every
+    // later stage reads them.
+    let mut open: Vec<usize> = Vec::new();
+    let mut cue = Cue::None;
     for i in 0..shape.lines.len() {
         if shape.lines[i].is_blank() {
             continue;
         }
-        let joined = match (prev, units.last()) {
-            (Some(a), Some(u)) => shape.continues(a, u.lines.len() == 1, i),
-            _ => false,
+        let joined = match open.last() {
+            Some(&a) => shape.continues(a, open.len() == 1, i),
+            None => false,
         };
-        if joined {
-            if let Some(u) = units.last_mut() {
-                u.lines.push(i);
-            }
-        } else {
-            units.push(Unit { lines: vec![i], cue: shape.cues[i] });
+        if !joined && !open.is_empty() {
+            units.push(Unit { lines: open.clone(), cue });
+            open.clear();
         }
-        prev = Some(i);
+        if open.is_empty() {
+            cue = shape.cues[i];
+        }
+        open.push(i);
+    }
+    if !open.is_empty() {
+        units.push(Unit { lines: open, cue });
     }
     units
 }
