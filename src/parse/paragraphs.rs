@@ -25,6 +25,8 @@ pub fn rejoin(shape: &Shape<'_, '_>, mut items: Vec<Item>) -> Vec<Item> {
     // The paragraph that may go on, and whether a sidebar opened since.
     let mut open: Option<usize> = None;
     let mut sidebar = false;
+    // Whether the open paragraph is the item just before, nothing between.
+    let mut adjacent = false;
     for k in 0..items.len() {
         let (done, rest) = items.split_at_mut(k);
         let it = &rest[0];
@@ -32,8 +34,15 @@ pub fn rejoin(shape: &Shape<'_, '_>, mut items: Vec<Item>) -> Vec<Item> {
             if let Some(p) = open {
                 let para = &mut done[p];
                 let a = *para.lines.last().unwrap_or(&0);
-                let first = para.lines.len() == 1;
-                if it.cue == Cue::None && shape.runs_on(a, first, it.lines[0]) {
+                let (first, b) = (para.lines.len() == 1, it.lines[0]);
+                // Two units side by side, as they were grouped, were judged
+                // then not to run on (`units::group` asked `continues`, which
+                // is `runs_on` unless a line stands alone): not asked again.
+                // On a large text this is most of the paragraphs, and asking
+                // reads both lines' text from memory long out of the caches.
+                let judged = adjacent && !para.merged && !shape.alone[a] && !shape.alone[b];
+                debug_assert!(!judged || !shape.runs_on(a, first, b), "lines {a} and {b} were grouped apart");
+                if it.cue == Cue::None && !judged && shape.runs_on(a, first, b) {
                     para.lines.extend(&it.lines);
                     para.merged = true;
                     continue;
@@ -41,10 +50,13 @@ pub fn rejoin(shape: &Shape<'_, '_>, mut items: Vec<Item>) -> Vec<Item> {
             }
             open = Some(kept);
             sidebar = false;
+            adjacent = true;
         } else if it.kind == Kind::ListItem && !sidebar {
             // A list item, too, goes on after a page break.
             open = Some(kept);
+            adjacent = true;
         } else {
+            adjacent = false;
             if it.kind == Kind::Aside {
                 sidebar = true;
             }
