@@ -5,8 +5,35 @@
 //! one the jump cut, so that the article reads whole; the blocks keep their
 //! source lines, so nothing is lost and the jump stays visible in the spans.
 
+use super::lines::Line;
 use crate::layout::ranges;
 use crate::model::{Article, Block, BlockKind, Inline};
+
+/// The lines whose text jumps out or lands, noted while the lines are read
+/// for their cues. Paragraphs keep their lines' text whole, so only blocks
+/// ending or starting on these lines need their text read again: on a
+/// large text that reading, of memory long out of the caches, cost more
+/// than the rest of this stage.
+#[derive(Debug, Default)]
+pub struct Marks {
+    out: Vec<u32>,
+    lands: Vec<u32>,
+}
+
+impl Marks {
+    /// Notes a line, in line order.
+    pub fn note(&mut self, l: &Line<'_>) {
+        // Most lines neither end with `)` or `）` (EF BC 89) nor start with
+        // `(` or `（` (EF BC 88): told by one byte each.
+        let b = l.text.as_bytes();
+        if matches!(b.last(), Some(b')' | 0x89)) && jumps_out(l.text) {
+            self.out.push(l.n);
+        }
+        if matches!(b.first(), Some(b'(' | 0xEF)) && lands(l.text) {
+            self.lands.push(l.n);
+        }
+    }
+}
 
 /// Whether a paragraph's text ends in a jump to a later page.
 pub(super) fn jumps_out(text: &str) -> bool {
@@ -43,21 +70,31 @@ fn last_text(b: &Block) -> Option<&str> {
     b.content.iter().rev().find_map(|i| if let Inline::Span(s) = i { Some(s.text()) } else { None })
 }
 
+/// Whether the line of the block's first (or last) span is one of `lines`.
+fn on(b: &Block, lines: &[u32], last: bool) -> bool {
+    let span = |i: &Inline| if let Inline::Span(s) = i { Some(s.line) } else { None };
+    let line = if last { b.content.iter().rev().find_map(span) } else { b.content.iter().find_map(span) };
+    line.is_some_and(|n| lines.binary_search(&n).is_ok())
+}
+
 fn is_paragraph(b: &Block) -> bool {
     matches!(b.kind, BlockKind::Paragraph)
 }
 
 /// Moves each continuation back to the paragraph its jump left, pairing
 /// jumps and landings in reading order.
-pub fn follow(articles: &mut Vec<Article>) {
+pub fn follow(articles: &mut Vec<Article>, marks: &Marks) {
+    if marks.out.is_empty() || marks.lands.is_empty() {
+        return;
+    }
     let mut from = (0, 0);
     // Articles a landing emptied go at the end, all at once: removing each
     // at once shifted all after it, once a jump, which on a long collection
     // took longer than the rest of this stage.
     let mut emptied = vec![false; articles.len()];
-    while let Some((ai, bi)) = find(articles, from, |b| is_paragraph(b) && last_text(b).is_some_and(jumps_out)) {
+    while let Some((ai, bi)) = find(articles, from, |b| is_paragraph(b) && on(b, &marks.out, true) && last_text(b).is_some_and(jumps_out)) {
         from = (ai, bi + 1);
-        let Some((aj, bj)) = find(articles, from, |b| is_paragraph(b) && first_text(b).is_some_and(lands)) else { break };
+        let Some((aj, bj)) = find(articles, from, |b| is_paragraph(b) && on(b, &marks.lands, false) && first_text(b).is_some_and(lands)) else { break };
         let mut moved: Vec<Block> = articles[aj].blocks.drain(bj..).collect();
         let first = moved.remove(0);
         let target = &mut articles[ai].blocks[bi];

@@ -110,8 +110,19 @@ pub fn parse_file(path: impl AsRef<std::path::Path>, options: &Options) -> Resul
 fn build(source: &Arc<str>, options: &Options) -> Document {
     let text: &str = source;
     let lines = lines::split(text);
-    let cue_of: Vec<cues::Cue> =
-        lines.iter().map(|l| if l.is_blank() { cues::Cue::None } else { user_cue(l, options).unwrap_or_else(|| cues::cue(l)) }).collect();
+    // Jump marks are noted in the same pass as the cues, while each line is
+    // at hand.
+    let mut jump_marks = jumps::Marks::default();
+    let cue_of: Vec<cues::Cue> = lines
+        .iter()
+        .map(|l| {
+            if l.is_blank() {
+                return cues::Cue::None;
+            }
+            jump_marks.note(l);
+            user_cue(l, options).unwrap_or_else(|| cues::cue(l))
+        })
+        .collect();
     let widths = width::column_widths(&lines, options.column_width);
     let furniture = furniture::find(&lines, &cue_of);
     let is_furniture: Vec<bool> = furniture.iter().map(Option::is_some).collect();
@@ -127,7 +138,7 @@ fn build(source: &Arc<str>, options: &Options) -> Document {
     let mut warnings = Vec::new();
     let parts = assemble::Parts { lines: &lines, furniture: &furniture, keep_furniture: options.keep_furniture, source };
     let mut articles = assemble::articles(&parts, items, &mut warnings);
-    jumps::follow(&mut articles);
+    jumps::follow(&mut articles, &jump_marks);
     let meta = meta::gather(&articles, text, options.language.as_deref());
     Document {
         meta,
