@@ -254,13 +254,13 @@ fn join_credits(items: &mut Vec<Item>) {
 fn echo_labels(shape: &Shape<'_, '_>, items: &mut [Item]) {
     const LONGEST: u32 = 8;
     const NEAR: usize = 8;
+    // What the item knows first: most items are paragraphs, ruled out
+    // without looking up their line.
     let label = |it: &Item| {
-        let l = &shape.lines[it.lines[0]];
-        it.lines.len() == 1
-            && it.cue == Cue::None
-            && matches!(it.kind, Kind::Display | Kind::Text)
-            && (2..=LONGEST).contains(&l.chars)
-            && l.text.chars().all(|c| c.is_alphanumeric())
+        it.lines.len() == 1 && it.cue == Cue::None && matches!(it.kind, Kind::Display | Kind::Text) && {
+            let l = &shape.lines[it.lines[0]];
+            (2..=LONGEST).contains(&l.chars) && l.text.chars().all(|c| c.is_alphanumeric())
+        }
     };
     let mut wanted: foldhash::HashMap<&str, Vec<usize>> = foldhash::HashMap::default();
     for it in items.iter().filter(|it| label(it)) {
