@@ -115,7 +115,9 @@ fn walk(blocks: &[Block], quote: usize, out: &mut Vec<(Leaf, String)>) {
                 let spans: Vec<usize> = content.iter().enumerate().filter(|(_, i)| matches!(i, Inline::Span(_))).map(|(n, _)| n).collect();
                 for (at, leading) in [(spans.first(), true), (spans.last(), false)] {
                     let Some(Inline::Span(s)) = at.and_then(|&a| content.get_mut(a)) else { continue };
-                    let t = s.text().trim();
+                    let text = s.text();
+                    let t = text.trim();
+                    let lead = text.len() - text.trim_start().len();
                     let rest = if page.is_empty() {
                         None
                     } else if leading {
@@ -125,9 +127,10 @@ fn walk(blocks: &[Block], quote: usize, out: &mut Vec<(Leaf, String)>) {
                     };
                     let cut = |r: &str| if leading { r.chars().next() } else { r.chars().last() };
                     if let Some(rest) = rest.filter(|r| cut(r).is_some_and(|c| !c.is_ascii_digit())) {
-                        let rest = rest.trim();
-                        let start = rest.as_ptr() as usize - s.text().as_ptr() as usize;
-                        s.keep(start..start + rest.len());
+                        // Where `rest` starts in the span's text: after the lead, and the page number when it led.
+                        let start = lead + if leading { page.len() } else { 0 } + (rest.len() - rest.trim_start().len());
+                        let len = rest.trim().len();
+                        s.keep(start..start + len);
                         break;
                     }
                 }

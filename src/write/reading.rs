@@ -177,14 +177,8 @@ pub(crate) fn without_page(content: &[Inline], page: &str) -> Vec<Inline> {
     let last = content.iter().rposition(|i| matches!(i, Inline::Span(_)));
     for (at, leading) in [(first, true), (last, false)] {
         if let Some(Inline::Span(s)) = at.and_then(|a| content.get_mut(a)) {
-            let t = s.text().trim();
-            let rest = if leading { t.strip_prefix(page) } else { t.strip_suffix(page) };
-            // The character where the cut is made must not be a digit: 01 is not the page of 0104.
-            let at_cut = |r: &str| if leading { r.chars().next() } else { r.chars().last() };
-            if let Some(rest) = rest.filter(|r| at_cut(r).is_some_and(|c| !c.is_ascii_digit())) {
-                let rest = rest.trim();
-                let start = rest.as_ptr() as usize - s.text().as_ptr() as usize;
-                s.keep(start..start + rest.len());
+            if let Some(keep) = page_cut(s.text(), page, leading) {
+                s.keep(keep);
                 break;
             }
         }
@@ -192,9 +186,39 @@ pub(crate) fn without_page(content: &[Inline], page: &str) -> Vec<Inline> {
     content
 }
 
+/// What of `text` is left with `page` cut from its start (or end) and the
+/// white space around trimmed, as a byte range of `text`; `None` when the
+/// text does not start (end) with the page number, or goes on in digits
+/// where the cut would be: 01 is not the page of 0104.
+fn page_cut(text: &str, page: &str, leading: bool) -> Option<std::ops::Range<usize>> {
+    let lead = text.len() - text.trim_start().len();
+    let t = text.trim();
+    let rest = if leading { t.strip_prefix(page)? } else { t.strip_suffix(page)? };
+    let at_cut = if leading { rest.chars().next() } else { rest.chars().last() };
+    if at_cut.is_none_or(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let from = if leading { lead + page.len() } else { lead };
+    let start = from + (rest.len() - rest.trim_start().len());
+    Some(start..start + rest.trim().len())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_number_is_cut_from_either_end_of_a_contents_line() {
+        fn kept<'a>(text: &'a str, page: &str, leading: bool) -> Option<&'a str> {
+            page_cut(text, page, leading).map(|r| &text[r])
+        }
+        assert_eq!(kept(" 12 春回阿克陶\u{3000}", "12", true), Some("春回阿克陶"));
+        assert_eq!(kept("高端时论 …… 58 ", "58", false), Some("高端时论 ……"));
+        // The cut would split a number: not this page's.
+        assert_eq!(kept("0104 春回", "01", true), None);
+        assert_eq!(kept("春回 0104", "04", false), None);
+        assert_eq!(kept("春回", "58", false), None);
+    }
 
     #[test]
     fn running_text_loses_spaces_between_cjk() {
