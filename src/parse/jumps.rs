@@ -88,9 +88,9 @@ pub fn follow(articles: &mut Vec<Article>, marks: &Marks) {
         return;
     }
     let mut from = (0, 0);
-    // Articles a landing emptied go at the end, all at once: removing each
-    // at once shifted all after it, once a jump, which on a long collection
-    // took longer than the rest of this stage.
+    // Articles a landing emptied are removed at the end, in one pass:
+    // removing each as it emptied shifted every article after it, once a
+    // jump, which on a long collection took longer than the rest of this stage.
     let mut emptied = vec![false; articles.len()];
     while let Some((ai, bi)) = find(articles, from, |b| is_paragraph(b) && on(b, &marks.out, true) && last_text(b).is_some_and(jumps_out)) {
         from = (ai, bi + 1);
