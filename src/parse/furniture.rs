@@ -115,7 +115,9 @@ fn running_heads(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<(usize, Furniture)> 
     for k in 0..ids.len() {
         let places = &grouped[start[k]..start[k + 1]];
         // Three times a page apart, or more often on short (magazine) pages.
-        let apart = |d: usize| places.windows(2).all(|w| w[1].1 - w[0].1 >= d) && page_after_page(places);
+        // Asked with up to three distances: the median is worked out once.
+        let paged = std::cell::OnceCell::new();
+        let apart = |d: usize| places.windows(2).all(|w| w[1].1 - w[0].1 >= d) && *paged.get_or_init(|| page_after_page(places));
         // Or beside a barcode or "scan the code" prompt, however close.
         let by_junk = |&(i, _): &(usize, usize)| {
             let near = |j: Option<usize>| j.is_some_and(|j| matches!(cue_of[j], Cue::Junk | Cue::PageNumber));

@@ -7,7 +7,7 @@
 
 use super::lines::Line;
 use crate::layout::ranges;
-use crate::model::{Article, Block, BlockKind, Inline};
+use crate::model::{Article, Block, BlockKind, Inline, Span};
 
 /// The lines whose text jumps out or lands, noted while the lines are read
 /// for their cues. Paragraphs keep their lines' text whole, so only blocks
@@ -62,19 +62,12 @@ fn mark(t: &str, at_start: bool) -> Option<&str> {
     (short && names_a_place).then_some(inner)
 }
 
-fn first_text(b: &Block) -> Option<&str> {
-    b.content.iter().find_map(|i| if let Inline::Span(s) = i { Some(s.text()) } else { None })
-}
-
-fn last_text(b: &Block) -> Option<&str> {
-    b.content.iter().rev().find_map(|i| if let Inline::Span(s) = i { Some(s.text()) } else { None })
-}
-
-/// Whether the line of the block's first (or last) span is one of `lines`.
-fn on(b: &Block, lines: &[u32], last: bool) -> bool {
-    let span = |i: &Inline| if let Inline::Span(s) = i { Some(s.line) } else { None };
-    let line = if last { b.content.iter().rev().find_map(span) } else { b.content.iter().find_map(span) };
-    line.is_some_and(|n| lines.binary_search(&n).is_ok())
+/// The block's first (or last) span, when its line is one of `marked`:
+/// its text is read only then.
+fn marked_span<'b>(b: &'b Block, marked: &[u32], last: bool) -> Option<&'b Span> {
+    let span = |i: &'b Inline| if let Inline::Span(s) = i { Some(s) } else { None };
+    let s = if last { b.content.iter().rev().find_map(span) } else { b.content.iter().find_map(span) }?;
+    marked.binary_search(&s.line).is_ok().then_some(s)
 }
 
 fn is_paragraph(b: &Block) -> bool {
@@ -92,9 +85,9 @@ pub fn follow(articles: &mut Vec<Article>, marks: &Marks) {
     // removing each as it emptied shifted every article after it, once a
     // jump, which on a long collection took longer than the rest of this stage.
     let mut emptied = vec![false; articles.len()];
-    while let Some((ai, bi)) = find(articles, from, |b| is_paragraph(b) && on(b, &marks.out, true) && last_text(b).is_some_and(jumps_out)) {
+    while let Some((ai, bi)) = find(articles, from, |b| is_paragraph(b) && marked_span(b, &marks.out, true).is_some_and(|s| jumps_out(s.text()))) {
         from = (ai, bi + 1);
-        let Some((aj, bj)) = find(articles, from, |b| is_paragraph(b) && on(b, &marks.lands, false) && first_text(b).is_some_and(lands)) else { break };
+        let Some((aj, bj)) = find(articles, from, |b| is_paragraph(b) && marked_span(b, &marks.lands, false).is_some_and(|s| lands(s.text()))) else { break };
         let mut moved: Vec<Block> = articles[aj].blocks.drain(bj..).collect();
         let first = moved.remove(0);
         let target = &mut articles[ai].blocks[bi];

@@ -159,7 +159,7 @@ fn source_name(doc: &Document) -> String {
 
 /// Counts the characters of the source lines that XML cannot carry.
 fn forbidden_chars(doc: &Document) -> usize {
-    let count = |s: &Span| [&s.lead(), &s.text(), &s.trail()].iter().map(|t| t.chars().filter(|&c| !is_xml_char(c)).count()).sum::<usize>();
+    let count = |s: &Span| [s.lead(), s.text(), s.trail()].iter().map(|t| t.chars().filter(|&c| !is_xml_char(c)).count()).sum::<usize>();
     let mut n = 0;
     for b in all_blocks(doc) {
         let credit: &[Inline] = if let BlockKind::Caption { credit } = &b.kind { credit } else { &[] };
