@@ -180,6 +180,8 @@ pub enum NoteKind {
     Date,
     /// A column or section label of the publication: 高端时论, 延伸阅读.
     Column,
+    /// A footnote: [1] …, ① … at a page's or a chapter's foot.
+    Footnote,
     /// Any other editorial note (※这是…的一部分).
     Other,
 }

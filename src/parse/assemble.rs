@@ -45,19 +45,22 @@ pub fn articles(parts: &Parts<'_, '_>, items: Vec<Item>, warnings: &mut Vec<Warn
     let items: Vec<&Item> = items.iter().collect();
     let mut out: Vec<Article> = Vec::new();
     for (kind, group) in divisions(&items) {
-        let levels = Levels::of(group);
+        let levels = Levels::of(group).each(group);
         // No more blocks than items: sized once, not grown by doubling.
         let mut blocks = Vec::with_capacity(group.len());
         let mut i = 0;
         while i < group.len() {
             let it = group[i];
             i += 1;
-            let Some(mut b) = block(parts, it, &inside, &levels) else { continue };
+            let Some(mut b) = block(parts, it, &inside, levels[i - 1]) else { continue };
             if it.kind == Kind::Aside {
-                // The sidebar takes the list items that follow it.
+                // The sidebar takes the list items that follow it; an
+                // admonition's label (注意) the paragraph it qualifies too.
                 let mut inner = Vec::new();
-                while i < group.len() && matches!(group[i].kind, Kind::ListItem | Kind::Furniture) {
-                    inner.extend(block(parts, group[i], &inside, &levels));
+                let mut text = it.cue != Cue::Label;
+                while i < group.len() && (matches!(group[i].kind, Kind::ListItem | Kind::Furniture) || (!text && group[i].kind == Kind::Text)) {
+                    text |= group[i].kind == Kind::Text;
+                    inner.extend(block(parts, group[i], &inside, levels[i]));
                     i += 1;
                 }
                 b = make(BlockKind::Sidebar { items: inner }, b.content, b.confidence);
@@ -128,9 +131,11 @@ fn divisions<'i>(items: &'i [&'i Item]) -> Vec<(ArticleKind, &'i [&'i Item])> {
 }
 
 /// Heading levels of one article: 2 for its top style, one deeper per style
-/// nested under it, in the order 一、 > （一） > 1. > （1）; unnumbered
-/// headings are top (beside the top numbered ones, not above them);
-/// markdown headings keep their own level.
+/// nested under it, in the order 第一章 > 第一节 > 一、 > （一） > 1. > 1.1 >
+/// 1.1.1 > （1）, counting only the styles the article uses; markdown
+/// headings keep their own level. An unnumbered heading is top level until
+/// a numbered one comes; after one, it is a part of that section, one level
+/// deeper (the terms a numbered section explains, one by one).
 struct Levels(Vec<Style>);
 
 impl Levels {
@@ -145,11 +150,23 @@ impl Levels {
         Levels(styles.into_iter().collect())
     }
 
-    fn level(&self, style: Style) -> u8 {
-        match style {
-            Style::Markdown(h) => h.max(2),
-            s => 2 + self.0.iter().position(|r| *r == s).unwrap_or(0) as u8,
-        }
+    /// The level of each item's heading (0 for items that are not headings).
+    fn each(&self, items: &[&Item]) -> Vec<u8> {
+        const DEEPEST: u8 = 6;
+        let mut numbered: Option<u8> = None;
+        items
+            .iter()
+            .map(|it| match it.kind {
+                Kind::Heading(Style::Markdown(h)) => h.max(2),
+                Kind::Heading(Style::Plain) => numbered.map_or(2, |l| (l + 1).min(DEEPEST)),
+                Kind::Heading(s) => {
+                    let l = 2 + self.0.iter().position(|r| *r == s).unwrap_or(0) as u8;
+                    numbered = Some(l);
+                    l
+                }
+                _ => 0,
+            })
+            .collect()
     }
 }
 
@@ -222,7 +239,7 @@ fn make(kind: BlockKind, content: Vec<Inline>, confidence: f32) -> Block {
     b
 }
 
-fn block(parts: &Parts<'_, '_>, it: &Item, inside: &Inside, levels: &Levels) -> Option<Block> {
+fn block(parts: &Parts<'_, '_>, it: &Item, inside: &Inside, level: u8) -> Option<Block> {
     let lines = &it.lines;
     let b = match it.kind {
         Kind::Furniture => {
@@ -258,7 +275,7 @@ fn block(parts: &Parts<'_, '_>, it: &Item, inside: &Inside, levels: &Levels) -> 
                 Style::Plain => 0.7,
                 _ => 0.9,
             };
-            make(BlockKind::Heading { level: levels.level(style) }, s.into_iter().map(Inline::Span).collect(), conf)
+            make(BlockKind::Heading { level }, s.into_iter().map(Inline::Span).collect(), conf)
         }
         Kind::Title | Kind::Subtitle => {
             let mut s = spans(parts, lines);

@@ -183,6 +183,7 @@ fn intrinsic(shape: &Shape<'_, '_>, u: &Unit, furniture: bool, desc: bool) -> Ki
         Cue::Credit | Cue::CaptionWithCredit | Cue::Caption => Kind::Caption,
         Cue::Bullet { .. } | Cue::Dash => Kind::ListItem,
         Cue::Toc => Kind::Toc,
+        Cue::Label => Kind::Aside,
         Cue::Front => Kind::Front,
         Cue::PageNumber | Cue::Junk => Kind::Furniture,
         Cue::Numbered { style, rest } if numbered_heading(shape, u, rest as usize) => Kind::Heading(Style::Numbered(style)),
@@ -227,7 +228,45 @@ pub fn classify(shape: &Shape<'_, '_>, units: Vec<Unit>, furniture: &[bool], des
     confirm_toc(&mut items);
     place_display(shape, &mut items);
     frontmatter(&mut items);
+    if !collection(&items) {
+        one_document(&mut items);
+    }
     items
+}
+
+/// Whether the items read as a collection of articles (a magazine, a
+/// newspaper page, a compilation) rather than one document: more than one
+/// article shows its own apparatus, a byline or a closing note, or the
+/// text marks its titles itself (markdown `#`).
+fn collection(items: &[Item]) -> bool {
+    // Two of one kind: a single document may well have one of each.
+    const ARTICLES: usize = 2;
+    let count = |f: &dyn Fn(&Item) -> bool| items.iter().filter(|it| f(it)).count();
+    count(&|it| it.kind == Kind::Byline) >= ARTICLES
+        || count(&|it| matches!(it.kind, Kind::Note(NoteKind::Source | NoteKind::Editor | NoteKind::Affiliation))) >= ARTICLES
+        || count(&|it| matches!(it.cue, Cue::Markdown { hashes: 1, .. })) >= ARTICLES
+}
+
+/// In one document only the title at its head is a title: later display
+/// lines that opened "articles" are its section headings, and a chapter
+/// heading that opens the text is its title.
+fn one_document(items: &mut [Item]) {
+    let mut head = true;
+    for it in items.iter_mut() {
+        match it.kind {
+            Kind::Furniture | Kind::Caption | Kind::Front | Kind::Toc => {}
+            Kind::Title | Kind::Subtitle | Kind::Byline | Kind::Note(NoteKind::Date) if head => {}
+            Kind::Heading(Style::Numbered(Numbering::Chapter)) if head => it.kind = Kind::Title,
+            Kind::Title => {
+                head = false;
+                it.kind = match it.cue {
+                    Cue::Numbered { style, .. } => Kind::Heading(Style::Numbered(style)),
+                    _ => Kind::Heading(Style::Plain),
+                };
+            }
+            _ => head = false,
+        }
+    }
 }
 
 /// A credit joins the description before it into one caption.

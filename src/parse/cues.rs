@@ -10,15 +10,25 @@ use crate::model::NoteKind;
 /// order they nest: 一、 > （一） > 1. > （1）.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Numbering {
-    /// 一、 二、 (also 第一章, 第一部分)
+    /// 第一编, 第一部分, 第 3 章, 附录 B.: the divisions of a book.
+    Chapter,
+    /// 第一节
+    Section,
+    /// 一、 二、
     Han,
     /// （一） (一)
     ParenHan,
     /// 1. 1． 1、
     Arabic,
+    /// 3.1. 3.3.1.1 B.2.: a decimal number of this many parts (2 or more),
+    /// each part one level deeper.
+    Decimal(u8),
     /// （1） (1) 1)
     ParenArabic,
 }
+
+/// The most parts a decimal section number has (1.2.3.4.5.6).
+const DECIMAL_DEPTH: usize = 6;
 
 /// The cue a line gives by itself. Byte offsets are `u32`, which makes a
 /// cue 8 bytes, not 16: there is one for every line of the input.
@@ -38,8 +48,11 @@ pub enum Cue {
     Credit,
     /// A caption whose credit stands at its end (…驶出。 □张健霆/摄).
     CaptionWithCredit,
-    /// A caption line named by the user's caption patterns.
+    /// A caption line: a table's or figure's (表 3.1. …, 图 2: …, Figure 2.),
+    /// or one named by the user's caption patterns.
     Caption,
+    /// The label of an admonition set apart from the text (注意, 警告, Note).
+    Label,
     /// A whole-line editorial note.
     Note(NoteKind),
     /// A line of a table of contents (04 高端时论).
@@ -115,18 +128,30 @@ pub fn numbering(text: &str) -> Option<(Numbering, usize)> {
         };
     }
     if first == '第' {
-        // 第一章 / 第一部分 / 第一节
-        let rest = &text['第'.len_utf8()..];
-        let digits = rest.chars().take_while(|&c| is_han_digit(c) || c.is_ascii_digit()).count();
-        if digits > 0 {
-            let after: String = rest.chars().skip(digits).take(2).collect();
-            if after.starts_with('章') || after.starts_with('节') || after.starts_with("部分") || after.starts_with('编') {
-                let unit_len = if after.starts_with("部分") { "部分".len() } else { '章'.len_utf8() };
-                let at = '第'.len_utf8() + rest.chars().take(digits).map(char::len_utf8).sum::<usize>() + unit_len;
-                return Some((Numbering::Han, skip_spaces(text, at)));
-            }
+        // 第一章 / 第 3 章 / 第一部分 / 第一节: a number and a unit, spaces between allowed.
+        let rest = text['第'.len_utf8()..].trim_start_matches([' ', '\u{3000}']);
+        let digits: usize = rest.chars().take_while(|&c| is_han_digit(c) || c.is_ascii_digit()).map(char::len_utf8).sum();
+        if digits == 0 {
+            return None;
         }
-        return None;
+        let unit = rest[digits..].trim_start_matches([' ', '\u{3000}']);
+        let (style, len) = if unit.starts_with("部分") {
+            (Numbering::Chapter, "部分".len())
+        } else if unit.starts_with(['章', '编', '篇', '卷']) {
+            (Numbering::Chapter, '章'.len_utf8())
+        } else if unit.starts_with('节') {
+            (Numbering::Section, '节'.len_utf8())
+        } else {
+            return None;
+        };
+        let at = text.len() - unit.len() + len;
+        return Some((style, skip_spaces(text, at)));
+    }
+    if let Some(at) = appendix(text) {
+        return Some((Numbering::Chapter, skip_spaces(text, at)));
+    }
+    if let Some((depth, at)) = decimal(text) {
+        return Some((Numbering::Decimal(depth), skip_spaces(text, at)));
     }
     if is_han_digit(first) {
         let n = text.chars().take_while(|&c| is_han_digit(c)).count();
@@ -153,6 +178,108 @@ pub fn numbering(text: &str) -> Option<(Numbering, usize)> {
         return Some((style, skip_spaces(text, n + sep.len_utf8())));
     }
     None
+}
+
+/// Labels of admonitions, set on a line of their own over the text they
+/// qualify (the Chinese and English words documentation uses).
+#[rustfmt::skip]
+const LABELS_OF_ASIDES: [&str; 16] = [
+    "注意", "提示", "警告", "重要", "小心", "技巧", "注", "备注",
+    "Note", "Warning", "Tip", "Important", "Caution", "Hint", "NOTE", "WARNING",
+];
+
+/// An admonition's label alone on its line (注意, 警告：, Note:).
+fn is_label(t: &str) -> bool {
+    let t = t.trim_end_matches([':', '：']).trim();
+    t.len() <= 9 && LABELS_OF_ASIDES.contains(&t)
+}
+
+/// Footnote markers that open the note at a page's or a chapter's foot.
+fn is_footnote(t: &str) -> bool {
+    // [1] …, ［1］ …, ①…
+    if let Some(rest) = t.strip_prefix(['[', '［']) {
+        let n = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let after = &rest[n..];
+        return (1..=3).contains(&n) && after.starts_with([']', '］']) && after.chars().count() > 2;
+    }
+    t.starts_with(|c: char| ('\u{2460}'..='\u{2473}').contains(&c)) && t.chars().count() > 3
+}
+
+/// A table's or figure's caption: 表 3.1. 有助于安装的硬件信息, 图 2：…,
+/// Figure 2. …, Table 1: …: the word, a number, then a short title with no
+/// sentence in it (图 3 显示了… is prose).
+fn is_table_or_figure(t: &str, chars: u32) -> bool {
+    const LONGEST: u32 = 60;
+    if chars > LONGEST {
+        return false;
+    }
+    let Some(rest) = ["表", "图", "Figure", "Table", "Fig.", "Listing", "例"].iter().find_map(|w| t.strip_prefix(w)) else { return false };
+    let rest = rest.trim_start_matches([' ', '\u{3000}']);
+    let n = rest.bytes().take_while(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-')).count();
+    if n == 0 || !rest.as_bytes()[0].is_ascii_digit() {
+        return false;
+    }
+    let after = &rest[n..];
+    let sep = after.is_empty() || after.starts_with([' ', '\u{3000}', ':', '：', '.', '．']) || (t.starts_with(['表', '图']) && rest[..n].ends_with('.'));
+    sep && !after.contains(['。', '，', '；']) && !ends_sentence(after.trim_end_matches('.'))
+}
+
+/// An appendix's number: 附录 B. / 附录一 / Appendix A; the byte length it takes.
+fn appendix(text: &str) -> Option<usize> {
+    let rest = text.strip_prefix("附录").or_else(|| text.strip_prefix("Appendix "))?;
+    let body = rest.trim_start_matches([' ', '\u{3000}']);
+    let n: usize = body.chars().take_while(|&c| c.is_ascii_uppercase() || c.is_ascii_digit() || is_han_digit(c)).map(char::len_utf8).sum();
+    // 附录 alone, or 附录 with a word after it, is a heading without a number.
+    if n == 0 || n > 3 {
+        return None;
+    }
+    let after = &body[n..];
+    let sep = after.chars().next();
+    if sep.is_some_and(|c| !(matches!(c, '.' | '．' | '、' | ':' | '：' | ' ' | '\u{3000}') || super::lines::is_cjk(c))) {
+        return None;
+    }
+    Some(text.len() - after.len() + sep.filter(|c| matches!(c, '.' | '．' | '、' | ':' | '：')).map_or(0, char::len_utf8))
+}
+
+/// A decimal section number of two or more parts (3.1. / 3.3.1.1 / B.2.1.):
+/// its number of parts and the byte length it takes. The first part may be
+/// an appendix's letter. What follows must be a space, the line's end or a
+/// Han character: 2.0阶段 or 3.5GB are not section numbers, nor is 192.168.
+fn decimal(text: &str) -> Option<(u8, usize)> {
+    let b = text.as_bytes();
+    let mut at = 0;
+    let mut parts = 0;
+    loop {
+        let start = at;
+        if parts == 0 && b.first().is_some_and(u8::is_ascii_uppercase) && b.get(1) == Some(&b'.') {
+            at += 1;
+        } else {
+            while at < b.len() && b[at].is_ascii_digit() {
+                at += 1;
+            }
+        }
+        let len = at - start;
+        if len == 0 || len > if parts == 0 { 2 } else { 3 } {
+            return None;
+        }
+        parts += 1;
+        if b.get(at) == Some(&b'.') && b.get(at + 1).is_some_and(|c| c.is_ascii_digit()) && parts < DECIMAL_DEPTH {
+            at += 1;
+            continue;
+        }
+        break;
+    }
+    if parts < 2 {
+        return None;
+    }
+    // After a closing dot the words may follow at once (3.1.安装概述);
+    // without one, only after a space (2.1 CTAN, not 2.0阶段).
+    let dot = b.get(at) == Some(&b'.');
+    if dot {
+        at += 1;
+    }
+    let next = text[at..].chars().next();
+    next.is_none_or(|c| c == ' ' || c == '\u{3000}' || c == '\t' || (dot && super::lines::is_cjk(c))).then_some((parts as u8, at))
 }
 
 /// Whether the line (of `chars` characters, with `marks`) is a photo credit by itself.
@@ -419,6 +546,15 @@ pub fn cue(line: &Line<'_>) -> Cue {
     if let Some(k) = note_kind_of(t, line.chars as usize, line.marks & mark::BRACKET != 0) {
         return Cue::Note(k);
     }
+    if is_footnote(t) {
+        return Cue::Note(NoteKind::Footnote);
+    }
+    if is_label(t) {
+        return Cue::Label;
+    }
+    if is_table_or_figure(t, line.chars) {
+        return Cue::Caption;
+    }
     if is_credit(t, line.chars, line.marks) {
         return Cue::Credit;
     }
@@ -465,7 +601,14 @@ mod tests {
         assert!(matches!(c("1.定制度、立规矩。"), Cue::Numbered { style: Numbering::Arabic, .. }));
         assert!(matches!(c("2．高水平对外开放"), Cue::Numbered { style: Numbering::Arabic, .. }));
         assert!(matches!(c("（1）党支部换届"), Cue::Numbered { style: Numbering::ParenArabic, .. }));
-        assert!(matches!(c("第三章 总则"), Cue::Numbered { style: Numbering::Han, .. }));
+        assert!(matches!(c("第三章 总则"), Cue::Numbered { style: Numbering::Chapter, .. }));
+        assert!(matches!(c("第 3 章 开始安装 Debian GNU/Linux 之前"), Cue::Numbered { style: Numbering::Chapter, .. }));
+        assert!(matches!(c("附录 B. 使用预置自动进行安装"), Cue::Numbered { style: Numbering::Chapter, .. }));
+        assert!(matches!(c("3.3.1.1. 安装手册"), Cue::Numbered { style: Numbering::Decimal(4), .. }));
+        assert!(matches!(c("B.1.1."), Cue::Numbered { style: Numbering::Decimal(3), .. }));
+        assert!(matches!(c("2.1 CTAN"), Cue::Numbered { style: Numbering::Decimal(2), .. }));
+        assert!(matches!(c("5.1.安装概述"), Cue::Numbered { style: Numbering::Decimal(2), .. }));
+        assert_eq!(c("192.168.1.1 是地址"), Cue::None);
         // Not numbering: decimals, years, plain text.
         assert_eq!(c("2.0阶段的西部大开发"), Cue::None);
         assert_eq!(c("2024 年工作回顾很好，"), Cue::None);
@@ -484,6 +627,8 @@ mod tests {
         assert_eq!(c("3月6日"), Cue::Note(NoteKind::Date));
         assert_eq!(c("(新华社北京5月17日电)"), Cue::Note(NoteKind::Source));
         assert_eq!(c("（来源：《求是》2024/24）"), Cue::Note(NoteKind::Source));
+        assert_eq!(c("[4] 科技术语：一种语言针对不同国家代码有多个不同 locale 存在。"), Cue::Note(NoteKind::Footnote));
+        assert_eq!(c("① 见第三章。"), Cue::Note(NoteKind::Footnote));
     }
 
     #[test]
@@ -496,6 +641,11 @@ mod tests {
         assert_eq!(c("04 高端时论"), Cue::Toc);
         assert_eq!(c("- 47 奏响乡村振兴新乐章 蒲巧英"), Cue::Toc);
         assert_eq!(c("ISSN 2096-7462"), Cue::Front);
+        assert_eq!(c("表 3.1. 有助于安装的硬件信息"), Cue::Caption);
+        assert_eq!(c("Figure 2. The main window"), Cue::Caption);
+        assert_eq!(c("图 3 显示了安装程序的主菜单。"), Cue::None);
+        assert_eq!(c("注意"), Cue::Label);
+        assert_eq!(c("Warning:"), Cue::Label);
         assert_eq!(c("总第344期"), Cue::Front);
         assert_eq!(c("社 长 田进宝"), Cue::Front);
         assert_eq!(c("28"), Cue::PageNumber);

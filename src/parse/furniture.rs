@@ -78,7 +78,8 @@ fn running_heads(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<(usize, Furniture)> 
         }
         ordinal += 1;
         // A masthead line (2025年第3期) repeated page after page is a head too.
-        if !matches!(cue_of[i], Cue::None | Cue::Front) || l.width > 30.0 || cues::ends_sentence(l.text) {
+        // So is a section's number and title over the pages of its section.
+        if !matches!(cue_of[i], Cue::None | Cue::Front | Cue::Numbered { .. }) || l.width > 30.0 || cues::ends_sentence(l.text) {
             continue;
         }
         // Most lines have neither digits nor spaces: their text is their key.

@@ -162,11 +162,18 @@ impl Shape<'_, '_> {
             return false;
         }
         match self.cues[a] {
-            Cue::Markdown { .. } | Cue::PageNumber | Cue::Junk | Cue::Credit | Cue::CaptionWithCredit | Cue::Caption | Cue::Front | Cue::Toc => {
+            Cue::Markdown { .. } | Cue::PageNumber | Cue::Junk | Cue::Credit | Cue::CaptionWithCredit | Cue::Caption | Cue::Label | Cue::Front | Cue::Toc => {
                 return matches!(self.cues[a], Cue::Toc) && b == a + 1 && !cues::ends_sentence(la.text);
             }
             Cue::Note(_) => return !balanced(la.text) || (!self.long_mode(a) && self.full(a, a_first) && !cues::ends_sentence(la.text)),
             _ => {}
+        }
+        if let Cue::Numbered { rest, .. } = self.cues[a]
+            && a_first
+            && rest as usize >= la.text.len()
+        {
+            // A section number alone on its line (1.2.3.) has its words on the next.
+            return b == a + 1 || !self.double_spaced && b <= a + 2 && !cues::ends_open(lb.text) && lb.width < self.widths[b] * 0.75;
         }
         let ends = cues::ends_sentence(la.text);
         if a_first && self.label_of_title(a, b) {

@@ -86,7 +86,7 @@ fn note_style(kind: NoteKind, body: Style) -> Style {
         NoteKind::Source | NoteKind::Editor | NoteKind::Continuation | NoteKind::Affiliation => {
             Style { align: Align::Right, before: 0.3, after: 0.3, ..small }
         }
-        NoteKind::Other => Style { align: Align::Justify, indent: 2.0, before: 0.3, after: 0.3, ..small },
+        NoteKind::Other | NoteKind::Footnote => Style { align: Align::Justify, indent: 2.0, before: 0.3, after: 0.3, ..small },
     }
 }
 

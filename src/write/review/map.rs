@@ -202,6 +202,7 @@ pub(super) fn note_name(kind: NoteKind) -> &'static str {
         NoteKind::Continuation => "continuation",
         NoteKind::Date => "date",
         NoteKind::Column => "column",
+        NoteKind::Footnote => "footnote",
         NoteKind::Other => "other",
     }
 }

@@ -176,6 +176,7 @@ fn note_type(kind: NoteKind) -> &'static str {
         NoteKind::Continuation => "continuation",
         NoteKind::Date => "date",
         NoteKind::Column => "column",
+        NoteKind::Footnote => "footnote",
         NoteKind::Other => "editorial",
     }
 }

@@ -349,6 +349,7 @@ fn note_class(kind: NoteKind) -> &'static str {
         NoteKind::Editor => "note editor",
         NoteKind::Affiliation => "note affiliation",
         NoteKind::Continuation => "note continuation",
+        NoteKind::Footnote => "note footnote",
         NoteKind::Date => "note date",
         NoteKind::Column => "note column",
         NoteKind::Other => "note other",
