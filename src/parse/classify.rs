@@ -124,7 +124,9 @@ fn numbered_heading(shape: &Shape<'_, '_>, u: &Unit, rest: usize) -> bool {
     let t = text_of(shape, &u.lines);
     let body = t.get(rest..).unwrap_or("");
     let n = body.chars().count();
-    u.lines.len() <= 3 && (2..=60).contains(&n) && !cues::ends_open(&t) && !body.contains(['。', '！', '？', '；', '：', ':'])
+    // A heading may ask a question or exclaim (什么是 Debian? 记得备份！), once, at its end.
+    let body = body.trim_end_matches(['？', '！', '?', '!']);
+    u.lines.len() <= 3 && (2..=60).contains(&n) && !cues::ends_open(body) && !body.contains(['。', '！', '？', '；', '：', ':', '?', '!'])
 }
 
 /// Whether the text is a list of personal names (辛组研, 孙 绍 骋, 张学良 杨 羊),
@@ -402,7 +404,8 @@ fn place_display(shape: &Shape<'_, '_>, items: &mut [Item]) {
                 let text = text_of(shape, &items[i].lines);
                 let indented = shape.lines[items[i].lines[0]].indented();
                 if text.ends_with("——") || text.ends_with('：') {
-                    if next_kind == Some(Kind::ListItem) { Kind::Aside } else { Kind::Text }
+                    // A colon announces a list in the text; a dash leads a box.
+                    if next_kind == Some(Kind::ListItem) && text.ends_with("——") { Kind::Aside } else { Kind::Text }
                 } else if in_title && !body_seen {
                     if name_like(&text) { Kind::Byline } else { Kind::Title }
                 } else if (!any_text && prev_kind.is_none_or(|k| matches!(k, Kind::Furniture)))

@@ -1,7 +1,7 @@
 //! Stage: print furniture. Page numbers standing alone, barcodes, and running
 //! heads, which are told apart from headings by recurring page after page.
 
-use super::cues::{self, Cue};
+use super::cues::Cue;
 use super::lines::{Line, is_white, mark};
 use crate::model::FurnitureKind;
 use std::borrow::Cow;
@@ -79,7 +79,7 @@ fn running_heads(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<(usize, Furniture)> 
         ordinal += 1;
         // A masthead line (2025年第3期) repeated page after page is a head too.
         // So is a section's number and title over the pages of its section.
-        if !matches!(cue_of[i], Cue::None | Cue::Front | Cue::Numbered { .. }) || l.width > 30.0 || cues::ends_sentence(l.text) {
+        if !matches!(cue_of[i], Cue::None | Cue::Front | Cue::Numbered { .. }) || l.width > 30.0 || l.text.ends_with(['。', '；', '，', '、']) {
             continue;
         }
         // Most lines have neither digits nor spaces: their text is their key.
@@ -134,10 +134,15 @@ fn running_heads(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<(usize, Furniture)> 
             near((0..i).rev().find(|&j| !lines[j].is_blank())) || near((i + 1..lines.len()).find(|&j| !lines[j].is_blank()))
         };
         let n = places.len();
+        // A head that repeats a section's title at the page edges: where
+        // it stands away from them, it is the title itself.
+        let edge = |p: &(usize, usize)| at_break(p) || by_number(p);
+        let edges = places.iter().filter(|p| edge(p)).count();
         if n >= 2 && places.iter().all(at_break) && apart(SHORT_PAGE) {
             out.extend(places.iter().map(|p| (p.0, Furniture::RunningHead)));
         } else if n >= RECURS && (apart(PAGE_APART) || (n > RECURS && apart(SHORT_PAGE))) {
-            out.extend(places.iter().map(|p| (p.0, Furniture::RunningHead)));
+            let keep = |p: &&(usize, usize)| edges < 2 || edge(p);
+            out.extend(places.iter().filter(keep).map(|p| (p.0, Furniture::RunningHead)));
         } else if n >= RECURS && places.iter().all(by_junk) {
             // Part of the prompt it stands beside, not a head.
             out.extend(places.iter().map(|p| (p.0, Furniture::Other)));

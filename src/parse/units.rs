@@ -5,7 +5,7 @@
 //! line carries a cue of its own (a number, a marker, a note).
 
 use super::classify;
-use super::cues::{self, Cue};
+use super::cues::{self, Cue, Numbering};
 use super::lines::Line;
 use super::width::LONG_LINE;
 
@@ -141,6 +141,14 @@ impl Shape<'_, '_> {
             && !cues::ends_open(lb.text)
     }
 
+    /// Whether line `a` ends short of its column only because the Latin
+    /// word that opens line `b` did not fit after it.
+    fn latin_wrapped(&self, a: usize, b: usize) -> bool {
+        let word = self.lines[b].text.split([' ', '\u{3000}']).next().unwrap_or("");
+        let ascii = word.chars().take_while(|c| c.is_ascii_graphic()).count();
+        ascii > 0 && self.lines[a].width + super::lines::char_width('a') * (ascii as f32 + 1.0) >= self.widths[a] - FULL
+    }
+
     /// Whether line `b` continues the unit whose last line is `a`.
     pub fn continues(&self, a: usize, a_first: bool, b: usize) -> bool {
         if self.alone[a] || self.alone[b] {
@@ -153,6 +161,10 @@ impl Shape<'_, '_> {
     pub fn runs_on(&self, a: usize, a_first: bool, b: usize) -> bool {
         match self.cues[b] {
             Cue::None => {}
+            // A number that a sentence cut at the line's end wrapped onto
+            // the next (…参阅第\n4.4 节…) is no section number.
+            Cue::Numbered { style: Numbering::Arabic | Numbering::Decimal(_), .. }
+                if matches!(self.cues[a], Cue::None) && b == a + 1 && !cues::ends_open(self.lines[a].text) && self.full(a, a_first) && !self.long_mode(a) => {}
             _ => return false,
         }
         let (la, lb) = (&self.lines[a], &self.lines[b]);
@@ -179,7 +191,7 @@ impl Shape<'_, '_> {
         if a_first && self.label_of_title(a, b) {
             return true;
         }
-        if !ends && marked(la.text) {
+        if !ends && marked(la.text) && !matches!(self.cues[a], Cue::Bullet { .. }) {
             return false;
         }
         let gap = b > a + 1 && !self.double_spaced;
@@ -200,16 +212,20 @@ impl Shape<'_, '_> {
             };
         }
         let full = self.full(a, a_first);
-        if self.set_off(b) || (ends && speaker(lb.text)) {
-            return false;
-        }
         if let Cue::Numbered { rest, .. } = self.cues[a]
             && a_first
             && !la.text.get(rest as usize..).unwrap_or("").contains(|c: char| cues::is_terminal(c) || matches!(c, '，' | '、' | ','))
         {
             // A numbered line without a clause in it is a heading; only its
-            // own short, unpunctuated second line goes with it.
-            return lb.width < self.widths[b] * 0.75 && !cues::ends_open(lb.text);
+            // own short, unpunctuated second line goes with it (centred like
+            // it, maybe), unless the line is full and the sentence runs on.
+            return lb.width < self.widths[b] * 0.75 && !cues::ends_open(lb.text) || full && !gap && !lb.indented() && !self.long_mode(a);
+        }
+        if self.set_off(b) || (ends && speaker(lb.text)) {
+            return false;
+        }
+        if !ends && self.latin_wrapped(a, b) {
+            return true;
         }
         if !ends {
             // A display line wraps onto a line no longer than itself and
