@@ -19,6 +19,10 @@ const SHORT_PAGE: usize = 4;
 /// name once in each issue of a collection, stands over articles, not pages.
 const PAGE_MOST: usize = 1500;
 
+/// How much more or less set in than a running head's other places (in
+/// bytes of white space) its title is, where it stands under its own number.
+const SET_IN: u32 = 4;
+
 /// What print furniture a line is: a model's [`FurnitureKind`] without the
 /// page number's text, read from the line when the model is built. One byte
 /// a line, where the kind itself takes 24.
@@ -88,8 +92,8 @@ fn running_heads(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<(usize, Furniture)> 
         } else {
             l.text.into()
         };
-        let chars = if let Cow::Borrowed(_) = key { l.chars as usize } else { key.chars().count() };
-        if chars < 2 {
+        // Words, not the dots of section numbers (5.1.2., 5.1.3.) alone.
+        if key.chars().filter(|c| c.is_alphabetic()).nth(1).is_none() {
             continue;
         }
         let next = ids.len() as u32;
@@ -141,7 +145,11 @@ fn running_heads(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<(usize, Furniture)> 
         if n >= 2 && places.iter().all(at_break) && apart(SHORT_PAGE) {
             out.extend(places.iter().map(|p| (p.0, Furniture::RunningHead)));
         } else if n >= RECURS && (apart(PAGE_APART) || (n > RECURS && apart(SHORT_PAGE))) {
-            let keep = |p: &&(usize, usize)| edges < 2 || edge(p);
+            // The first place, set in unlike the rest (centred), is the
+            // title the heads repeat.
+            let usual = lines[places[n - 1].0].lead();
+            let title = |p: &(usize, usize)| p.0 == places[0].0 && lines[p.0].lead().abs_diff(usual) > SET_IN && lines[places[1].0].lead().abs_diff(usual) <= SET_IN;
+            let keep = |p: &&(usize, usize)| (edges < 2 || edge(p)) && !title(p);
             out.extend(places.iter().filter(keep).map(|p| (p.0, Furniture::RunningHead)));
         } else if n >= RECURS && places.iter().all(by_junk) {
             // Part of the prompt it stands beside, not a head.

@@ -74,6 +74,11 @@ impl<'a> Line<'a> {
         self.indented
     }
 
+    /// How far the text is set in: the bytes of white space before it.
+    pub fn lead(&self) -> u32 {
+        self.lead
+    }
+
     /// Whether a form feed on this line says a new page starts here.
     pub fn starts_page(&self) -> bool {
         self.page_break
