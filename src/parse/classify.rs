@@ -230,10 +230,84 @@ pub fn classify(shape: &Shape<'_, '_>, units: Vec<Unit>, furniture: &[bool], des
     confirm_toc(&mut items);
     place_display(shape, &mut items);
     frontmatter(&mut items);
+    sequences(shape, &mut items);
     if !collection(&items) {
         one_document(&mut items);
     }
     items
+}
+
+/// Numbered items read in their sequences. A numbered heading is one only
+/// where its number follows on from the one before it in its style (or
+/// starts one at 1): a lone 3. is an item of a list cut by the page, not
+/// a section. Short numbered paragraphs that count on from each other
+/// (1) … 2) … 3) …) are the items of a list.
+fn sequences(shape: &Shape<'_, '_>, items: &mut [Item]) {
+    // The most characters of an item of a list: longer, a numbered paragraph.
+    const ITEM_LONGEST: usize = 60;
+    let mut last: Vec<(Numbering, u32)> = Vec::new();
+    let number = |it: &Item| match it.cue {
+        Cue::Numbered { style, .. } => cues::number_value(shape.lines[it.lines[0]].text).map(|n| (style, n)),
+        _ => None,
+    };
+    for it in items.iter_mut() {
+        let Some((style, n)) = number(it) else { continue };
+        let heading = matches!(it.kind, Kind::Heading(Style::Numbered(_)));
+        if heading {
+            // A heading of a style above ends the runs of those below it.
+            last.retain(|(s, _)| *s <= style);
+        }
+        // The number before may have run on into its paragraph: any item counts.
+        let prev = last.iter().find(|(s, _)| *s == style).map(|p| p.1);
+        // The first of a style may start anywhere: the text may be an excerpt.
+        let follows = n <= 1 || prev.is_none_or(|p| n == p + 1) || matches!(style, Numbering::Chapter | Numbering::Section | Numbering::Decimal(_));
+        if heading && !follows {
+            it.kind = Kind::Text;
+        }
+        last.retain(|(s, _)| *s != style);
+        last.push((style, n));
+    }
+    let mut i = 0;
+    while i < items.len() {
+        let Some((style, n)) = number(&items[i]).filter(|(s, _)| matches!(s, Numbering::Arabic | Numbering::ParenArabic)) else {
+            i += 1;
+            continue;
+        };
+        // The run: the same style counting on, furniture between allowed.
+        let mut run = vec![i];
+        let mut want = n + 1;
+        let mut j = i + 1;
+        while j < items.len() {
+            if items[j].kind == Kind::Furniture {
+                j += 1;
+                continue;
+            }
+            match number(&items[j]) {
+                // A numbered line set like a heading among the items is one of them.
+                Some((s, m)) if s == style && m == want && matches!(items[j].kind, Kind::Text | Kind::Heading(Style::Numbered(_))) => {
+                    run.push(j);
+                    want += 1;
+                    j += 1;
+                }
+                _ => break,
+            }
+        }
+        // An item says one thing: one sentence, short. More, and the
+        // numbers head paragraphs.
+        let item = |it: &Item| {
+            let text = text_of(shape, &it.lines);
+            let body = text.trim_end_matches(|c| cues::is_terminal(c) || cues::is_closing(c));
+            text.chars().count() <= ITEM_LONGEST && !body.contains(['。', '；', '！', '？'])
+        };
+        let short: Vec<usize> = run.iter().copied().filter(|&k| item(&items[k])).collect();
+        // Every item short: a point that runs on into prose heads a paragraph.
+        if run.len() >= 2 && short.len() == run.len() && items[i].kind == Kind::Text {
+            for k in short {
+                items[k].kind = Kind::ListItem;
+            }
+        }
+        i = j.max(i + 1);
+    }
 }
 
 /// Whether the items read as a collection of articles (a magazine, a

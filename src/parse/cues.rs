@@ -180,6 +180,27 @@ pub fn numbering(text: &str) -> Option<(Numbering, usize)> {
     None
 }
 
+/// The value of the number a numbering prefix starts with (the last part
+/// of a decimal one): 3 for 三、, （三）, 3., 3), 1.2.3.; `None` when the
+/// text starts with no number.
+pub fn number_value(text: &str) -> Option<u32> {
+    let t = text.trim_start_matches(['（', '(', '第', ' ', '\u{3000}']);
+    let digits: String = t.chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
+    if let Some(last) = digits.trim_end_matches('.').rsplit('.').next().filter(|d| !d.is_empty()) {
+        return last.parse().ok();
+    }
+    let han: Vec<u32> = t.chars().map_while(|c| "〇一二三四五六七八九".find(c).map(|i| (i / 3) as u32).or((c == '十').then_some(10))).collect();
+    match han.as_slice() {
+        [] => None,
+        [10] => Some(10),
+        [10, d] => Some(10 + d),
+        [t, 10] => Some(t * 10),
+        [t, 10, d] => Some(t * 10 + d),
+        [d] => Some(*d),
+        _ => None,
+    }
+}
+
 /// Labels of admonitions, set on a line of their own over the text they
 /// qualify (the Chinese and English words documentation uses).
 #[rustfmt::skip]
@@ -609,6 +630,9 @@ mod tests {
         assert!(matches!(c("2.1 CTAN"), Cue::Numbered { style: Numbering::Decimal(2), .. }));
         assert!(matches!(c("5.1.安装概述"), Cue::Numbered { style: Numbering::Decimal(2), .. }));
         assert_eq!(c("192.168.1.1 是地址"), Cue::None);
+        for (t, n) in [("三、", 3), ("（十二）", 12), ("3. 标题", 3), ("12) 项", 12), ("1.2.3. 节", 3), ("二十一、", 21), ("第 4 章", 4)] {
+            assert_eq!(number_value(t), Some(n), "{t}");
+        }
         // Not numbering: decimals, years, plain text.
         assert_eq!(c("2.0阶段的西部大开发"), Cue::None);
         assert_eq!(c("2024 年工作回顾很好，"), Cue::None);
