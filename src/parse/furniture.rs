@@ -19,6 +19,14 @@ const SHORT_PAGE: usize = 4;
 /// name once in each issue of a collection, stands over articles, not pages.
 const PAGE_MOST: usize = 1500;
 
+/// How many non-blank lines at a page's top or foot hold its furniture (a
+/// head and a section's title; a foot and a page number).
+const EDGE_LINES: usize = 2;
+/// The widest running head, in ems; at a page's edge a head may fill the
+/// line.
+const HEAD_WIDEST: f32 = 30.0;
+const EDGE_HEAD_WIDEST: f32 = 80.0;
+
 /// How much more or less set in than a running head's other places (in
 /// bytes of white space) its title is, where it stands under its own number.
 const SET_IN: u32 = 4;
@@ -49,18 +57,37 @@ impl Furniture {
 
 /// The furniture kind of each line, if it is furniture.
 pub fn find(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<Option<Furniture>> {
+    // Where form feeds mark the pages, furniture stands at their edges: a
+    // number or a recurring line inside a page is a listing's line number,
+    // a table's cell, a line of code.
+    let zone = page_zones(lines);
+    let at_edge = |i: usize| zone.is_empty() || zone[i];
     let mut out: Vec<Option<Furniture>> = cue_of
         .iter()
-        .map(|c| match c {
-            Cue::PageNumber => Some(Furniture::PageNumber),
+        .enumerate()
+        .map(|(i, c)| match c {
+            Cue::PageNumber if at_edge(i) => Some(Furniture::PageNumber),
             Cue::Junk => Some(Furniture::Other),
             _ => None,
         })
         .collect();
-    for (i, kind) in running_heads(lines, cue_of) {
-        out[i] = Some(kind);
+    for (i, kind) in running_heads(lines, cue_of, &zone) {
+        if at_edge(i) {
+            out[i] = Some(kind);
+        }
     }
     out
+}
+
+/// The cues once furniture is known: a number that stands where no page
+/// number does (inside a page that form feeds mark) is no page number.
+pub fn settle(mut cue_of: Vec<Cue>, furniture: &[Option<Furniture>]) -> Vec<Cue> {
+    for (c, f) in cue_of.iter_mut().zip(furniture) {
+        if *c == Cue::PageNumber && f.is_none() {
+            *c = Cue::None;
+        }
+    }
+    cue_of
 }
 
 fn page_number(t: &str) -> String {
@@ -68,7 +95,7 @@ fn page_number(t: &str) -> String {
 }
 
 /// Lines whose text, digits aside, recurs at page-like distances.
-fn running_heads(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<(usize, Furniture)> {
+fn running_heads(lines: &[Line<'_>], cue_of: &[Cue], zone: &[bool]) -> Vec<(usize, Furniture)> {
     // Each distinct text gets a number, and its places are listed under
     // that number: one list for all, not one per text. Most short lines are
     // candidates: the map is sized once, not grown step by step (up to a
@@ -83,12 +110,16 @@ fn running_heads(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<(usize, Furniture)> 
         ordinal += 1;
         // A masthead line (2025年第3期) repeated page after page is a head too.
         // So is a section's number and title over the pages of its section.
-        if !matches!(cue_of[i], Cue::None | Cue::Front | Cue::Numbered { .. }) || l.width > 30.0 || l.text.ends_with(['。', '；', '，', '、']) {
+        // At a page's edge a head may be as wide as the page (a book's
+        // title and edition on the left, the date on the right).
+        let widest = if zone.get(i).copied().unwrap_or(false) { EDGE_HEAD_WIDEST } else { HEAD_WIDEST };
+        if !matches!(cue_of[i], Cue::None | Cue::Front | Cue::Numbered { .. }) || l.width > widest || l.text.ends_with(['。', '；', '，', '、']) {
             continue;
         }
-        // Most lines have neither digits nor spaces: their text is their key.
-        let key: Cow<'_, str> = if l.marks & (mark::DIGIT | mark::WHITE) != 0 {
-            l.text.chars().filter(|&c| !c.is_ascii_digit() && !is_white(c)).collect::<String>().into()
+        // Most lines have neither digits, spaces nor capitals: their text
+        // is their key. Heads often set a title in capitals (CHAPTER 5).
+        let key: Cow<'_, str> = if l.marks & (mark::DIGIT | mark::WHITE) != 0 || l.text.bytes().any(|b| b.is_ascii_uppercase()) {
+            l.text.chars().filter(|&c| !c.is_ascii_digit() && !is_white(c)).map(|c| c.to_ascii_lowercase()).collect::<String>().into()
         } else {
             l.text.into()
         };
@@ -130,7 +161,7 @@ fn running_heads(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<(usize, Furniture)> 
         };
         // Where form feeds mark the pages, a line at the top or foot of two
         // pages is enough.
-        let at_break = |&(i, _): &(usize, usize)| page_edge(lines, i);
+        let at_break = |&(i, _): &(usize, usize)| zone.get(i).copied().unwrap_or(false);
         // A line that comes back beside page numbers (the book's title over
         // each page) is a head there, wherever it first stood.
         let by_number = |&(i, _): &(usize, usize)| {
@@ -154,6 +185,9 @@ fn running_heads(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<(usize, Furniture)> 
         } else if n >= RECURS && places.iter().all(by_junk) {
             // Part of the prompt it stands beside, not a head.
             out.extend(places.iter().map(|p| (p.0, Furniture::Other)));
+        } else if n >= 2 && !at_break(&places[0]) && places[1..].iter().all(at_break) {
+            // A section's title, then repeated at the top of its pages.
+            out.extend(places[1..].iter().map(|p| (p.0, Furniture::RunningHead)));
         } else if n >= 2 && places[1..].iter().all(by_number) && apart(SHORT_PAGE) {
             out.extend(places.iter().filter(|p| by_number(p)).map(|p| (p.0, Furniture::RunningHead)));
         }
@@ -173,11 +207,31 @@ fn page_after_page(places: &[(usize, usize)]) -> bool {
     *gaps.select_nth_unstable(mid).1 <= PAGE_MOST
 }
 
-/// Whether a line is the first or last of a page that a form feed marks.
-fn page_edge(lines: &[Line<'_>], i: usize) -> bool {
-    let first = lines[i].starts_page() || (0..i).rev().find(|&j| !lines[j].is_blank() || lines[j].starts_page()).is_some_and(|j| lines[j].is_blank());
-    let last = (i + 1..lines.len()).find(|&j| !lines[j].is_blank() || lines[j].starts_page()).is_some_and(|j| lines[j].starts_page());
-    first || last
+/// Which lines stand at a page's edge, among the first or last
+/// [`EDGE_LINES`] non-blank lines of a page that form feeds mark; empty
+/// when the text has no form feeds.
+fn page_zones(lines: &[Line<'_>]) -> Vec<bool> {
+    if !lines.iter().any(Line::starts_page) {
+        return Vec::new();
+    }
+    let mut zone = vec![false; lines.len()];
+    let mut page: Vec<usize> = Vec::new();
+    let mut close = |page: &mut Vec<usize>| {
+        for (k, &i) in page.iter().enumerate() {
+            zone[i] = k < EDGE_LINES || k + EDGE_LINES >= page.len();
+        }
+        page.clear();
+    };
+    for (i, l) in lines.iter().enumerate() {
+        if l.starts_page() {
+            close(&mut page);
+        }
+        if !l.is_blank() {
+            page.push(i);
+        }
+    }
+    close(&mut page);
+    zone
 }
 
 #[cfg(test)]

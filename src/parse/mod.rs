@@ -125,6 +125,7 @@ fn build(source: &Arc<str>, options: &Options) -> Document {
         .collect();
     let widths = width::column_widths(&lines, options.column_width);
     let furniture = furniture::find(&lines, &cue_of);
+    let cue_of = furniture::settle(cue_of, &furniture);
     let is_furniture: Vec<bool> = furniture.iter().map(Option::is_some).collect();
     let desc = classify::caption_descriptions(&lines, &cue_of, &is_furniture);
     let alone: Vec<bool> = is_furniture.iter().zip(&desc).map(|(f, d)| *f || *d).collect();
@@ -186,7 +187,9 @@ pub fn debug_lines(text: &str) -> String {
     let lines = lines::split(text);
     let cue_of: Vec<cues::Cue> = lines.iter().map(|l| if l.is_blank() { cues::Cue::None } else { cues::cue(l) }).collect();
     let widths = width::column_widths(&lines, None);
-    let furniture: Vec<bool> = furniture::find(&lines, &cue_of).iter().map(Option::is_some).collect();
+    let found = furniture::find(&lines, &cue_of);
+    let cue_of = furniture::settle(cue_of, &found);
+    let furniture: Vec<bool> = found.iter().map(Option::is_some).collect();
     let desc = classify::caption_descriptions(&lines, &cue_of, &furniture);
     let alone: Vec<bool> = furniture.iter().zip(&desc).map(|(f, d)| *f || *d).collect();
     let shape = units::Shape { lines: &lines, cues: &cue_of, widths: &widths, alone: &alone, double_spaced: units::double_spaced(&lines) };
