@@ -101,6 +101,20 @@ fn display_shape(shape: &Shape<'_, '_>, u: &Unit) -> bool {
         return false;
     }
     let t = text_of(shape, &u.lines);
+    // A number or a code alone is a cell of a table or a listing, not a title.
+    if !t.chars().any(char::is_alphabetic) {
+        return false;
+    }
+    if latin(&t) {
+        // A Latin heading is a few capitalised words; a longer line, or one
+        // that starts in lower case, is a sentence cut short.
+        let words = t.split_whitespace().count();
+        // A name in lower case (main-menu, debconf/priority) may head the
+        // text that explains it; a path or an address does not.
+        let lower = t.chars().next().is_some_and(char::is_lowercase);
+        let code = t.contains(['{', '}', ';', '<', '>', '\\']) || t.matches('/').count() > 1 || t.contains(":/");
+        return words <= if lower { LATIN_NAME_WORDS } else { LATIN_HEADING_WORDS } && !cues::ends_open(&t) && !code;
+    }
     let n = t.chars().count();
     let last = shape.lines[*u.lines.last().unwrap_or(&0)].text;
     // A headline in parts set apart by spaces may be long, but has no punctuation.
@@ -114,6 +128,16 @@ fn display_shape(shape: &Shape<'_, '_>, u: &Unit) -> bool {
     // Two clauses make a heading; more make prose cut short by a break.
     let clauses = t.chars().filter(|c| matches!(c, '，' | '、' | ',')).count();
     u.lines.len() <= 3 && n <= limit && clauses <= 1 && !cues::ends_open(last) && !t.contains(['。', '！', '？', '；']) && !t.ends_with(['：', ':'])
+}
+
+/// The most words of a Latin heading.
+const LATIN_HEADING_WORDS: usize = 10;
+/// The most words of a Latin heading in lower case: a name and its alias.
+const LATIN_NAME_WORDS: usize = 3;
+
+/// Whether a text is written in a Latin script (no Han in it).
+fn latin(t: &str) -> bool {
+    !t.chars().any(super::lines::is_cjk) && t.chars().any(|c| c.is_ascii_alphabetic())
 }
 
 /// A numbered unit that is a heading: short, no sentence inside.
@@ -233,6 +257,7 @@ pub fn classify(shape: &Shape<'_, '_>, units: Vec<Unit>, furniture: &[bool], des
     sequences(shape, &mut items);
     if !collection(&items) {
         one_document(&mut items);
+        no_heading_runs(&mut items);
     }
     items
 }
@@ -321,6 +346,40 @@ fn collection(items: &[Item]) -> bool {
     count(&|it| it.kind == Kind::Byline) >= ARTICLES
         || count(&|it| matches!(it.kind, Kind::Note(NoteKind::Source | NoteKind::Editor | NoteKind::Affiliation))) >= ARTICLES
         || count(&|it| matches!(it.cue, Cue::Markdown { hashes: 1, .. })) >= ARTICLES
+}
+
+/// Display lines one after another with no text between are a table's
+/// cells, a list of terms or a listing's lines: a heading heads text.
+fn no_heading_runs(items: &mut [Item]) {
+    const RUN: usize = 3;
+    let display = |k: Kind| matches!(k, Kind::Heading(Style::Plain) | Kind::Title);
+    let mut i = 0;
+    while i < items.len() {
+        if !display(items[i].kind) {
+            i += 1;
+            continue;
+        }
+        let mut run = vec![i];
+        let mut j = i + 1;
+        while j < items.len() && (display(items[j].kind) || items[j].kind == Kind::Furniture) {
+            if items[j].kind != Kind::Furniture {
+                run.push(j);
+            }
+            j += 1;
+        }
+        if run.len() >= RUN {
+            // The document's own title may stand over them.
+            for &k in &run[usize::from(k0_is_head(items, i))..] {
+                items[k].kind = Kind::Text;
+            }
+        }
+        i = j;
+    }
+}
+
+/// Whether item `i` is the document's head: nothing but furniture before it.
+fn k0_is_head(items: &[Item], i: usize) -> bool {
+    items[..i].iter().all(|it| matches!(it.kind, Kind::Furniture | Kind::Front))
 }
 
 /// In one document only the title at its head is a title: later display

@@ -454,6 +454,32 @@ fn note_kind_of(t: &str, n: usize, bracket: bool) -> Option<NoteKind> {
     None
 }
 
+/// A contents line's dot leader: dots (. · …), spaces between them allowed
+/// (pdftotext's `. . . .`, OCR's `... ..`), after a title and before a page
+/// number, or long enough that no ellipsis in prose (……, ......) is one.
+fn dot_leader(t: &str) -> bool {
+    const BEFORE_NUMBER: usize = 4;
+    const ALONE: usize = 8;
+    let body = t.trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c.is_whitespace());
+    let numbered = body.len() < t.len() && t.trim_end().ends_with(|c: char| c.is_ascii_digit() || matches!(c, 'i' | 'v' | 'x'));
+    let (mut run, mut best) = (0usize, 0usize);
+    let mut words = false;
+    for c in t.chars() {
+        match c {
+            '.' | '·' | '．' => run += 1,
+            '…' => run += 3,
+            ' ' | '\u{3000}' if run > 0 => {}
+            _ => {
+                words |= c.is_alphabetic();
+                best = best.max(run);
+                run = 0;
+            }
+        }
+    }
+    let best = best.max(run);
+    words && (best >= ALONE || numbered && best >= BEFORE_NUMBER)
+}
+
 /// A contents line: a page number then a title (04 高端时论), or a title then a page number.
 fn is_toc(t: &str) -> bool {
     let t = t.trim_start_matches(['-', ' ']);
@@ -593,6 +619,9 @@ pub fn cue(line: &Line<'_>) -> Cue {
     if t.starts_with("——") && line.chars > 3 {
         return Cue::Dash;
     }
+    if dot_leader(t) {
+        return Cue::Toc;
+    }
     if let Some((style, rest)) = numbering(t) {
         return Cue::Numbered { style, rest: offset(rest) };
     }
@@ -663,6 +692,10 @@ mod tests {
         assert_eq!(c("（资料图片）"), Cue::Credit);
         assert_eq!(c("满载货物的中欧班列从精河国际陆港驶出。 □张健霆/摄"), Cue::CaptionWithCredit);
         assert_eq!(c("04 高端时论"), Cue::Toc);
+        assert_eq!(c("2.1   CTAN . . . . . . . . . . . . . . .    3"), Cue::Toc);
+        assert_eq!(c("3.3.1 Single Conductor Wire... . 2.2... ..0.002020"), Cue::Toc);
+        assert_eq!(c("他说……"), Cue::None);
+        assert_eq!(c("他说......"), Cue::None);
         assert_eq!(c("- 47 奏响乡村振兴新乐章 蒲巧英"), Cue::Toc);
         assert_eq!(c("ISSN 2096-7462"), Cue::Front);
         assert_eq!(c("表 3.1. 有助于安装的硬件信息"), Cue::Caption);
