@@ -101,8 +101,9 @@ fn display_shape(shape: &Shape<'_, '_>, u: &Unit) -> bool {
         return false;
     }
     let t = text_of(shape, &u.lines);
-    // A number or a code alone is a cell of a table or a listing, not a title.
-    if !t.chars().any(char::is_alphabetic) {
+    // A number or a code alone is a cell of a table or a listing, not a
+    // title; nor is a row of cells or a line of code.
+    if !t.chars().any(char::is_alphabetic) || code_like(&t) || u.lines.iter().any(|&i| columns(shape.lines[i].text)) {
         return false;
     }
     if latin(&t) {
@@ -112,8 +113,7 @@ fn display_shape(shape: &Shape<'_, '_>, u: &Unit) -> bool {
         // A name in lower case (main-menu, debconf/priority) may head the
         // text that explains it; a path or an address does not.
         let lower = t.chars().next().is_some_and(char::is_lowercase);
-        let code = t.contains(['{', '}', ';', '<', '>', '\\']) || t.matches('/').count() > 1 || t.contains(":/");
-        return words <= if lower { LATIN_NAME_WORDS } else { LATIN_HEADING_WORDS } && !cues::ends_open(&t) && !code;
+        return words <= if lower { LATIN_NAME_WORDS } else { LATIN_HEADING_WORDS } && !cues::ends_open(&t);
     }
     let n = t.chars().count();
     let last = shape.lines[*u.lines.last().unwrap_or(&0)].text;
@@ -197,12 +197,34 @@ pub fn latin_byline(t: &str) -> Option<Vec<String>> {
     names.iter().all(capitalised).then_some(names)
 }
 
+/// Whether the line next to line `i` (above or below, no blank between)
+/// starts with `#` too.
+fn comment_block(shape: &Shape<'_, '_>, i: usize) -> bool {
+    let hash = |j: usize| shape.lines.get(j).is_some_and(|l| l.text.starts_with('#'));
+    (i > 0 && hash(i - 1)) || hash(i + 1)
+}
+
+/// Whether a text reads as program code or markup, never a title.
+fn code_like(t: &str) -> bool {
+    t.contains(['{', '}', ';', '<', '>', '\\', '$']) || t.matches('/').count() > 1 || t.contains(":/")
+}
+
+/// Whether a line of a pdftotext -layout page holds columns: text, a gap
+/// of spaces, more text (a table's row, two columns side by side).
+fn columns(t: &str) -> bool {
+    const GAP: &str = "   ";
+    t.trim().contains(GAP) || t.trim().contains("\u{3000}\u{3000}\u{3000}")
+}
+
 /// First pass: kinds from each unit's own shape.
 fn intrinsic(shape: &Shape<'_, '_>, u: &Unit, furniture: bool, desc: bool) -> Kind {
     if furniture {
         return Kind::Furniture;
     }
     match u.cue {
+        // Markdown sets a heading apart; # lines one after another are a
+        // listing's comments (# cp debian.iso /dev/sdX).
+        Cue::Markdown { .. } if u.lines.len() > 1 || comment_block(shape, u.lines[0]) => Kind::Text,
         Cue::Markdown { hashes: 1, .. } => Kind::Title,
         Cue::Markdown { hashes, .. } => Kind::Heading(Style::Markdown(hashes)),
         Cue::Note(k) => Kind::Note(k),
@@ -252,6 +274,7 @@ pub fn classify(shape: &Shape<'_, '_>, units: Vec<Unit>, furniture: &[bool], des
     join_credits(&mut items);
     echo_labels(shape, &mut items);
     confirm_toc(&mut items);
+    number_with_words(shape, &mut items);
     place_display(shape, &mut items);
     frontmatter(&mut items);
     sequences(shape, &mut items);
@@ -472,6 +495,57 @@ fn echo_labels(shape: &Shape<'_, '_>, items: &mut [Item]) {
             it.kind = Kind::Caption;
         }
     }
+}
+
+/// A section number alone on its line (2.5, 5.1.2., Chapter 3, a bare 2)
+/// and the short display line after it, furniture between allowed, are one
+/// heading: pdftotext and OCR set them on lines of their own.
+fn number_with_words(shape: &Shape<'_, '_>, items: &mut Vec<Item>) {
+    let alone = |it: &Item| {
+        let t = shape.lines[it.lines[0]].text;
+        it.lines.len() == 1
+            && match it.cue {
+                Cue::Numbered { rest, .. } => rest as usize >= t.len(),
+                Cue::None => t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()),
+                _ => false,
+            }
+    };
+    let mut out: Vec<Item> = Vec::with_capacity(items.len());
+    let mut pending: Option<Item> = None;
+    for it in items.drain(..) {
+        if let Some(mut num) = pending.take() {
+            if it.kind == Kind::Furniture {
+                // Kept for after the heading, where it stood between its parts.
+                out.push(it);
+                pending = Some(num);
+                continue;
+            }
+            if it.kind == Kind::Display && it.lines.len() <= 2 {
+                let style = match num.cue {
+                    Cue::Numbered { style, .. } => style,
+                    _ => Numbering::Arabic,
+                };
+                num.merged = it.lines[0] > num.lines[0] + 2;
+                num.lines.extend(&it.lines);
+                num.kind = Kind::Heading(Style::Numbered(style));
+                // The furniture pushed meanwhile goes after the heading.
+                let at = out.iter().rposition(|x| x.kind != Kind::Furniture).map_or(0, |p| p + 1);
+                out.insert(at, num);
+                continue;
+            }
+            let at = out.iter().rposition(|x| x.kind != Kind::Furniture).map_or(0, |p| p + 1);
+            out.insert(at, num);
+        }
+        if matches!(it.kind, Kind::Text | Kind::Heading(_)) && alone(&it) {
+            pending = Some(it);
+        } else {
+            out.push(it);
+        }
+    }
+    if let Some(num) = pending {
+        out.push(num);
+    }
+    *items = out;
 }
 
 /// A contents line is one only among others; the display lines between them

@@ -147,6 +147,9 @@ pub fn numbering(text: &str) -> Option<(Numbering, usize)> {
         let at = text.len() - unit.len() + len;
         return Some((style, skip_spaces(text, at)));
     }
+    if let Some(at) = latin_chapter(text) {
+        return Some((Numbering::Chapter, skip_spaces(text, at)));
+    }
     if let Some(at) = appendix(text) {
         return Some((Numbering::Chapter, skip_spaces(text, at)));
     }
@@ -245,9 +248,18 @@ fn is_table_or_figure(t: &str, chars: u32) -> bool {
     sep && !after.contains(['。', '，', '；']) && !ends_sentence(after.trim_end_matches('.'))
 }
 
+/// A chapter's or part's number in English: Chapter 1, CHAPTER 5., Part II;
+/// the byte length it takes.
+fn latin_chapter(text: &str) -> Option<usize> {
+    let rest = ["Chapter ", "CHAPTER ", "Part ", "PART "].iter().find_map(|w| text.strip_prefix(w))?;
+    let n = rest.bytes().take_while(|b| b.is_ascii_digit() || matches!(b, b'I' | b'V' | b'X')).count();
+    let after = &rest[n..];
+    (n > 0 && n <= 4 && (after.is_empty() || after.starts_with(['.', ':', ' ']))).then(|| text.len() - after.len() + usize::from(after.starts_with(['.', ':'])))
+}
+
 /// An appendix's number: 附录 B. / 附录一 / Appendix A; the byte length it takes.
 fn appendix(text: &str) -> Option<usize> {
-    let rest = text.strip_prefix("附录").or_else(|| text.strip_prefix("Appendix "))?;
+    let rest = text.strip_prefix("附录").or_else(|| text.strip_prefix("Appendix ")).or_else(|| text.strip_prefix("APPENDIX "))?;
     let body = rest.trim_start_matches([' ', '\u{3000}']);
     let n: usize = body.chars().take_while(|&c| c.is_ascii_uppercase() || c.is_ascii_digit() || is_han_digit(c)).map(char::len_utf8).sum();
     // 附录 alone, or 附录 with a word after it, is a heading without a number.
@@ -654,6 +666,8 @@ mod tests {
         assert!(matches!(c("第三章 总则"), Cue::Numbered { style: Numbering::Chapter, .. }));
         assert!(matches!(c("第 3 章 开始安装 Debian GNU/Linux 之前"), Cue::Numbered { style: Numbering::Chapter, .. }));
         assert!(matches!(c("附录 B. 使用预置自动进行安装"), Cue::Numbered { style: Numbering::Chapter, .. }));
+        assert!(matches!(c("Chapter 2"), Cue::Numbered { style: Numbering::Chapter, .. }));
+        assert!(matches!(c("CHAPTER 5. 引导安装系统"), Cue::Numbered { style: Numbering::Chapter, .. }));
         assert!(matches!(c("3.3.1.1. 安装手册"), Cue::Numbered { style: Numbering::Decimal(4), .. }));
         assert!(matches!(c("B.1.1."), Cue::Numbered { style: Numbering::Decimal(3), .. }));
         assert!(matches!(c("2.1 CTAN"), Cue::Numbered { style: Numbering::Decimal(2), .. }));

@@ -118,10 +118,11 @@ fn running_heads(lines: &[Line<'_>], cue_of: &[Cue], zone: &[bool]) -> Vec<(usiz
         }
         // Most lines have neither digits, spaces nor capitals: their text
         // is their key. Heads often set a title in capitals (CHAPTER 5).
-        let key: Cow<'_, str> = if l.marks & (mark::DIGIT | mark::WHITE) != 0 || l.text.bytes().any(|b| b.is_ascii_uppercase()) {
-            l.text.chars().filter(|&c| !c.is_ascii_digit() && !is_white(c)).map(|c| c.to_ascii_lowercase()).collect::<String>().into()
+        let text = if zone.get(i).copied().unwrap_or(false) { head_part(l.text) } else { l.text };
+        let key: Cow<'_, str> = if l.marks & (mark::DIGIT | mark::WHITE) != 0 || text.bytes().any(|b| b.is_ascii_uppercase()) {
+            text.chars().filter(|&c| !c.is_ascii_digit() && !is_white(c)).map(|c| c.to_ascii_lowercase()).collect::<String>().into()
         } else {
-            l.text.into()
+            text.into()
         };
         // Words, not the dots of section numbers (5.1.2., 5.1.3.) alone.
         if key.chars().filter(|c| c.is_alphabetic()).nth(1).is_none() {
@@ -194,6 +195,15 @@ fn running_heads(lines: &[Line<'_>], cue_of: &[Cue], zone: &[bool]) -> Vec<(usiz
     }
     // In no particular order: each line is in one group only.
     out
+}
+
+/// The part of a page's head line that recurs: pdftotext -layout sets the
+/// head and the section (or the page number) apart with spaces
+/// (`CHAPTER 2. 系统需求          2.5. 内存…`, `- 4 -        13. HowTo`); the
+/// first part with words in it.
+fn head_part(t: &str) -> &str {
+    const GAP: &str = "   ";
+    t.split(GAP).map(str::trim).find(|p| p.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()).unwrap_or(t)
 }
 
 /// Whether a text's places are, as a rule (the median distance; a head may
