@@ -366,8 +366,12 @@ fn collection(items: &[Item]) -> bool {
     // Two of one kind: a single document may well have one of each.
     const ARTICLES: usize = 2;
     let count = |f: &dyn Fn(&Item) -> bool| items.iter().filter(|it| f(it)).count();
-    count(&|it| it.kind == Kind::Byline) >= ARTICLES
-        || count(&|it| matches!(it.kind, Kind::Note(NoteKind::Source | NoteKind::Editor | NoteKind::Affiliation))) >= ARTICLES
+    let closing = |it: &Item| matches!(it.kind, Kind::Note(NoteKind::Source | NoteKind::Editor | NoteKind::Affiliation));
+    // A closing note with a title after it: one article ended, another began.
+    let another = items.iter().position(closing).is_some_and(|i| items[i + 1..].iter().any(|it| it.kind == Kind::Title));
+    another
+        || count(&|it| it.kind == Kind::Byline) >= ARTICLES
+        || count(&closing) >= ARTICLES
         || count(&|it| matches!(it.cue, Cue::Markdown { hashes: 1, .. })) >= ARTICLES
 }
 

@@ -172,7 +172,9 @@ fn running_heads(lines: &[Line<'_>], cue_of: &[Cue], zone: &[bool]) -> Vec<(usiz
         let n = places.len();
         // A head that repeats a section's title at the page edges: where
         // it stands away from them, it is the title itself.
-        let edge = |p: &(usize, usize)| at_break(p) || by_number(p);
+        // A masthead that opens the text stands at the top of its first
+        // page; a title there is the document's own.
+        let edge = |p: &(usize, usize)| (p.1 == 1 && cue_of[p.0] == Cue::Front) || at_break(p) || by_number(p);
         let edges = places.iter().filter(|p| edge(p)).count();
         if n >= 2 && places.iter().all(at_break) && apart(SHORT_PAGE) {
             out.extend(places.iter().map(|p| (p.0, Furniture::RunningHead)));
@@ -180,7 +182,12 @@ fn running_heads(lines: &[Line<'_>], cue_of: &[Cue], zone: &[bool]) -> Vec<(usiz
             // The first place, set in unlike the rest (centred), is the
             // title the heads repeat.
             let usual = lines[places[n - 1].0].lead();
-            let title = |p: &(usize, usize)| p.0 == places[0].0 && lines[p.0].lead().abs_diff(usual) > SET_IN && lines[places[1].0].lead().abs_diff(usual) <= SET_IN;
+            // So is a numbered chapter's title that opens the text.
+            let title = |p: &(usize, usize)| {
+                p.0 == places[0].0
+                    && ((lines[p.0].lead().abs_diff(usual) > SET_IN && lines[places[1].0].lead().abs_diff(usual) <= SET_IN)
+                        || (p.1 == 1 && matches!(cue_of[p.0], Cue::Numbered { .. })))
+            };
             let keep = |p: &&(usize, usize)| (edges < 2 || edge(p)) && !title(p);
             out.extend(places.iter().filter(keep).map(|p| (p.0, Furniture::RunningHead)));
         } else if n >= RECURS && places.iter().all(by_junk) {
@@ -262,9 +269,33 @@ mod tests {
         let lines = split(&text);
         let c: Vec<Cue> = lines.iter().map(cue).collect();
         let f = find(&lines, &c);
-        assert_eq!(f[0], Some(Furniture::RunningHead));
+        // The heads over pages 2 to 4 stand beside the page numbers; the
+        // same line opening the text is the document's title, as a book's
+        // is over its pages.
+        for page in 1..4 {
+            assert_eq!(f[page * 27], Some(Furniture::RunningHead), "page {}", page + 1);
+        }
+        assert_eq!(f[0], None);
         assert_eq!(f[26].map(|k| k.kind(lines[26].text)), Some(FurnitureKind::PageNumber { number: "1".into() }));
         assert_eq!(f[1], None);
+    }
+
+    #[test]
+    fn a_numbered_line_inside_a_page_marked_by_form_feeds_is_no_page_number() {
+        let mut text = String::new();
+        for page in 1..=3 {
+            text.push_str("\u{c}Getting Started V2.9, 28 Jun 2026\n\n");
+            text.push_str("Some text of the page, long enough to be a paragraph line.\n12\n\\else\n");
+            text.push_str("More text of the page, long enough to be a paragraph line.\n\n");
+            text.push_str(&format!("{page}\n"));
+        }
+        let lines = split(&text);
+        let c: Vec<Cue> = lines.iter().map(cue).collect();
+        let f = find(&lines, &c);
+        let at = |t: &str| lines.iter().enumerate().filter(|(_, l)| l.text == t).map(|(i, _)| f[i]).collect::<Vec<_>>();
+        assert!(at("12").iter().all(Option::is_none), "{:?}", at("12"));
+        assert!(at("2").iter().all(|k| *k == Some(Furniture::PageNumber)));
+        assert!(at("Getting Started V2.9, 28 Jun 2026").iter().all(|k| *k == Some(Furniture::RunningHead)));
     }
 
     #[test]

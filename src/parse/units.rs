@@ -219,7 +219,7 @@ impl Shape<'_, '_> {
             // A numbered line without a clause in it is a heading; only its
             // own short, unpunctuated second line goes with it (centred like
             // it, maybe), unless the line is full and the sentence runs on.
-            return lb.width < self.widths[b] * 0.75 && !cues::ends_open(lb.text) || full && !gap && !lb.indented() && !self.long_mode(a);
+            return !gap && (lb.width < self.widths[b] * 0.75 && !cues::ends_open(lb.text) || full && !lb.indented() && !self.long_mode(a));
         }
         if self.set_off(b) || (ends && speaker(lb.text)) {
             return false;
