@@ -157,6 +157,9 @@ fn numbered_heading(shape: &Shape<'_, '_>, u: &Unit, rest: usize) -> bool {
 /// a job title and a name, or a team (…课题组).
 pub fn name_like(t: &str) -> bool {
     let t = t.trim();
+    if PARTS_OF_A_BOOK.contains(&t) {
+        return false;
+    }
     if let Some(names) = latin_byline(t) {
         return !names.is_empty();
     }
@@ -176,6 +179,13 @@ pub fn name_like(t: &str) -> bool {
     }
     total <= 12 && tokens.iter().all(|s| (1..=4).contains(&s.chars().count())) && (tokens.len() > 1 || (2..=4).contains(&total))
 }
+
+/// The names of a book's parts, which stand alone as headings and are no
+/// person's name however short.
+#[rustfmt::skip]
+const PARTS_OF_A_BOOK: [&str; 18] = [
+    "摘要", "目录", "前言", "序言", "引言", "序", "附录", "后记", "致谢", "参考文献", "索引", "简介", "概述", "总结", "结论", "导言", "绪论", "说明",
+];
 
 /// Job titles that stand before a name in a byline (simplified and traditional).
 #[rustfmt::skip]
@@ -272,7 +282,11 @@ pub fn classify(shape: &Shape<'_, '_>, units: Vec<Unit>, furniture: &[bool], des
         })
         .collect();
     join_credits(&mut items);
-    echo_labels(shape, &mut items);
+    // Pictures with a word beside them are a magazine's; in a manual the
+    // same short words are the names its headings explain.
+    if items.iter().filter(|it| closes_article(it.kind)).count() >= 2 {
+        echo_labels(shape, &mut items);
+    }
     confirm_toc(&mut items);
     number_with_words(shape, &mut items);
     place_display(shape, &mut items);

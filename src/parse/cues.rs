@@ -224,7 +224,9 @@ fn is_footnote(t: &str) -> bool {
     if let Some(rest) = t.strip_prefix(['[', '［']) {
         let n = rest.bytes().take_while(u8::is_ascii_digit).count();
         let after = &rest[n..];
-        return (1..=3).contains(&n) && after.starts_with([']', '］']) && after.chars().count() > 2;
+        // A reference to a note, wrapped to a line's start ([4]，列表…), is followed by punctuation.
+        let text = after.get(after.chars().next().map_or(0, char::len_utf8)..).unwrap_or("");
+        return (1..=3).contains(&n) && text.chars().count() > 1 && text.starts_with(|c: char| c.is_whitespace() || c.is_alphanumeric());
     }
     t.starts_with(|c: char| ('\u{2460}'..='\u{2473}').contains(&c)) && t.chars().count() > 3
 }
@@ -500,8 +502,9 @@ fn is_toc(t: &str) -> bool {
         let rest = &t[digits..];
         if rest.starts_with([' ', '\u{3000}', '\t']) {
             let after = rest.trim_start();
+            // A number with its measure word (3 章, 2 年) is prose wrapped after it.
             return after.chars().next().is_some_and(|c| super::lines::is_cjk(c) || c == '“' || c == '《')
-                && !after.starts_with(['年', '月', '日', '个', '名', '万', '亿', '多', '余', '家', '项', '人', '条', '次', '%'])
+                && !after.starts_with(['年', '月', '日', '个', '名', '万', '亿', '多', '余', '家', '项', '人', '条', '次', '%', '章', '节', '页', '款', '版', '点', '种', '位', '部', '号'])
                 && t.chars().count() <= 45;
         }
         return false;
@@ -552,7 +555,8 @@ fn is_front(t: &str, chars: u32, marks: u8) -> bool {
     }
     // A label is looked for only where the line starts as one does.
     let head = s.chars().next();
-    LABELS.iter().filter(|l| l.chars().next() == head).any(|l| s == *l || (s.starts_with(l) && chars <= 40 && t.contains([' ', '\u{3000}', ':', '：'])))
+    // A label and its value: no sentence.
+    LABELS.iter().filter(|l| l.chars().next() == head).any(|l| s == *l || (s.starts_with(l) && chars <= 40 && t.contains([' ', '\u{3000}', ':', '：']) && !t.contains(['。', '，'])))
         || s.ends_with("学习强国号")
         || s.ends_with("微信公众号")
 }
