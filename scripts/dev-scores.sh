@@ -2,6 +2,7 @@
 # Scores the parser on the seeds and the development set with the gold's own
 # scripts (fixtures/gold/score.py, score_outline.py): the numbers of
 # docs/structure.md. Usage: scripts/dev-scores.sh [CONVERT-BINARY]
+# KEEP=DIR keeps the predictions there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 conv=${1:-target/release/examples/convert}

@@ -222,3 +222,138 @@ mod tests {
         assert!(s.problems.is_empty());
     }
 }
+
+/// A PDF's own outline and the furniture found from its geometry: the gold
+/// of the development sets A and C (`NAME.outline.json`, read by
+/// `fixtures/gold/score_outline.py`).
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+pub struct Outline {
+    /// Every outline entry.
+    pub headings: Vec<OutlineHeading>,
+    /// Lines holding page numbers and running heads.
+    #[serde(default)]
+    pub artifact_lines: Vec<u32>,
+}
+
+/// One outline entry.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+pub struct OutlineHeading {
+    /// The entry's text.
+    pub text: String,
+    /// 1 for the top level.
+    pub level: u8,
+    /// The line of the source where the entry was found, if it was.
+    pub line: Option<u32>,
+}
+
+/// What `score_outline.py` counts for one document or several.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct OutlineCounts {
+    /// Outline entries located in the source.
+    pub heading_gold: usize,
+    /// Of those, the ones whose line the prediction puts in a title or heading.
+    pub heading_found: usize,
+    /// Title and heading blocks predicted.
+    pub pred_heads: usize,
+    /// Of those, the ones holding an outline line.
+    pub pred_heads_on_outline: usize,
+    /// Furniture lines in the gold.
+    pub artifact_gold: usize,
+    /// Of those, the ones labelled artifact.
+    pub artifact_found: usize,
+    /// Lines labelled artifact.
+    pub artifact_pred: usize,
+    /// Furniture lines left inside paragraphs or list items.
+    pub artifact_swallowed: usize,
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 0.0 } else { a as f64 / b as f64 }
+}
+
+impl OutlineCounts {
+    /// Adds another document's counts.
+    pub fn add(&mut self, o: &OutlineCounts) {
+        self.heading_gold += o.heading_gold;
+        self.heading_found += o.heading_found;
+        self.pred_heads += o.pred_heads;
+        self.pred_heads_on_outline += o.pred_heads_on_outline;
+        self.artifact_gold += o.artifact_gold;
+        self.artifact_found += o.artifact_found;
+        self.artifact_pred += o.artifact_pred;
+        self.artifact_swallowed += o.artifact_swallowed;
+    }
+
+    /// Outline entries found as headings.
+    pub fn heading_recall(&self) -> f64 {
+        ratio(self.heading_found, self.heading_gold)
+    }
+
+    /// Predicted headings that hold an outline entry (a lower bound: an
+    /// outline rarely lists every printed heading).
+    pub fn heading_precision(&self) -> f64 {
+        ratio(self.pred_heads_on_outline, self.pred_heads)
+    }
+
+    /// Furniture lines labelled artifact.
+    pub fn artifact_recall(&self) -> f64 {
+        ratio(self.artifact_found, self.artifact_gold)
+    }
+
+    /// Artifact lines that are furniture.
+    pub fn artifact_precision(&self) -> f64 {
+        ratio(self.artifact_found, self.artifact_pred)
+    }
+
+    /// One row of `score_outline.py`'s table.
+    pub fn row(&self, name: &str) -> String {
+        format!(
+            "{name:<36} {:6.3} {:6.3} {:6.3} {:6.3} {:5}",
+            self.heading_recall(),
+            self.heading_precision(),
+            self.artifact_recall(),
+            self.artifact_precision(),
+            self.artifact_swallowed
+        )
+    }
+}
+
+/// Scores a predicted layout against an outline, as `score_outline.py` does.
+///
+/// ```
+/// use reprint::layout::{Layout, LayoutBlock};
+/// use reprint::score::{Outline, OutlineHeading, score_outline};
+/// let outline = Outline { headings: vec![OutlineHeading { text: "1 引言".into(), level: 1, line: Some(1) }], artifact_lines: vec![3] };
+/// let block = |kind: &str, n: u32| LayoutBlock { kind: kind.into(), level: None, lines: vec![[n, n]] };
+/// let pred = Layout { source: "x.txt".into(), blocks: vec![block("heading", 1), block("paragraph", 2), block("artifact", 3)] };
+/// let c = score_outline(&outline, &pred, "1 引言\n正文。\n12\n");
+/// assert_eq!((c.heading_recall(), c.heading_precision(), c.artifact_recall()), (1.0, 1.0, 1.0));
+/// ```
+pub fn score_outline(outline: &Outline, pred: &Layout, source: &str) -> OutlineCounts {
+    let nonblank: HashSet<u32> = source.split('\n').enumerate().filter(|(_, l)| !l.trim().is_empty()).map(|(i, _)| i as u32 + 1).collect();
+    let mut kind_of: HashMap<u32, &str> = HashMap::new();
+    let mut heads: Vec<HashSet<u32>> = Vec::new();
+    for b in &pred.blocks {
+        let ls: HashSet<u32> = b.lines.iter().flat_map(|r| r[0].min(r[1])..=r[0].max(r[1])).filter(|n| nonblank.contains(n)).collect();
+        for &n in &ls {
+            kind_of.insert(n, &b.kind);
+        }
+        if matches!(b.kind.as_str(), "title" | "heading") && !ls.is_empty() {
+            heads.push(ls);
+        }
+    }
+    let gold_lines: Vec<u32> = outline.headings.iter().filter_map(|h| h.line.filter(|&n| n > 0)).collect();
+    let gold_set: HashSet<u32> = gold_lines.iter().copied().collect();
+    let art: HashSet<u32> = outline.artifact_lines.iter().copied().filter(|n| nonblank.contains(n)).collect();
+    let is = |n: &u32, kinds: &[&str]| kind_of.get(n).is_some_and(|k| kinds.contains(k));
+    OutlineCounts {
+        heading_gold: gold_lines.len(),
+        heading_found: gold_lines.iter().filter(|n| is(n, &["title", "heading"])).count(),
+        pred_heads: heads.len(),
+        pred_heads_on_outline: heads.iter().filter(|h| !h.is_disjoint(&gold_set)).count(),
+        artifact_gold: art.len(),
+        artifact_found: art.iter().filter(|n| is(n, &["artifact"])).count(),
+        artifact_pred: kind_of.values().filter(|k| **k == "artifact").count(),
+        artifact_swallowed: art.iter().filter(|n| is(n, &["paragraph", "list_item"])).count(),
+    }
+}

@@ -2,7 +2,7 @@
 //! with the definitions of `fixtures/gold/score.py`.
 
 use reprint::layout::Layout;
-use reprint::score::{Scores, score};
+use reprint::score::{Outline, OutlineCounts, Scores, score, score_outline};
 use std::path::Path;
 
 const SEEDS: [&str; 5] = [
@@ -117,4 +117,159 @@ fn rust_scorer_agrees_with_score_py() {
         assert!(close(f, (total.row(kind).f1() * 1e4).round() / 1e4), "{kind}: score.py {f}, reprint {}", total.row(kind).f1());
     }
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+// ---- The development set (fixtures/dev, README there) ----
+
+/// The texts of one part of the development set, sorted.
+fn dev_texts(set: &str) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(fixture(&format!("dev/{set}")))
+        .expect("fixtures/dev")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
+    names.sort();
+    names
+}
+
+fn parse_dev(set: &str, name: &str) -> (String, reprint::layout::Layout) {
+    let bytes = std::fs::read(fixture(&format!("dev/{set}/{name}"))).expect("dev text");
+    let source = String::from_utf8(bytes.clone()).expect("dev texts are UTF-8");
+    let doc = reprint::parse_bytes(&bytes, &reprint::Options::default().with_file_name(name)).expect("parse");
+    (source, doc.to_layout())
+}
+
+/// Dev set B (manual chapters degraded like print, exact gold): the
+/// issue's targets and the floors reached (raised as the scores rise).
+const DEV_B_BARS: [Bar; 9] = [
+    Bar { metric: "paragraph boundary", target: 0.95, floor: 0.945 },
+    Bar { metric: "title|heading", target: 0.90, floor: 0.955 },
+    Bar { metric: "heading+level", target: 0.80, floor: 0.955 },
+    Bar { metric: "caption", target: 0.80, floor: 0.99 },
+    Bar { metric: "note", target: 0.80, floor: 0.99 },
+    Bar { metric: "aside", target: 0.80, floor: 0.99 },
+    Bar { metric: "artifact", target: 0.95, floor: 0.975 },
+    Bar { metric: "line accuracy", target: 0.95, floor: 0.985 },
+    Bar { metric: "list_item", target: 0.0, floor: 0.955 },
+];
+
+#[test]
+fn dev_b_scores_against_the_gold() {
+    let mut total = Scores::default();
+    for name in dev_texts("B") {
+        let (source, pred) = parse_dev("B", &name);
+        let gold: Layout = serde_json::from_str(&std::fs::read_to_string(fixture(&format!("dev/B/{name}.json"))).expect("gold")).expect("gold JSON");
+        let s = score(&gold, &pred, &source);
+        assert!(s.problems.is_empty(), "{name}: {:?}", s.problems);
+        println!("== dev B {name}: paragraph boundary F1 {:.4}", s.paragraph_boundary_f1());
+        total.add(&s);
+    }
+    println!("== dev B (micro-averaged)\n{}", total.table());
+    let mut failures = Vec::new();
+    println!("{:<24}{:>8}{:>8}{:>8}", "metric", "value", "target", "floor");
+    for bar in &DEV_B_BARS {
+        let v = value(&total, bar.metric);
+        let mark = if v >= bar.target { "" } else { "  (below target)" };
+        println!("{:<24}{v:>8.4}{:>8.2}{:>8.3}{mark}", bar.metric, bar.target, bar.floor);
+        if v < bar.floor {
+            failures.push(format!("dev B {} {v:.4} fell below {}", bar.metric, bar.floor));
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+/// Dev sets A (pdftotext of real PDFs) and C (tesseract OCR), scored
+/// against each PDF's own outline: (set, metric, target, floor).
+const DEV_OUTLINE_BARS: [(&str, &str, f64, f64); 7] = [
+    ("A", "heading recall", 0.90, 0.88),
+    ("A", "heading precision", 0.50, 0.40),
+    ("A", "furniture recall", 0.90, 0.65),
+    ("A", "furniture precision", 0.80, 0.80),
+    ("C", "heading recall", 0.85, 0.85),
+    ("C", "heading precision", 0.40, 0.42),
+    ("C", "furniture recall", 0.80, 0.87),
+];
+
+fn outline_scores(set: &str) -> (OutlineCounts, Vec<(String, OutlineCounts)>) {
+    let mut total = OutlineCounts::default();
+    let mut per = Vec::new();
+    for name in dev_texts(set) {
+        let stem = name.trim_end_matches(".txt");
+        let outline: Outline = serde_json::from_str(&std::fs::read_to_string(fixture(&format!("dev/{set}/{stem}.outline.json"))).expect("outline")).expect("outline JSON");
+        let (source, pred) = parse_dev(set, &name);
+        let c = score_outline(&outline, &pred, &source);
+        total.add(&c);
+        per.push((stem.to_string(), c));
+    }
+    (total, per)
+}
+
+#[test]
+fn dev_a_and_c_scores_against_the_outlines() {
+    let mut failures = Vec::new();
+    for set in ["A", "C"] {
+        let (total, per) = outline_scores(set);
+        println!("== dev {set}\n{:<36} {:>6} {:>6} {:>6} {:>6} {:>5}", "file", "h.rec", "h.prec", "a.rec", "a.prec", "swal.");
+        for (name, c) in &per {
+            println!("{}", c.row(name));
+        }
+        println!("{}", total.row("all"));
+        for &(s, metric, target, floor) in DEV_OUTLINE_BARS.iter().filter(|b| b.0 == set) {
+            let v = match metric {
+                "heading recall" => total.heading_recall(),
+                "heading precision" => total.heading_precision(),
+                "furniture recall" => total.artifact_recall(),
+                _ => total.artifact_precision(),
+            };
+            let mark = if v >= target { "" } else { "  (below target)" };
+            println!("dev {s} {metric:<22}{v:>8.4}{target:>8.2}{floor:>8.3}{mark}");
+            if v < floor {
+                failures.push(format!("dev {s} {metric} {v:.4} fell below {floor}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+/// The Rust outline scorer and `score_outline.py` agree on dev A and C.
+#[test]
+fn rust_outline_scorer_agrees_with_score_outline_py() {
+    let python = ["python3", "python"].into_iter().find(|p| std::process::Command::new(p).arg("--version").output().is_ok());
+    let Some(python) = python else {
+        assert!(std::env::var_os("CI").is_none(), "python3 is needed under CI to check the scorer");
+        eprintln!("skipped: no python3");
+        return;
+    };
+    for set in ["A", "C"] {
+        let dir = std::env::temp_dir().join(format!("reprint-outline-{set}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        for name in dev_texts(set) {
+            let (_, pred) = parse_dev(set, &name);
+            std::fs::write(dir.join(format!("{name}.json")), serde_json::to_string(&pred).expect("layout JSON")).expect("write");
+        }
+        let out = std::process::Command::new(python)
+            .arg(fixture("gold/score_outline.py"))
+            .args(["--dir".as_ref(), fixture(&format!("dev/{set}")).as_os_str(), "--pred-dir".as_ref(), dir.as_os_str(), "--json".as_ref()])
+            .output()
+            .expect("run score_outline.py");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let py: serde_json::Value = serde_json::from_slice(&out.stdout).expect("score_outline.py JSON");
+        let (total, _) = outline_scores(set);
+        let t = &py["total"];
+        let got = [
+            total.heading_gold,
+            total.heading_found,
+            total.pred_heads,
+            total.pred_heads_on_outline,
+            total.artifact_gold,
+            total.artifact_found,
+            total.artifact_pred,
+            total.artifact_swallowed,
+        ];
+        let keys = ["heading_gold", "heading_found", "pred_heads", "pred_heads_on_outline", "artifact_gold", "artifact_found", "artifact_pred", "artifact_swallowed"];
+        for (k, v) in keys.iter().zip(got) {
+            assert_eq!(t[k].as_u64(), Some(v as u64), "dev {set} {k}");
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

@@ -8,7 +8,7 @@ use super::furniture::Furniture;
 use super::join::join;
 use super::lines::Line;
 use crate::model::{Article, ArticleKind, Block, BlockKind, FurnitureKind, Inline, Milestone, Span, Warning};
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// What assembly needs besides the items.
@@ -140,14 +140,16 @@ struct Levels(Vec<Style>);
 
 impl Levels {
     fn of(items: &[&Item]) -> Levels {
-        let styles: BTreeSet<Style> = items
-            .iter()
-            .filter_map(|it| match it.kind {
-                Kind::Heading(s @ Style::Numbered(_)) => Some(s),
-                _ => None,
-            })
-            .collect();
-        Levels(styles.into_iter().collect())
+        let mut count: BTreeMap<Style, usize> = BTreeMap::new();
+        for it in items {
+            if let Kind::Heading(s @ Style::Numbered(_)) = it.kind {
+                *count.entry(s).or_default() += 1;
+            }
+        }
+        // A style used once below the top one (a list's number taken for
+        // a section's) does not push every deeper section down a level.
+        let top = count.keys().next().copied();
+        Levels(count.into_iter().filter(|&(s, n)| n > 1 || Some(s) == top).map(|(s, _)| s).collect())
     }
 
     /// The level of each item's heading (0 for items that are not headings).
@@ -160,7 +162,8 @@ impl Levels {
                 Kind::Heading(Style::Markdown(h)) => h.max(2),
                 Kind::Heading(Style::Plain) => numbered.map_or(2, |l| (l + 1).min(DEEPEST)),
                 Kind::Heading(s) => {
-                    let l = 2 + self.0.iter().position(|r| *r == s).unwrap_or(0) as u8;
+                    // A style left out ranks where it would stand among the rest.
+                    let l = (2 + self.0.partition_point(|r| *r < s)).min(usize::from(DEEPEST)) as u8;
                     numbered = Some(l);
                     l
                 }

@@ -362,8 +362,18 @@ fn sequences(shape: &Shape<'_, '_>, items: &mut [Item]) {
             text.chars().count() <= ITEM_LONGEST && !body.contains(['。', '；', '！', '？'])
         };
         let short: Vec<usize> = run.iter().copied().filter(|&k| item(&items[k])).collect();
-        // Every item short: a point that runs on into prose heads a paragraph.
-        if run.len() >= 2 && short.len() == run.len() && items[i].kind == Kind::Text {
+        // Every item short, set one under the other without blank lines
+        // between, as a list is; a point that runs on into prose, or stands
+        // apart like a paragraph, heads a paragraph.
+        let tight = run.windows(2).all(|w| {
+            let (a, b) = (*items[w[0]].lines.last().unwrap_or(&0), items[w[1]].lines[0]);
+            // Blank lines around a page's furniture between them say nothing.
+            let between = &shape.lines[a + 1..b];
+            between.is_empty() || between.iter().any(|l| !l.is_blank())
+        });
+        // Parts of one sentence (1. 安装任务，2. 所需的软件包，) are a list however set.
+        let parts = run[..run.len() - 1].iter().all(|&k| !cues::ends_sentence(&text_of(shape, &items[k].lines)));
+        if run.len() >= 2 && (tight || parts) && short.len() == run.len() && items[i].kind == Kind::Text {
             for k in short {
                 items[k].kind = Kind::ListItem;
             }
