@@ -568,6 +568,12 @@ fn is_page_number(t: &str) -> bool {
     if !(t.chars().next().is_some_and(edge) && t.chars().next_back().is_some_and(edge)) {
         return false;
     }
+    // 12 / 80: the page and the pages.
+    if let Some((a, b)) = t.split_once('/').map(|(a, b)| (a.trim(), b.trim()))
+        && let (Ok(a), Ok(b)) = (a.parse::<u32>(), b.parse::<u32>())
+    {
+        return a >= 1 && a <= b && b <= 9999;
+    }
     let core = t.trim_matches(|c: char| matches!(c, '-' | '—' | '–' | ' ' | '·' | '•' | '|'));
     let core = core.strip_prefix('第').and_then(|s| s.strip_suffix('页')).map_or(core, str::trim);
     let n = core.len();
@@ -725,6 +731,8 @@ mod tests {
         assert_eq!(c("社 长 田进宝"), Cue::Front);
         assert_eq!(c("28"), Cue::PageNumber);
         assert_eq!(c("- 12 -"), Cue::PageNumber);
+        assert_eq!(c("12 / 55"), Cue::PageNumber);
+        assert_eq!(c("第 12 页"), Cue::PageNumber);
         assert_eq!(c("9 772096 746254"), Cue::Junk);
         assert_eq!(c("## 一、总体要求"), Cue::Markdown { hashes: 2, lead: 3 });
         assert_eq!(c("- 要坚持统筹发展和安全"), Cue::Bullet { lead: 2 });

@@ -19,9 +19,12 @@ const SHORT_PAGE: usize = 4;
 /// name once in each issue of a collection, stands over articles, not pages.
 const PAGE_MOST: usize = 1500;
 
-/// How many non-blank lines at a page's top or foot hold its furniture (a
-/// head and a section's title; a foot and a page number).
-const EDGE_LINES: usize = 2;
+/// How many non-blank lines at a page's top hold its furniture: a head, a
+/// section's number and title, a page number, each on its own line where
+/// plain pdftotext breaks a head set in parts across the page.
+const HEAD_LINES: usize = 4;
+/// The same at a page's foot (a foot and a page number).
+const FOOT_LINES: usize = 2;
 /// The widest running head, in ems; at a page's edge a head may fill the
 /// line.
 const HEAD_WIDEST: f32 = 30.0;
@@ -116,6 +119,14 @@ fn running_heads(lines: &[Line<'_>], cue_of: &[Cue], zone: &[bool]) -> Vec<(usiz
         if !matches!(cue_of[i], Cue::None | Cue::Front | Cue::Numbered { .. }) || l.width > widest || l.text.ends_with(['。', '；', '，', '、']) {
             continue;
         }
+        // A number alone (Chapter 3) differs from the next only by it.
+        if matches!(cue_of[i], Cue::Numbered { rest, .. } if rest as usize >= l.text.len()) {
+            continue;
+        }
+        // A contents entry names a heading without heading a page.
+        if !zone.get(i).copied().unwrap_or(false) && near_contents(lines, cue_of, i) {
+            continue;
+        }
         // Most lines have neither digits, spaces nor capitals: their text
         // is their key. Heads often set a title in capitals (CHAPTER 5).
         let text = if zone.get(i).copied().unwrap_or(false) { head_part(l.text) } else { l.text };
@@ -204,6 +215,15 @@ fn running_heads(lines: &[Line<'_>], cue_of: &[Cue], zone: &[bool]) -> Vec<(usiz
     out
 }
 
+/// Whether a contents line (one with a dot leader) stands within a few
+/// lines of line `i`: pdftotext puts a chapter's entry, without a leader,
+/// among its sections' entries.
+fn near_contents(lines: &[Line<'_>], cue_of: &[Cue], i: usize) -> bool {
+    const NEAR: usize = 3;
+    let toc = |j: &usize| cue_of[*j] == Cue::Toc;
+    (0..i).rev().filter(|&j| !lines[j].is_blank()).take(NEAR).any(|j| toc(&j)) || (i + 1..lines.len()).filter(|&j| !lines[j].is_blank()).take(NEAR).any(|j| toc(&j))
+}
+
 /// The part of a page's head line that recurs: pdftotext -layout sets the
 /// head and the section (or the page number) apart with spaces
 /// (`CHAPTER 2. 系统需求          2.5. 内存…`, `- 4 -        13. HowTo`); the
@@ -225,7 +245,7 @@ fn page_after_page(places: &[(usize, usize)]) -> bool {
 }
 
 /// Which lines stand at a page's edge, among the first or last
-/// [`EDGE_LINES`] non-blank lines of a page that form feeds mark; empty
+/// [`HEAD_LINES`] or last [`FOOT_LINES`] non-blank lines of a page that form feeds mark; empty
 /// when the text has no form feeds.
 fn page_zones(lines: &[Line<'_>]) -> Vec<bool> {
     if !lines.iter().any(Line::starts_page) {
@@ -235,7 +255,7 @@ fn page_zones(lines: &[Line<'_>]) -> Vec<bool> {
     let mut page: Vec<usize> = Vec::new();
     let mut close = |page: &mut Vec<usize>| {
         for (k, &i) in page.iter().enumerate() {
-            zone[i] = k < EDGE_LINES || k + EDGE_LINES >= page.len();
+            zone[i] = k < HEAD_LINES || k + FOOT_LINES >= page.len();
         }
         page.clear();
     };
