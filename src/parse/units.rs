@@ -49,6 +49,10 @@ pub fn double_spaced(lines: &[Line<'_>]) -> bool {
     text >= 10 && single * 10 >= text * 7
 }
 
+/// How much of its column a heading's line fills before it wraps onto a
+/// second: a shorter one ended where its words did.
+const WRAPPED: f32 = 0.6;
+
 /// How much narrower than the column a first line is (a 2em indent), in ems.
 const INDENT: f32 = 2.0;
 /// How much narrower than the column a line may be and still count as full:
@@ -212,6 +216,7 @@ impl Shape<'_, '_> {
             };
         }
         let full = self.full(a, a_first);
+        let ends = cues::ends_sentence(la.text);
         if let Cue::Numbered { rest, .. } = self.cues[a]
             && a_first
             && !la.text.get(rest as usize..).unwrap_or("").contains(|c: char| cues::is_terminal(c) || matches!(c, '，' | '、' | ','))
@@ -219,7 +224,19 @@ impl Shape<'_, '_> {
             // A numbered line without a clause in it is a heading; only its
             // own short, unpunctuated second line goes with it (centred like
             // it, maybe), unless the line is full and the sentence runs on.
-            return !gap && (lb.width < self.widths[b] * 0.75 && !cues::ends_open(lb.text) || full && !lb.indented() && !self.long_mode(a));
+            // A heading wraps only where it reached across the column.
+            let wrapped = la.width >= self.widths[a] * WRAPPED;
+            return !gap && wrapped && (lb.width < self.widths[b] * 0.75 && !cues::ends_open(lb.text) || full && !lb.indented() && !self.long_mode(a));
+        }
+        if let Cue::Numbered { .. } = self.cues[a]
+            && a_first
+            && self.long_mode(a)
+            && la.width < self.widths[a] * WRAPPED
+            && !ends
+        {
+            // Where each paragraph is one line, a short numbered line is a
+            // heading, commas in it or not (3.2 Ground, Earth and Common).
+            return false;
         }
         if self.set_off(b) || (ends && speaker(lb.text)) {
             return false;
