@@ -234,7 +234,7 @@ fn intrinsic(shape: &Shape<'_, '_>, u: &Unit, furniture: bool, desc: bool) -> Ki
     match u.cue {
         // Markdown sets a heading apart; # lines one after another are a
         // listing's comments (# cp debian.iso /dev/sdX).
-        Cue::Markdown { .. } if u.lines.len() > 1 || comment_block(shape, u.lines[0]) => Kind::Text,
+        Cue::Markdown { .. } if u.lines.len() > 1 || comment_block(shape, u.lines[0]) || cues::ends_sentence(shape.lines[u.lines[0]].text) => Kind::Text,
         Cue::Markdown { hashes: 1, .. } => Kind::Title,
         Cue::Markdown { hashes, .. } => Kind::Heading(Style::Markdown(hashes)),
         Cue::Note(k) => Kind::Note(k),
@@ -292,7 +292,7 @@ pub fn classify(shape: &Shape<'_, '_>, units: Vec<Unit>, furniture: &[bool], des
     place_display(shape, &mut items);
     frontmatter(&mut items);
     sequences(shape, &mut items);
-    if !collection(&items) {
+    if !collection(shape, &items) {
         one_document(&mut items);
         no_heading_runs(&mut items);
     }
@@ -386,7 +386,7 @@ fn sequences(shape: &Shape<'_, '_>, items: &mut [Item]) {
 /// newspaper page, a compilation) rather than one document: more than one
 /// article shows its own apparatus, a byline or a closing note, or the
 /// text marks its titles itself (markdown `#`).
-fn collection(items: &[Item]) -> bool {
+fn collection(shape: &Shape<'_, '_>, items: &[Item]) -> bool {
     // Two of one kind: a single document may well have one of each.
     const ARTICLES: usize = 2;
     let count = |f: &dyn Fn(&Item) -> bool| items.iter().filter(|it| f(it)).count();
@@ -396,7 +396,13 @@ fn collection(items: &[Item]) -> bool {
     another
         || count(&|it| it.kind == Kind::Byline) >= ARTICLES
         || count(&closing) >= ARTICLES
-        || count(&|it| matches!(it.cue, Cue::Markdown { hashes: 1, .. })) >= ARTICLES
+        || {
+            // Distinct ones: a listing's comment repeated is not a title.
+            let mut marked: Vec<&str> = items.iter().filter(|it| it.kind == Kind::Title && matches!(it.cue, Cue::Markdown { hashes: 1, .. })).map(|it| shape.lines[it.lines[0]].text).collect();
+            marked.sort_unstable();
+            marked.dedup();
+            marked.len() >= ARTICLES
+        }
 }
 
 /// Display lines one after another with no text between are a table's

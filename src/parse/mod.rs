@@ -194,15 +194,23 @@ pub fn debug_lines(text: &str) -> String {
     let alone: Vec<bool> = furniture.iter().zip(&desc).map(|(f, d)| *f || *d).collect();
     let shape = units::Shape { lines: &lines, cues: &cue_of, widths: &widths, alone: &alone, double_spaced: units::double_spaced(&lines) };
     let mut unit_of = vec![0; lines.len()];
-    for (k, u) in units::group(&shape).iter().enumerate() {
+    let units = units::group(&shape);
+    for (k, u) in units.iter().enumerate() {
         for &i in &u.lines {
             unit_of[i] = k;
+        }
+    }
+    let mut kind_of = vec![None; lines.len()];
+    for it in classify::classify(&shape, units, &furniture, &desc) {
+        for &i in &it.lines {
+            kind_of[i] = Some(it.kind);
         }
     }
     let mut s = String::new();
     for (i, l) in lines.iter().enumerate() {
         if !l.is_blank() {
-            let _ = writeln!(s, "{:5} u{:<4} w={:5.1} W={:5.1} {:?} |{}", l.n, unit_of[i], l.width, widths[i], cue_of[i], l.text);
+            let kind = kind_of[i].map_or(String::new(), |k| format!("{k:?}"));
+            let _ = writeln!(s, "{:5} u{:<4} w={:5.1} W={:5.1} {:?} {kind} |{}", l.n, unit_of[i], l.width, widths[i], cue_of[i], l.text);
         }
     }
     s
