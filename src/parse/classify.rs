@@ -293,7 +293,7 @@ pub fn classify(shape: &Shape<'_, '_>, units: Vec<Unit>, furniture: &[bool], des
     frontmatter(&mut items);
     sequences(shape, &mut items);
     if !collection(shape, &items) {
-        one_document(&mut items);
+        one_document(shape, &mut items);
         no_heading_runs(&mut items);
     }
     items
@@ -408,7 +408,7 @@ fn collection(shape: &Shape<'_, '_>, items: &[Item]) -> bool {
 /// Display lines one after another with no text between are a table's
 /// cells, a list of terms or a listing's lines: a heading heads text.
 fn no_heading_runs(items: &mut [Item]) {
-    const RUN: usize = 3;
+    const RUN: usize = 2;
     let display = |k: Kind| matches!(k, Kind::Heading(Style::Plain) | Kind::Title);
     let mut i = 0;
     while i < items.len() {
@@ -442,7 +442,7 @@ fn k0_is_head(items: &[Item], i: usize) -> bool {
 /// In one document only the title at its head is a title: later display
 /// lines that opened "articles" are its section headings, and a chapter
 /// heading that opens the text is its title.
-fn one_document(items: &mut [Item]) {
+fn one_document(shape: &Shape<'_, '_>, items: &mut [Item]) {
     let mut head = true;
     for it in items.iter_mut() {
         match it.kind {
@@ -457,6 +457,21 @@ fn one_document(items: &mut [Item]) {
                 };
             }
             _ => head = false,
+        }
+    }
+    // What a sentence announces with a colon (a command, a formula, a name)
+    // is shown, not a heading over what follows.
+    for i in 1..items.len() {
+        if items[i].kind == Kind::Heading(Style::Plain) && items[i - 1].kind == Kind::Text && shape.lines[*items[i - 1].lines.last().unwrap_or(&0)].text.ends_with(['：', ':']) {
+            items[i].kind = Kind::Text;
+        }
+    }
+    // A document that numbers its sections 1.1, 1.2.3 numbers its steps,
+    // not its sections, 1. 2. 3.
+    const DECIMAL_SECTIONS: usize = 3;
+    if items.iter().filter(|it| matches!(it.kind, Kind::Heading(Style::Numbered(Numbering::Decimal(_))))).count() >= DECIMAL_SECTIONS {
+        for it in items.iter_mut().filter(|it| it.kind == Kind::Heading(Style::Numbered(Numbering::Arabic)) && matches!(it.cue, Cue::Numbered { .. })) {
+            it.kind = Kind::Text;
         }
     }
 }
