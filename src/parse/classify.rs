@@ -281,6 +281,13 @@ pub fn classify(shape: &Shape<'_, '_>, units: Vec<Unit>, furniture: &[bool], des
             Item { kind, credit_at: if u.cue == Cue::Credit { 0 } else { n }, cue: u.cue, lines: u.lines, merged: false }
         })
         .collect();
+    // A text whose # lines are a listing's comments anywhere uses # for
+    // comments everywhere: none of them is a markdown heading.
+    if items.iter().any(|it| matches!(it.cue, Cue::Markdown { .. }) && it.kind == Kind::Text) {
+        for it in items.iter_mut().filter(|it| matches!(it.cue, Cue::Markdown { .. })) {
+            it.kind = Kind::Text;
+        }
+    }
     join_credits(&mut items);
     // Pictures with a word beside them are a magazine's; in a manual the
     // same short words are the names its headings explain.
@@ -393,8 +400,16 @@ fn collection(shape: &Shape<'_, '_>, items: &[Item]) -> bool {
     let closing = |it: &Item| matches!(it.kind, Kind::Note(NoteKind::Source | NoteKind::Editor | NoteKind::Affiliation));
     // A closing note with a title after it: one article ended, another began.
     let another = items.iter().position(closing).is_some_and(|i| items[i + 1..].iter().any(|it| it.kind == Kind::Title));
+    // A byline between a title and its text; a short word among a table's
+    // cells only looks like a name.
+    let settled: Vec<&Item> = items.iter().filter(|it| !matches!(it.kind, Kind::Furniture | Kind::Caption)).collect();
+    let signed = (1..settled.len().saturating_sub(1))
+        .filter(|&i| {
+            settled[i].kind == Kind::Byline && matches!(settled[i - 1].kind, Kind::Title | Kind::Subtitle) && matches!(settled[i + 1].kind, Kind::Text | Kind::Note(_) | Kind::Heading(_))
+        })
+        .count();
     another
-        || count(&|it| it.kind == Kind::Byline) >= ARTICLES
+        || signed >= ARTICLES
         || count(&closing) >= ARTICLES
         || {
             // Distinct ones: a listing's comment repeated is not a title.
