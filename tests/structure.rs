@@ -197,6 +197,15 @@ fn outline_scores(set: &str) -> (OutlineCounts, Vec<(String, OutlineCounts)>) {
         let stem = name.trim_end_matches(".txt");
         let outline: Outline = serde_json::from_str(&std::fs::read_to_string(fixture(&format!("dev/{set}/{stem}.outline.json"))).expect("outline")).expect("outline JSON");
         let (source, pred) = parse_dev(set, &name);
+        // Every non-blank line in exactly one block, as in dev B and the seeds.
+        let nonblank = reprint::score::nonblank_lines(&source);
+        let mut seen = std::collections::HashSet::new();
+        for b in &pred.blocks {
+            for n in b.lines.iter().flat_map(|r| r[0]..=r[1]).filter(|n| nonblank.contains(n)) {
+                assert!(seen.insert(n), "dev {set} {name}: line {n} is in two blocks");
+            }
+        }
+        assert_eq!(seen.len(), nonblank.len(), "dev {set} {name}: lines in no block");
         let c = score_outline(&outline, &pred, &source);
         total.add(&c);
         per.push((stem.to_string(), c));

@@ -268,16 +268,20 @@ fn block(parts: &Parts<'_, '_>, it: &Item, inside: &Inside, level: u8) -> Option
             make(BlockKind::Caption { credit: credit.into_iter().map(Inline::Span).collect() }, content, conf)
         }
         Kind::Heading(style) => {
-            let mut s = spans(parts, lines);
-            if let (Style::Markdown(_), Cue::Markdown { lead, .. }) = (style, it.cue) {
-                cut_lead(&mut s[0], lead as usize);
-            }
             // Markup is certain, numbering nearly so; a plain display line is a guess.
             let conf = match style {
                 Style::Markdown(_) => 1.0,
                 Style::Plain => 0.7,
                 _ => 0.9,
             };
+            if it.merged {
+                // A number and its words with a page's furniture between them.
+                return Some(make(BlockKind::Heading { level }, with_milestones(parts, lines, inside), conf));
+            }
+            let mut s = spans(parts, lines);
+            if let (Style::Markdown(_), Cue::Markdown { lead, .. }) = (style, it.cue) {
+                cut_lead(&mut s[0], lead as usize);
+            }
             make(BlockKind::Heading { level }, s.into_iter().map(Inline::Span).collect(), conf)
         }
         Kind::Title | Kind::Subtitle => {
