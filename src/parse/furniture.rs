@@ -79,7 +79,34 @@ pub fn find(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<Option<Furniture>> {
             out[i] = Some(kind);
         }
     }
+    complete_heads(lines, cue_of, &mut out);
     out
+}
+
+/// A page's head set in parts (5.8 / 附加页面 / 5 / 实现细节) that plain
+/// pdftotext puts on lines of their own: where a page's top lines hold a
+/// running head, the section and page numbers among them belong to it.
+fn complete_heads(lines: &[Line<'_>], cue_of: &[Cue], out: &mut [Option<Furniture>]) {
+    let number_alone = |i: usize| {
+        let t = lines[i].text;
+        match cue_of[i] {
+            Cue::Numbered { rest, .. } => rest as usize >= t.len(),
+            _ => t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit()),
+        }
+    };
+    for page in pages(lines) {
+        let top = &page[..page.len().min(HEAD_LINES)];
+        if !top.iter().any(|&i| out[i] == Some(Furniture::RunningHead)) {
+            continue;
+        }
+        // Up to the last line of the head, not past it into the text.
+        let last = top.iter().rposition(|&i| out[i].is_some()).unwrap_or(0);
+        for &i in &top[..=last] {
+            if out[i].is_none() && number_alone(i) {
+                out[i] = Some(Furniture::PageNumber);
+            }
+        }
+    }
 }
 
 /// The cues once furniture is known: a number that stands where no page
@@ -187,8 +214,15 @@ fn running_heads(lines: &[Line<'_>], cue_of: &[Cue], zone: &[bool]) -> Vec<(usiz
         // page; a title there is the document's own.
         let edge = |p: &(usize, usize)| (p.1 == 1 && cue_of[p.0] == Cue::Front) || at_break(p) || by_number(p);
         let edges = places.iter().filter(|p| edge(p)).count();
+        let in_zones = if zone.is_empty() { 0 } else { places.iter().filter(|p| at_break(p)).count() };
         if n >= 2 && places.iter().all(at_break) && apart(SHORT_PAGE) {
             out.extend(places.iter().map(|p| (p.0, Furniture::RunningHead)));
+        } else if in_zones >= RECURS {
+            // Where form feeds mark the pages, a line that comes back at
+            // their edges page after page is a head there, however close
+            // its places (a foot, then the next page's head); elsewhere it
+            // is the heading it repeats, or a contents entry.
+            out.extend(places.iter().filter(|p| at_break(p)).map(|p| (p.0, Furniture::RunningHead)));
         } else if n >= RECURS && (apart(PAGE_APART) || (n > RECURS && apart(SHORT_PAGE))) {
             // The first place, set in unlike the rest (centred), is the
             // title the heads repeat.
@@ -244,30 +278,40 @@ fn page_after_page(places: &[(usize, usize)]) -> bool {
     *gaps.select_nth_unstable(mid).1 <= PAGE_MOST
 }
 
-/// Which lines stand at a page's edge, among the first or last
-/// [`HEAD_LINES`] or last [`FOOT_LINES`] non-blank lines of a page that form feeds mark; empty
-/// when the text has no form feeds.
-fn page_zones(lines: &[Line<'_>]) -> Vec<bool> {
+/// The non-blank lines of each page that form feeds mark; none when the
+/// text has no form feeds.
+fn pages(lines: &[Line<'_>]) -> Vec<Vec<usize>> {
     if !lines.iter().any(Line::starts_page) {
         return Vec::new();
     }
-    let mut zone = vec![false; lines.len()];
-    let mut page: Vec<usize> = Vec::new();
-    let mut close = |page: &mut Vec<usize>| {
-        for (k, &i) in page.iter().enumerate() {
-            zone[i] = k < HEAD_LINES || k + FOOT_LINES >= page.len();
-        }
-        page.clear();
-    };
+    let mut out: Vec<Vec<usize>> = vec![Vec::new()];
     for (i, l) in lines.iter().enumerate() {
-        if l.starts_page() {
-            close(&mut page);
+        if l.starts_page() && out.last().is_some_and(|p| !p.is_empty()) {
+            out.push(Vec::new());
         }
-        if !l.is_blank() {
+        if !l.is_blank()
+            && let Some(page) = out.last_mut()
+        {
             page.push(i);
         }
     }
-    close(&mut page);
+    out
+}
+
+/// Which lines stand at a page's edge, among the first [`HEAD_LINES`] or
+/// last [`FOOT_LINES`] non-blank lines of a page that form feeds mark;
+/// empty when the text has no form feeds.
+fn page_zones(lines: &[Line<'_>]) -> Vec<bool> {
+    let pages = pages(lines);
+    if pages.is_empty() {
+        return Vec::new();
+    }
+    let mut zone = vec![false; lines.len()];
+    for page in pages {
+        for (k, &i) in page.iter().enumerate() {
+            zone[i] = k < HEAD_LINES || k + FOOT_LINES >= page.len();
+        }
+    }
     zone
 }
 
