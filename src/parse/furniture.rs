@@ -101,8 +101,14 @@ fn complete_heads(lines: &[Line<'_>], cue_of: &[Cue], out: &mut [Option<Furnitur
         }
         // Up to the last line of the head, not past it into the text.
         let last = top.iter().rposition(|&i| out[i].is_some()).unwrap_or(0);
+        // A section that starts at the top of the page has its number above
+        // the head and its words under it, the words the head repeats
+        // (4.5 / CHAPTER 4. … / 4.5. 为使用 TFTP… / 为使用 TFTP…): that
+        // number is the heading's.
+        let words = page.get(last + 1).map(|&i| lines[i].text).filter(|w| w.chars().count() >= 2);
+        let heading_below = words.is_some_and(|w| top[..=last].iter().any(|&i| out[i].is_some() && lines[i].text.ends_with(w)));
         for &i in &top[..=last] {
-            if out[i].is_none() && number_alone(i) {
+            if out[i].is_none() && number_alone(i) && !heading_below {
                 out[i] = Some(Furniture::PageNumber);
             }
         }
