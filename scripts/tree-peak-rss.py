@@ -1,0 +1,59 @@
+#!/usr/bin/env python3
+"""Run a command; print its wall time and the peak of the summed resident
+memory of its whole process tree (a JVM and its Python workers, say), sampled
+every 50 ms from /proc. `/usr/bin/time -v` gives the largest single process
+only.
+
+    scripts/tree-peak-rss.py COMMAND [ARGS...]
+"""
+
+import os
+import subprocess
+import sys
+import time
+
+
+def children() -> dict[int, list[int]]:
+    tree: dict[int, list[int]] = {}
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        tree.setdefault(ppid, []).append(int(pid))
+    return tree
+
+
+def rss_kib(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def main() -> int:
+    started = time.perf_counter()
+    p = subprocess.Popen(sys.argv[1:])
+    peak = 0
+    while p.poll() is None:
+        tree, total, todo = children(), 0, [p.pid]
+        while todo:
+            pid = todo.pop()
+            total += rss_kib(pid)
+            todo.extend(tree.get(pid, []))
+        peak = max(peak, total)
+        time.sleep(0.05)
+    elapsed = time.perf_counter() - started
+    print(f"tree-peak-rss: {elapsed:.2f} s, peak RSS of the process tree {peak / 1024:.0f} MiB, exit {p.returncode}", file=sys.stderr)
+    return p.returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main())
