@@ -242,3 +242,18 @@ def test_stubs_match_the_module():
         assert f"def {method}(" in stub, method
     assert (Path(reprint.__file__).parent / "py.typed").exists()
     assert reprint.parse.__doc__ and reprint.Document.write_epub.__doc__
+
+
+def test_the_readme_example_runs(tmp_path, monkeypatch):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## From Python", 1)[1].split("\n## ", 1)[0]
+    code = section.split("```python\n", 1)[1].split("```", 1)[0]
+    assert len(code.strip().splitlines()) == 5
+    seeds = tmp_path / "fixtures" / "seeds"
+    seeds.mkdir(parents=True)
+    for p in SEEDS:
+        (seeds / p.name).write_bytes(p.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    exec(compile(code, "README.md", "exec"), {})
+    for out in ["out.epub", "out.tei.xml", "out.pdf"]:
+        assert (tmp_path / out).stat().st_size > 0
