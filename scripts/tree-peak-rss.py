@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""Run a command; print its wall time and the peak of the summed resident
+"""Run a command; print its wall time, the peak of the summed resident
 memory of its whole process tree (a JVM and its Python workers, say), sampled
-every 50 ms from /proc. `/usr/bin/time -v` gives the largest single process
-only.
+every 50 ms from /proc, and the CPU time of the processes seen in the tree
+(user + system, as last sampled: a process's last 50 ms may be missed).
+`/usr/bin/time -v` gives the largest single process only, and the CPU time
+of the children that were waited for.
 
     scripts/tree-peak-rss.py COMMAND [ARGS...]
 """
@@ -27,6 +29,18 @@ def children() -> dict[int, list[int]]:
     return tree
 
 
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_ticks(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return int(fields[11]) + int(fields[12])  # utime, stime
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
 def rss_kib(pid: int) -> int:
     try:
         with open(f"/proc/{pid}/status") as f:
@@ -42,16 +56,18 @@ def main() -> int:
     started = time.perf_counter()
     p = subprocess.Popen(sys.argv[1:])
     peak = 0
+    cpu: dict[int, int] = {}
     while p.poll() is None:
         tree, total, todo = children(), 0, [p.pid]
         while todo:
             pid = todo.pop()
             total += rss_kib(pid)
+            cpu[pid] = max(cpu.get(pid, 0), cpu_ticks(pid))
             todo.extend(tree.get(pid, []))
         peak = max(peak, total)
         time.sleep(0.05)
     elapsed = time.perf_counter() - started
-    print(f"tree-peak-rss: {elapsed:.2f} s, peak RSS of the process tree {peak / 1024:.0f} MiB, exit {p.returncode}", file=sys.stderr)
+    print(f"tree-peak-rss: {elapsed:.2f} s, peak RSS of the process tree {peak / 1024:.0f} MiB, CPU {sum(cpu.values()) / TICK:.1f} s in {len(cpu)} processes, exit {p.returncode}", file=sys.stderr)
     return p.returncode
 
 

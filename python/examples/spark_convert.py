@@ -149,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--to", default="epub,tei", help=f"formats, comma-separated: {', '.join(EXTENSIONS)}")
     ap.add_argument("--partitions", type=int, help="repartition the files (default: as Spark lists them)")
     a = ap.parse_args(argv)
-    formats = [f.strip() for f in a.to.split(",") if f.strip()]
+    formats = [f.strip() for f in a.to.split(",") if f.strip()]  # none: parse and summarise only
     unknown = [f for f in formats if f not in EXTENSIONS]
     if unknown:
         ap.error(f"unknown format(s) {', '.join(unknown)}")
@@ -158,6 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     from pyspark.sql import SparkSession
 
+    begun = time.perf_counter()
     builder = SparkSession.builder.appName("reprint-convert")
     if "PYSPARK_GATEWAY_PORT" not in os.environ:  # not launched by spark-submit
         builder = builder.master(a.master)
@@ -169,6 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     spark.sparkContext.setLogLevel("ERROR")
     started = time.perf_counter()
+    print(f"spark_convert: Spark session ready in {started - begun:.1f} s ({spark.sparkContext.master})")
     summary = convert(spark, a.input, a.output, formats, a.partitions)
     total = summary.count()
     failed = summary.filter("error IS NOT NULL").select("file", "error").orderBy("file").collect()
