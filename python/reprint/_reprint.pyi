@@ -1,11 +1,29 @@
 """Type stubs of the reprint extension module (re-exported by ``reprint``)."""
 
 import os
-from typing import Any, BinaryIO, Literal, Optional, Sequence, Tuple, TypedDict, Union
+from typing import Any, BinaryIO, Literal, Optional, Sequence, Tuple, TypedDict, Union, final
 
 from typing_extensions import NotRequired
 
+__all__ = [
+    "parse",
+    "parse_file",
+    "Document",
+    "ReprintError",
+    "NotTextError",
+    "TooLargeError",
+    "UnknownEncodingError",
+    "InvalidOptionError",
+    "ReadError",
+    "WriteError",
+    "OutputError",
+    "__version__",
+]
+
 __version__: str
+
+# The aliases and TypedDicts below exist for type checkers only (import them
+# under `if typing.TYPE_CHECKING:`): at runtime the values are plain dicts.
 
 StrPath = Union[str, "os.PathLike[str]"]
 BytesLike = Union[bytes, bytearray, memoryview]
@@ -146,6 +164,7 @@ def parse_file(
     name is recorded unless ``file_name`` is given). Raises :class:`ReadError`
     when the file cannot be read, and what :func:`parse` raises."""
 
+@final
 class Document:
     """A parsed document: metadata, articles and their blocks, warnings.
 
