@@ -18,18 +18,30 @@ Outputs are written with ``pyarrow.fs``, so OUTPUT may be a local or shared
 path or an object store URI (``s3://bucket/books``, ``gs://...``,
 ``hdfs://...``) that every executor can reach.
 
-On a cluster, the same script runs unchanged with ``spark-submit``::
+On a cluster, the same script runs unchanged with ``spark-submit``; what
+changes is where it runs and where the files live::
 
     spark-submit --master spark://HOST:7077 \\
-        --conf spark.executorEnv.PYSPARK_PYTHON=/opt/venv/bin/python \\
+        --conf spark.pyspark.python=/opt/venv/bin/python \\
         python/examples/spark_convert.py s3a://archive/ocr s3://archive/books
 
-(``--master yarn`` or ``k8s://...`` likewise): the ``reprint`` package must be
-installed in the executors' Python (the same wheel: ``pip wheel ./python``
-builds it once; ``pip install`` it in the image or ship a packed venv with
-``--archives``), and INPUT and OUTPUT must be storage every executor reads and
-writes, not a local directory of the driver. ``--master`` here is only used
-when the script is run with plain ``python``; ``spark-submit`` sets it.
+- the master: ``--master spark://HOST:7077``, ``yarn`` or ``k8s://https://...``
+  given to spark-submit (``--master`` of this script is for plain ``python``
+  runs, ``local[2]`` by default, and is ignored under spark-submit);
+- the inputs and outputs: storage every executor reads and writes
+  (``s3a://``/``hdfs://`` for INPUT as Spark reads it, ``s3://``, ``gs://``,
+  ``hdfs://`` or a shared mount for OUTPUT as ``pyarrow.fs`` writes it, with
+  the credentials the executors have), not a directory local to the driver;
+- the Python of the executors must have ``reprint`` (and pandas, pyarrow):
+  ``pip wheel ./python`` builds the wheel once on a machine like the
+  executors; install it in their image, or pack a venv (``venv-pack -o
+  env.tar.gz``) and ship it with ``--archives env.tar.gz#env --conf
+  spark.pyspark.python=./env/bin/python``;
+- for many small files, ``--conf spark.sql.files.openCostInBytes=...`` sets
+  how many go into one task (1 MB here: about 128 texts of a few KB).
+
+Ray Data would be the same shape: ``ray.data.read_binary_files(INPUT,
+include_paths=True).map_batches(...)``; this example uses Spark.
 """
 
 from __future__ import annotations
@@ -154,13 +166,16 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         ap.error(f"unknown format(s) {', '.join(unknown)}")
 
-    # Local runs: the workers use this interpreter (where reprint is installed).
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     from pyspark.sql import SparkSession
+
+    submitted = "PYSPARK_GATEWAY_PORT" in os.environ  # launched by spark-submit
+    if not submitted and a.master.startswith("local"):
+        # Local runs: the workers use this interpreter (where reprint is installed).
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
 
     begun = time.perf_counter()
     builder = SparkSession.builder.appName("reprint-convert")
-    if "PYSPARK_GATEWAY_PORT" not in os.environ:  # not launched by spark-submit
+    if not submitted:
         builder = builder.master(a.master)
     spark = (
         builder.config("spark.sql.execution.arrow.maxRecordsPerBatch", "64")
