@@ -148,9 +148,15 @@ impl Shape<'_, '_> {
     /// Whether line `a` ends short of its column only because the Latin
     /// word that opens line `b` did not fit after it.
     fn latin_wrapped(&self, a: usize, b: usize) -> bool {
-        let word = self.lines[b].text.split([' ', '\u{3000}']).next().unwrap_or("");
-        let ascii = word.chars().take_while(|c| c.is_ascii_graphic()).count();
-        ascii > 0 && self.lines[a].width + super::lines::char_width('a') * (ascii as f32 + 1.0) >= self.widths[a] - FULL
+        // The word that cannot be broken: an opening quote, the Latin
+        // letters, the punctuation that may not start a line after them
+        // (“03:00.0, linux、).
+        let t = self.lines[b].text;
+        let open = t.chars().take_while(|c| matches!(c, '“' | '‘' | '（' | '(' | '《' | '「')).count();
+        let ascii = t.chars().skip(open).take_while(|c| c.is_ascii_graphic()).count();
+        let close = t.chars().skip(open + ascii).take_while(|&c| cues::is_closing(c) || matches!(c, '、' | '，' | '。' | '：' | '；')).count();
+        let word: f32 = t.chars().take(open + ascii + close).map(super::lines::char_width).sum();
+        ascii > 0 && self.lines[a].width + word + super::lines::char_width('a') >= self.widths[a] - FULL
     }
 
     /// Whether line `b` continues the unit whose last line is `a`.
