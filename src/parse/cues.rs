@@ -20,8 +20,9 @@ pub enum Numbering {
     ParenHan,
     /// 1. 1． 1、
     Arabic,
-    /// 3.1. 3.3.1.1 B.2.: a decimal number of this many parts (2 or more),
-    /// each part one level deeper.
+    /// 3.1. 3.3.1.1 B.2.: a decimal number of this many parts, each part
+    /// one level deeper; of one part, a chapter's number set apart from its
+    /// title by a wide space (1     模板介绍).
     Decimal(u8),
     /// （1） (1) 1)
     ParenArabic,
@@ -176,6 +177,12 @@ pub fn numbering(text: &str) -> Option<(Numbering, usize)> {
         let style = match sep {
             '.' | '．' | '、' if !next.is_some_and(|c| c.is_ascii_digit()) && next.is_some() => Numbering::Arabic,
             ')' | '）' if next.is_some() => Numbering::ParenArabic,
+            // A chapter's number set apart from its title by a wide space,
+            // as pdftotext -layout prints LaTeX's (1     模板介绍); a
+            // contents line ends in its page number.
+            ' ' if after.starts_with("  ") && !text.trim_end().ends_with(|c: char| c.is_ascii_digit()) && text[n..].trim_start().chars().next().is_some_and(char::is_alphabetic) => {
+                return Some((Numbering::Decimal(1), skip_spaces(text, n)));
+            }
             _ => return None,
         };
         return Some((style, skip_spaces(text, n + sep.len_utf8())));
@@ -683,6 +690,8 @@ mod tests {
         assert!(matches!(c("2.1 CTAN"), Cue::Numbered { style: Numbering::Decimal(2), .. }));
         assert!(matches!(c("5.1.安装概述"), Cue::Numbered { style: Numbering::Decimal(2), .. }));
         assert_eq!(c("192.168.1.1 是地址"), Cue::None);
+        assert!(matches!(c("1     模板介绍"), Cue::Numbered { style: Numbering::Decimal(1), .. }));
+        assert_eq!(c("04 高端时论"), Cue::Toc);
         for (t, n) in [("三、", 3), ("（十二）", 12), ("3. 标题", 3), ("12) 项", 12), ("1.2.3. 节", 3), ("二十一、", 21), ("第 4 章", 4)] {
             assert_eq!(number_value(t), Some(n), "{t}");
         }
