@@ -584,7 +584,13 @@ fn number_with_words(shape: &Shape<'_, '_>, items: &mut Vec<Item>) {
                 pending = Some(num);
                 continue;
             }
-            if it.kind == Kind::Display && it.lines.len() <= 2 {
+            // The words may ask or exclaim (什么是 Debian？): the number says heading.
+            let asks = |it: &Item| {
+                let t = text_of(shape, &it.lines);
+                let body = t.trim_end_matches(['？', '！', '?', '!']);
+                body.len() < t.len() && body.chars().count() <= 40 && !body.contains(['。', '！', '？', '；', '?', '!'])
+            };
+            if it.lines.len() <= 2 && (it.kind == Kind::Display || it.kind == Kind::Text && asks(&it)) {
                 let style = match num.cue {
                     Cue::Numbered { style, .. } => style,
                     _ => Numbering::Arabic,
