@@ -70,6 +70,7 @@ fn report(doc: &reprint::Document, below: f32) -> Value {
         "source": { "file": doc.source.file_name, "encoding": doc.source.encoding, "lines": doc.source.line_count, "bytes": doc.source.byte_len },
         "metadata": { "title": m.title, "subtitle": m.subtitle, "authors": m.authors, "date": m.date, "publication": m.publication,
                       "issue": m.issue, "issn": m.issn, "language": m.language, "sources": m.sources },
+        "profile": doc.profile,
         "articles": articles,
         "warnings": doc.warnings.iter().map(|w| json!({ "line": w.line, "message": w.message })).collect::<Vec<_>>(),
         "uncertain": { "below": round(below), "counts": confidence, "blocks": uncertain },
@@ -166,6 +167,26 @@ fn excerpt(s: &str, n: usize) -> String {
 }
 
 /// The report as text, for a person.
+/// What the parser learned of the text's conventions.
+fn profile(p: &Value) -> String {
+    let mut o = String::from("\nprofile\n");
+    let collection = p["collection"].as_bool().unwrap_or(false);
+    o += &format!("  {:<12} {}\n", "reads as", if collection { "a collection of articles" } else { "one document" });
+    let pages = if p["form_feeds"].as_bool().unwrap_or(false) { "marked by form feeds" } else { "not marked" };
+    o += &format!("  {:<12} {pages}; column {:.1} ems\n", "pages", p["column_width"].as_f64().unwrap_or(0.0));
+    let schemes: Vec<String> = p["numbering"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|s| format!("{} → level {} ({}×)", s["scheme"].as_str().unwrap_or(""), s["level"], s["headings"]))
+        .collect();
+    o += &format!("  {:<12} {}\n", "numbering", if schemes.is_empty() { "—".to_string() } else { schemes.join(", ") });
+    for f in p["furniture"].as_array().into_iter().flatten() {
+        o += &format!("  {:<12} {} × {}: {}\n", "furniture", f["lines"], f["kind"].as_str().unwrap_or(""), excerpt(f["example"].as_str().unwrap_or(""), 40));
+    }
+    o
+}
+
 fn outline(r: &Value) -> String {
     let mut o = String::new();
     let s = &r["source"];
@@ -185,6 +206,7 @@ fn outline(r: &Value) -> String {
         };
         o += &format!("  {key:<12} {shown}\n");
     }
+    o += &profile(&r["profile"]);
     let articles = r["articles"].as_array().cloned().unwrap_or_default();
     o += &format!("\narticles: {}\n", articles.len());
     for a in &articles {

@@ -25,6 +25,51 @@ pub struct Document {
     pub articles: Vec<Article>,
     /// Decisions the parser was unsure about, for a person to review.
     pub warnings: Vec<Warning>,
+    /// The conventions the parser learned from this text before it placed
+    /// each line: one document or a collection, its numbering schemes and
+    /// their levels, its print furniture, its column width.
+    #[serde(default)]
+    pub profile: Profile,
+}
+
+/// What the parser learned of a text's own conventions: the grounds of its
+/// decisions, shown by `inspect` and the review page.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Profile {
+    /// Whether the text reads as a collection of articles (a magazine, a
+    /// compilation: bylines, closing notes per article) or one document.
+    pub collection: bool,
+    /// The numbering schemes of its headings, outermost first.
+    pub numbering: Vec<NumberingScheme>,
+    /// Its print furniture, most frequent first.
+    pub furniture: Vec<FurniturePattern>,
+    /// Whether form feeds mark its pages (pdftotext's), so that furniture is
+    /// looked for at their edges only.
+    pub form_feeds: bool,
+    /// The most common column width, in ems (a full-width character is 1).
+    pub column_width: f32,
+}
+
+/// A numbering scheme as the text uses it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct NumberingScheme {
+    /// The scheme, shown by an example: `第一章`, `一、`, `（一）`, `1.`, `1.1`, `1.1.1`, `（1）`.
+    pub scheme: String,
+    /// The heading level its headings get (2 is the top section level).
+    pub level: u8,
+    /// How many headings use it.
+    pub headings: u32,
+}
+
+/// One kind of furniture the text repeats.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct FurniturePattern {
+    /// `page number`, `running head` or `other`.
+    pub kind: String,
+    /// The first place's text, as printed.
+    pub example: String,
+    /// How many lines are of it.
+    pub lines: u32,
 }
 
 /// Bibliographic data found in the text (or given by the user).

@@ -24,7 +24,9 @@ pub struct Parts<'t, 'a> {
 }
 
 /// Builds the articles of a document from its items.
-pub fn articles(parts: &Parts<'_, '_>, items: Vec<Item>, warnings: &mut Vec<Warning>) -> Vec<Article> {
+/// Each heading's style and the level it was given go to `headings`, for
+/// the document's profile.
+pub fn articles(parts: &Parts<'_, '_>, items: Vec<Item>, warnings: &mut Vec<Warning>, headings: &mut Vec<(Style, u8)>) -> Vec<Article> {
     // Furniture inside a paragraph's line span becomes a milestone of it.
     // Sorted, so each paragraph finds its furniture by binary search: a
     // scan of all furniture per merged paragraph is quadratic on big inputs.
@@ -46,6 +48,10 @@ pub fn articles(parts: &Parts<'_, '_>, items: Vec<Item>, warnings: &mut Vec<Warn
     let mut out: Vec<Article> = Vec::new();
     for (kind, group) in divisions(&items) {
         let levels = Levels::of(group).each(group);
+        headings.extend(group.iter().zip(&levels).filter_map(|(it, &l)| match it.kind {
+            Kind::Heading(style) => Some((style, l)),
+            _ => None,
+        }));
         // No more blocks than items: sized once, not grown by doubling.
         let mut blocks = Vec::with_capacity(group.len());
         let mut i = 0;

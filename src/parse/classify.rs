@@ -271,8 +271,9 @@ fn intrinsic(shape: &Shape<'_, '_>, u: &Unit, furniture: bool, desc: bool) -> Ki
     }
 }
 
-/// Classifies the units of a document.
-pub fn classify(shape: &Shape<'_, '_>, units: Vec<Unit>, furniture: &[bool], desc: &[bool]) -> Vec<Item> {
+/// Classifies the units of a document; says too whether it reads as a
+/// collection of articles.
+pub fn classify(shape: &Shape<'_, '_>, units: Vec<Unit>, furniture: &[bool], desc: &[bool]) -> (Vec<Item>, bool) {
     let mut items: Vec<Item> = units
         .into_iter()
         .map(|u| {
@@ -299,11 +300,12 @@ pub fn classify(shape: &Shape<'_, '_>, units: Vec<Unit>, furniture: &[bool], des
     place_display(shape, &mut items);
     frontmatter(&mut items);
     sequences(shape, &mut items);
-    if !collection(shape, &items) {
+    let collection = collection(shape, &items);
+    if !collection {
         one_document(shape, &mut items);
         no_heading_runs(&mut items);
     }
-    items
+    (items, collection)
 }
 
 /// Numbered items read in their sequences. A numbered heading is one only

@@ -355,7 +355,10 @@ mod tests {
         let mut text = String::new();
         for page in 1..=3 {
             text.push_str("\u{c}Getting Started V2.9, 28 Jun 2026\n\n");
-            text.push_str("Some text of the page, long enough to be a paragraph line.\n12\n\\else\n");
+            for _ in 0..6 {
+                text.push_str("Some text of the page, long enough to be a paragraph line.\n");
+            }
+            text.push_str("12\n\\else\n");
             text.push_str("More text of the page, long enough to be a paragraph line.\n\n");
             text.push_str(&format!("{page}\n"));
         }

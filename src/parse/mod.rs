@@ -12,6 +12,7 @@ mod jumps;
 mod lines;
 mod meta;
 mod paragraphs;
+mod profile;
 mod units;
 mod width;
 
@@ -131,21 +132,25 @@ fn build(source: &Arc<str>, options: &Options) -> Document {
     let alone: Vec<bool> = is_furniture.iter().zip(&desc).map(|(f, d)| *f || *d).collect();
     let shape = units::Shape { lines: &lines, cues: &cue_of, widths: &widths, alone: &alone, double_spaced: units::double_spaced(&lines) };
     let units = units::group(&shape);
-    let items = classify::classify(&shape, units, &is_furniture, &desc);
+    let (items, collection) = classify::classify(&shape, units, &is_furniture, &desc);
     let items = paragraphs::rejoin(&shape, items);
     // What only the stages before needed goes before the model is built,
     // when memory is at its peak.
+    let column_width = profile::column_width(&lines, &widths);
     drop((cue_of, widths, is_furniture, desc, alone));
     let mut warnings = Vec::new();
     let parts = assemble::Parts { lines: &lines, furniture: &furniture, keep_furniture: options.keep_furniture, source };
-    let mut articles = assemble::articles(&parts, items, &mut warnings);
+    let mut headings = Vec::new();
+    let mut articles = assemble::articles(&parts, items, &mut warnings, &mut headings);
     jumps::follow(&mut articles, &jump_marks);
     let meta = meta::gather(&articles, text, options.language.as_deref());
+    let profile = profile::of(&lines, &furniture, collection, &headings, column_width);
     Document {
         meta,
         source: SourceInfo { file_name: options.file_name.clone(), encoding: String::new(), line_count: lines.len() as u32, byte_len: text.len() as u64 },
         articles,
         warnings,
+        profile,
     }
 }
 
@@ -201,7 +206,7 @@ pub fn debug_lines(text: &str) -> String {
         }
     }
     let mut kind_of = vec![None; lines.len()];
-    for it in classify::classify(&shape, units, &furniture, &desc) {
+    for it in classify::classify(&shape, units, &furniture, &desc).0 {
         for &i in &it.lines {
             kind_of[i] = Some(it.kind);
         }

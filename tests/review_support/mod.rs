@@ -177,5 +177,6 @@ pub fn small() -> Document {
             Warning { line: 15, message: "paragraph rejoined across an interruption".into() },
             Warning { line: 20, message: "a warning on a blank line".into() },
         ],
+        profile: Default::default(),
     }
 }

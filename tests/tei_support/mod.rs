@@ -144,6 +144,7 @@ pub fn every_kind() -> Document {
         source: SourceInfo { file_name: Some("every\u{7}kind.txt".into()), encoding: "GB18030".into(), line_count: next.get(), byte_len: 1234 },
         articles: vec![front, article, between, second, empty, back],
         warnings: vec![Warning { line: 3, message: "title or heading? <unsure> & \u{1}".into() }],
+        profile: Default::default(),
     }
 }
 
@@ -236,6 +237,7 @@ pub fn random_document(seed: u64) -> Document {
         source: SourceInfo { file_name: Some(text(&mut r)), encoding: text(&mut r), line_count: line, byte_len: 0 },
         articles,
         warnings: vec![Warning { line: 1, message: text(&mut r) }],
+        profile: Default::default(),
     }
 }
 

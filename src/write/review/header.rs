@@ -27,6 +27,35 @@ pub(super) struct Header<'m, 'a> {
     pub(super) threshold: f32,
 }
 
+/// What the parser learned of the text's conventions, the grounds of its
+/// decisions: one document or a collection, numbering schemes and their
+/// levels, furniture, pages and column width.
+fn profile(out: &mut String, p: &crate::model::Profile) {
+    out.push_str("<details class=\"profile\"><summary>profile: ");
+    out.push_str(if p.collection { "a collection of articles" } else { "one document" });
+    let schemes: Vec<String> = p.numbering.iter().map(|s| format!("{} → level {}", s.scheme, s.level)).collect();
+    if !schemes.is_empty() {
+        out.push_str(" · numbering ");
+        html::text(out, &schemes.join(", "));
+    }
+    let _ = write!(out, " · column {:.1} ems · pages {}</summary><table>", p.column_width, if p.form_feeds { "marked by form feeds" } else { "not marked" });
+    out.push_str("<tr><th>numbering</th><th>level</th><th>headings</th></tr>");
+    for s in &p.numbering {
+        out.push_str("<tr><td>");
+        html::text(out, &s.scheme);
+        let _ = write!(out, "</td><td>{}</td><td>{}</td></tr>", s.level, s.headings);
+    }
+    out.push_str("<tr><th>furniture</th><th>example</th><th>lines</th></tr>");
+    for f in &p.furniture {
+        out.push_str("<tr><td>");
+        html::text(out, &f.kind);
+        out.push_str("</td><td>");
+        html::text(out, &f.example);
+        let _ = write!(out, "</td><td>{}</td></tr>", f.lines);
+    }
+    out.push_str("</table></details>");
+}
+
 impl Header<'_, '_> {
     pub(super) fn write(&self, out: &mut String, doc: &Document) {
         let name = doc.source.file_name.as_deref().unwrap_or("(unnamed source)");
@@ -42,6 +71,7 @@ impl Header<'_, '_> {
         self.legend(out);
         self.nav(out, uncertain.values().map(Vec::len).sum());
         self.lists(out, &uncertain);
+        profile(out, &doc.profile);
         if let Some(d) = self.diff {
             out.push_str("<details class=\"gold\"><summary>");
             d.summary(out);
