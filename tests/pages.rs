@@ -127,7 +127,14 @@ fn heads_and_page_numbers_are_furniture_and_paragraphs_run_across_pages() {
                     let cut = spanning(&doc, &text);
                     let name = format!("width {width}, indent {indent}, form feeds {form_feeds}, head on top {head_on_top}");
                     println!("{name}: {found} of {paragraphs} paragraphs, boundary F1 {f1:.3}, {marks} of {furniture} furniture lines, {cut} paragraphs across pages");
-                    if marks != furniture || text_has_heads || f1 < 0.85 || cut == 0 {
+                    // Without form feeds nothing tells the head over the
+                    // first page from the title of the text, which a book's
+                    // running head repeats: the parser takes it for the title
+                    // (the dev set's manual chapters open so).
+                    let head_opens = head_on_top && !form_feeds;
+                    let furniture = if head_opens { furniture - 1 } else { furniture };
+                    let titled = !head_opens || doc.blocks().next().is_some_and(|b| b.kind == BlockKind::Title);
+                    if marks != furniture || !titled || text_has_heads || f1 < 0.85 || cut == 0 {
                         failures.push(name);
                     }
                 }

@@ -218,7 +218,8 @@ fn running_heads(lines: &[Line<'_>], cue_of: &[Cue], zone: &[bool]) -> Vec<(usiz
         // it stands away from them, it is the title itself.
         // A masthead that opens the text stands at the top of its first
         // page; a title there is the document's own.
-        let edge = |p: &(usize, usize)| (p.1 == 1 && cue_of[p.0] == Cue::Front) || at_break(p) || by_number(p);
+        // The text's last line is the foot of its last page.
+        let edge = |p: &(usize, usize)| (p.1 == 1 && cue_of[p.0] == Cue::Front) || p.1 == ordinal || at_break(p) || by_number(p);
         let edges = places.iter().filter(|p| edge(p)).count();
         let in_zones = if zone.is_empty() { 0 } else { places.iter().filter(|p| at_break(p)).count() };
         if n >= 2 && places.iter().all(at_break) && apart(SHORT_PAGE) {
