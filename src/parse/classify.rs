@@ -96,38 +96,38 @@ fn text_of<'a>(shape: &Shape<'_, 'a>, lines: &[usize]) -> Cow<'a, str> {
 
 /// A short unit without sentence punctuation: a heading, title, byline, label.
 fn display_shape(shape: &Shape<'_, '_>, u: &Unit) -> bool {
-    // Most units are paragraphs too long to be anything else: not joined.
-    if u.lines.len() > 3 {
+    // Most units are paragraphs too long to be anything else, or end in
+    // mid-sentence: not joined.
+    let last = shape.lines[*u.lines.last().unwrap_or(&0)].text;
+    if u.lines.len() > 3 || cues::ends_open(last) {
         return false;
     }
     let t = text_of(shape, &u.lines);
-    // A number or a code alone is a cell of a table or a listing, not a
-    // title; nor is a row of cells or a line of code.
-    if !t.chars().any(char::is_alphabetic) || code_like(&t) || u.lines.iter().any(|&i| columns(shape.lines[i].text)) {
-        return false;
-    }
-    if latin(&t) {
+    let shaped = if latin(&t) {
         // A Latin heading is a few capitalised words; a longer line, or one
-        // that starts in lower case, is a sentence cut short.
+        // that starts in lower case, is a sentence cut short. A name in
+        // lower case (main-menu, debconf/priority) may head the text that
+        // explains it.
         let words = t.split_whitespace().count();
-        // A name in lower case (main-menu, debconf/priority) may head the
-        // text that explains it; a path or an address does not.
         let lower = t.chars().next().is_some_and(char::is_lowercase);
-        return words <= if lower { LATIN_NAME_WORDS } else { LATIN_HEADING_WORDS } && !cues::ends_open(&t);
-    }
-    let n = t.chars().count();
-    let last = shape.lines[*u.lines.last().unwrap_or(&0)].text;
-    // A headline in parts set apart by spaces may be long, but has no punctuation.
-    let bare = !t.chars().any(|c| matches!(c, '，' | '、' | ',' | '。' | '；' | '：'));
-    let limit = match (u.lines.len(), bare) {
-        (1, true) => 100,
-        (1, false) => 30,
-        (_, true) => 100,
-        (_, false) => 60,
+        words <= if lower { LATIN_NAME_WORDS } else { LATIN_HEADING_WORDS }
+    } else {
+        let n = t.chars().count();
+        // A headline in parts set apart by spaces may be long, but has no punctuation.
+        let bare = !t.chars().any(|c| matches!(c, '，' | '、' | ',' | '。' | '；' | '：'));
+        let limit = match (u.lines.len(), bare) {
+            (1, true) => 100,
+            (1, false) => 30,
+            (_, true) => 100,
+            (_, false) => 60,
+        };
+        // Two clauses make a heading; more make prose cut short by a break.
+        let clauses = t.chars().filter(|c| matches!(c, '，' | '、' | ',')).count();
+        n <= limit && clauses <= 1 && !t.contains(['。', '！', '？', '；']) && !t.ends_with(['：', ':'])
     };
-    // Two clauses make a heading; more make prose cut short by a break.
-    let clauses = t.chars().filter(|c| matches!(c, '，' | '、' | ',')).count();
-    u.lines.len() <= 3 && n <= limit && clauses <= 1 && !cues::ends_open(last) && !t.contains(['。', '！', '？', '；']) && !t.ends_with(['：', ':'])
+    // A number or a code alone is a cell of a table or a listing, not a
+    // title; nor is a row of cells or a line of code, a path or an address.
+    shaped && t.chars().any(super::lines::is_letter) && !code_like(&t) && !u.lines.iter().any(|&i| columns(shape.lines[i].text))
 }
 
 /// The most words of a Latin heading.

@@ -180,7 +180,7 @@ pub fn numbering(text: &str) -> Option<(Numbering, usize)> {
             // A chapter's number set apart from its title by a wide space,
             // as pdftotext -layout prints LaTeX's (1     模板介绍); a
             // contents line ends in its page number.
-            ' ' if after.starts_with("  ") && !text.trim_end().ends_with(|c: char| c.is_ascii_digit()) && text[n..].trim_start().chars().next().is_some_and(char::is_alphabetic) => {
+            ' ' if after.starts_with("  ") && !text.trim_end().ends_with(|c: char| c.is_ascii_digit()) && text[n..].trim_start().chars().next().is_some_and(super::lines::is_letter) => {
                 return Some((Numbering::Decimal(1), skip_spaces(text, n)));
             }
             _ => return None,
@@ -481,6 +481,11 @@ fn note_kind_of(t: &str, n: usize, bracket: bool) -> Option<NoteKind> {
 fn dot_leader(t: &str) -> bool {
     const BEFORE_NUMBER: usize = 4;
     const ALONE: usize = 8;
+    // Every leader holds two dots side by side or one space apart: most
+    // lines are done with by a byte search.
+    if !(t.as_bytes().contains(&b'.') || t.contains(['…', '·', '．'])) {
+        return false;
+    }
     let body = t.trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c.is_whitespace());
     let numbered = body.len() < t.len() && t.trim_end().ends_with(|c: char| c.is_ascii_digit() || matches!(c, 'i' | 'v' | 'x'));
     let (mut run, mut best) = (0usize, 0usize);
@@ -491,7 +496,7 @@ fn dot_leader(t: &str) -> bool {
             '…' => run += 3,
             ' ' | '\u{3000}' if run > 0 => {}
             _ => {
-                words |= c.is_alphabetic();
+                words |= super::lines::is_letter(c);
                 best = best.max(run);
                 run = 0;
             }

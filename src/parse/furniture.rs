@@ -169,7 +169,7 @@ fn running_heads(lines: &[Line<'_>], cue_of: &[Cue], zone: &[bool]) -> Vec<(usiz
             text.into()
         };
         // Words, not the dots of section numbers (5.1.2., 5.1.3.) alone.
-        if key.chars().filter(|c| c.is_alphabetic()).nth(1).is_none() {
+        if key.chars().filter(|&c| super::lines::is_letter(c)).nth(1).is_none() {
             continue;
         }
         let next = ids.len() as u32;
@@ -271,7 +271,7 @@ fn near_contents(lines: &[Line<'_>], cue_of: &[Cue], i: usize) -> bool {
 /// first part with words in it.
 fn head_part(t: &str) -> &str {
     const GAP: &str = "   ";
-    t.split(GAP).map(str::trim).find(|p| p.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()).unwrap_or(t)
+    t.split(GAP).map(str::trim).find(|p| p.chars().filter(|&c| super::lines::is_letter(c)).nth(1).is_some()).unwrap_or(t)
 }
 
 /// Whether a text's places are, as a rule (the median distance; a head may

@@ -207,7 +207,20 @@ pub fn is_wide(c: char) -> bool {
         || matches!(c, '“' | '”' | '‘' | '’' | '—' | '…' | '·' | '□' | '■' | '●' | '○' | '※' | '★' | '☆' | '◆' | '◇' | '▲' | '△')
 }
 
-/// Whether a character is a Han ideograph (or CJK punctuation / kana / full-width form).
+/// `char::is_alphabetic` (a letter, Han included), with ASCII and common
+/// CJK punctuation answered without the slow table search it makes beyond
+/// Latin: it runs on every character of many lines.
+pub fn is_letter(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphabetic(),
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF => true,
+        0x3000..=0x3004 | 0x3008..=0x3020 | 0xFF01..=0xFF20 => false,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// Whether a character is Chinese, Japanese or Korean (ideographs, kana,
+/// hangul, CJK and full-width punctuation).
 pub fn is_cjk(c: char) -> bool {
     let u = c as u32;
     matches!(u, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF | 0x20000..=0x3FFFD)

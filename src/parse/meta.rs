@@ -107,7 +107,7 @@ pub fn detect_language(text: &str) -> &'static str {
             han += 1;
             simp += (SIMPLIFIED[k / 64] >> (k % 64) & 1) as usize;
             trad += (TRADITIONAL[k / 64] >> (k % 64) & 1) as usize;
-        } else if super::lines::is_cjk(c) && alphabetic(c) {
+        } else if super::lines::is_cjk(c) && super::lines::is_letter(c) {
             han += 1;
         } else if c.is_ascii_alphabetic() {
             latin += 1;
@@ -145,15 +145,6 @@ const fn han_set(s: &str) -> Han {
     set
 }
 
-/// `char::is_alphabetic`, with common CJK punctuation (no letters) answered
-/// without the slow table search it makes beyond Latin.
-fn alphabetic(c: char) -> bool {
-    match c as u32 {
-        0x3400..=0x4DBF | 0x4E00..=0x9FFF => true,
-        0x3000..=0x3004 | 0x3008..=0x3020 | 0xFF01..=0xFF20 => false,
-        _ => c.is_alphabetic(),
-    }
-}
 
 #[cfg(test)]
 mod tests {
@@ -164,7 +155,7 @@ mod tests {
         const SIMPLIFIED: &str = "们这个会来时说国为与学对从开关发经过还进长门问间见现实么种东车书";
         const TRADITIONAL: &str = "們這個會來時說國為與學對從開關發經過還進長門問間見現實麼種東車書";
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            assert_eq!(alphabetic(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(super::super::lines::is_letter(c), c.is_alphabetic(), "{c:?}");
             // The ideographs are counted as Han without asking.
             assert!(han_index(c).is_none() || (super::super::lines::is_cjk(c) && c.is_alphabetic()), "{c:?}");
         }
