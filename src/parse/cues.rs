@@ -478,32 +478,42 @@ fn note_kind_of(t: &str, n: usize, bracket: bool) -> Option<NoteKind> {
 /// A contents line's dot leader: dots (. · …), spaces between them allowed
 /// (pdftotext's `. . . .`, OCR's `... ..`), after a title and before a page
 /// number, or long enough that no ellipsis in prose (……, ......) is one.
-fn dot_leader(t: &str) -> bool {
+fn dot_leader(t: &str, marks: u8) -> bool {
     const BEFORE_NUMBER: usize = 4;
     const ALONE: usize = 8;
-    // Every leader holds two dots side by side or one space apart: most
-    // lines are done with by a byte search.
-    if !(t.as_bytes().contains(&b'.') || t.contains(['…', '·', '．'])) {
+    // Most lines hold no dot at all.
+    if marks & mark::DOT == 0 {
+        return false;
+    }
+    // The longest run of dots, in bytes: . is one, … three (three dots),
+    // · and ． one each; single spaces between them allowed.
+    let b = t.as_bytes();
+    let (mut run, mut best, mut i) = (0usize, 0usize, 0usize);
+    while i < b.len() {
+        let (len, dots) = match b[i] {
+            b'.' => (1, 1),
+            b' ' if run > 0 => (1, 0),
+            0xE2 if b[i + 1..].starts_with(&[0x80, 0xA6]) => (3, 3),
+            0xC2 if b.get(i + 1) == Some(&0xB7) => (2, 1),
+            0xEF if b[i + 1..].starts_with(&[0xBC, 0x8E]) => (3, 1),
+            _ => {
+                best = best.max(run);
+                run = 0;
+                i += 1;
+                continue;
+            }
+        };
+        run += dots;
+        i += len;
+    }
+    let best = best.max(run);
+    if best < BEFORE_NUMBER {
         return false;
     }
     let body = t.trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c.is_whitespace());
     let numbered = body.len() < t.len() && t.trim_end().ends_with(|c: char| c.is_ascii_digit() || matches!(c, 'i' | 'v' | 'x'));
-    let (mut run, mut best) = (0usize, 0usize);
-    let mut words = false;
-    for c in t.chars() {
-        match c {
-            '.' | '·' | '．' => run += 1,
-            '…' => run += 3,
-            ' ' | '\u{3000}' if run > 0 => {}
-            _ => {
-                words |= super::lines::is_letter(c);
-                best = best.max(run);
-                run = 0;
-            }
-        }
-    }
-    let best = best.max(run);
-    words && (best >= ALONE || numbered && best >= BEFORE_NUMBER)
+    // A title before the leader: some letter in the line.
+    (best >= ALONE || numbered) && t.chars().any(super::lines::is_letter)
 }
 
 /// A contents line: a page number then a title (04 高端时论), or a title then a page number.
@@ -653,7 +663,7 @@ pub fn cue(line: &Line<'_>) -> Cue {
     if t.starts_with("——") && line.chars > 3 {
         return Cue::Dash;
     }
-    if dot_leader(t) {
+    if dot_leader(t, line.marks) {
         return Cue::Toc;
     }
     if let Some((style, rest)) = numbering(t) {

@@ -47,6 +47,8 @@ pub mod mark {
     pub const DIGIT: u8 = 32;
     /// White space (`char::is_whitespace`).
     pub const WHITE: u8 = 64;
+    /// A dot of a contents line's leader: . … · ．
+    pub const DOT: u8 = 128;
 
     /// The mark of a character, 0 for most.
     pub fn of(c: char) -> u8 {
@@ -57,6 +59,7 @@ pub mod mark {
             'I' => I,
             '/' => SLASH,
             '0'..='9' => DIGIT,
+            '.' | '…' | '·' | '．' => DOT,
             c if super::is_white(c) => WHITE,
             _ => 0,
         }
