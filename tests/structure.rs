@@ -85,15 +85,21 @@ fn structure_scores_against_the_gold() {
     assert!(failures.is_empty(), "{failures:#?}");
 }
 
+/// The Python that runs the gold's own scorers; none only outside CI
+/// (the check is then skipped, and says so).
+fn python() -> Option<&'static str> {
+    let python = ["python3", "python"].into_iter().find(|p| std::process::Command::new(p).arg("--version").output().is_ok());
+    if python.is_none() {
+        assert!(std::env::var_os("CI").is_none(), "python3 is needed under CI to check the scorers");
+        eprintln!("skipped: no python3");
+    }
+    python
+}
+
 /// The Rust scorer and `score.py` agree on every fixture.
 #[test]
 fn rust_scorer_agrees_with_score_py() {
-    let python = ["python3", "python"].into_iter().find(|p| std::process::Command::new(p).arg("--version").output().is_ok());
-    let Some(python) = python else {
-        assert!(std::env::var_os("CI").is_none(), "python3 is needed under CI to check the scorer");
-        eprintln!("skipped: no python3");
-        return;
-    };
+    let Some(python) = python() else { return };
     let dir = std::env::temp_dir().join(format!("reprint-score-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let mut total = Scores::default();
@@ -243,12 +249,7 @@ fn dev_a_and_c_scores_against_the_outlines() {
 /// The Rust outline scorer and `score_outline.py` agree on dev A and C.
 #[test]
 fn rust_outline_scorer_agrees_with_score_outline_py() {
-    let python = ["python3", "python"].into_iter().find(|p| std::process::Command::new(p).arg("--version").output().is_ok());
-    let Some(python) = python else {
-        assert!(std::env::var_os("CI").is_none(), "python3 is needed under CI to check the scorer");
-        eprintln!("skipped: no python3");
-        return;
-    };
+    let Some(python) = python() else { return };
     for set in ["A", "C"] {
         let dir = std::env::temp_dir().join(format!("reprint-outline-{set}-{}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("temp dir");
