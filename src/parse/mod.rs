@@ -1,9 +1,11 @@
 //! The reader: raw text in, [`Document`] out, through small stages in
 //! data-flow order: decode → lines → cues → column widths → furniture →
-//! units → classify → paragraphs → assemble → jumps → meta.
+//! units → classify → conventions → paragraphs → assemble → jumps → meta →
+//! profile.
 
 mod assemble;
 mod classify;
+mod conventions;
 mod cues;
 mod decode;
 mod furniture;
