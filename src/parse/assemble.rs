@@ -21,6 +21,8 @@ pub struct Parts<'t, 'a> {
     pub keep_furniture: bool,
     /// The text the lines were cut from, which the spans are windows on.
     pub source: &'t Arc<str>,
+    /// Whether the text is a collection of articles.
+    pub collection: bool,
 }
 
 /// Builds the articles of a document from its items.
@@ -46,7 +48,7 @@ pub fn articles(parts: &Parts<'_, '_>, items: Vec<Item>, warnings: &mut Vec<Warn
     let items = join_furniture(parts, items.into_iter().filter(|it| !(it.kind == Kind::Furniture && inside.contains(it.lines[0]))));
     let items: Vec<&Item> = items.iter().collect();
     let mut out: Vec<Article> = Vec::new();
-    for (kind, group) in divisions(&items) {
+    for (kind, group) in divisions(&items, parts.collection) {
         let levels = Levels::of(group).each(group);
         headings.extend(group.iter().zip(&levels).filter_map(|(it, &l)| match it.kind {
             Kind::Heading(style) => Some((style, l)),
@@ -110,7 +112,9 @@ fn join_furniture(parts: &Parts<'_, '_>, items: impl Iterator<Item = Item>) -> V
 
 /// Splits the items into divisions: an article starts at a title that
 /// follows anything but titles; masthead and contents lines make front matter.
-fn divisions<'i>(items: &'i [&'i Item]) -> Vec<(ArticleKind, &'i [&'i Item])> {
+/// In one document (not a collection) front matter divides it only before
+/// its text begins: a contents page after the abstract stays in it.
+fn divisions<'i>(items: &'i [&'i Item], collection: bool) -> Vec<(ArticleKind, &'i [&'i Item])> {
     let mut out: Vec<(ArticleKind, usize, usize)> = Vec::new();
     let mut body = false;
     let mut only_titles = true;
@@ -119,7 +123,7 @@ fn divisions<'i>(items: &'i [&'i Item]) -> Vec<(ArticleKind, &'i [&'i Item])> {
         let start = match out.last() {
             None => true,
             Some((ArticleKind::Front, _, _)) => !front && !matches!(it.kind, Kind::Furniture | Kind::Caption),
-            Some((ArticleKind::Article, _, _)) => (front && body) || (it.kind == Kind::Title && !only_titles),
+            Some((ArticleKind::Article, _, _)) => (front && body && collection) || (it.kind == Kind::Title && !only_titles),
         };
         if start {
             let kind = if front { ArticleKind::Front } else { ArticleKind::Article };

@@ -445,7 +445,10 @@ fn confirm_toc(items: &mut [Item]) {
     for w in tocs.windows(2) {
         if w[1] - w[0] <= NEAR {
             for it in &mut items[w[0] + 1..w[1]] {
-                if matches!(it.kind, Kind::Display | Kind::ListItem) {
+                // pdftotext puts an entry's number, title and page on lines
+                // of their own (1.1 / 社会驱动力 . . . . / 1).
+                let short = it.lines.len() == 1 && matches!(it.cue, Cue::None | Cue::Numbered { .. } | Cue::PageNumber);
+                if matches!(it.kind, Kind::Display | Kind::ListItem) || (short && matches!(it.kind, Kind::Text | Kind::Heading(_))) {
                     it.kind = Kind::Toc;
                 }
             }

@@ -107,9 +107,13 @@ fn complete_heads(lines: &[Line<'_>], cue_of: &[Cue], out: &mut [Option<Furnitur
         // number is the heading's.
         let words = page.get(last + 1).map(|&i| lines[i].text).filter(|w| w.chars().count() >= 2);
         let heading_below = words.is_some_and(|w| top[..=last].iter().any(|&i| out[i].is_some() && lines[i].text.ends_with(w)));
-        for &i in &top[..=last] {
-            if out[i].is_none() && number_alone(i) && !heading_below {
-                out[i] = Some(Furniture::PageNumber);
+        // A number is the head's where the head's words follow it, numbers
+        // aside (5.7 / 5 / 实现细节); above the section's words (1.2 / 3 / 57
+        // / 需要的开发工具) it is the section's.
+        for (k, &i) in top[..=last].iter().enumerate() {
+            let heads = top[k + 1..].iter().find(|&&j| !number_alone(j)).is_some_and(|&j| out[j] == Some(Furniture::RunningHead));
+            if out[i].is_none() && number_alone(i) && heads && !heading_below {
+                out[i] = Some(Furniture::RunningHead);
             }
         }
     }

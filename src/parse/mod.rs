@@ -141,7 +141,7 @@ fn build(source: &Arc<str>, options: &Options) -> Document {
     let column_width = profile::column_width(&lines, &widths);
     drop((cue_of, widths, is_furniture, desc, alone));
     let mut warnings = Vec::new();
-    let parts = assemble::Parts { lines: &lines, furniture: &furniture, keep_furniture: options.keep_furniture, source };
+    let parts = assemble::Parts { lines: &lines, furniture: &furniture, keep_furniture: options.keep_furniture, source, collection };
     let mut headings = Vec::new();
     let mut articles = assemble::articles(&parts, items, &mut warnings, &mut headings);
     jumps::follow(&mut articles, &jump_marks);
