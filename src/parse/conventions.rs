@@ -198,6 +198,18 @@ fn one_document(shape: &Shape<'_, '_>, items: &mut [Item]) {
             items[i].kind = Kind::Text;
         }
     }
+    // A chapter numbered 3. over sections numbered 3.1., 3.2. is the first
+    // part of their numbers.
+    for i in 0..items.len() {
+        if items[i].kind != Kind::Heading(Style::Numbered(Numbering::Arabic)) {
+            continue;
+        }
+        let Some(n) = cues::number_value(shape.lines[items[i].lines[0]].text) else { continue };
+        let next = items[i + 1..].iter().find(|it| matches!(it.kind, Kind::Heading(Style::Numbered(_))));
+        if next.is_some_and(|it| matches!(it.kind, Kind::Heading(Style::Numbered(Numbering::Decimal(2)))) && shape.lines[it.lines[0]].text.starts_with(&format!("{n}."))) {
+            items[i].kind = Kind::Heading(Style::Numbered(Numbering::Decimal(1)));
+        }
+    }
     // A document that numbers its sections 1.1, 1.2.3 numbers its steps,
     // not its sections, 1. 2. 3.
     const DECIMAL_SECTIONS: usize = 3;

@@ -583,6 +583,23 @@ fn is_front(t: &str, chars: u32, marks: u8) -> bool {
         || s.ends_with("微信公众号")
 }
 
+/// A page's number and its head on one line, set apart by a wide space
+/// (`- 4 -        13. HowTo`, `14. 一般管理 HowTo     - 5 -`): the number's
+/// part, when the line is one.
+pub fn number_beside_head(t: &str) -> Option<&str> {
+    const GAP: &str = "   ";
+    const HEAD_LONGEST: usize = 40;
+    let (first, last) = (t.split(GAP).next()?.trim(), t.rsplit(GAP).next()?.trim());
+    if first.len() == t.len() {
+        return None;
+    }
+    let head = |n: &str| t.replace(n, "").trim().chars().count() <= HEAD_LONGEST;
+    // A bare number beside words is as likely a contents entry's page or a
+    // chapter's number: only a number dressed as one (- 4 -, 第 4 页, 4 / 80).
+    let dressed = |n: &str| !n.bytes().all(|b| b.is_ascii_digit());
+    [first, last].into_iter().find(|p| is_page_number(p) && dressed(p) && head(p))
+}
+
 fn is_page_number(t: &str) -> bool {
     // A page number line starts and ends with its number, a dash or bar
     // around it, or 第 and 页: other lines are not trimmed to see.
@@ -628,7 +645,7 @@ pub fn cue(line: &Line<'_>) -> Cue {
             return Cue::Markdown { hashes: hashes as u8, lead: offset(t.len() - after.trim_start().len()) };
         }
     }
-    if is_page_number(t) {
+    if is_page_number(t) || (line.marks & mark::WHITE != 0 && number_beside_head(t).is_some()) {
         return Cue::PageNumber;
     }
     if is_junk(t, line.chars) {
@@ -756,6 +773,10 @@ mod tests {
         assert_eq!(c("28"), Cue::PageNumber);
         assert_eq!(c("- 12 -"), Cue::PageNumber);
         assert_eq!(c("12 / 55"), Cue::PageNumber);
+        assert_eq!(c("- 4 -        13. HowTo"), Cue::PageNumber);
+        assert_eq!(c("14. 一般管理 HowTo     - 5 -"), Cue::PageNumber);
+        assert_eq!(c("第 8 章 是我们与宇宙对话的窗口      第 69 页"), Cue::PageNumber);
+        assert_eq!(c("一二三   四五六"), Cue::None);
         assert_eq!(c("第 12 页"), Cue::PageNumber);
         assert_eq!(c("9 772096 746254"), Cue::Junk);
         assert_eq!(c("## 一、总体要求"), Cue::Markdown { hashes: 2, lead: 3 });

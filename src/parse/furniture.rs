@@ -131,6 +131,8 @@ pub fn settle(mut cue_of: Vec<Cue>, furniture: &[Option<Furniture>]) -> Vec<Cue>
 }
 
 fn page_number(t: &str) -> String {
+    // Beside a head, the number's own part.
+    let t = super::cues::number_beside_head(t).unwrap_or(t);
     t.chars().filter(|c| c.is_ascii_alphanumeric()).collect()
 }
 
