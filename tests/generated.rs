@@ -123,6 +123,11 @@ fn no_end(c: char) -> bool {
 /// Wraps text into lines of at most `width` ems, the first `first_indent` ems
 /// narrower; Latin words are never broken.
 fn wrap(text: &str, width: usize, first_indent: usize) -> Vec<String> {
+    wrap_to(text, (width - first_indent) as f32, width as f32)
+}
+
+/// Wraps text into a first line of at most `first` ems and further lines of `rest`.
+fn wrap_to(text: &str, first: f32, rest: f32) -> Vec<String> {
     let mut tokens: Vec<String> = Vec::new();
     for c in text.chars() {
         let word = c.is_ascii_alphanumeric() || matches!(c, '/' | '_' | '-' | '.');
@@ -134,7 +139,7 @@ fn wrap(text: &str, width: usize, first_indent: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut cur = String::new();
     let mut w = 0.0;
-    let mut limit = (width - first_indent) as f32;
+    let mut limit = first;
     for t in tokens {
         let tw = ems(&t);
         let first = t.chars().next().unwrap_or(' ');
@@ -146,7 +151,7 @@ fn wrap(text: &str, width: usize, first_indent: usize) -> Vec<String> {
             lines.push(cur.trim_end().to_string());
             w = ems(&carry);
             cur = carry;
-            limit = width as f32;
+            limit = rest;
             if t == " " {
                 continue;
             }
@@ -542,9 +547,11 @@ impl<'a> Builder<'a> {
             let text = if self.rng.chance(0.5) { self.phrase() + "。" } else { self.sentence() };
             let marker = if numbered { format!("{i}) ") } else { self.style.bullet.to_string() };
             let b = self.block("list_item", None);
-            for (j, l) in wrap(&format!("{marker}{text}"), self.style.width, 0).into_iter().enumerate() {
-                let pad = if j > 0 && hanging { " ".repeat(marker.len().min(2)) } else { String::new() };
-                self.line(b, format!("{pad}{l}"));
+            // A hanging indent of two spaces (one em) under the marker, or none.
+            let pad = if hanging { "  " } else { "" };
+            let width = self.style.width as f32;
+            for (j, l) in wrap_to(&format!("{marker}{text}"), width, width - ems(pad)).into_iter().enumerate() {
+                self.line(b, if j > 0 { format!("{pad}{l}") } else { l });
             }
         }
         self.gap();
@@ -694,6 +701,15 @@ fn draft(style: &Style, pool: &Pool) -> Draft {
 
 // ---- OCR noise: the same blocks, their characters degraded.
 
+/// Share of full-width commas and stops read as ASCII (`,` and `o` or `.`).
+const MISREAD: f64 = 0.05;
+/// Share of Han characters dropped, and (as many) doubled.
+const DROPPED: f64 = 0.003;
+/// Share of Han pairs read with a space between them.
+const SPACED: f64 = 0.03;
+/// Share of paragraph lines followed by a speck read as a one-character line.
+const SPECK: f64 = 0.015;
+
 /// Degrades prose lines the way OCR does; adds stray one-character lines,
 /// which belong to the paragraph they interrupt.
 fn add_noise(d: &mut Draft, seed: u64) {
@@ -717,22 +733,22 @@ fn add_noise(d: &mut Draft, seed: u64) {
         for (j, &c) in chars.iter().enumerate().skip(keep) {
             let han_pair = is_han(c) && chars.get(j + 1).copied().is_some_and(is_han);
             match c {
-                '，' if r.chance(0.06) => text.push(','),
-                '。' if r.chance(0.06) => text.push(if r.chance(0.5) { 'o' } else { '.' }),
-                _ if is_han(c) && chars.len() > 4 && r.chance(0.006) => {}
-                _ if is_han(c) && r.chance(0.006) => {
+                '，' if r.chance(MISREAD) => text.push(','),
+                '。' if r.chance(MISREAD) => text.push(if r.chance(0.5) { 'o' } else { '.' }),
+                _ if is_han(c) && chars.len() > 4 && r.chance(DROPPED) => {}
+                _ if is_han(c) && r.chance(DROPPED) => {
                     text.push(c);
                     text.push(c);
                 }
                 _ => text.push(c),
             }
-            if han_pair && r.chance(0.03) {
+            if han_pair && r.chance(SPACED) {
                 text.push(' ');
             }
         }
         out.push(Line { text, ..line.clone() });
         // A speck read as a character, on a line of its own inside a paragraph.
-        if kind == "paragraph" && lines.get(i + 1).is_some_and(|n| n.block == Some(b)) && r.chance(0.04) {
+        if kind == "paragraph" && lines.get(i + 1).is_some_and(|n| n.block == Some(b)) && r.chance(SPECK) {
             out.push(Line { text: (*r.pick(&["丨", "'", ".", "、", "i", ","])).to_string(), ..line.clone() });
         }
     }
@@ -902,6 +918,9 @@ const DOCUMENTS: usize = 24;
 
 // ---- The generator's own checks.
 
+/// How far past the column kinsoku may push a line: two closing marks (`。”`).
+const KINSOKU_SQUEEZE: f32 = 2.0;
+
 #[test]
 fn generator_gold_is_well_formed() {
     let pool = Pool::new();
@@ -924,11 +943,14 @@ fn generator_gold_is_well_formed() {
         // The gold scores perfectly against itself.
         let s = score(&doc.gold, &doc.gold, &doc.text);
         assert!(s.problems.is_empty() && s.line_accuracy() == 1.0 && s.exact_blocks() == 1.0, "{}: {:?}", doc.name, s.problems);
-        // Column width: no line wider than the page allows (centring and running heads aside).
+        // Column width: no clean line wider than the column (beyond the
+        // punctuation kinsoku squeezes in), counting a hanging indent but not
+        // centring; furniture may span the page.
         for (i, l) in doc.text.lines().enumerate().filter(|_| !doc.name.ends_with("NOISY")) {
-            let l = l.trim_start_matches(['\u{c}', ' ']);
+            let l = l.trim_start_matches('\u{c}');
+            let l = if l.len() - l.trim_start().len() > 2 { l.trim_start() } else { l };
             let is_artifact = doc.gold.blocks.iter().any(|b| b.kind == "artifact" && b.lines[0][0] == i as u32 + 1);
-            assert!(is_artifact || ems(l) <= doc.width as f32 + 2.0, "{}: line {} too wide: {l}", doc.name, i + 1);
+            assert!(is_artifact || ems(l) <= doc.width as f32 + KINSOKU_SQUEEZE, "{}: line {} too wide: {l}", doc.name, i + 1);
         }
     }
     // Pages cut paragraphs: the gold has paragraphs of several ranges around furniture.
@@ -941,10 +963,11 @@ fn generator_gold_is_well_formed() {
 
 // ---- The parser scored on them.
 
-/// The floors the parser must stay above, clean and noisy: a little (about
-/// 0.02) under what it reached when they were set, so that a regression
-/// fails and noise in a single document does not. Measured values, 2026-12-03:
-/// see the comment on each line.
+/// The floors the parser must stay above, clean and noisy: about 0.02 under
+/// what it reached when they were set (measured on 2026-12-03, at d40c615,
+/// in the comment on each line), so that a regression fails while the
+/// generator's own variety does not. The values are far from the seeds' and
+/// dev B's: the weak spots are listed in the commit that set them.
 struct Floor {
     metric: &'static str,
     clean: f64,
@@ -952,19 +975,21 @@ struct Floor {
 }
 
 const FLOORS: [Floor; 9] = [
-    Floor { metric: "paragraph boundary", clean: 0.0, noisy: 0.0 },
-    Floor { metric: "title|heading", clean: 0.0, noisy: 0.0 },
-    Floor { metric: "heading+level", clean: 0.0, noisy: 0.0 },
-    Floor { metric: "artifact", clean: 0.0, noisy: 0.0 },
-    Floor { metric: "caption", clean: 0.0, noisy: 0.0 },
-    Floor { metric: "note", clean: 0.0, noisy: 0.0 },
-    Floor { metric: "aside", clean: 0.0, noisy: 0.0 },
-    Floor { metric: "list_item", clean: 0.0, noisy: 0.0 },
-    Floor { metric: "line accuracy", clean: 0.0, noisy: 0.0 },
+    Floor { metric: "paragraph boundary", clean: 0.87, noisy: 0.80 }, // 0.8915, 0.8296
+    Floor { metric: "title|heading", clean: 0.86, noisy: 0.84 },      // 0.8885, 0.8690
+    Floor { metric: "heading+level", clean: 0.66, noisy: 0.65 },      // 0.6891, 0.6717
+    Floor { metric: "artifact", clean: 0.93, noisy: 0.92 },           // 0.9531, 0.9497
+    Floor { metric: "caption", clean: 0.96, noisy: 0.96 },            // 0.9845, 0.9845
+    Floor { metric: "note", clean: 0.98, noisy: 0.98 },               // 1.0, 1.0
+    Floor { metric: "aside", clean: 0.98, noisy: 0.98 },              // 1.0, 1.0
+    Floor { metric: "list_item", clean: 0.90, noisy: 0.88 },          // 0.9231, 0.9046
+    Floor { metric: "line accuracy", clean: 0.94, noisy: 0.94 },      // 0.9695, 0.9621
 ];
 
-/// The lowest paragraph boundary F1 any single document may have.
-const FLOOR_EACH_DOCUMENT: f64 = 0.0;
+/// The lowest paragraph boundary F1 any single document may have (measured:
+/// 0.530 clean and 0.471 noisy, both the 12-em column without indents or
+/// blank lines, #3).
+const FLOOR_EACH_DOCUMENT: f64 = 0.45;
 
 fn value(s: &Scores, metric: &str) -> f64 {
     match metric {
