@@ -260,6 +260,7 @@ impl Style {
         let seed = 1000 + i as u64;
         let mut r = Rng::new(seed);
         let scheme = SCHEMES[i % SCHEMES.len()];
+        let bullet = *r.pick(&["◆ ", "- ", "• ", "● "]);
         Style {
             seed,
             width: r.range(12, 40),
@@ -275,7 +276,7 @@ impl Style {
             form_feeds: i % 3 != 1,
             blank_around_furniture: r.chance(0.6),
             page_lines: r.range(22, 44),
-            bullet: *r.pick(&["◆ ", "- ", "• ", "● "]),
+            bullet,
             noise: false,
         }
     }
@@ -435,7 +436,8 @@ impl<'a> Builder<'a> {
         }
         if self.rng.chance(0.15) {
             words.push(' ');
-            words.push_str(*self.rng.pick(&LATIN));
+            let word = *self.rng.pick(&LATIN);
+            words.push_str(word);
         }
         while ems(&words) > room {
             words.pop();
@@ -902,6 +904,11 @@ fn generate(style: &Style, pool: &Pool) -> Generated {
     paginate(&d, style)
 }
 
+/// The documents measured: each style clean and noisy. Scores vary by a
+/// few points between sets of a few dozen styles (a missed chapter number
+/// shifts every heading level of its document), hence this many.
+const DOCUMENTS: usize = 120;
+
 /// The documents measured: each style clean and noisy.
 fn corpus(pool: &Pool) -> Vec<Generated> {
     let mut docs = Vec::new();
@@ -913,8 +920,6 @@ fn corpus(pool: &Pool) -> Vec<Generated> {
     }
     docs
 }
-
-const DOCUMENTS: usize = 24;
 
 // ---- The generator's own checks.
 
@@ -975,21 +980,21 @@ struct Floor {
 }
 
 const FLOORS: [Floor; 9] = [
-    Floor { metric: "paragraph boundary", clean: 0.87, noisy: 0.80 }, // 0.8915, 0.8296
-    Floor { metric: "title|heading", clean: 0.86, noisy: 0.84 },      // 0.8885, 0.8690
-    Floor { metric: "heading+level", clean: 0.66, noisy: 0.65 },      // 0.6891, 0.6717
-    Floor { metric: "artifact", clean: 0.93, noisy: 0.92 },           // 0.9531, 0.9497
-    Floor { metric: "caption", clean: 0.96, noisy: 0.96 },            // 0.9845, 0.9845
+    Floor { metric: "paragraph boundary", clean: 0.88, noisy: 0.83 }, // 0.9091, 0.8591
+    Floor { metric: "title|heading", clean: 0.88, noisy: 0.87 },      // 0.9072, 0.8922
+    Floor { metric: "heading+level", clean: 0.76, noisy: 0.75 },      // 0.7859, 0.7723
+    Floor { metric: "artifact", clean: 0.93, noisy: 0.92 },           // 0.9546, 0.9490
+    Floor { metric: "caption", clean: 0.95, noisy: 0.95 },            // 0.9717, 0.9717
     Floor { metric: "note", clean: 0.98, noisy: 0.98 },               // 1.0, 1.0
     Floor { metric: "aside", clean: 0.98, noisy: 0.98 },              // 1.0, 1.0
-    Floor { metric: "list_item", clean: 0.90, noisy: 0.88 },          // 0.9231, 0.9046
-    Floor { metric: "line accuracy", clean: 0.94, noisy: 0.94 },      // 0.9695, 0.9621
+    Floor { metric: "list_item", clean: 0.89, noisy: 0.87 },          // 0.9126, 0.8999
+    Floor { metric: "line accuracy", clean: 0.94, noisy: 0.94 },      // 0.9649, 0.9600
 ];
 
 /// The lowest paragraph boundary F1 any single document may have (measured:
-/// 0.530 clean and 0.471 noisy, both the 12-em column without indents or
-/// blank lines, #3).
-const FLOOR_EACH_DOCUMENT: f64 = 0.45;
+/// 0.615 clean and 0.567 noisy, both #7: a 14-em column, no indents or blank
+/// lines, chapter heads beside the page number at the foot).
+const FLOOR_EACH_DOCUMENT: f64 = 0.54;
 
 fn value(s: &Scores, metric: &str) -> f64 {
     match metric {
@@ -1026,11 +1031,16 @@ fn print_misses(doc: &Generated, pred: &Layout) {
 fn generated_texts_score_against_their_gold() {
     let pool = Pool::new();
     let misses = std::env::var_os("GENERATED_MISSES").is_some();
+    // With `GENERATED_DUMP=DIR`: each text, its gold (`NAME.txt.json`) and
+    // the parser's layout (`NAME.txt.pred.json`), for score.py and the review page.
     if let Some(dir) = std::env::var_os("GENERATED_DUMP") {
+        let dir = std::path::Path::new(&dir);
         for doc in corpus(&pool) {
-            let file = format!("{}.txt", doc.name.replace([' ', '/', '#', '{', '}', ':', ','], "_"));
-            std::fs::write(std::path::Path::new(&dir).join(&file), &doc.text).expect("dump");
-            std::fs::write(std::path::Path::new(&dir).join(file + ".json"), serde_json::to_string(&doc.gold).expect("json")).expect("dump");
+            let file = format!("{}.txt", doc.name.replace([' ', '/', '#', ':', ','], "_"));
+            let pred = reprint::parse(&doc.text, &reprint::Options::default()).expect("parse").to_layout();
+            std::fs::write(dir.join(&file), &doc.text).expect("dump");
+            std::fs::write(dir.join(format!("{file}.json")), serde_json::to_string(&doc.gold).expect("json")).expect("dump");
+            std::fs::write(dir.join(format!("{file}.pred.json")), serde_json::to_string(&pred).expect("json")).expect("dump");
         }
     }
     let (mut clean, mut noisy) = (Scores::default(), Scores::default());
