@@ -748,7 +748,7 @@ fn add_noise(d: &mut Draft, seed: u64) {
                 text.push(' ');
             }
         }
-        out.push(Line { text, ..line.clone() });
+        out.push(Line { text: text.trim_end().to_string(), ..line.clone() });
         // A speck read as a character, on a line of its own inside a paragraph.
         if kind == "paragraph" && lines.get(i + 1).is_some_and(|n| n.block == Some(b)) && r.chance(SPECK) {
             out.push(Line { text: (*r.pick(&["丨", "'", ".", "、", "i", ","])).to_string(), ..line.clone() });
