@@ -253,8 +253,8 @@ const HEADS: [Head; 4] = [Head::Book, Head::Chapter, Head::None, Head::Alternati
 const PLACEMENTS: [Placement; 4] = [Placement::HeadTopNumberFoot, Placement::CombinedTop, Placement::NumberTopHeadFoot, Placement::CombinedFoot];
 
 impl Style {
-    /// The style of document `i`: the main choices cycle with co-prime
-    /// periods so that a couple of dozen documents cover their combinations;
+    /// The style of document `i`: the main choices cycle with different
+    /// periods so that the documents cover their combinations;
     /// the rest is drawn from the seed.
     fn of(i: usize) -> Style {
         let seed = 1000 + i as u64;
