@@ -18,7 +18,7 @@ mod pages;
 
 use crate::write::xhtml::{NavPoint, for_language};
 use crate::{Document, Error, Result};
-use epub_builder::{EpubBuilder, EpubContent, EpubVersion, PageDirection, ReferenceType, TocElement, ZipLibrary};
+use epub_builder::{EpubBuilder, EpubContent, EpubVersion, ReferenceType, TocElement, ZipLibrary};
 use std::io::Write;
 
 const STYLESHEET: &str = include_str!("../xhtml/style.css");
@@ -235,7 +235,9 @@ impl Document {
         let mut css = STYLESHEET.to_string();
         if options.vertical {
             css.push_str(VERTICAL);
-            b.epub_direction(PageDirection::Rtl);
+            // epub-builder 0.8.3's `epub_direction` sets a field its template
+            // does not read; the metadata key sets the one it does.
+            b.metadata("direction", "rtl").map_err(builder_error)?;
         }
         if let Some(user) = &options.css {
             css.push_str("\n/* the user's stylesheet */\n");
