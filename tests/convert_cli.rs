@@ -460,3 +460,13 @@ fn man_page_and_completions() {
     let o = convert().args(["--generate", "man", "x.txt"]).output().unwrap();
     assert_eq!(o.status.code(), Some(2), "--generate stands alone");
 }
+
+/// docs/cli.md's command reference is `reprint --help` as it is now.
+#[test]
+fn the_command_reference_is_current() {
+    let o = convert().arg("--help").output().unwrap();
+    let help = String::from_utf8(o.stdout).unwrap();
+    let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/cli.md")).unwrap();
+    let block = doc.split("`reprint --help`:\n\n```text\n").nth(1).and_then(|rest| rest.split("\n```\n").next()).expect("a help block in docs/cli.md");
+    assert!(block == help.trim_end(), "docs/cli.md's command reference differs from reprint --help: paste the new one in");
+}
