@@ -13,17 +13,20 @@ msrv=$(sed -n 's/^rust-version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 echo "rust-version: $msrv"
 cargo metadata --format-version 1 --locked | python3 -c '
 import json, sys
-msrv = tuple(int(x) for x in sys.argv[1].split("."))
+def ver(s):
+    v = [int(x) for x in s.split(".")]
+    return tuple(v + [0] * (3 - len(v)))
+msrv = ver(sys.argv[1])
 meta = json.load(sys.stdin)
 bad, top = [], (0,)
 for p in meta["packages"]:
     rv = p.get("rust_version")
     if not rv:
         continue
-    v = tuple(int(x) for x in rv.split("."))
+    v = ver(rv)
     top = max(top, v)
     if v > msrv:
-        bad.append(f"{p[\"name\"]} {p[\"version\"]} needs {rv}")
+        bad.append("%s %s needs %s" % (p["name"], p["version"], rv))
 print("newest rust-version among the dependencies:", ".".join(map(str, top)))
 for b in bad:
     print("error:", b, file=sys.stderr)
