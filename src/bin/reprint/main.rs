@@ -218,7 +218,12 @@ impl log::Log for StderrLogger {
     }
     fn log(&self, record: &log::Record) {
         if self.enabled(record.metadata()) {
-            eprintln!("reprint: {}: {}", record.level().as_str().to_lowercase(), record.args());
+            let level = match record.level() {
+                log::Level::Error => "error",
+                log::Level::Warn => "warning",
+                _ => "note",
+            };
+            eprintln!("reprint: {level}: {}", record.args());
         }
     }
     fn flush(&self) {}
