@@ -20,8 +20,8 @@ cd "$root"
 runs=${RUNS:-10}
 runs_slow=${RUNS_SLOW:-3}
 [ $# -gt 0 ] || set -- fixtures/seeds/*.txt
-cargo build --release --quiet --example convert
-convert=$root/target/release/examples/convert
+cargo build --release --quiet --bin reprint
+convert=${CARGO_TARGET_DIR:-$root/target}/release/reprint
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 [ "$(id -u)" = 0 ] && export QTWEBENGINE_CHROMIUM_FLAGS="${QTWEBENGINE_CHROMIUM_FLAGS:---no-sandbox}"

@@ -5,7 +5,7 @@
 # KEEP=DIR keeps the predictions there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-conv=${1:-target/release/examples/convert}
+conv=${1:-target/release/reprint}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 mkdir -p "$out/seeds" "$out/B" "$out/A" "$out/C"

@@ -13,8 +13,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 sizes=${*:-1 10 50}
 [ -x /usr/bin/time ] || { echo "memory.sh: GNU time (/usr/bin/time) is needed" >&2; exit 1; }
-cargo build --release --quiet --example convert
-convert=$root/target/release/examples/convert
+cargo build --release --quiet --bin reprint
+convert=${CARGO_TARGET_DIR:-$root/target}/release/reprint
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 

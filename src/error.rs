@@ -49,6 +49,16 @@ pub enum Error {
         /// Why it cannot be used.
         reason: String,
     },
+    /// A library a writer uses failed (the zip archive, epub-builder,
+    /// serde_json...); its error is the [`source`](std::error::Error::source).
+    #[error("{format} output failed: {source}")]
+    Library {
+        /// epub, json...
+        format: &'static str,
+        /// The library's error.
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync + 'static>,
+    },
     /// A writer failed for a reason of its own (a font that cannot be loaded, say).
     #[error("{format} output failed: {reason}")]
     Output {
@@ -61,3 +71,24 @@ pub enum Error {
 
 /// Shorthand for results of this crate.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// An [`Error::Library`] of the writer of `format`.
+    pub fn library(format: &'static str, source: impl Into<Box<dyn std::error::Error + Send + Sync + 'static>>) -> Error {
+        Error::Library { format, source: source.into() }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Error;
+    use std::error::Error as _;
+
+    #[test]
+    fn a_library_error_keeps_its_source() {
+        let io = std::io::Error::other("disk full");
+        let e = Error::library("epub", io);
+        assert_eq!(e.to_string(), "epub output failed: disk full");
+        assert_eq!(e.source().map(|s| s.to_string()).as_deref(), Some("disk full"));
+    }
+}

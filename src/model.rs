@@ -121,6 +121,7 @@ pub struct Warning {
 /// What a division of the document is.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ArticleKind {
     /// A text with its own title (or the single text of a document).
     #[default]
@@ -158,6 +159,7 @@ pub struct Block {
 /// The kinds of block.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum BlockKind {
     /// Title of an article (or of the document).
     Title,
@@ -212,6 +214,7 @@ pub enum BlockKind {
 /// What a note says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum NoteKind {
     /// Where the text comes from: 据新华社, （内蒙古日报）, (摘自《…》).
     Source,
@@ -234,6 +237,7 @@ pub enum NoteKind {
 /// Kinds of print furniture.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum FurnitureKind {
     /// A page number; `number` is as printed (`28`, `iv`).
     PageNumber {
@@ -249,6 +253,7 @@ pub enum FurnitureKind {
 /// A piece of a block's content.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Inline {
     /// Text from one source line.
     Span(Span),

@@ -8,6 +8,7 @@ use epub_support::*;
 use reprint::model::*;
 use reprint::write::epub::{Cover, EpubOptions};
 use reprint::{Document, Error};
+use std::collections::BTreeMap;
 
 #[test]
 fn every_block_kind_gets_its_markup() {
@@ -150,6 +151,29 @@ fn long_articles_are_split_and_navigation_follows() {
 }
 
 #[test]
+fn book_options_shape_the_package() {
+    let doc = every_kind();
+    let plain = unzip(&epub(&doc, &EpubOptions::default()));
+    let options = EpubOptions::default().with_title_page(false).with_toc_depth(1).with_split_level(2).with_vertical(true).with_css("p { margin: 0; }");
+    let files = unzip(&epub(&doc, &options));
+    all_well_formed(&files);
+    every_link_resolves(&files);
+    let opf = text_of(&files, "OEBPS/content.opf");
+    assert!(!files.contains_key("OEBPS/title.xhtml") && !opf.contains("title.xhtml"), "{opf}");
+    assert!(opf.contains("<itemref idref=\"nav\"/>") && opf.contains("page-progression-direction=\"rtl\""), "{opf}");
+    let css = text_of(&files, "OEBPS/stylesheet.css");
+    assert!(css.contains("writing-mode: vertical-rl") && css.trim_end().ends_with("p { margin: 0; }"));
+    let nav = xhtml_of(&files, "nav.xhtml");
+    assert!(!nav.contains("#h"), "depth 1 lists articles only: {nav}");
+    assert!(xhtml_of(&plain, "nav.xhtml").contains("#h"));
+    let count = |f: &BTreeMap<String, Vec<u8>>| f.keys().filter(|k| k.starts_with("OEBPS/a0")).count();
+    assert!(count(&files) > count(&plain), "split at level-2 headings: {} vs {}", count(&files), count(&plain));
+    // An empty book keeps its title page: the contents needs one entry.
+    let empty = unzip(&epub(&Document::default(), &EpubOptions::default().with_title_page(false)));
+    assert!(empty.contains_key("OEBPS/title.xhtml"));
+}
+
+#[test]
 fn empty_document_gives_a_valid_book() {
     let files = unzip(&epub(&Document::default(), &EpubOptions::default()));
     assert!(xhtml_of(&files, "nav.xhtml").contains("<a href=\"title.xhtml\">"));
@@ -165,6 +189,12 @@ fn epubcheck_reports_nothing() {
     books.push(("every_kind".into(), epub(&every_kind(), &EpubOptions::default())));
     books.push(("cover".into(), epub(&every_kind(), &EpubOptions::default().with_cover(Cover::new(tiny_png()).unwrap()))));
     books.push(("empty".into(), epub(&Document::default(), &EpubOptions::default())));
+    // The command line's book options: no title page (with and without a
+    // cover), a shallow contents, a file per section, vertical writing, a stylesheet.
+    let options = EpubOptions::default().with_title_page(false).with_toc_depth(1).with_split_level(3).with_vertical(true).with_css("p { margin: 0; }");
+    books.push(("options".into(), epub(&every_kind(), &options)));
+    let covered = EpubOptions::default().with_title_page(false).with_cover(Cover::new(tiny_png()).unwrap());
+    books.push(("cover_no_title".into(), epub(&every_kind(), &covered)));
     // One JVM per book and about 20 s of CPU for the largest: two at a time.
     let queue = std::sync::Mutex::new(books);
     let failures = std::sync::Mutex::new(Vec::new());

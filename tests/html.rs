@@ -166,3 +166,18 @@ fn random_documents_give_well_formed_self_contained_pages() {
         self_contained(&format!("random {seed}"), &html(&doc, &HtmlOptions::default().with_page_numbers(seed % 2 == 0)));
     }
 }
+
+/// The user's stylesheet goes last in the page's `<style>`, and whatever it
+/// holds the page stays well-formed XML with one `style` element.
+#[test]
+fn a_stylesheet_of_the_users_comes_last() {
+    let doc = reprint::parse("标题\n\n正文。\n", &reprint::Options::default()).unwrap();
+    let css = "main > p::after { content: \"</style> & ]]> <b>\"; }";
+    let page = html(&doc, &HtmlOptions::default().with_css(css));
+    let tree = parse(&page);
+    let styles: Vec<_> = tree.descendants().filter(|n| n.has_tag_name("style")).collect();
+    assert_eq!(styles.len(), 1);
+    let text: String = styles[0].descendants().filter(|n| n.is_text()).map(|n| n.text().unwrap_or("")).collect();
+    assert!(text.contains("main > p::after"), "{text}");
+    assert!(!page.contains("</style> &"), "`</style>` in the CSS would end the element in HTML");
+}

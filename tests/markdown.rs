@@ -141,6 +141,7 @@ fn walk(blocks: &[Block], quote: usize, out: &mut Vec<(Leaf, String)>) {
                 walk(items, quote + 1, out);
             }
             BlockKind::Furniture { .. } => {}
+            other => panic!("a block kind this test does not know: {other:?}"),
         }
     }
 }

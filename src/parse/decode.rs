@@ -1,7 +1,7 @@
 //! Stage 1: bytes to text, with the encoding detected and named.
 
 use crate::{Error, Result};
-use encoding_rs::{Encoding, GB18030, UTF_8, UTF_16BE, UTF_16LE};
+use encoding_rs::{BIG5, EUC_JP, EUC_KR, Encoding, GB18030, GBK, ISO_2022_JP, SHIFT_JIS, UTF_8, UTF_16BE, UTF_16LE};
 use std::borrow::Cow;
 
 /// Decoded text and the name of the encoding it was decoded from.
@@ -16,8 +16,11 @@ pub struct Decoded {
 }
 
 /// Decodes `bytes`: a BOM wins, then the label the user gave, then valid
-/// UTF-8, then BOM-less UTF-16, then GB18030 (a superset of GBK and GB2312,
-/// still common for Chinese TXT files), then UTF-8 with replacements.
+/// UTF-8, then BOM-less UTF-16, then a legacy encoding: Big5, Shift_JIS,
+/// EUC-JP, EUC-KR or ISO-2022-JP when `chardetng` says so and the bytes are
+/// valid in it, else GB18030 (a superset of GBK and GB2312, still common for
+/// Chinese TXT files), else chardetng's guess if the bytes are valid in it,
+/// then UTF-8 with replacements.
 pub fn decode(bytes: &[u8], label: Option<&str>, what: &str) -> Result<Decoded> {
     let (text, encoding, lossy) = decode_in_place(bytes, label, what)?;
     Ok(Decoded { text: text.into_owned(), encoding, lossy })
@@ -51,14 +54,42 @@ pub(crate) fn decode_in_place<'a>(bytes: &'a [u8], label: Option<&str>, what: &s
         check_text(&d.0, what)?;
         return Ok(d);
     }
+    // A legacy encoding: chardetng tells Big5, Shift_JIS, EUC-KR and the rest
+    // apart. Big5 bytes are nearly always valid GB18030 too, so the guess
+    // comes first when it is another CJK encoding; any other guess (a
+    // single-byte encoding) only when the bytes are not GB18030.
+    let guess = guess_legacy(bytes);
+    let cjk = [BIG5, SHIFT_JIS, EUC_JP, EUC_KR, ISO_2022_JP];
+    if cjk.contains(&guess) {
+        let (text, bad) = guess.decode_without_bom_handling(bytes);
+        if !bad {
+            check_text(&text, what)?;
+            return Ok((text, guess.name(), false));
+        }
+    }
     let (gb, gb_bad) = GB18030.decode_without_bom_handling(bytes);
     if !gb_bad {
         check_text(&gb, what)?;
         return Ok((gb, "GB18030", false));
     }
+    if guess != GBK && guess != GB18030 && guess != UTF_8 {
+        let (text, bad) = guess.decode_without_bom_handling(bytes);
+        if !bad {
+            check_text(&text, what)?;
+            return Ok((text, guess.name(), false));
+        }
+    }
     let d = run(UTF_8, bytes);
     check_text(&d.0, what)?;
     Ok(d)
+}
+
+/// chardetng's guess from the first MiB (a guess settles long before).
+fn guess_legacy(bytes: &[u8]) -> &'static Encoding {
+    let head = &bytes[..bytes.len().min(1 << 20)];
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(head, head.len() == bytes.len());
+    detector.guess(None, false)
 }
 
 fn run<'a>(enc: &'static Encoding, bytes: &'a [u8]) -> (Cow<'a, str>, &'static str, bool) {

@@ -67,6 +67,7 @@ pub fn kinds_by_line(doc: &Document) -> BTreeMap<u32, &'static str> {
             BlockKind::TocEntry { .. } => "toc",
             BlockKind::FrontMatter => "frontmatter",
             BlockKind::Furniture { .. } => "furniture",
+            other => panic!("a block kind this test does not know: {other:?}"),
         }
     }
     // A line split in two spans (a caption and its credit) has the first one's kind.
@@ -75,6 +76,7 @@ pub fn kinds_by_line(doc: &Document) -> BTreeMap<u32, &'static str> {
             match i {
                 Inline::Span(s) => out.entry(s.line).or_insert(k),
                 Inline::Milestone(m) => out.entry(m.span.line).or_insert("milestone"),
+                other => panic!("an inline this test does not know: {other:?}"),
             };
         }
     }

@@ -40,6 +40,7 @@ fn block_spans(doc: &Document) -> Vec<Vec<&Span>> {
                     .map(|i| match i {
                         Inline::Span(s) => s,
                         Inline::Milestone(m) => &m.span,
+                        other => panic!("an inline this test does not know: {other:?}"),
                     })
                     .collect(),
             );

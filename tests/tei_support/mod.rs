@@ -161,6 +161,7 @@ pub fn every_kind_lines(doc: &Document) -> BTreeMap<u32, String> {
                 match i {
                     Inline::Span(s) => add(s),
                     Inline::Milestone(m) => add(&m.span),
+                    other => panic!("an inline this test does not know: {other:?}"),
                 }
             }
             if let BlockKind::Sidebar { items } = &b.kind {

@@ -26,7 +26,7 @@ pub(super) struct Body {
 }
 
 /// Renders every article of the document.
-pub(super) fn render(doc: &Document, labels: &'static Labels) -> Body {
+pub(super) fn render(doc: &Document, labels: &'static Labels, split_level: Option<u8>, toc_depth: Option<u8>) -> Body {
     let names: Vec<String> = doc.articles.iter().enumerate().map(|(i, a)| article_label(a, i, labels)).collect();
     let links = doc
         .articles
@@ -49,7 +49,9 @@ pub(super) fn render(doc: &Document, labels: &'static Labels) -> Body {
         while at < article.blocks.len() {
             let b = &article.blocks[at];
             let heading = matches!(b.kind, BlockKind::Heading { level } if level <= 3);
-            if (heading && m.len() > SOFT_LIMIT) || m.len() > HARD_LIMIT {
+            // The markup sets a heading of level 1 as a section of level 2, like the nav.
+            let split_here = at > 0 && split_level.is_some_and(|l| matches!(b.kind, BlockKind::Heading { level } if level.max(2) <= l));
+            if split_here || (heading && m.len() > SOFT_LIMIT) || m.len() > HARD_LIMIT {
                 parts.push(Part { file: file.clone(), title: names[i].clone(), body: m.finish(), front });
                 n += 1;
                 file = format!("{}-{n}.xhtml", base(i));
@@ -58,6 +60,9 @@ pub(super) fn render(doc: &Document, labels: &'static Labels) -> Body {
             at = m.blocks(&article.blocks, at, &mut flat);
         }
         parts.push(Part { file, title: names[i].clone(), body: m.finish(), front });
+    }
+    if let Some(depth) = toc_depth {
+        flat.retain(|(level, _, _)| *level <= depth.max(1));
     }
     Body { parts, nav: nest(flat), pages: m.into_pages() }
 }

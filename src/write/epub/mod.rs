@@ -25,7 +25,7 @@ const STYLESHEET: &str = include_str!("../xhtml/style.css");
 
 /// Options of the epub writer. Each metadata field, when set, replaces what
 /// the text says about itself.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct EpubOptions {
     /// Title of the book.
@@ -47,6 +47,41 @@ pub struct EpubOptions {
     pub modified: Option<i64>,
     /// A cover image.
     pub cover: Option<Cover>,
+    /// A stylesheet added after the built-in one (its rules win).
+    pub css: Option<String>,
+    /// Whether the book starts with a generated title page (on by default).
+    pub title_page: bool,
+    /// How deep the table of contents goes: 1 lists the articles only, 2 adds
+    /// their top-level headings, and so on; every level when `None`.
+    pub toc_depth: Option<u8>,
+    /// Start a new content document at every heading of this level or
+    /// higher (1: articles only, as by default; 2: also each top-level
+    /// heading). Long articles are split by size whatever this is.
+    pub split_level: Option<u8>,
+    /// Vertical writing (`writing-mode: vertical-rl`) and right-to-left page
+    /// progression, as traditional Chinese and Japanese books are set.
+    pub vertical: bool,
+}
+
+impl Default for EpubOptions {
+    fn default() -> Self {
+        EpubOptions {
+            title: None,
+            subtitle: None,
+            authors: Vec::new(),
+            language: None,
+            identifier: None,
+            date: None,
+            sources: Vec::new(),
+            modified: None,
+            cover: None,
+            css: None,
+            title_page: true,
+            toc_depth: None,
+            split_level: None,
+            vertical: false,
+        }
+    }
 }
 
 impl EpubOptions {
@@ -95,7 +130,46 @@ impl EpubOptions {
         self.cover = Some(cover);
         self
     }
+    /// Options with a stylesheet of the user's, added after the built-in one.
+    pub fn with_css(mut self, css: impl Into<String>) -> Self {
+        self.css = Some(css.into());
+        self
+    }
+    /// Options with (or without) the generated title page.
+    pub fn with_title_page(mut self, yes: bool) -> Self {
+        self.title_page = yes;
+        self
+    }
+    /// Options with the table of contents cut at `depth` levels (1 = articles).
+    pub fn with_toc_depth(mut self, depth: u8) -> Self {
+        self.toc_depth = Some(depth);
+        self
+    }
+    /// Options that start a new content document at headings of `level` or higher.
+    ///
+    /// ```
+    /// use reprint::write::epub::EpubOptions;
+    /// let doc = reprint::parse("标题\n\n一、总则\n\n正文。\n\n二、分则\n\n正文。\n", &reprint::Options::default())?;
+    /// let (mut one, mut split) = (Vec::new(), Vec::new());
+    /// doc.write_epub(&mut one, &EpubOptions::default())?;
+    /// doc.write_epub(&mut split, &EpubOptions::default().with_split_level(2))?;
+    /// assert!(split.windows(12).any(|w| w == b"a001-2.xhtml"));
+    /// assert!(!one.windows(12).any(|w| w == b"a001-2.xhtml"));
+    /// # Ok::<(), reprint::Error>(())
+    /// ```
+    pub fn with_split_level(mut self, level: u8) -> Self {
+        self.split_level = Some(level);
+        self
+    }
+    /// Options for vertical writing (`vertical-rl`, pages turned right to left).
+    pub fn with_vertical(mut self, yes: bool) -> Self {
+        self.vertical = yes;
+        self
+    }
 }
+
+/// What vertical writing adds to the stylesheet.
+const VERTICAL: &str = "\n/* vertical writing */\nhtml { writing-mode: vertical-rl; -epub-writing-mode: vertical-rl; -webkit-writing-mode: vertical-rl; }\n";
 
 /// A cover image: PNG, JPEG, GIF, WebP or SVG, recognised from its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -134,7 +208,7 @@ impl Cover {
 }
 
 fn builder_error(e: epub_builder::Error) -> Error {
-    Error::Output { format: "epub", reason: e.to_string() }
+    Error::library("epub", e)
 }
 
 fn to_toc(p: &NavPoint) -> TocElement {
@@ -146,7 +220,7 @@ impl Document {
     pub fn write_epub<W: Write>(&self, out: W, options: &EpubOptions) -> Result<()> {
         let meta = meta::BookMeta::resolve(self, options)?;
         let labels = for_language(&meta.language);
-        let mut body = body::render(self, labels);
+        let mut body = body::render(self, labels, options.split_level, options.toc_depth);
         let lang = meta.language.as_str();
 
         let mut b = EpubBuilder::new(ZipLibrary::new().map_err(builder_error)?).map_err(builder_error)?;
@@ -158,7 +232,19 @@ impl Document {
         b.set_modified_date(meta.modified);
         b.set_generator("reprint");
         b.set_toc_name(labels.contents);
-        b.stylesheet(STYLESHEET.as_bytes()).map_err(builder_error)?;
+        let mut css = STYLESHEET.to_string();
+        if options.vertical {
+            css.push_str(VERTICAL);
+            // epub-builder 0.8.3's `epub_direction` sets a field its template
+            // does not read; the metadata key sets the one it does.
+            b.metadata("direction", "rtl").map_err(builder_error)?;
+        }
+        if let Some(user) = &options.css {
+            css.push_str("\n/* the user's stylesheet */\n");
+            css.push_str(user);
+            css.push('\n');
+        }
+        b.stylesheet(css.as_bytes()).map_err(builder_error)?;
 
         let mut landmarks: Vec<pages::Landmark> = Vec::new();
         if let Some(c) = &options.cover {
@@ -168,15 +254,19 @@ impl Document {
             b.add_content(EpubContent::new("cover.xhtml", page.as_bytes())).map_err(builder_error)?;
             landmarks.push(("cover", "cover.xhtml".into(), labels.cover.into()));
         }
-        let title_page = pages::title_page(&meta, labels);
-        let mut title_content = EpubContent::new("title.xhtml", title_page.as_bytes());
-        if body.nav.is_empty() {
-            // A book with no text still needs one entry in each table of contents.
-            body.nav.push(NavPoint { href: "title.xhtml".into(), label: labels.title_page.into(), children: Vec::new() });
-            title_content = title_content.title(labels.title_page);
+        // A book with no text still needs one entry in each table of
+        // contents: the title page, which it then keeps whatever the options say.
+        let title_page = options.title_page || body.nav.is_empty();
+        if title_page {
+            let title_page = pages::title_page(&meta, labels);
+            let mut title_content = EpubContent::new("title.xhtml", title_page.as_bytes());
+            if body.nav.is_empty() {
+                body.nav.push(NavPoint { href: "title.xhtml".into(), label: labels.title_page.into(), children: Vec::new() });
+                title_content = title_content.title(labels.title_page);
+            }
+            b.add_content(title_content).map_err(builder_error)?;
+            landmarks.push(("titlepage", "title.xhtml".into(), labels.title_page.into()));
         }
-        b.add_content(title_content).map_err(builder_error)?;
-        landmarks.push(("titlepage", "title.xhtml".into(), labels.title_page.into()));
 
         let start = body.parts.iter().find(|p| !p.front).or(body.parts.first()).map(|p| p.file.clone());
         let mut next_nav = body.nav.iter().peekable();
@@ -202,7 +292,8 @@ impl Document {
         let nav = pages::nav(&meta, labels, &body.nav, &landmarks, &body.pages);
         let mut built = Vec::new();
         b.generate(&mut built).map_err(builder_error)?;
-        let patches = package::Patches { nav, uid: format!("urn:uuid:{}", meta.identifier), language: meta.language.clone(), metadata: meta.opf_extras() };
+        let nav_after = if title_page { "id_title.xhtml" } else if options.cover.is_some() { "id_cover.xhtml" } else { "" };
+        let patches = package::Patches { nav, nav_after: nav_after.into(), uid: format!("urn:uuid:{}", meta.identifier), language: meta.language.clone(), metadata: meta.opf_extras() };
         package::repack(&built, &patches, out)
     }
 }

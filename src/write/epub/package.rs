@@ -16,6 +16,8 @@ use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
 pub(super) struct Patches {
     /// The complete navigation document.
     pub nav: String,
+    /// The spine item the navigation document follows (its idref); first in the spine when empty.
+    pub nav_after: String,
     /// The book's identifier, as `urn:uuid:…`.
     pub uid: String,
     /// The book's language, for the package element.
@@ -24,8 +26,8 @@ pub(super) struct Patches {
     pub metadata: Vec<String>,
 }
 
-fn fail(reason: impl std::fmt::Display) -> Error {
-    Error::Output { format: "epub", reason: reason.to_string() }
+fn fail(source: impl std::error::Error + Send + Sync + 'static) -> Error {
+    Error::library("epub", source)
 }
 
 /// Rewrites the archive `built` into `out`.
@@ -65,10 +67,16 @@ fn read(archive: &mut ZipArchive<Cursor<&[u8]>>, i: usize) -> Result<String> {
 
 fn patch_opf(opf: &str, p: &Patches) -> String {
     let lang = crate::write::xhtml::escape(&p.language);
+    let nav_anchor = if p.nav_after.is_empty() {
+        // The spine's start tag as epub-builder writes it, whatever its attributes.
+        opf.find("<spine").and_then(|at| opf[at..].find('>').map(|end| opf[at..=at + end].to_string())).unwrap_or_else(|| "<spine>".into())
+    } else {
+        format!("<itemref idref=\"{}\"/>", p.nav_after)
+    };
     opf.replace("<dc:language id=\"epub-creator-", "<dc:language id=\"epub-language-")
         .replacen("<package version=\"3.0\"", &format!("<package version=\"3.0\" xml:lang=\"{lang}\""), 1)
         // The contents landmark needs the navigation document in the spine: after the title page.
-        .replacen("<itemref idref=\"id_title.xhtml\"/>", "<itemref idref=\"id_title.xhtml\"/>\n    <itemref idref=\"nav\"/>", 1)
+        .replacen(&nav_anchor, &format!("{nav_anchor}\n    <itemref idref=\"nav\"/>"), 1)
         .replacen("</metadata>", &format!("{}</metadata>", p.metadata.iter().map(|m| format!("  {m}\n  ")).collect::<String>()), 1)
         // Blank lines the template leaves where optional metadata was absent.
         .lines()

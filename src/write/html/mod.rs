@@ -56,11 +56,13 @@ pub struct HtmlOptions {
     /// field that is set (a non-empty string or list) replaces the one found.
     /// It goes to `<title>`, `lang`, the `<meta>` elements and the header.
     pub metadata: Metadata,
+    /// A stylesheet added after the built-in one, inside the page's `<style>`.
+    pub css: Option<String>,
 }
 
 impl Default for HtmlOptions {
     fn default() -> Self {
-        HtmlOptions { contents: true, page_numbers: false, metadata: Metadata::default() }
+        HtmlOptions { contents: true, page_numbers: false, metadata: Metadata::default(), css: None }
     }
 }
 
@@ -73,6 +75,11 @@ impl HtmlOptions {
     /// Options with the printed page numbers shown (or not).
     pub fn with_page_numbers(mut self, yes: bool) -> Self {
         self.page_numbers = yes;
+        self
+    }
+    /// Options with a stylesheet of the user's, added after the built-in one.
+    pub fn with_css(mut self, css: impl Into<String>) -> Self {
+        self.css = Some(css.into());
         self
     }
     /// Options whose metadata overrides what the text says; see [`HtmlOptions::metadata`].
@@ -154,7 +161,15 @@ fn render(doc: &Document, options: &HtmlOptions) -> Result<String> {
         let _ = writeln!(p, "<meta name=\"dcterms.date\" content=\"{d}\"/>");
     }
     let _ = writeln!(p, "<meta name=\"generator\" content=\"reprint {}\"/>", env!("CARGO_PKG_VERSION"));
-    let _ = writeln!(p, "<style>\n{STYLE}{}</style>\n</head>\n<body>", if options.page_numbers { PAGE_NUMBERS } else { "" });
+    // The user's stylesheet last, so its rules win. In a CDATA section that
+    // CSS comments hide from HTML parsers, so the page stays well-formed XML
+    // whatever it holds; `</` would end the element early in HTML.
+    let user = options
+        .css
+        .as_deref()
+        .map(|c| format!("/* the user's stylesheet */\n/*<![CDATA[*/\n{}\n/*]]>*/\n", c.replace("</", "<\\/").replace("]]>", "]] >")))
+        .unwrap_or_default();
+    let _ = writeln!(p, "<style>\n{STYLE}{}{user}</style>\n</head>\n<body>", if options.page_numbers { PAGE_NUMBERS } else { "" });
     if shows_header(doc, &meta) {
         // The names of every byline of a magazine are no author line: each article has its own.
         let single = doc.articles.iter().filter(|a| a.kind == ArticleKind::Article).count() <= 1;

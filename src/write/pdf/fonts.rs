@@ -6,10 +6,13 @@ use crate::{Error, Result};
 use printpdf::{FontId, ParsedFont, PdfDocument, PdfFont};
 use std::collections::HashMap;
 
-/// Cut by `fonts/make_fonts.py` from Noto Serif CJK SC (OFL, `fonts/OFL.txt`).
-static SERIF: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/fonts/ReprintSerifSC-Regular.otf"));
-/// Cut by `fonts/make_fonts.py` from Noto Sans CJK SC Bold.
-static SANS_BOLD: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/fonts/ReprintSansSC-Bold.otf"));
+/// The system faces that stand in for the bundled ones when the
+/// `bundled-fonts` feature is off: family names in order of preference,
+/// for running text and for headings.
+#[cfg(not(feature = "bundled-fonts"))]
+const SYSTEM_SERIF: &[&str] = &["Noto Serif CJK SC", "Source Han Serif SC", "Noto Serif SC", "Source Han Serif CN", "Noto Serif CJK TC", "Noto Sans CJK SC"];
+#[cfg(not(feature = "bundled-fonts"))]
+const SYSTEM_SANS: &[&str] = &["Noto Sans CJK SC", "Source Han Sans SC", "Noto Sans SC", "Source Han Sans CN", "Noto Sans CJK TC", "Noto Serif CJK SC"];
 
 /// Which of the two chosen faces a piece of text asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -67,11 +70,11 @@ impl FontSet {
     pub(super) fn load(body: Option<&FontSource>, heading: Option<&FontSource>, use_system: bool) -> Result<FontSet> {
         let body = match body {
             Some(src) => parse(&src.bytes()?, src.index(), &src.describe())?,
-            None => parse(SERIF, 0, "bundled serif")?,
+            None => default_face(Role::Body)?,
         };
         let heading = match heading {
             Some(src) => parse(&src.bytes()?, src.index(), &src.describe())?,
-            None => parse(SANS_BOLD, 0, "bundled sans")?,
+            None => default_face(Role::Heading)?,
         };
         let mut set = FontSet { faces: Vec::new(), memo: HashMap::new(), system: None, use_system };
         set.push(body);
@@ -161,6 +164,43 @@ impl FontSet {
     pub(super) fn fallback_names(&self) -> Vec<String> {
         self.faces.iter().skip(2).map(|f| f.name.clone()).collect()
     }
+}
+
+/// The face used when the options name none: the bundled one.
+#[cfg(feature = "bundled-fonts")]
+fn default_face(role: Role) -> Result<ParsedFont> {
+    match role {
+        Role::Body => parse(reprint_fonts::SERIF, 0, "bundled serif"),
+        Role::Heading => parse(reprint_fonts::SANS_BOLD, 0, "bundled sans"),
+    }
+}
+
+/// The face used when the options name none: without the bundled fonts, a
+/// Noto CJK or Source Han face of the system (fontdb), bold for headings.
+#[cfg(not(feature = "bundled-fonts"))]
+fn default_face(role: Role) -> Result<ParsedFont> {
+    let (families, weight) = match role {
+        Role::Body => (SYSTEM_SERIF, fontdb::Weight::NORMAL),
+        Role::Heading => (SYSTEM_SANS, fontdb::Weight::BOLD),
+    };
+    let mut db = fontdb::Database::new();
+    db.load_system_fonts();
+    for family in families {
+        let query = fontdb::Query { families: &[fontdb::Family::Name(family)], weight, ..fontdb::Query::default() };
+        let Some(id) = db.query(&query) else { continue };
+        let found = db.with_face_data(id, |data, index| ParsedFont::from_bytes(data, index as usize, &mut Vec::new()));
+        if let Some(Some(font)) = found {
+            log::debug!("pdf: {family} from the system stands in for the bundled face");
+            return Ok(font);
+        }
+    }
+    Err(Error::Output {
+        format: "pdf",
+        reason: format!(
+            "reprint was built without its bundled fonts (feature bundled-fonts) and the system has none of {}: install Noto CJK (Debian: fonts-noto-cjk) or name a font",
+            families.join(", ")
+        ),
+    })
 }
 
 fn parse(bytes: &[u8], index: u32, what: &str) -> Result<ParsedFont> {

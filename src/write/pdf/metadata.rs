@@ -1,6 +1,6 @@
 //! Document information: title, author, subject, language, producer and a
-//! creation date from `SOURCE_DATE_EPOCH`, so that a build can be
-//! reproduced byte for byte; the file identifier is a hash of the content
+//! creation date that is the one asked for, `SOURCE_DATE_EPOCH`, or a fixed
+//! date, so that a build can be reproduced byte for byte; the file identifier is a hash of the content
 //! instead of printpdf's random one for the same reason.
 
 use super::outline::text_string;
@@ -9,7 +9,7 @@ use lopdf::{Document as Lo, Object};
 use printpdf::OffsetDateTime;
 
 /// Fills printpdf's document info from the model.
-pub(super) fn info(doc: &Document, pdf: &mut printpdf::PdfDocument) {
+pub(super) fn info(doc: &Document, pdf: &mut printpdf::PdfDocument, created: Option<i64>) {
     let info = &mut pdf.metadata.info;
     let first_title = doc.articles.iter().find_map(|a| a.title());
     info.document_title = doc.meta.title.clone().or(first_title).unwrap_or_default();
@@ -23,18 +23,22 @@ pub(super) fn info(doc: &Document, pdf: &mut printpdf::PdfDocument) {
     info.creator = "reprint".into();
     info.keywords = doc.meta.sources.clone();
     info.identifier = doc.meta.issn.clone().unwrap_or_default();
-    let date = creation_date();
+    let date = creation_date(created);
     info.creation_date = date;
     info.modification_date = date;
     info.metadata_date = date;
 }
 
-/// `SOURCE_DATE_EPOCH` when set (reproducible builds), else now.
-fn creation_date() -> OffsetDateTime {
-    std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
+/// 2000-01-01T00:00:00Z, the EPUB writer's fixed date too.
+const FIXED_DATE: i64 = 946_684_800;
+
+/// The date asked for, else `SOURCE_DATE_EPOCH` when set, else a fixed
+/// date: the same input gives the same bytes unless a date is asked for.
+fn creation_date(created: Option<i64>) -> OffsetDateTime {
+    let asked = created.or_else(|| std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse::<i64>().ok()));
+    asked
         .and_then(|t| OffsetDateTime::from_unix_timestamp(t).ok())
+        .or_else(|| OffsetDateTime::from_unix_timestamp(FIXED_DATE).ok())
         .unwrap_or_else(OffsetDateTime::now_utc)
 }
 

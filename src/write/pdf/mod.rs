@@ -4,6 +4,7 @@
 //! pagination are ours (`lines`, `breaking`, `paginate`); see `docs/pdf.md`.
 
 mod breaking;
+mod cover;
 mod draw;
 mod flow;
 mod fonts;
@@ -20,6 +21,8 @@ use lines::{Measure, break_lines, items};
 use std::borrow::Cow;
 use std::io::Write;
 use std::path::PathBuf;
+
+pub use cover::PdfCover;
 
 /// How many missing characters are warned about one by one.
 const MAX_WARNINGS: usize = 20;
@@ -60,6 +63,7 @@ impl PageSize {
 /// A font file chosen by the user: a `.ttf`, `.otf` or `.ttc`/`.otc` and
 /// the face to use in it.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub enum FontSource {
     /// A font file on disk.
     File {
@@ -129,9 +133,16 @@ pub struct PdfOptions {
     pub system_fonts: bool,
     /// Start each article on a new page.
     pub article_per_page: bool,
-    /// Print a warning on standard error for each character no font has, the
-    /// first twenty one by one and then how many more (the [`PdfReport`] has them all).
+    /// Log a warning (the `log` crate, target `reprint::write::pdf`) for each
+    /// character no font has, the first twenty one by one and then how many
+    /// more (the [`PdfReport`] has them all). The library never prints.
     pub warn: bool,
+    /// A cover image, on a page of its own before the text.
+    pub cover: Option<PdfCover>,
+    /// Creation and modification date, in seconds since 1970. When `None`:
+    /// `SOURCE_DATE_EPOCH` if set, else a fixed date (2000-01-01), so the
+    /// same input gives a byte-identical PDF.
+    pub created: Option<i64>,
 }
 
 impl Default for PdfOptions {
@@ -145,6 +156,8 @@ impl Default for PdfOptions {
             system_fonts: true,
             article_per_page: true,
             warn: true,
+            cover: None,
+            created: None,
         }
     }
 }
@@ -181,7 +194,17 @@ impl PdfOptions {
         self.article_per_page = yes;
         self
     }
-    /// Options that do (or do not) print warnings on standard error.
+    /// Options with a cover page.
+    pub fn with_cover(mut self, cover: PdfCover) -> Self {
+        self.cover = Some(cover);
+        self
+    }
+    /// Options with the creation date given, in seconds since 1970.
+    pub fn with_created(mut self, seconds: i64) -> Self {
+        self.created = Some(seconds);
+        self
+    }
+    /// Options that do (or do not) log warnings about missing characters.
     pub fn with_warnings(mut self, yes: bool) -> Self {
         self.warn = yes;
         self
@@ -308,15 +331,15 @@ impl Document {
         if options.warn {
             // A text in a script no font covers would print a line per character.
             for m in missing.iter().take(MAX_WARNINGS) {
-                eprintln!("warning: pdf: no font has {:?} (U+{:04X}), source line {}, page {}: drawn as an empty box", m.ch, m.ch as u32, m.line, m.page);
+                log::warn!("pdf: no font has {:?} (U+{:04X}), source line {}, page {}: drawn as an empty box", m.ch, m.ch as u32, m.line, m.page);
             }
             if missing.len() > MAX_WARNINGS {
-                eprintln!("warning: pdf: {} more characters no font has (PdfReport::missing lists them all)", missing.len() - MAX_WARNINGS);
+                log::warn!("pdf: {} more characters no font has (PdfReport::missing lists them all)", missing.len() - MAX_WARNINGS);
             }
         }
 
         let mut pdf = printpdf::PdfDocument::new("");
-        metadata::info(self, &mut pdf);
+        metadata::info(self, &mut pdf, options.created);
         fonts.register(&mut pdf);
         let page_count = pdf_pages.len();
         pdf.with_pages(pdf_pages);
@@ -329,6 +352,9 @@ impl Document {
             serialized.map_err(|_| Error::Output { format: "pdf", reason: "printpdf failed to serialize the document (a font it cannot subset?)".into() })?;
         fonts::halve_widths(&mut lo, &fonts);
         outline::write(&mut lo, &entries);
+        if let Some(c) = &options.cover {
+            cover::insert(&mut lo, c, g.page_width, g.page_height)?;
+        }
         metadata::finish(&mut lo, &self.meta.language, seed(&paras));
         lo.compress();
         lo.save_to(&mut out).map_err(|source| Error::Write { what: "pdf".into(), source })?;

@@ -2,7 +2,8 @@
 //! parallel, keep going past failures and report them at the end.
 
 use crate::formats::{self, Format};
-use crate::{Cli, read};
+use crate::settings::Settings;
+use crate::{Cli, Failure, is_dash, read};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -18,31 +19,38 @@ struct Job {
 }
 
 /// What went wrong with one input (and format, when parsing succeeded).
-struct Failure {
+struct Failed {
     input: PathBuf,
     format: Option<Format>,
     error: reprint::Error,
 }
 
-pub fn run(cli: &Cli) -> Result<ExitCode, reprint::Error> {
-    let Some(dir) = &cli.output else {
-        return Err(reprint::Error::InvalidOption {
-            name: "--output".into(),
-            reason: "several inputs, a directory or several formats write several files: give -o DIR".into(),
-        });
+pub fn run(cli: &Cli, settings: &Settings) -> Result<ExitCode, Failure> {
+    let usage = |reason: String| Failure::usage(reprint::Error::InvalidOption { name: "--output".into(), reason });
+    let Some(dir) = cli.output.as_ref().filter(|d| !is_dash(d)) else {
+        return Err(usage("several inputs, a directory or several formats write several files: give -o DIR".into()));
     };
     if dir.is_file() {
-        return Err(reprint::Error::InvalidOption { name: "--output".into(), reason: format!("{} is a file; several outputs need a directory", dir.display()) });
+        return Err(usage(format!("{} is a file; several outputs need a directory", dir.display())));
+    }
+    if cli.inputs.iter().filter(|i| is_dash(i)).count() > 1 {
+        return Err(usage("standard input (-) can be read only once".into()));
+    }
+    if let Some(missing) = cli.inputs.iter().find(|i| !is_dash(i) && !i.exists()) {
+        return Err(Failure::usage(reprint::Error::Read { path: missing.clone(), source: std::io::ErrorKind::NotFound.into() }));
     }
     let formats = if cli.to.is_empty() { vec![Format::Layout] } else { dedup(&cli.to) };
-    let jobs = plan(&cli.inputs, &formats, dir)?;
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(cli.jobs.unwrap_or(0)).build().map_err(|e| reprint::Error::InvalidOption { name: "--jobs".into(), reason: e.to_string() })?;
+    let jobs = plan(&cli.inputs, &formats, dir).map_err(Failure::usage)?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(cli.jobs.unwrap_or(0))
+        .build()
+        .map_err(|e| Failure::usage(reprint::Error::InvalidOption { name: "--jobs".into(), reason: e.to_string() }))?;
     let bar = progress(cli, jobs.len());
     let started = Instant::now();
-    let failures: Vec<Failure> = pool.install(|| {
+    let failures: Vec<Failed> = pool.install(|| {
         jobs.par_iter()
             .flat_map_iter(|job| {
-                let failures = convert(cli, job);
+                let failures = convert(cli, settings, job);
                 bar.inc(1);
                 failures
             })
@@ -52,34 +60,34 @@ pub fn run(cli: &Cli) -> Result<ExitCode, reprint::Error> {
     let written = jobs.iter().map(|j| j.outputs.len()).sum::<usize>() - failures.iter().map(|f| if f.format.is_some() { 1 } else { formats.len() }).sum::<usize>();
     if !cli.quiet {
         let plural = |n: usize, word: &str| if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") };
-        eprintln!("convert: {} of {} written from {} in {:.2} s", written, plural(jobs.len() * formats.len(), "file"), plural(jobs.len(), "input"), started.elapsed().as_secs_f64());
+        eprintln!("reprint: {} of {} written from {} in {:.2} s", written, plural(jobs.len() * formats.len(), "file"), plural(jobs.len(), "input"), started.elapsed().as_secs_f64());
     }
     for f in &failures {
         match f.format {
-            Some(format) => eprintln!("convert: {} → {format:?}: {}", f.input.display(), f.error),
-            None => eprintln!("convert: {}: {}", f.input.display(), f.error),
+            Some(format) => eprintln!("reprint: {} → {format:?}: {}", f.input.display(), f.error),
+            None => eprintln!("reprint: {}: {}", f.input.display(), f.error),
         }
     }
     if failures.is_empty() {
         Ok(ExitCode::SUCCESS)
     } else {
-        eprintln!("convert: {} of {} inputs failed", failures.iter().map(|f| &f.input).collect::<std::collections::HashSet<_>>().len(), jobs.len());
+        eprintln!("reprint: {} of {} inputs failed", failures.iter().map(|f| &f.input).collect::<std::collections::HashSet<_>>().len(), jobs.len());
         Ok(ExitCode::FAILURE)
     }
 }
 
 /// Parses once, writes every format; each failure is kept, none stops the rest.
-fn convert(cli: &Cli, job: &Job) -> Vec<Failure> {
-    let doc = match read(cli, &job.input) {
+fn convert(cli: &Cli, settings: &Settings, job: &Job) -> Vec<Failed> {
+    let doc = match read(settings, &job.input) {
         Ok(doc) => doc,
-        Err(error) => return vec![Failure { input: job.input.clone(), format: None, error }],
+        Err(error) => return vec![Failed { input: job.input.clone(), format: None, error }],
     };
     let mut failures = Vec::new();
     for (format, path) in &job.outputs {
         let mut out = Vec::new();
-        let result = formats::write(&doc, cli, *format, &mut out).and_then(|()| write_file(path, &out));
+        let result = formats::write(&doc, cli, settings, *format, &mut out).and_then(|()| write_file(path, &out));
         if let Err(error) = result {
-            failures.push(Failure { input: job.input.clone(), format: Some(*format), error });
+            failures.push(Failed { input: job.input.clone(), format: Some(*format), error });
         }
     }
     failures
@@ -101,7 +109,7 @@ fn plan(inputs: &[PathBuf], formats: &[Format], dir: &Path) -> Result<Vec<Job>, 
     let mut jobs = Vec::new();
     let mut taken: HashMap<PathBuf, PathBuf> = HashMap::new();
     for input in inputs {
-        let found: Vec<(PathBuf, PathBuf)> = if input.is_dir() {
+        let found: Vec<(PathBuf, PathBuf)> = if !is_dash(input) && input.is_dir() {
             let mut files = Vec::new();
             text_files(input, &mut files).map_err(|source| reprint::Error::Read { path: input.clone(), source })?;
             if files.is_empty() {
@@ -109,6 +117,8 @@ fn plan(inputs: &[PathBuf], formats: &[Format], dir: &Path) -> Result<Vec<Job>, 
             }
             files.sort();
             files.into_iter().map(|f| (f.strip_prefix(input).unwrap_or(&f).with_extension(""), f)).collect()
+        } else if is_dash(input) {
+            vec![(PathBuf::from("stdin"), input.clone())]
         } else {
             vec![(PathBuf::from(input.file_stem().unwrap_or(input.as_os_str())), input.clone())]
         };

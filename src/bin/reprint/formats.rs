@@ -2,6 +2,7 @@
 //! with the options given on the command line.
 
 use crate::Cli;
+use crate::settings::Settings;
 use clap::ValueEnum;
 use reprint::Document;
 use std::path::Path;
@@ -68,17 +69,17 @@ impl Format {
 
 /// Writes `doc` in `format` into `out`.
 #[cfg_attr(not(any(feature = "epub", feature = "pdf", feature = "tei", feature = "markdown", feature = "html", feature = "review")), allow(unused_variables))]
-pub fn write(doc: &Document, cli: &Cli, format: Format, out: &mut Vec<u8>) -> Result<(), reprint::Error> {
+pub fn write(doc: &Document, cli: &Cli, settings: &Settings, format: Format, out: &mut Vec<u8>) -> Result<(), reprint::Error> {
     match format {
         Format::Layout => out.extend_from_slice(doc.to_layout_json().as_bytes()),
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, doc).map_err(|e| reprint::Error::Output { format: "json", reason: e.to_string() })?;
+            serde_json::to_writer_pretty(&mut *out, doc).map_err(|e| reprint::Error::library("json", e))?;
             out.push(b'\n');
         }
         #[cfg(feature = "epub")]
-        Format::Epub => doc.write_epub(out, &epub_options(cli)?)?,
+        Format::Epub => doc.write_epub(out, &epub_options(cli, settings)?)?,
         #[cfg(feature = "pdf")]
-        Format::Pdf => doc.write_pdf(out, &pdf_options(cli)?)?,
+        Format::Pdf => doc.write_pdf(out, &pdf_options(cli, settings)?)?,
         #[cfg(feature = "tei")]
         Format::Tei => doc.write_tei(out, &reprint::write::tei::TeiOptions::default().with_line_breaks(cli.line_breaks))?,
         #[cfg(feature = "review")]
@@ -86,7 +87,13 @@ pub fn write(doc: &Document, cli: &Cli, format: Format, out: &mut Vec<u8>) -> Re
         #[cfg(feature = "markdown")]
         Format::Markdown => doc.write_markdown(out, &reprint::write::markdown::MarkdownOptions::default().with_front_matter(cli.front_matter))?,
         #[cfg(feature = "html")]
-        Format::Html => doc.write_html(out, &reprint::write::html::HtmlOptions::default().with_page_numbers(cli.page_numbers))?,
+        Format::Html => {
+            let mut options = reprint::write::html::HtmlOptions::default().with_page_numbers(cli.page_numbers);
+            if let Some(css) = &settings.css {
+                options = options.with_css(css.clone());
+            }
+            doc.write_html(out, &options)?
+        }
         #[allow(unreachable_patterns)]
         other => return Err(reprint::Error::InvalidOption { name: "--to".into(), reason: format!("{other:?} output was not compiled in (cargo feature)") }),
     }
@@ -94,23 +101,29 @@ pub fn write(doc: &Document, cli: &Cli, format: Format, out: &mut Vec<u8>) -> Re
 }
 
 #[cfg(feature = "epub")]
-fn epub_options(cli: &Cli) -> Result<reprint::write::epub::EpubOptions, reprint::Error> {
+fn epub_options(cli: &Cli, settings: &Settings) -> Result<reprint::write::epub::EpubOptions, reprint::Error> {
     use reprint::write::epub::{Cover, EpubOptions};
-    let mut options = EpubOptions::default();
+    let mut options = EpubOptions::default().with_title_page(!cli.no_title_page).with_vertical(cli.vertical);
     if let Some(l) = &cli.lang {
         options = options.with_language(l.clone());
     }
-    if let Some(path) = &cli.cover {
-        let bytes = std::fs::read(path).map_err(|source| reprint::Error::Read { path: path.clone(), source })?;
-        options = options.with_cover(Cover::new(bytes)?);
+    if let Some(bytes) = &settings.cover {
+        options = options.with_cover(Cover::new(bytes.clone())?);
     }
-    match cli.modified.as_deref() {
-        None => {}
-        Some("now") => options = options.with_modified(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)),
-        Some(s) => {
-            let secs = s.parse().map_err(|_| reprint::Error::InvalidOption { name: "--modified".into(), reason: format!("{s:?} is neither seconds since 1970 nor `now`") })?;
-            options = options.with_modified(secs);
-        }
+    if let Some(css) = &settings.css {
+        options = options.with_css(css.clone());
+    }
+    if let Some(d) = cli.toc_depth {
+        options = options.with_toc_depth(d);
+    }
+    if let Some(l) = cli.split_level {
+        options = options.with_split_level(l);
+    }
+    if let Some(secs) = settings.modified {
+        options = options.with_modified(secs);
+    }
+    if let Some(id) = &settings.metadata.identifier {
+        options = options.with_identifier(id.clone());
     }
     Ok(options)
 }
@@ -124,9 +137,15 @@ fn review_options(cli: &Cli) -> Result<reprint::write::review::ReviewOptions, re
 }
 
 #[cfg(feature = "pdf")]
-fn pdf_options(cli: &Cli) -> Result<reprint::write::pdf::PdfOptions, reprint::Error> {
-    use reprint::write::pdf::{FontSource, PageSize, PdfOptions};
+fn pdf_options(cli: &Cli, settings: &Settings) -> Result<reprint::write::pdf::PdfOptions, reprint::Error> {
+    use reprint::write::pdf::{FontSource, PageSize, PdfCover, PdfOptions};
     let mut o = PdfOptions::default();
+    if let Some(bytes) = &settings.cover {
+        o = o.with_cover(PdfCover::new(bytes.clone())?);
+    }
+    if let Some(secs) = settings.modified {
+        o = o.with_created(secs);
+    }
     if let Some(f) = &cli.font {
         o = o.with_font(FontSource::from_spec(f));
     }
