@@ -9,7 +9,8 @@ limit=$((10 * 1024 * 1024))
 target=${CARGO_TARGET_DIR:-target}
 # --workspace packs the crates together, so reprint can name reprint-fonts
 # before it is published; --no-verify: the test suite builds them anyway.
-cargo package --workspace --no-verify --allow-dirty --quiet
+# reprint-py is not published (publish = false): only the crates that are.
+cargo package -p reprint -p reprint-fonts --no-verify --allow-dirty --quiet
 status=0
 for crate in reprint reprint-fonts; do
   version=$(cargo metadata --no-deps --format-version 1 | python3 -c "import json,sys; print(next(p['version'] for p in json.load(sys.stdin)['packages'] if p['name']=='$crate'))")
