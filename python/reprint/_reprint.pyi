@@ -185,7 +185,7 @@ class Document:
     def title(self) -> Optional[str]:
         """The document's title, when it has one."""
     def to_dict(self) -> dict[str, Any]:
-        """The whole model as Python data: ``meta``, ``source``, ``articles``, ``warnings``."""
+        """The whole model as Python data: ``meta``, ``source``, ``articles``, ``warnings`` and the ``profile`` the parser learned."""
     def to_json(self, indent: Optional[int] = None) -> str:
         """The whole model as JSON text (compact when ``indent`` is ``None``)."""
     def layout(self) -> Layout:

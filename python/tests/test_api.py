@@ -76,7 +76,7 @@ def test_parse_file(tmp_path):
 
 def test_model_as_python_data(seed_doc):
     d = seed_doc.to_dict()
-    assert set(d) == {"meta", "source", "articles", "warnings"}
+    assert set(d) == {"meta", "source", "articles", "warnings", "profile"}
     assert d == json.loads(seed_doc.to_json()) == json.loads(seed_doc.to_json(indent=2))
     assert d["meta"] == seed_doc.metadata
     assert d["warnings"] == seed_doc.warnings
