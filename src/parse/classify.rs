@@ -405,7 +405,8 @@ fn number_with_words(shape: &Shape<'_, '_>, items: &mut Vec<Item>) {
             if it.lines.len() <= 2 && (it.kind == Kind::Display || it.kind == Kind::Text && asks(&it)) {
                 let style = match num.cue {
                     Cue::Numbered { style, .. } => style,
-                    _ => Numbering::Arabic,
+                    // A bare number (2 / 安装) is a chapter's: the first part of 2.1.
+                    _ => Numbering::Decimal(1),
                 };
                 num.merged = it.lines[0] > num.lines[0] + 2;
                 num.lines.extend(&it.lines);

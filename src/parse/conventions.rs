@@ -120,9 +120,15 @@ fn collection(shape: &Shape<'_, '_>, items: &[Item]) -> bool {
     // A byline between a title and its text; a short word among a table's
     // cells only looks like a name.
     let settled: Vec<&Item> = items.iter().filter(|it| !matches!(it.kind, Kind::Furniture | Kind::Caption)).collect();
-    let signed = (1..settled.len().saturating_sub(1))
+    // The title stands alone (not one of a table's cells in a row), and
+    // text follows the name.
+    let titled = |i: usize| matches!(settled[i].kind, Kind::Title | Kind::Subtitle) && (i == 0 || !matches!(settled[i - 1].kind, Kind::Title | Kind::Byline | Kind::Display));
+    let signed = (1..settled.len().saturating_sub(2))
         .filter(|&i| {
-            settled[i].kind == Kind::Byline && matches!(settled[i - 1].kind, Kind::Title | Kind::Subtitle) && matches!(settled[i + 1].kind, Kind::Text | Kind::Note(_) | Kind::Heading(_))
+            settled[i].kind == Kind::Byline
+                && (titled(i - 1) || (i >= 2 && settled[i - 1].kind == Kind::Subtitle && titled(i - 2)))
+                && matches!(settled[i + 1].kind, Kind::Text | Kind::Note(_) | Kind::Heading(_))
+                && matches!(settled[i + 2].kind, Kind::Text | Kind::Heading(_) | Kind::ListItem | Kind::Caption)
         })
         .count();
     another
