@@ -169,8 +169,13 @@ fn running_heads(lines: &[Line<'_>], cue_of: &[Cue], zone: &[bool]) -> Vec<(usiz
         // Most lines have neither digits, spaces nor capitals: their text
         // is their key. Heads often set a title in capitals (CHAPTER 5).
         let text = if zone.get(i).copied().unwrap_or(false) { head_part(l.text) } else { l.text };
-        let key: Cow<'_, str> = if l.marks & (mark::DIGIT | mark::WHITE) != 0 || text.bytes().any(|b| b.is_ascii_uppercase()) {
-            text.chars().filter(|&c| !c.is_ascii_digit() && !is_white(c)).map(|c| c.to_ascii_lowercase()).collect::<String>().into()
+        // Where no form feed marks the pages, a head beside a page number
+        // is known by the words of the section it repeats, its number and
+        // the number's dots aside (6.1. 安装程序如何工作 over 6.1. / 安装程序如何工作);
+        // at marked page edges the number tells a head from its heading.
+        let dots = zone.is_empty();
+        let key: Cow<'_, str> = if l.marks & (mark::DIGIT | mark::WHITE | mark::DOT) != 0 || text.bytes().any(|b| b.is_ascii_uppercase()) {
+            text.chars().filter(|&c| !c.is_ascii_digit() && !is_white(c) && !(dots && matches!(c, '.' | '．'))).map(|c| c.to_ascii_lowercase()).collect::<String>().into()
         } else {
             text.into()
         };
