@@ -30,7 +30,7 @@ pub fn settle(shape: &Shape<'_, '_>, items: &mut [Item]) -> bool {
 /// (1) … 2) … 3) …) are the items of a list.
 fn sequences(shape: &Shape<'_, '_>, items: &mut [Item]) {
     // The most characters of an item of a list: longer, a numbered paragraph.
-    const ITEM_LONGEST: usize = 60;
+    const ITEM_LONGEST: usize = 100;
     let mut last: Vec<(Numbering, u32)> = Vec::new();
     let number = |it: &Item| match it.cue {
         Cue::Numbered { style, .. } => cues::number_value(shape.lines[it.lines[0]].text).map(|n| (style, n)),
