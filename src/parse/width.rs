@@ -14,8 +14,10 @@ const STRETCH: usize = 24;
 const MIN_COLUMN: u32 = 10;
 /// A first line's indent (two ems) in the half-em bins widths are counted in.
 const INDENT_BINS: u32 = 4;
-/// Beyond this width (in ems) lines are taken to be whole paragraphs, not wrapped lines.
-pub const LONG_LINE: f32 = 48.0;
+/// Beyond this width (in ems) lines are taken to be whole paragraphs, not
+/// wrapped lines. pdftotext of an A4 page in a 10-point CJK font wraps at up
+/// to about 52 ems: those are columns, not paragraphs.
+pub const LONG_LINE: f32 = 56.0;
 
 /// The reference column width of each line (0 for blank lines).
 pub fn column_widths(lines: &[Line<'_>], given: Option<usize>) -> Vec<f32> {
