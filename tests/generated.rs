@@ -176,7 +176,7 @@ fn han_numeral(n: usize) -> String {
         0..=9 => D[n].to_string(),
         10 => "十".to_string(),
         11..=19 => format!("十{}", D[n - 10]),
-        _ => format!("{}十{}", D[n / 10], if n % 10 > 0 { D[n % 10] } else { "" }),
+        _ => format!("{}十{}", D[n / 10], if !n.is_multiple_of(10) { D[n % 10] } else { "" }),
     }
 }
 
@@ -820,7 +820,7 @@ fn paginate(d: &Draft, style: &Style) -> Generated {
             _ if n == 0 => None,
             Head::Book => Some(d.heads[0].as_str()),
             Head::Chapter => Some(chapter.as_str()),
-            Head::Alternating if number % 2 == 0 => Some(d.heads[0].as_str()),
+            Head::Alternating if number.is_multiple_of(2) => Some(d.heads[0].as_str()),
             Head::Alternating => Some(chapter.as_str()),
         };
         // A head too long for the page is cut short, as a book sets a short title there.

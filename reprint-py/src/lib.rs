@@ -267,6 +267,15 @@ fn page_of(page: &Bound<'_, PyAny>) -> PyResult<PageSize> {
     }
 }
 
+/// A text format written into memory with the GIL released, as a string.
+fn render(py: Python<'_>, write: impl FnOnce(&mut Vec<u8>) -> reprint::Result<()> + Send) -> PyResult<String> {
+    py.detach(|| {
+        let mut out = Vec::new();
+        write(&mut out).map(|()| utf8(out))
+    })
+    .map_err(err)
+}
+
 fn utf8(bytes: Vec<u8>) -> String {
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
@@ -499,11 +508,7 @@ impl Document {
     #[pyo3(signature = (*, line_breaks=false))]
     fn to_tei(&self, py: Python<'_>, line_breaks: bool) -> PyResult<String> {
         let o = TeiOptions::default().with_line_breaks(line_breaks);
-        py.detach(|| {
-            let mut out = Vec::new();
-            self.doc.write_tei(&mut out, &o).map(|()| utf8(out))
-        })
-        .map_err(err)
+        render(py, |out| self.doc.write_tei(out, &o))
     }
 
     /// The document as CommonMark. ``page_breaks`` keeps printed page breaks
@@ -513,11 +518,7 @@ impl Document {
     #[pyo3(signature = (*, page_breaks=true, front_matter=false, metadata=None))]
     fn to_markdown(&self, py: Python<'_>, page_breaks: bool, front_matter: bool, metadata: Option<&Bound<'_, PyDict>>) -> PyResult<String> {
         let o = MarkdownOptions::default().with_page_breaks(page_breaks).with_front_matter(front_matter).with_metadata(metadata_of(py, metadata)?);
-        py.detach(|| {
-            let mut out = Vec::new();
-            self.doc.write_markdown(&mut out, &o).map(|()| utf8(out))
-        })
-        .map_err(err)
+        render(py, |out| self.doc.write_markdown(out, &o))
     }
 
     /// The document as one self-contained HTML5 page. ``contents`` adds a
@@ -526,11 +527,7 @@ impl Document {
     #[pyo3(signature = (*, contents=true, page_numbers=false, metadata=None))]
     fn to_html(&self, py: Python<'_>, contents: bool, page_numbers: bool, metadata: Option<&Bound<'_, PyDict>>) -> PyResult<String> {
         let o = HtmlOptions::default().with_contents(contents).with_page_numbers(page_numbers).with_metadata(metadata_of(py, metadata)?);
-        py.detach(|| {
-            let mut out = Vec::new();
-            self.doc.write_html(&mut out, &o).map(|()| utf8(out))
-        })
-        .map_err(err)
+        render(py, |out| self.doc.write_html(out, &o))
     }
 
     /// The review page (source lines beside the reconstructed text) as HTML;
@@ -542,11 +539,7 @@ impl Document {
             Some(g) => ReviewOptions::default().with_gold_json(&g).map_err(err)?,
             None => ReviewOptions::default(),
         };
-        py.detach(|| {
-            let mut out = Vec::new();
-            self.doc.write_review(&mut out, &o).map(|()| utf8(out))
-        })
-        .map_err(err)
+        render(py, |out| self.doc.write_review(out, &o))
     }
 
     fn __repr__(&self) -> String {

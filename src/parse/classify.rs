@@ -377,15 +377,7 @@ fn echo_labels(shape: &Shape<'_, '_>, items: &mut [Item]) {
 /// and the short display line after it, furniture between allowed, are one
 /// heading: pdftotext and OCR set them on lines of their own.
 fn number_with_words(shape: &Shape<'_, '_>, items: &mut Vec<Item>) {
-    let alone = |it: &Item| {
-        let t = shape.lines[it.lines[0]].text;
-        it.lines.len() == 1
-            && match it.cue {
-                Cue::Numbered { rest, .. } => rest as usize >= t.len(),
-                Cue::None => t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()),
-                _ => false,
-            }
-    };
+    let alone = |it: &Item| it.lines.len() == 1 && cues::number_alone(it.cue, shape.lines[it.lines[0]].text);
     let mut out: Vec<Item> = Vec::with_capacity(items.len());
     let mut pending: Option<Item> = None;
     for it in items.drain(..) {

@@ -190,6 +190,21 @@ pub fn numbering(text: &str) -> Option<(Numbering, usize)> {
     None
 }
 
+/// The most digits of a bare number standing for a section or a page (a
+/// year of four is neither).
+const BARE_NUMBER_DIGITS: usize = 3;
+
+/// Whether a line is a number alone, without its words: a section number
+/// (2.5, 5.1.2., Chapter 3, 第 8 章) or a bare number (2, 12), whose words
+/// or head stand on another line.
+pub fn number_alone(cue: Cue, text: &str) -> bool {
+    match cue {
+        Cue::Numbered { rest, .. } => rest as usize >= text.len(),
+        Cue::None | Cue::PageNumber => text.len() <= BARE_NUMBER_DIGITS && text.bytes().all(|b| b.is_ascii_digit()),
+        _ => false,
+    }
+}
+
 /// The value of the number a numbering prefix starts with (the last part
 /// of a decimal one): 3 for 三、, （三）, 3., 3), 1.2.3.; `None` when the
 /// text starts with no number.

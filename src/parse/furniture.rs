@@ -1,7 +1,7 @@
 //! Stage: print furniture. Page numbers standing alone, barcodes, and running
 //! heads, which are told apart from headings by recurring page after page.
 
-use super::cues::Cue;
+use super::cues::{self, Cue};
 use super::lines::{Line, is_white, mark};
 use crate::model::FurnitureKind;
 use std::borrow::Cow;
@@ -64,18 +64,18 @@ pub fn find(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<Option<Furniture>> {
     // number or a recurring line inside a page is a listing's line number,
     // a table's cell, a line of code.
     let zone = page_zones(lines);
-    let at_edge = |i: usize| zone.is_empty() || zone[i];
+    let may_stand = |i: usize| zone.is_empty() || at_edge(&zone, i);
     let mut out: Vec<Option<Furniture>> = cue_of
         .iter()
         .enumerate()
         .map(|(i, c)| match c {
-            Cue::PageNumber if at_edge(i) => Some(Furniture::PageNumber),
+            Cue::PageNumber if may_stand(i) => Some(Furniture::PageNumber),
             Cue::Junk => Some(Furniture::Other),
             _ => None,
         })
         .collect();
     for (i, kind) in running_heads(lines, cue_of, &zone) {
-        if at_edge(i) {
+        if may_stand(i) {
             out[i] = Some(kind);
         }
     }
@@ -87,13 +87,7 @@ pub fn find(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<Option<Furniture>> {
 /// pdftotext puts on lines of their own: where a page's top lines hold a
 /// running head, the section and page numbers among them belong to it.
 fn complete_heads(lines: &[Line<'_>], cue_of: &[Cue], out: &mut [Option<Furniture>]) {
-    let number_alone = |i: usize| {
-        let t = lines[i].text;
-        match cue_of[i] {
-            Cue::Numbered { rest, .. } => rest as usize >= t.len(),
-            _ => t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit()),
-        }
-    };
+    let number_alone = |i: usize| cues::number_alone(cue_of[i], lines[i].text);
     for page in pages(lines) {
         let top = &page[..page.len().min(HEAD_LINES)];
         if !top.iter().any(|&i| out[i] == Some(Furniture::RunningHead)) {
@@ -154,28 +148,29 @@ fn running_heads(lines: &[Line<'_>], cue_of: &[Cue], zone: &[bool]) -> Vec<(usiz
         // So is a section's number and title over the pages of its section.
         // At a page's edge a head may be as wide as the page (a book's
         // title and edition on the left, the date on the right).
-        let widest = if zone.get(i).copied().unwrap_or(false) { EDGE_HEAD_WIDEST } else { HEAD_WIDEST };
+        let widest = if at_edge(zone, i) { EDGE_HEAD_WIDEST } else { HEAD_WIDEST };
         if !matches!(cue_of[i], Cue::None | Cue::Front | Cue::Numbered { .. }) || l.width > widest || l.text.ends_with(['。', '；', '，', '、']) {
             continue;
         }
         // A number alone (Chapter 3) differs from the next only by it.
-        if matches!(cue_of[i], Cue::Numbered { rest, .. } if rest as usize >= l.text.len()) {
+        if matches!(cue_of[i], Cue::Numbered { .. }) && cues::number_alone(cue_of[i], l.text) {
             continue;
         }
         // A contents entry names a heading without heading a page.
-        if !zone.get(i).copied().unwrap_or(false) && near_contents(lines, cue_of, i) {
+        if !at_edge(zone, i) && near_contents(lines, cue_of, i) {
             continue;
         }
         // Most lines have neither digits, spaces nor capitals: their text
         // is their key. Heads often set a title in capitals (CHAPTER 5).
-        let text = if zone.get(i).copied().unwrap_or(false) { head_part(l.text) } else { l.text };
+        let text = if at_edge(zone, i) { head_part(l.text) } else { l.text };
         // Where no form feed marks the pages, a head beside a page number
         // is known by the words of the section it repeats, its number and
         // the number's dots aside (6.1. 安装程序如何工作 over 6.1. / 安装程序如何工作);
         // at marked page edges the number tells a head from its heading.
         let dots = zone.is_empty();
         let key: Cow<'_, str> = if l.marks & (mark::DIGIT | mark::WHITE | mark::DOT) != 0 || text.bytes().any(|b| b.is_ascii_uppercase()) {
-            text.chars().filter(|&c| !c.is_ascii_digit() && !is_white(c) && !(dots && matches!(c, '.' | '．'))).map(|c| c.to_ascii_lowercase()).collect::<String>().into()
+            let aside = |c: char| c.is_ascii_digit() || is_white(c) || (dots && matches!(c, '.' | '．'));
+            text.chars().filter(|&c| !aside(c)).map(|c| c.to_ascii_lowercase()).collect::<String>().into()
         } else {
             text.into()
         };
@@ -217,7 +212,7 @@ fn running_heads(lines: &[Line<'_>], cue_of: &[Cue], zone: &[bool]) -> Vec<(usiz
         };
         // Where form feeds mark the pages, a line at the top or foot of two
         // pages is enough.
-        let at_break = |&(i, _): &(usize, usize)| zone.get(i).copied().unwrap_or(false);
+        let at_break = |&(i, _): &(usize, usize)| at_edge(zone, i);
         // A line that comes back beside page numbers (the book's title over
         // each page) is a head there, wherever it first stood.
         let by_number = |&(i, _): &(usize, usize)| {
@@ -294,6 +289,12 @@ fn page_after_page(places: &[(usize, usize)]) -> bool {
     }
     let mid = gaps.len() / 2;
     *gaps.select_nth_unstable(mid).1 <= PAGE_MOST
+}
+
+/// Whether line `i` stands at the edge of a page that form feeds mark
+/// (never, where none do).
+fn at_edge(zone: &[bool], i: usize) -> bool {
+    zone.get(i).copied().unwrap_or(false)
 }
 
 /// The non-blank lines of each page that form feeds mark; none when the

@@ -190,10 +190,7 @@ impl Shape<'_, '_> {
             Cue::Note(_) => return !balanced(la.text) || (!self.long_mode(a) && self.full(a, a_first) && !cues::ends_sentence(la.text)),
             _ => {}
         }
-        if let Cue::Numbered { rest, .. } = self.cues[a]
-            && a_first
-            && rest as usize >= la.text.len()
-        {
+        if matches!(self.cues[a], Cue::Numbered { .. }) && a_first && cues::number_alone(self.cues[a], la.text) {
             // A section number alone on its line (1.2.3.) has its words on the next.
             return b == a + 1 || !self.double_spaced && b <= a + 2 && !cues::ends_open(lb.text) && lb.width < self.widths[b] * 0.75;
         }
