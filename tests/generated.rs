@@ -849,7 +849,7 @@ fn paginate(d: &Draft, style: &Style) -> Generated {
                 let num = num.trim();
                 let pad = " ".repeat(((style.width as f32 - ems(num) - ems(h)).max(4.0) * 2.0) as usize);
                 // Even pages carry the number outside on the left, odd ones on the right.
-                let line = if number % 2 == 0 { format!("{num}{pad}{h}") } else { format!("{h}{pad}{num}") };
+                let line = if number.is_multiple_of(2) { format!("{num}{pad}{h}") } else { format!("{h}{pad}{num}") };
                 if style.placement == Placement::CombinedTop { top.push(line) } else { foot.push(line) }
             }
         }
