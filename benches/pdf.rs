@@ -15,13 +15,19 @@ use std::time::{Duration, Instant};
 
 fn seeds() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/seeds");
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir).expect("fixtures/seeds").filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("fixtures/seeds")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
     v.sort();
     v
 }
 
 fn short(p: &Path) -> String {
-    p.file_stem().map(|s| s.to_string_lossy()[..3].to_string()).unwrap_or_default()
+    p.file_stem()
+        .map(|s| s.to_string_lossy()[..3].to_string())
+        .unwrap_or_default()
 }
 
 fn options() -> PdfOptions {
@@ -30,7 +36,9 @@ fn options() -> PdfOptions {
 
 fn pdf(doc: &Document) -> (Vec<u8>, usize) {
     let mut out = Vec::with_capacity(1 << 20);
-    let report = doc.write_pdf_report(&mut out, &options()).expect("write_pdf");
+    let report = doc
+        .write_pdf_report(&mut out, &options())
+        .expect("write_pdf");
     (out, report.pages)
 }
 
@@ -39,24 +47,49 @@ fn pages(path: &Path) -> String {
         .arg(path)
         .output()
         .ok()
-        .and_then(|o| String::from_utf8_lossy(&o.stdout).lines().find_map(|l| l.strip_prefix("Pages:").map(|n| n.trim().to_string())))
+        .and_then(|o| {
+            String::from_utf8_lossy(&o.stdout)
+                .lines()
+                .find_map(|l| l.strip_prefix("Pages:").map(|n| n.trim().to_string()))
+        })
         .unwrap_or_else(|| "?".into())
 }
 
 fn ours(c: &mut Criterion) {
     let mut g = c.benchmark_group("pdf");
-    g.sample_size(10).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(6));
+    g.sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(6));
     for path in seeds() {
         let bytes = std::fs::read(&path).expect("seed");
         let file = path.file_name().unwrap().to_string_lossy().into_owned();
-        let doc = reprint::parse_bytes(&bytes, &Options::default().with_file_name(file.clone())).expect("parse");
+        let doc = reprint::parse_bytes(&bytes, &Options::default().with_file_name(file.clone()))
+            .expect("parse");
         let (out, n) = pdf(&doc);
-        println!("size {} reprint: input {} bytes, pdf {} bytes, {} pages", short(&path), bytes.len(), out.len(), n);
+        println!(
+            "size {} reprint: input {} bytes, pdf {} bytes, {} pages",
+            short(&path),
+            bytes.len(),
+            out.len(),
+            n
+        );
         g.throughput(Throughput::Bytes(bytes.len() as u64));
-        g.bench_with_input(BenchmarkId::new("write", short(&path)), &doc, |b, d| b.iter(|| pdf(d)));
-        g.bench_with_input(BenchmarkId::new("text_to_pdf", short(&path)), &bytes, |b, bytes| {
-            b.iter(|| pdf(&reprint::parse_bytes(bytes, &Options::default().with_file_name(file.clone())).expect("parse")))
+        g.bench_with_input(BenchmarkId::new("write", short(&path)), &doc, |b, d| {
+            b.iter(|| pdf(d))
         });
+        g.bench_with_input(
+            BenchmarkId::new("text_to_pdf", short(&path)),
+            &bytes,
+            |b, bytes| {
+                b.iter(|| {
+                    pdf(&reprint::parse_bytes(
+                        bytes,
+                        &Options::default().with_file_name(file.clone()),
+                    )
+                    .expect("parse"))
+                })
+            },
+        );
     }
     // Thousands of pages: the largest fixture ten times over, to show the
     // time grows with the text and not faster.
@@ -68,8 +101,16 @@ fn ours(c: &mut Criterion) {
             long.articles.extend(one.articles.iter().cloned());
         }
         let (out, n) = pdf(&long);
-        println!("size {}x10 reprint: pdf {} bytes, {} pages", short(path), out.len(), n);
-        g.bench_function(BenchmarkId::new("write", format!("{}x10", short(path))), |b| b.iter(|| pdf(&long)));
+        println!(
+            "size {}x10 reprint: pdf {} bytes, {} pages",
+            short(path),
+            out.len(),
+            n
+        );
+        g.bench_function(
+            BenchmarkId::new("write", format!("{}x10", short(path))),
+            |b| b.iter(|| pdf(&long)),
+        );
     }
     g.finish();
 }
@@ -83,7 +124,14 @@ fn peer(label: &str, input: &Path, out: &Path, cmd: &mut dyn FnMut() -> Command)
         match cmd().output() {
             Ok(o) if o.status.success() && out.exists() => times.push(t.elapsed()),
             Ok(o) => {
-                println!("peer {label} {}: failed: {}", short(input), String::from_utf8_lossy(&o.stderr).lines().last().unwrap_or(""));
+                println!(
+                    "peer {label} {}: failed: {}",
+                    short(input),
+                    String::from_utf8_lossy(&o.stderr)
+                        .lines()
+                        .last()
+                        .unwrap_or("")
+                );
                 return;
             }
             Err(e) => {
@@ -94,7 +142,13 @@ fn peer(label: &str, input: &Path, out: &Path, cmd: &mut dyn FnMut() -> Command)
     }
     times.sort();
     let size = std::fs::metadata(out).map(|m| m.len()).unwrap_or(0);
-    println!("peer {label} {}: {:.2} s (median of 3), pdf {} bytes, {} pages", short(input), times[1].as_secs_f64(), size, pages(out));
+    println!(
+        "peer {label} {}: {:.2} s (median of 3), pdf {} bytes, {} pages",
+        short(input),
+        times[1].as_secs_f64(),
+        size,
+        pages(out)
+    );
 }
 
 fn peers(_: &mut Criterion) {
@@ -107,14 +161,24 @@ fn peers(_: &mut Criterion) {
         let tex = tmp.join(format!("{}.xelatex.pdf", short(&path)));
         peer("pandoc-xelatex", &path, &tex, &mut || {
             let mut c = Command::new("pandoc");
-            c.arg(&path).args(["-f", "markdown", "--pdf-engine=xelatex", "-V", "CJKmainfont=Noto Serif CJK SC", "-o"]).arg(&tex);
+            c.arg(&path)
+                .args([
+                    "-f",
+                    "markdown",
+                    "--pdf-engine=xelatex",
+                    "-V",
+                    "CJKmainfont=Noto Serif CJK SC",
+                    "-o",
+                ])
+                .arg(&tex);
             c
         });
         let cal = tmp.join(format!("{}.calibre.pdf", short(&path)));
         peer("calibre", &path, &cal, &mut || {
             let mut c = Command::new("ebook-convert");
             c.arg(&path).arg(&cal);
-            c.env("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox").env("QT_QPA_PLATFORM", "offscreen");
+            c.env("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
+                .env("QT_QPA_PLATFORM", "offscreen");
             c
         });
     }

@@ -10,7 +10,11 @@ use std::time::Duration;
 
 fn fixtures() -> Vec<(String, Document, Option<Layout>)> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(root.join("fixtures/seeds")).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(root.join("fixtures/seeds"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
     paths.sort();
     paths
         .into_iter()
@@ -18,8 +22,13 @@ fn fixtures() -> Vec<(String, Document, Option<Layout>)> {
             let file = p.file_name()?.to_string_lossy().into_owned();
             let name = file.chars().take(3).collect::<String>();
             let bytes = std::fs::read(&p).ok()?;
-            let gold = std::fs::read_to_string(root.join("fixtures/gold").join(format!("{file}.json"))).ok().and_then(|j| serde_json::from_str(&j).ok());
-            match std::panic::catch_unwind(|| reprint::parse_bytes(&bytes, &Options::default().with_file_name(file.clone()))) {
+            let gold =
+                std::fs::read_to_string(root.join("fixtures/gold").join(format!("{file}.json")))
+                    .ok()
+                    .and_then(|j| serde_json::from_str(&j).ok());
+            match std::panic::catch_unwind(|| {
+                reprint::parse_bytes(&bytes, &Options::default().with_file_name(file.clone()))
+            }) {
                 Ok(Ok(doc)) => Some((name, doc, gold)),
                 _ => {
                     eprintln!("{name}: the parser failed; not measured");
@@ -40,16 +49,30 @@ fn bench(c: &mut Criterion) {
     let docs = fixtures();
     println!("fixture  lines  source  review  review+gold (bytes)");
     for (name, doc, gold) in &docs {
-        let with_gold = gold.as_ref().map_or("-".to_string(), |g| review(doc, &ReviewOptions::default().with_gold(g.clone())).len().to_string());
-        println!("{name}  {}  {}  {}  {with_gold}", doc.source.line_count, doc.source.byte_len, review(doc, &ReviewOptions::default()).len());
+        let with_gold = gold.as_ref().map_or("-".to_string(), |g| {
+            review(doc, &ReviewOptions::default().with_gold(g.clone()))
+                .len()
+                .to_string()
+        });
+        println!(
+            "{name}  {}  {}  {}  {with_gold}",
+            doc.source.line_count,
+            doc.source.byte_len,
+            review(doc, &ReviewOptions::default()).len()
+        );
     }
     let mut g = c.benchmark_group("review");
-    g.measurement_time(Duration::from_secs(3)).warm_up_time(Duration::from_secs(1));
+    g.measurement_time(Duration::from_secs(3))
+        .warm_up_time(Duration::from_secs(1));
     for (name, doc, gold) in &docs {
-        g.bench_with_input(BenchmarkId::new("write", name), doc, |b, d| b.iter(|| review(d, &ReviewOptions::default())));
+        g.bench_with_input(BenchmarkId::new("write", name), doc, |b, d| {
+            b.iter(|| review(d, &ReviewOptions::default()))
+        });
         if let Some(gold) = gold {
             let options = ReviewOptions::default().with_gold(gold.clone());
-            g.bench_with_input(BenchmarkId::new("write_gold", name), doc, |b, d| b.iter(|| review(d, &options)));
+            g.bench_with_input(BenchmarkId::new("write_gold", name), doc, |b, d| {
+                b.iter(|| review(d, &options))
+            });
         }
     }
     g.finish();

@@ -4,6 +4,8 @@ fn main() {
     let (lo, hi): (u32, u32) = (a[2].parse().unwrap(), a[3].parse().unwrap());
     for l in reprint::parse::debug_lines(&t).lines() {
         let n: u32 = l[..5].trim().parse().unwrap();
-        if n >= lo && n <= hi { println!("{l}"); }
+        if n >= lo && n <= hi {
+            println!("{l}");
+        }
     }
 }

@@ -34,11 +34,17 @@ struct Cli {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let name = cli.input.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = cli
+        .input
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let doc = match std::fs::read(&cli.input)
         .map_err(|e| e.to_string())
-        .and_then(|b| reprint::parse_bytes(&b, &reprint::Options::default().with_file_name(name)).map_err(|e| e.to_string()))
-    {
+        .and_then(|b| {
+            reprint::parse_bytes(&b, &reprint::Options::default().with_file_name(name))
+                .map_err(|e| e.to_string())
+        }) {
         Ok(doc) => doc,
         Err(e) => {
             eprintln!("inspect: {}: {e}", cli.input.display());
@@ -47,7 +53,10 @@ fn main() -> ExitCode {
     };
     let report = report(&doc, cli.below);
     if cli.json {
-        println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report).unwrap_or_default()
+        );
     } else {
         print!("{}", outline(&report));
     }
@@ -57,11 +66,18 @@ fn main() -> ExitCode {
 /// Everything the outline shows, as JSON, so both outputs say the same.
 fn report(doc: &reprint::Document, below: f32) -> Value {
     let m = &doc.meta;
-    let articles: Vec<Value> = doc.articles.iter().enumerate().map(|(i, a)| article(i, a)).collect();
+    let articles: Vec<Value> = doc
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| article(i, a))
+        .collect();
     let mut confidence: BTreeMap<String, usize> = BTreeMap::new();
     let mut uncertain = Vec::new();
     for b in doc.blocks().filter(|b| b.confidence < 1.0) {
-        *confidence.entry(format!("{:.2}", b.confidence)).or_default() += 1;
+        *confidence
+            .entry(format!("{:.2}", b.confidence))
+            .or_default() += 1;
         if b.confidence < below {
             uncertain.push(json!({ "line": first_line(b), "kind": kind_name(&b.kind), "confidence": round(b.confidence), "text": excerpt(&b.text(), 30) }));
         }
@@ -88,7 +104,10 @@ fn article(i: usize, a: &Article) -> Value {
         if let BlockKind::Heading { level } = b.kind {
             headings.push(json!({ "level": level, "line": first_line(b), "text": b.text() }));
         }
-        if let BlockKind::Furniture { kind: FurnitureKind::PageNumber { number } } = &b.kind {
+        if let BlockKind::Furniture {
+            kind: FurnitureKind::PageNumber { number },
+        } = &b.kind
+        {
             pages.push(number.clone());
         }
         for inline in &b.content {
@@ -165,7 +184,11 @@ fn plural(n: u64, kind: &str) -> String {
 
 fn excerpt(s: &str, n: usize) -> String {
     let s: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if s.chars().count() <= n { s } else { s.chars().take(n).chain(['…']).collect() }
+    if s.chars().count() <= n {
+        s
+    } else {
+        s.chars().take(n).chain(['…']).collect()
+    }
 }
 
 /// The report as text, for a person.
@@ -173,18 +196,55 @@ fn excerpt(s: &str, n: usize) -> String {
 fn profile(p: &Value) -> String {
     let mut o = String::from("\nprofile\n");
     let collection = p["collection"].as_bool().unwrap_or(false);
-    o += &format!("  {:<12} {}\n", "reads as", if collection { "a collection of articles" } else { "one document" });
-    let pages = if p["form_feeds"].as_bool().unwrap_or(false) { "marked by form feeds" } else { "not marked" };
-    o += &format!("  {:<12} {pages}; column {:.1} ems\n", "pages", p["column_width"].as_f64().unwrap_or(0.0));
+    o += &format!(
+        "  {:<12} {}\n",
+        "reads as",
+        if collection {
+            "a collection of articles"
+        } else {
+            "one document"
+        }
+    );
+    let pages = if p["form_feeds"].as_bool().unwrap_or(false) {
+        "marked by form feeds"
+    } else {
+        "not marked"
+    };
+    o += &format!(
+        "  {:<12} {pages}; column {:.1} ems\n",
+        "pages",
+        p["column_width"].as_f64().unwrap_or(0.0)
+    );
     let schemes: Vec<String> = p["numbering"]
         .as_array()
         .into_iter()
         .flatten()
-        .map(|s| format!("{} → level {} ({}×)", s["scheme"].as_str().unwrap_or(""), s["level"], s["headings"]))
+        .map(|s| {
+            format!(
+                "{} → level {} ({}×)",
+                s["scheme"].as_str().unwrap_or(""),
+                s["level"],
+                s["headings"]
+            )
+        })
         .collect();
-    o += &format!("  {:<12} {}\n", "numbering", if schemes.is_empty() { "—".to_string() } else { schemes.join(", ") });
+    o += &format!(
+        "  {:<12} {}\n",
+        "numbering",
+        if schemes.is_empty() {
+            "—".to_string()
+        } else {
+            schemes.join(", ")
+        }
+    );
     for f in p["furniture"].as_array().into_iter().flatten() {
-        o += &format!("  {:<12} {} × {}: {}\n", "furniture", f["lines"], f["kind"].as_str().unwrap_or(""), excerpt(f["example"].as_str().unwrap_or(""), 40));
+        o += &format!(
+            "  {:<12} {} × {}: {}\n",
+            "furniture",
+            f["lines"],
+            f["kind"].as_str().unwrap_or(""),
+            excerpt(f["example"].as_str().unwrap_or(""), 40)
+        );
     }
     o
 }
@@ -192,16 +252,36 @@ fn profile(p: &Value) -> String {
 fn outline(r: &Value) -> String {
     let mut o = String::new();
     let s = &r["source"];
-    o += &format!("{}: {} lines, {} bytes, {}\n\n", s["file"].as_str().unwrap_or("input"), s["lines"], s["bytes"], s["encoding"].as_str().unwrap_or(""));
+    o += &format!(
+        "{}: {} lines, {} bytes, {}\n\n",
+        s["file"].as_str().unwrap_or("input"),
+        s["lines"],
+        s["bytes"],
+        s["encoding"].as_str().unwrap_or("")
+    );
     o += "metadata\n";
-    for key in ["title", "subtitle", "authors", "date", "publication", "issue", "issn", "language", "sources"] {
+    for key in [
+        "title",
+        "subtitle",
+        "authors",
+        "date",
+        "publication",
+        "issue",
+        "issn",
+        "language",
+        "sources",
+    ] {
         let v = &r["metadata"][key];
         let shown = match v {
             Value::Null => "—".to_string(),
             Value::Array(a) if a.is_empty() => "—".to_string(),
             Value::Array(a) => {
                 let names: Vec<&str> = a.iter().filter_map(Value::as_str).collect();
-                let more = if names.len() > 8 { format!(" … ({} in all)", names.len()) } else { String::new() };
+                let more = if names.len() > 8 {
+                    format!(" … ({} in all)", names.len())
+                } else {
+                    String::new()
+                };
                 format!("{}{more}", names[..names.len().min(8)].join("、"))
             }
             v => v.as_str().unwrap_or_default().to_string(),
@@ -212,13 +292,25 @@ fn outline(r: &Value) -> String {
     let articles = r["articles"].as_array().cloned().unwrap_or_default();
     o += &format!("\narticles: {}\n", articles.len());
     for a in &articles {
-        let lines = a["lines"].as_array().map_or("—".to_string(), |l| format!("lines {}-{}", l[0], l[1]));
+        let lines = a["lines"]
+            .as_array()
+            .map_or("—".to_string(), |l| format!("lines {}-{}", l[0], l[1]));
         let pages = a["pages"].as_array().map_or(String::new(), |p| {
             let (f, l) = (p[0].as_str().unwrap_or(""), p[1].as_str().unwrap_or(""));
-            if f == l { format!(", page {f}") } else { format!(", pages {f}-{l}") }
+            if f == l {
+                format!(", page {f}")
+            } else {
+                format!(", pages {f}-{l}")
+            }
         });
-        let title = a["title"].as_str().map_or("(no title)".to_string(), |t| excerpt(t, 40));
-        o += &format!("\n{:>3} {:<7} {lines}{pages}\n    {title}\n", a["n"].as_u64().unwrap_or(0), a["kind"].as_str().unwrap_or(""));
+        let title = a["title"]
+            .as_str()
+            .map_or("(no title)".to_string(), |t| excerpt(t, 40));
+        o += &format!(
+            "\n{:>3} {:<7} {lines}{pages}\n    {title}\n",
+            a["n"].as_u64().unwrap_or(0),
+            a["kind"].as_str().unwrap_or("")
+        );
         for h in a["headings"].as_array().into_iter().flatten() {
             let level = h["level"].as_u64().unwrap_or(2) as usize;
             o += &format!(
@@ -241,12 +333,28 @@ fn outline(r: &Value) -> String {
     let warnings = r["warnings"].as_array().cloned().unwrap_or_default();
     o += &format!("\nwarnings: {}\n", warnings.len());
     for w in &warnings {
-        o += &format!("  line {:>5}  {}\n", w["line"].as_u64().unwrap_or(0), w["message"].as_str().unwrap_or(""));
+        o += &format!(
+            "  line {:>5}  {}\n",
+            w["line"].as_u64().unwrap_or(0),
+            w["message"].as_str().unwrap_or("")
+        );
     }
     let u = &r["uncertain"];
-    let counts: Vec<String> = u["counts"].as_object().into_iter().flatten().map(|(k, v)| format!("{v} at {k}")).collect();
+    let counts: Vec<String> = u["counts"]
+        .as_object()
+        .into_iter()
+        .flatten()
+        .map(|(k, v)| format!("{v} at {k}"))
+        .collect();
     let blocks = u["blocks"].as_array().cloned().unwrap_or_default();
-    o += &format!("\nblocks with confidence below 1: {}\n", if counts.is_empty() { "none".to_string() } else { counts.join(", ") });
+    o += &format!(
+        "\nblocks with confidence below 1: {}\n",
+        if counts.is_empty() {
+            "none".to_string()
+        } else {
+            counts.join(", ")
+        }
+    );
     if !blocks.is_empty() {
         o += &format!("below {}:\n", u["below"]);
         for b in &blocks {

@@ -42,6 +42,11 @@ fn main() {
         times.sort();
         let median = times[times.len() / 2];
         let mb = bytes.len() as f64 / 1e6;
-        println!("{f}\t{} bytes\t{to}\t{:.2} ms\t{:.1} MB/s", bytes.len(), median.as_secs_f64() * 1e3, mb / median.as_secs_f64());
+        println!(
+            "{f}\t{} bytes\t{to}\t{:.2} ms\t{:.1} MB/s",
+            bytes.len(),
+            median.as_secs_f64() * 1e3,
+            mb / median.as_secs_f64()
+        );
     }
 }

@@ -23,7 +23,9 @@ pub enum Error {
         source: std::io::Error,
     },
     /// The bytes are not text in any encoding reprint recognises.
-    #[error("{what} does not look like text: {reason} (give the encoding explicitly if it is text)")]
+    #[error(
+        "{what} does not look like text: {reason} (give the encoding explicitly if it is text)"
+    )]
     NotText {
         /// The input's name.
         what: String,
@@ -31,7 +33,9 @@ pub enum Error {
         reason: String,
     },
     /// The input is larger than the parser takes (4 GiB of text).
-    #[error("{what} is too large: {bytes} bytes of text, the limit is 4 GiB (split it into several files)")]
+    #[error(
+        "{what} is too large: {bytes} bytes of text, the limit is 4 GiB (split it into several files)"
+    )]
     TooLarge {
         /// The input's name.
         what: String,
@@ -39,7 +43,9 @@ pub enum Error {
         bytes: u64,
     },
     /// An encoding name given by the user is unknown.
-    #[error("unknown encoding {0:?}: use a WHATWG label such as utf-8, gb18030, gbk, big5, utf-16le")]
+    #[error(
+        "unknown encoding {0:?}: use a WHATWG label such as utf-8, gb18030, gbk, big5, utf-16le"
+    )]
     UnknownEncoding(String),
     /// An option has a value that cannot be used.
     #[error("invalid option {name}: {reason}")]
@@ -74,8 +80,14 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
     /// An [`Error::Library`] of the writer of `format`.
-    pub fn library(format: &'static str, source: impl Into<Box<dyn std::error::Error + Send + Sync + 'static>>) -> Error {
-        Error::Library { format, source: source.into() }
+    pub fn library(
+        format: &'static str,
+        source: impl Into<Box<dyn std::error::Error + Send + Sync + 'static>>,
+    ) -> Error {
+        Error::Library {
+            format,
+            source: source.into(),
+        }
     }
 }
 
@@ -89,6 +101,9 @@ mod tests {
         let io = std::io::Error::other("disk full");
         let e = Error::library("epub", io);
         assert_eq!(e.to_string(), "epub output failed: disk full");
-        assert_eq!(e.source().map(|s| s.to_string()).as_deref(), Some("disk full"));
+        assert_eq!(
+            e.source().map(|s| s.to_string()).as_deref(),
+            Some("disk full")
+        );
     }
 }

@@ -109,9 +109,18 @@ impl Document {
     pub fn to_layout(&self) -> Layout {
         let mut blocks = Vec::new();
         for b in self.articles.iter().flat_map(|a| &a.blocks) {
-            each_block(b, &mut |kind, level, lines| blocks.push(LayoutBlock { kind: kind.into(), level, lines: lines.to_vec() }));
+            each_block(b, &mut |kind, level, lines| {
+                blocks.push(LayoutBlock {
+                    kind: kind.into(),
+                    level,
+                    lines: lines.to_vec(),
+                })
+            });
         }
-        Layout { source: self.source.file_name.clone().unwrap_or_default(), blocks }
+        Layout {
+            source: self.source.file_name.clone().unwrap_or_default(),
+            blocks,
+        }
     }
 
     /// The document's structure as layout JSON text.
@@ -129,7 +138,8 @@ impl Document {
                 size += scratch.len() + ",\n    ".len();
             });
         }
-        let source = serde_json::to_string(self.source.file_name.as_deref().unwrap_or_default()).unwrap_or_else(|_| "\"\"".into());
+        let source = serde_json::to_string(self.source.file_name.as_deref().unwrap_or_default())
+            .unwrap_or_else(|_| "\"\"".into());
         let mut s = String::with_capacity(size + source.len() + 40);
         s.push_str("{\n  \"source\": ");
         s.push_str(&source);
@@ -156,10 +166,22 @@ mod tests {
 
     #[test]
     fn blocks_are_written_as_serde_writes_them() {
-        for (kind, level, lines) in [("paragraph", None, vec![[1, 3], [5, 5]]), ("heading", Some(2), vec![[7, 7]]), ("artifact", None, vec![])] {
+        for (kind, level, lines) in [
+            ("paragraph", None, vec![[1, 3], [5, 5]]),
+            ("heading", Some(2), vec![[7, 7]]),
+            ("artifact", None, vec![]),
+        ] {
             let mut s = String::new();
             block_json(&mut s, kind, level, &lines);
-            assert_eq!(s, serde_json::to_string(&LayoutBlock { kind: kind.into(), level, lines }).unwrap());
+            assert_eq!(
+                s,
+                serde_json::to_string(&LayoutBlock {
+                    kind: kind.into(),
+                    level,
+                    lines
+                })
+                .unwrap()
+            );
         }
     }
 

@@ -311,25 +311,40 @@ impl Block {
 impl Article {
     /// The article's title: its `Title` blocks joined.
     pub fn title(&self) -> Option<String> {
-        let parts: Vec<String> = self.blocks.iter().filter(|b| b.kind == BlockKind::Title).map(Block::text).collect();
-        if parts.is_empty() { None } else { Some(parts.join(" ")) }
+        let parts: Vec<String> = self
+            .blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Title)
+            .map(Block::text)
+            .collect();
+        if parts.is_empty() {
+            None
+        } else {
+            Some(parts.join(" "))
+        }
     }
 
     /// The article's subtitle, when it has one.
     pub fn subtitle(&self) -> Option<String> {
-        self.blocks.iter().find(|b| b.kind == BlockKind::Subtitle).map(Block::text)
+        self.blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::Subtitle)
+            .map(Block::text)
     }
 }
 
 impl Document {
     /// Every block of the document in reading order, sidebars' items after their sidebar.
     pub fn blocks(&self) -> impl Iterator<Item = &Block> {
-        self.articles.iter().flat_map(|a| a.blocks.iter()).flat_map(|b| {
-            let items: &[Block] = match &b.kind {
-                BlockKind::Sidebar { items } => items,
-                _ => &[],
-            };
-            std::iter::once(b).chain(items.iter())
-        })
+        self.articles
+            .iter()
+            .flat_map(|a| a.blocks.iter())
+            .flat_map(|b| {
+                let items: &[Block] = match &b.kind {
+                    BlockKind::Sidebar { items } => items,
+                    _ => &[],
+                };
+                std::iter::once(b).chain(items.iter())
+            })
     }
 }

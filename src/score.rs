@@ -7,7 +7,19 @@ use crate::layout::Layout;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The block kinds, in `score.py`'s order.
-pub const KINDS: [&str; 11] = ["title", "heading", "paragraph", "list_item", "caption", "byline", "note", "aside", "toc", "frontmatter", "artifact"];
+pub const KINDS: [&str; 11] = [
+    "title",
+    "heading",
+    "paragraph",
+    "list_item",
+    "caption",
+    "byline",
+    "note",
+    "aside",
+    "toc",
+    "frontmatter",
+    "artifact",
+];
 
 /// Counts behind one row of the score table.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -23,9 +35,25 @@ pub struct Count {
 impl Count {
     /// Precision, recall and F1, as `score.py` computes them (1.0 when both sides are empty).
     pub fn prf(&self) -> (f64, f64, f64) {
-        let p = if self.pred > 0 { self.tp as f64 / self.pred as f64 } else if self.gold == 0 { 1.0 } else { 0.0 };
-        let r = if self.gold > 0 { self.tp as f64 / self.gold as f64 } else if self.pred == 0 { 1.0 } else { 0.0 };
-        let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        let p = if self.pred > 0 {
+            self.tp as f64 / self.pred as f64
+        } else if self.gold == 0 {
+            1.0
+        } else {
+            0.0
+        };
+        let r = if self.gold > 0 {
+            self.tp as f64 / self.gold as f64
+        } else if self.pred == 0 {
+            1.0
+        } else {
+            0.0
+        };
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
         (p, r, f)
     }
 
@@ -56,12 +84,20 @@ impl Scores {
 
     /// Share of non-blank lines given the gold's kind.
     pub fn line_accuracy(&self) -> f64 {
-        if self.lines.0 == 0 { 0.0 } else { self.lines.1 as f64 / self.lines.0 as f64 }
+        if self.lines.0 == 0 {
+            0.0
+        } else {
+            self.lines.1 as f64 / self.lines.0 as f64
+        }
     }
 
     /// Share of gold blocks matched exactly.
     pub fn exact_blocks(&self) -> f64 {
-        if self.blocks.0 == 0 { 0.0 } else { self.blocks.1 as f64 / self.blocks.0 as f64 }
+        if self.blocks.0 == 0 {
+            0.0
+        } else {
+            self.blocks.1 as f64 / self.blocks.0 as f64
+        }
     }
 
     /// Paragraph boundary F1 (the paragraph row's F1).
@@ -86,15 +122,24 @@ impl Scores {
 
     /// The table `score.py` prints.
     pub fn table(&self) -> String {
-        let mut s = format!("{:<15}{:>6}{:>6}{:>8}{:>8}{:>8}\n", "kind", "gold", "pred", "prec", "rec", "f1");
-        let keys = KINDS.iter().copied().chain(["heading+level", "title|heading", "text-lines"]);
+        let mut s = format!(
+            "{:<15}{:>6}{:>6}{:>8}{:>8}{:>8}\n",
+            "kind", "gold", "pred", "prec", "rec", "f1"
+        );
+        let keys = KINDS
+            .iter()
+            .copied()
+            .chain(["heading+level", "title|heading", "text-lines"]);
         for key in keys {
             let c = self.row(key);
             if c.gold == 0 && c.pred == 0 {
                 continue;
             }
             let (p, r, f) = c.prf();
-            s.push_str(&format!("{key:<15}{:>6}{:>6}{p:>8.3}{r:>8.3}{f:>8.3}\n", c.gold, c.pred));
+            s.push_str(&format!(
+                "{key:<15}{:>6}{:>6}{p:>8.3}{r:>8.3}{f:>8.3}\n",
+                c.gold, c.pred
+            ));
         }
         s.push_str(&format!(
             "line accuracy {:.4}   exact blocks {:.4}   paragraph boundary F1 {:.4}\n",
@@ -112,7 +157,12 @@ pub fn nonblank_lines(source: &str) -> HashSet<u32> {
     if lines.last() == Some(&"") {
         lines.pop();
     }
-    lines.iter().enumerate().filter(|(_, l)| l.chars().any(|c| !crate::parse::is_space(c))).map(|(i, _)| i as u32 + 1).collect()
+    lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.chars().any(|c| !crate::parse::is_space(c)))
+        .map(|(i, _)| i as u32 + 1)
+        .collect()
 }
 
 /// Scores one predicted layout against its gold, given the source text.
@@ -131,7 +181,13 @@ pub fn score(gold: &Layout, pred: &Layout, source: &str) -> Scores {
 /// assert_eq!(scores.line_accuracy(), 1.0);
 /// ```
 pub fn score_lines(gold: &Layout, pred: &Layout, nonblank: &HashSet<u32>) -> Scores {
-    let lines_of = |ranges: &[[u32; 2]]| -> HashSet<u32> { ranges.iter().flat_map(|r| r[0]..=r[1]).filter(|n| nonblank.contains(n)).collect() };
+    let lines_of = |ranges: &[[u32; 2]]| -> HashSet<u32> {
+        ranges
+            .iter()
+            .flat_map(|r| r[0]..=r[1])
+            .filter(|n| nonblank.contains(n))
+            .collect()
+    };
     let mut sc = Scores::default();
     let mut gold_kind: HashMap<u32, &str> = HashMap::new();
     for b in &gold.blocks {
@@ -146,21 +202,34 @@ pub fn score_lines(gold: &Layout, pred: &Layout, nonblank: &HashSet<u32>) -> Sco
         }
         for n in lines_of(&b.lines) {
             if pred_kind.insert(n, &b.kind).is_some() {
-                sc.problems.push(format!("line {n} is in two predicted blocks"));
+                sc.problems
+                    .push(format!("line {n} is in two predicted blocks"));
             }
         }
     }
-    let mut uncovered: Vec<u32> = nonblank.iter().filter(|n| !pred_kind.contains_key(n)).copied().collect();
+    let mut uncovered: Vec<u32> = nonblank
+        .iter()
+        .filter(|n| !pred_kind.contains_key(n))
+        .copied()
+        .collect();
     if !uncovered.is_empty() {
         uncovered.sort_unstable();
-        sc.problems.push(format!("{} non-blank lines in no predicted block (first: {:?})", uncovered.len(), &uncovered[..uncovered.len().min(5)]));
+        sc.problems.push(format!(
+            "{} non-blank lines in no predicted block (first: {:?})",
+            uncovered.len(),
+            &uncovered[..uncovered.len().min(5)]
+        ));
     }
     let keyed = |l: &Layout, with_level: bool| -> HashSet<(String, u32, Option<u8>)> {
         l.blocks
             .iter()
             .filter_map(|b| {
                 let first = *lines_of(&b.lines).iter().min()?;
-                let level = if with_level && b.kind == "heading" { b.level } else { None };
+                let level = if with_level && b.kind == "heading" {
+                    b.level
+                } else {
+                    None
+                };
                 Some((b.kind.clone(), first, level))
             })
             .collect()
@@ -178,19 +247,52 @@ pub fn score_lines(gold: &Layout, pred: &Layout, nonblank: &HashSet<u32>) -> Sco
     let g: HashSet<_> = gl.into_iter().filter(|x| x.0 == "heading").collect();
     let p: HashSet<_> = pl.into_iter().filter(|x| x.0 == "heading").collect();
     add("heading+level", count(&g, &p));
-    let g: HashSet<_> = gk.iter().filter(|x| x.0 == "title" || x.0 == "heading").map(|x| x.1).collect();
-    let p: HashSet<_> = pk.iter().filter(|x| x.0 == "title" || x.0 == "heading").map(|x| x.1).collect();
+    let g: HashSet<_> = gk
+        .iter()
+        .filter(|x| x.0 == "title" || x.0 == "heading")
+        .map(|x| x.1)
+        .collect();
+    let p: HashSet<_> = pk
+        .iter()
+        .filter(|x| x.0 == "title" || x.0 == "heading")
+        .map(|x| x.1)
+        .collect();
     add("title|heading", count(&g, &p));
-    let text = |m: &HashMap<u32, &str>| -> HashSet<u32> { m.iter().filter(|(_, k)| matches!(**k, "paragraph" | "list_item")).map(|(n, _)| *n).collect() };
+    let text = |m: &HashMap<u32, &str>| -> HashSet<u32> {
+        m.iter()
+            .filter(|(_, k)| matches!(**k, "paragraph" | "list_item"))
+            .map(|(n, _)| *n)
+            .collect()
+    };
     add("text-lines", count(&text(&gold_kind), &text(&pred_kind)));
-    sc.lines = (gold_kind.len(), gold_kind.iter().filter(|(n, k)| pred_kind.get(n) == Some(k)).count());
-    let pred_sets: HashSet<Vec<u32>> = pred.blocks.iter().map(|b| sorted(lines_of(&b.lines))).collect();
-    sc.blocks = (gold.blocks.len(), gold.blocks.iter().filter(|b| pred_sets.contains(&sorted(lines_of(&b.lines)))).count());
+    sc.lines = (
+        gold_kind.len(),
+        gold_kind
+            .iter()
+            .filter(|(n, k)| pred_kind.get(n) == Some(k))
+            .count(),
+    );
+    let pred_sets: HashSet<Vec<u32>> = pred
+        .blocks
+        .iter()
+        .map(|b| sorted(lines_of(&b.lines)))
+        .collect();
+    sc.blocks = (
+        gold.blocks.len(),
+        gold.blocks
+            .iter()
+            .filter(|b| pred_sets.contains(&sorted(lines_of(&b.lines))))
+            .count(),
+    );
     sc
 }
 
 fn count<T: std::hash::Hash + Eq>(g: &HashSet<T>, p: &HashSet<T>) -> Count {
-    Count { tp: g.intersection(p).count(), pred: p.len(), gold: g.len() }
+    Count {
+        tp: g.intersection(p).count(),
+        pred: p.len(),
+        gold: g.len(),
+    }
 }
 
 fn sorted(s: HashSet<u32>) -> Vec<u32> {
@@ -205,18 +307,49 @@ mod tests {
     use crate::layout::LayoutBlock;
 
     fn lb(kind: &str, level: Option<u8>, lines: &[[u32; 2]]) -> LayoutBlock {
-        LayoutBlock { kind: kind.into(), level, lines: lines.to_vec() }
+        LayoutBlock {
+            kind: kind.into(),
+            level,
+            lines: lines.to_vec(),
+        }
     }
 
     #[test]
     fn counts_as_score_py_does() {
         let src = "a\nb\n\nc\nd\n";
-        let gold = Layout { source: "x".into(), blocks: vec![lb("heading", Some(2), &[[1, 1]]), lb("paragraph", None, &[[2, 5]])] };
-        let pred = Layout { source: "x".into(), blocks: vec![lb("heading", Some(3), &[[1, 1]]), lb("paragraph", None, &[[2, 2]]), lb("paragraph", None, &[[4, 5]])] };
+        let gold = Layout {
+            source: "x".into(),
+            blocks: vec![
+                lb("heading", Some(2), &[[1, 1]]),
+                lb("paragraph", None, &[[2, 5]]),
+            ],
+        };
+        let pred = Layout {
+            source: "x".into(),
+            blocks: vec![
+                lb("heading", Some(3), &[[1, 1]]),
+                lb("paragraph", None, &[[2, 2]]),
+                lb("paragraph", None, &[[4, 5]]),
+            ],
+        };
         let s = score(&gold, &pred, src);
-        assert_eq!(s.row("heading"), Count { tp: 1, pred: 1, gold: 1 });
+        assert_eq!(
+            s.row("heading"),
+            Count {
+                tp: 1,
+                pred: 1,
+                gold: 1
+            }
+        );
         assert_eq!(s.row("heading+level").tp, 0);
-        assert_eq!(s.row("paragraph"), Count { tp: 1, pred: 2, gold: 1 });
+        assert_eq!(
+            s.row("paragraph"),
+            Count {
+                tp: 1,
+                pred: 2,
+                gold: 1
+            }
+        );
         assert_eq!(s.lines, (4, 4));
         assert_eq!(s.blocks, (2, 1));
         assert!(s.problems.is_empty());
@@ -330,11 +463,21 @@ impl OutlineCounts {
 /// assert_eq!((c.heading_recall(), c.heading_precision(), c.artifact_recall()), (1.0, 1.0, 1.0));
 /// ```
 pub fn score_outline(outline: &Outline, pred: &Layout, source: &str) -> OutlineCounts {
-    let nonblank: HashSet<u32> = source.split('\n').enumerate().filter(|(_, l)| !l.trim().is_empty()).map(|(i, _)| i as u32 + 1).collect();
+    let nonblank: HashSet<u32> = source
+        .split('\n')
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, _)| i as u32 + 1)
+        .collect();
     let mut kind_of: HashMap<u32, &str> = HashMap::new();
     let mut heads: Vec<HashSet<u32>> = Vec::new();
     for b in &pred.blocks {
-        let ls: HashSet<u32> = b.lines.iter().flat_map(|r| r[0].min(r[1])..=r[0].max(r[1])).filter(|n| nonblank.contains(n)).collect();
+        let ls: HashSet<u32> = b
+            .lines
+            .iter()
+            .flat_map(|r| r[0].min(r[1])..=r[0].max(r[1]))
+            .filter(|n| nonblank.contains(n))
+            .collect();
         for &n in &ls {
             kind_of.insert(n, &b.kind);
         }
@@ -342,18 +485,33 @@ pub fn score_outline(outline: &Outline, pred: &Layout, source: &str) -> OutlineC
             heads.push(ls);
         }
     }
-    let gold_lines: Vec<u32> = outline.headings.iter().filter_map(|h| h.line.filter(|&n| n > 0)).collect();
+    let gold_lines: Vec<u32> = outline
+        .headings
+        .iter()
+        .filter_map(|h| h.line.filter(|&n| n > 0))
+        .collect();
     let gold_set: HashSet<u32> = gold_lines.iter().copied().collect();
-    let art: HashSet<u32> = outline.artifact_lines.iter().copied().filter(|n| nonblank.contains(n)).collect();
+    let art: HashSet<u32> = outline
+        .artifact_lines
+        .iter()
+        .copied()
+        .filter(|n| nonblank.contains(n))
+        .collect();
     let is = |n: &u32, kinds: &[&str]| kind_of.get(n).is_some_and(|k| kinds.contains(k));
     OutlineCounts {
         heading_gold: gold_lines.len(),
-        heading_found: gold_lines.iter().filter(|n| is(n, &["title", "heading"])).count(),
+        heading_found: gold_lines
+            .iter()
+            .filter(|n| is(n, &["title", "heading"]))
+            .count(),
         pred_heads: heads.len(),
         pred_heads_on_outline: heads.iter().filter(|h| !h.is_disjoint(&gold_set)).count(),
         artifact_gold: art.len(),
         artifact_found: art.iter().filter(|n| is(n, &["artifact"])).count(),
         artifact_pred: kind_of.values().filter(|k| **k == "artifact").count(),
-        artifact_swallowed: art.iter().filter(|n| is(n, &["paragraph", "list_item"])).count(),
+        artifact_swallowed: art
+            .iter()
+            .filter(|n| is(n, &["paragraph", "list_item"]))
+            .count(),
     }
 }

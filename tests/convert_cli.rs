@@ -2,7 +2,14 @@
 //! file, standard input, several formats and inputs into a directory in
 //! parallel, failures reported at the end without stopping the others, each
 //! option, and the exit status (0 ok, 1 a conversion failed, 2 bad usage).
-#![cfg(all(feature = "cli", feature = "epub", feature = "pdf", feature = "markdown", feature = "html", feature = "tei"))]
+#![cfg(all(
+    feature = "cli",
+    feature = "epub",
+    feature = "pdf",
+    feature = "markdown",
+    feature = "html",
+    feature = "tei"
+))]
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -15,7 +22,13 @@ fn convert() -> Command {
 
 /// Runs reprint with `input` on its standard input.
 fn piped(args: &[&str], input: &[u8]) -> Output {
-    let mut child = convert().args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut child = convert()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
     let mut stdin = child.stdin.take().unwrap();
     let input = input.to_vec();
     // reprint may refuse the command line before it reads: a broken pipe then.
@@ -45,12 +58,20 @@ fn epub_entries(bytes: &[u8]) -> Vec<(String, String)> {
 }
 
 fn entry<'a>(entries: &'a [(String, String)], name: &str) -> &'a str {
-    entries.iter().find(|(n, _)| n == name).map(|(_, t)| t.as_str()).unwrap_or_else(|| panic!("{name} not in the EPUB"))
+    entries
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, t)| t.as_str())
+        .unwrap_or_else(|| panic!("{name} not in the EPUB"))
 }
 
 fn seed(name: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/seeds");
-    std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).find(|p| p.file_name().unwrap().to_string_lossy().starts_with(name)).unwrap()
+    std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(name))
+        .unwrap()
 }
 
 fn scratch(name: &str) -> PathBuf {
@@ -66,7 +87,11 @@ fn stderr(o: &Output) -> String {
 
 #[test]
 fn one_file_to_standard_output() {
-    let o = convert().arg(seed("003")).args(["--to", "markdown"]).output().unwrap();
+    let o = convert()
+        .arg(seed("003"))
+        .args(["--to", "markdown"])
+        .output()
+        .unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
     let md = String::from_utf8(o.stdout).unwrap();
     assert!(md.starts_with("# "), "{}", &md[..200.min(md.len())]);
@@ -76,7 +101,12 @@ fn one_file_to_standard_output() {
 fn format_from_the_output_name() {
     let dir = scratch("name");
     let out = dir.join("x.tei.xml");
-    let o = convert().arg(seed("004")).arg("-o").arg(&out).output().unwrap();
+    let o = convert()
+        .arg(seed("004"))
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
     let tei = std::fs::read_to_string(&out).unwrap();
     assert!(tei.contains("<TEI"), "not TEI");
@@ -84,7 +114,11 @@ fn format_from_the_output_name() {
 
 #[test]
 fn binary_formats_need_an_output() {
-    let o = convert().arg(seed("004")).args(["--to", "epub"]).output().unwrap();
+    let o = convert()
+        .arg(seed("004"))
+        .args(["--to", "epub"])
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("give -o"), "{}", stderr(&o));
 }
@@ -94,18 +128,44 @@ fn binary_formats_need_an_output() {
 fn several_formats_into_a_directory() {
     let dir = scratch("formats");
     let out = dir.join("out");
-    let o = convert().arg(seed("004")).args(["--to", "epub,pdf,tei", "-o"]).arg(&out).output().unwrap();
+    let o = convert()
+        .arg(seed("004"))
+        .args(["--to", "epub,pdf,tei", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
-    let stem = seed("004").file_stem().unwrap().to_string_lossy().into_owned();
+    let stem = seed("004")
+        .file_stem()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
     for ext in [".epub", ".pdf", ".tei.xml"] {
         let f = out.join(format!("{stem}{ext}"));
         let bytes = std::fs::read(&f).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
-        assert!(bytes.len() > 10_000, "{} is only {} bytes", f.display(), bytes.len());
+        assert!(
+            bytes.len() > 10_000,
+            "{} is only {} bytes",
+            f.display(),
+            bytes.len()
+        );
     }
-    assert!(std::fs::read(out.join(format!("{stem}.pdf"))).unwrap().starts_with(b"%PDF-"));
-    assert!(std::fs::read(out.join(format!("{stem}.epub"))).unwrap().starts_with(b"PK"));
+    assert!(
+        std::fs::read(out.join(format!("{stem}.pdf")))
+            .unwrap()
+            .starts_with(b"%PDF-")
+    );
+    assert!(
+        std::fs::read(out.join(format!("{stem}.epub")))
+            .unwrap()
+            .starts_with(b"PK")
+    );
     // Not a terminal: no progress bar, one summary line.
-    assert!(stderr(&o).contains("3 of 3 files written from 1 input"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("3 of 3 files written from 1 input"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 /// A directory of inputs, one of them not text: the others are converted, the
@@ -118,17 +178,33 @@ fn a_directory_keeps_going_past_a_bad_file() {
     for (name, to) in [("000", "a.txt"), ("003", "sub/b.txt"), ("004", "sub/a.txt")] {
         std::fs::copy(seed(name), input.join(to)).unwrap();
     }
-    let bad: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+    let bad: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect();
     std::fs::write(input.join("sub/broken.txt"), bad).unwrap();
     std::fs::write(input.join("notes.md"), "not an input").unwrap();
     let out = dir.join("out");
-    let o = convert().arg(&input).args(["--to", "layout,tei", "-j", "2", "-o"]).arg(&out).output().unwrap();
+    let o = convert()
+        .arg(&input)
+        .args(["--to", "layout,tei", "-j", "2", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let err = stderr(&o);
-    assert!(err.contains("broken.txt") && err.contains("does not look like text"), "{err}");
+    assert!(
+        err.contains("broken.txt") && err.contains("does not look like text"),
+        "{err}"
+    );
     assert!(err.contains("1 of 4 inputs failed"), "{err}");
     // Same file names in different folders do not collide.
-    for f in ["a.layout.json", "a.tei.xml", "sub/a.tei.xml", "sub/b.tei.xml", "sub/b.layout.json"] {
+    for f in [
+        "a.layout.json",
+        "a.tei.xml",
+        "sub/a.tei.xml",
+        "sub/b.tei.xml",
+        "sub/b.layout.json",
+    ] {
         assert!(out.join(f).is_file(), "{f} missing; {err}");
     }
     assert!(!out.join("notes.layout.json").exists());
@@ -143,9 +219,19 @@ fn clashing_outputs_are_refused_before_anything_is_written() {
     std::fs::copy(seed("003"), dir.join("x/same.txt")).unwrap();
     std::fs::copy(seed("004"), dir.join("y/same.txt")).unwrap();
     let out = dir.join("out");
-    let o = convert().arg(dir.join("x/same.txt")).arg(dir.join("y/same.txt")).args(["--to", "tei", "-o"]).arg(&out).output().unwrap();
+    let o = convert()
+        .arg(dir.join("x/same.txt"))
+        .arg(dir.join("y/same.txt"))
+        .args(["--to", "tei", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("would both be written to"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("would both be written to"),
+        "{}",
+        stderr(&o)
+    );
     assert!(!out.join("same.tei.xml").exists());
 }
 
@@ -155,15 +241,30 @@ fn overrides_reach_every_file() {
     let o = convert()
         .arg(seed("003"))
         .arg(seed("004"))
-        .args(["--to", "json", "--quiet", "--date", "2025-03-17", "--publication", "测试出版社", "-o"])
+        .args([
+            "--to",
+            "json",
+            "--quiet",
+            "--date",
+            "2025-03-17",
+            "--publication",
+            "测试出版社",
+            "-o",
+        ])
         .arg(&dir)
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(o.stderr.is_empty(), "--quiet printed {}", stderr(&o));
     for name in ["003", "004"] {
-        let stem = seed(name).file_stem().unwrap().to_string_lossy().into_owned();
-        let json: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.join(format!("{stem}.json"))).unwrap()).unwrap();
+        let stem = seed(name)
+            .file_stem()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        let json: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(dir.join(format!("{stem}.json"))).unwrap())
+                .unwrap();
         assert_eq!(json["meta"]["date"], "2025-03-17");
         assert_eq!(json["meta"]["publication"], "测试出版社");
     }
@@ -173,11 +274,28 @@ fn overrides_reach_every_file() {
 fn a_missing_file_is_named() {
     let o = convert().arg("no/such/file.txt").output().unwrap();
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("cannot read no/such/file.txt"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("cannot read no/such/file.txt"),
+        "{}",
+        stderr(&o)
+    );
     let dir = scratch("missing");
-    let o = convert().arg(seed("003")).arg("no/such/file.txt").args(["--to", "tei", "-o"]).arg(&dir).output().unwrap();
+    let o = convert()
+        .arg(seed("003"))
+        .arg("no/such/file.txt")
+        .args(["--to", "tei", "-o"])
+        .arg(&dir)
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    assert!(!dir.join(format!("{}.tei.xml", seed("003").file_stem().unwrap().to_string_lossy())).exists(), "nothing is written on a bad command line");
+    assert!(
+        !dir.join(format!(
+            "{}.tei.xml",
+            seed("003").file_stem().unwrap().to_string_lossy()
+        ))
+        .exists(),
+        "nothing is written on a bad command line"
+    );
 }
 
 #[test]
@@ -186,15 +304,34 @@ fn help_and_version_exit_0_and_bad_usage_2() {
     assert_eq!(o.status.code(), Some(0));
     let help = String::from_utf8(o.stdout).unwrap();
     for flag in [
-        "--to", "--output", "--heading-pattern", "--caption-pattern", "--column-width", "--keep-furniture", "--css", "--metadata-file", "--no-title-page",
-        "--toc-depth", "--split-level", "--cover", "--vertical", "--generate", "Exit status",
+        "--to",
+        "--output",
+        "--heading-pattern",
+        "--caption-pattern",
+        "--column-width",
+        "--keep-furniture",
+        "--css",
+        "--metadata-file",
+        "--no-title-page",
+        "--toc-depth",
+        "--split-level",
+        "--cover",
+        "--vertical",
+        "--generate",
+        "Exit status",
     ] {
         assert!(help.contains(flag), "--help does not mention {flag}");
     }
     let o = convert().arg("--version").output().unwrap();
     assert_eq!(o.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&o.stdout).starts_with("reprint "));
-    for bad in [&["--no-such-option", "x.txt"][..], &[], &["x.txt", "--to", "docx"], &["x.txt", "--toc-depth", "0"], &["x.txt", "--column-width", "many"]] {
+    for bad in [
+        &["--no-such-option", "x.txt"][..],
+        &[],
+        &["x.txt", "--to", "docx"],
+        &["x.txt", "--toc-depth", "0"],
+        &["x.txt", "--column-width", "many"],
+    ] {
         let o = convert().args(bad).output().unwrap();
         assert_eq!(o.status.code(), Some(2), "{bad:?}: {}", stderr(&o));
     }
@@ -204,12 +341,27 @@ fn help_and_version_exit_0_and_bad_usage_2() {
 #[test]
 fn a_failed_conversion_exits_1() {
     let dir = scratch("fail");
-    let bad: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+    let bad: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect();
     std::fs::write(dir.join("broken.txt"), bad).unwrap();
-    let o = convert().arg(dir.join("broken.txt")).args(["--to", "tei"]).output().unwrap();
+    let o = convert()
+        .arg(dir.join("broken.txt"))
+        .args(["--to", "tei"])
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    assert!(stderr(&o).contains("does not look like text"), "{}", stderr(&o));
-    let o = convert().arg(seed("004")).args(["--to", "pdf", "-o"]).arg(dir.join("no/such/dir/x.pdf")).output().unwrap();
+    assert!(
+        stderr(&o).contains("does not look like text"),
+        "{}",
+        stderr(&o)
+    );
+    let o = convert()
+        .arg(seed("004"))
+        .args(["--to", "pdf", "-o"])
+        .arg(dir.join("no/such/dir/x.pdf"))
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
 }
 
@@ -218,40 +370,77 @@ fn a_failed_conversion_exits_1() {
 fn standard_input_and_output() {
     let o = piped(&["-", "-t", "epub", "-o", "-"], &read_seed("004"));
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(o.stdout.starts_with(b"PK"), "not an EPUB on standard output");
-    let from_file = convert().arg(seed("004")).args(["-t", "epub", "-o", "-"]).output().unwrap();
-    assert_eq!(o.stdout, from_file.stdout, "standard input and the file give the same book");
+    assert!(
+        o.stdout.starts_with(b"PK"),
+        "not an EPUB on standard output"
+    );
+    let from_file = convert()
+        .arg(seed("004"))
+        .args(["-t", "epub", "-o", "-"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.stdout, from_file.stdout,
+        "standard input and the file give the same book"
+    );
 
     let dir = scratch("stdin");
     let book = dir.join("book.epub");
-    let o = piped(&["-", "-t", "epub", "-o", book.to_str().unwrap()], &read_seed("003"));
+    let o = piped(
+        &["-", "-t", "epub", "-o", book.to_str().unwrap()],
+        &read_seed("003"),
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(std::fs::read(&book).unwrap().starts_with(b"PK"));
 
-    let o = piped(&["-", "--to", "markdown"], "标题\n\n正文第一行，\n第二行。\n".as_bytes());
+    let o = piped(
+        &["-", "--to", "markdown"],
+        "标题\n\n正文第一行，\n第二行。\n".as_bytes(),
+    );
     assert!(o.status.success(), "{}", stderr(&o));
-    assert_eq!(String::from_utf8(o.stdout).unwrap(), "# 标题\n\n正文第一行，第二行。\n");
+    assert_eq!(
+        String::from_utf8(o.stdout).unwrap(),
+        "# 标题\n\n正文第一行，第二行。\n"
+    );
 
     let o = piped(&["-", "-t", "pdf", "-o", "-"], &read_seed("003"));
-    assert!(o.status.success() && o.stdout.starts_with(b"%PDF-"), "{}", stderr(&o));
+    assert!(
+        o.status.success() && o.stdout.starts_with(b"%PDF-"),
+        "{}",
+        stderr(&o)
+    );
 
     // Several formats from standard input go to a directory, named stdin.*.
-    let o = piped(&["-", "-t", "tei,markdown", "-q", "-o", dir.to_str().unwrap()], &read_seed("003"));
+    let o = piped(
+        &["-", "-t", "tei,markdown", "-q", "-o", dir.to_str().unwrap()],
+        &read_seed("003"),
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(dir.join("stdin.tei.xml").is_file() && dir.join("stdin.md").is_file());
     // ... but not several outputs to standard output, nor standard input twice.
     let o = piped(&["-", "-t", "tei,markdown", "-o", "-"], b"x\n");
     assert_eq!(o.status.code(), Some(2));
-    let o = piped(&["-", "-", "-t", "tei", "-o", dir.to_str().unwrap()], b"x\n");
+    let o = piped(
+        &["-", "-", "-t", "tei", "-o", dir.to_str().unwrap()],
+        b"x\n",
+    );
     assert_eq!(o.status.code(), Some(2));
 }
 
 #[test]
 fn a_big5_file_converts() {
     let big5 = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/extra/zh_tw.big5.txt");
-    let o = convert().arg(&big5).args(["--to", "markdown"]).output().unwrap();
+    let o = convert()
+        .arg(&big5)
+        .args(["--to", "markdown"])
+        .output()
+        .unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(String::from_utf8(o.stdout).unwrap().starts_with("# 山城書店的最後一個冬天"));
+    assert!(
+        String::from_utf8(o.stdout)
+            .unwrap()
+            .starts_with("# 山城書店的最後一個冬天")
+    );
 }
 
 #[test]
@@ -269,7 +458,11 @@ fn parser_options() {
     let plain = md(&[]);
     assert!(!plain.contains("## 卷上"), "{plain}");
     let chapters = md(&["--heading-pattern", "^卷."]);
-    assert!(chapters.contains("\n## 卷上\u{3000}他出门") && chapters.contains("\n## 卷下\u{3000}他回家"), "{chapters}");
+    assert!(
+        chapters.contains("\n## 卷上\u{3000}他出门")
+            && chapters.contains("\n## 卷下\u{3000}他回家"),
+        "{chapters}"
+    );
     assert!(chapters.contains("\n他出门了。"), "{chapters}");
     let level3 = md(&["--heading-pattern", "^卷.:3"]);
     assert!(level3.contains("\n### 卷下\u{3000}他回家"), "{level3}");
@@ -283,7 +476,8 @@ fn parser_options() {
         assert!(o.status.success(), "{args:?}: {}", stderr(&o));
         String::from_utf8(o.stdout).unwrap()
     };
-    let furniture = |j: &str| j.contains("\"type\": \"milestone\"") || j.contains("\"type\": \"furniture\"");
+    let furniture =
+        |j: &str| j.contains("\"type\": \"milestone\"") || j.contains("\"type\": \"furniture\"");
     let kept = json(&[]);
     assert!(furniture(&kept), "furniture is kept by default");
     assert_eq!(json(&["--keep-furniture"]), kept);
@@ -310,10 +504,23 @@ fn parser_options() {
 fn metadata_file_yaml_and_json() {
     let dir = scratch("meta");
     std::fs::write(dir.join("meta.yaml"), "---\ntitle: 书名\nauthor:\n  - 张三\n  - name: 李四\nlang: zh-TW\ndate: 2025-03-17\npublisher: 测试出版社\nunknown: 1\n...\n").unwrap();
-    std::fs::write(dir.join("meta.json"), r#"{"title": "另一个书名", "author": "王五"}"#).unwrap();
-    let o = convert().arg(seed("003")).args(["--to", "json", "--metadata-file"]).arg(dir.join("meta.yaml")).output().unwrap();
+    std::fs::write(
+        dir.join("meta.json"),
+        r#"{"title": "另一个书名", "author": "王五"}"#,
+    )
+    .unwrap();
+    let o = convert()
+        .arg(seed("003"))
+        .args(["--to", "json", "--metadata-file"])
+        .arg(dir.join("meta.yaml"))
+        .output()
+        .unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(stderr(&o).contains("unknown"), "an unknown key is warned about: {}", stderr(&o));
+    assert!(
+        stderr(&o).contains("unknown"),
+        "an unknown key is warned about: {}",
+        stderr(&o)
+    );
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(json["meta"]["title"], "书名");
     assert_eq!(json["meta"]["authors"], serde_json::json!(["张三", "李四"]));
@@ -321,12 +528,22 @@ fn metadata_file_yaml_and_json() {
     assert_eq!(json["meta"]["date"], "2025-03-17");
     assert_eq!(json["meta"]["publication"], "测试出版社");
     // The options win over the file.
-    let o = convert().arg(seed("003")).args(["--to", "json", "--title", "命令行", "--metadata-file"]).arg(dir.join("meta.json")).output().unwrap();
+    let o = convert()
+        .arg(seed("003"))
+        .args(["--to", "json", "--title", "命令行", "--metadata-file"])
+        .arg(dir.join("meta.json"))
+        .output()
+        .unwrap();
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(json["meta"]["title"], "命令行");
     assert_eq!(json["meta"]["authors"], serde_json::json!(["王五"]));
     std::fs::write(dir.join("bad.yaml"), "title: [unclosed\n").unwrap();
-    let o = convert().arg(seed("003")).args(["--to", "json", "--metadata-file"]).arg(dir.join("bad.yaml")).output().unwrap();
+    let o = convert()
+        .arg(seed("003"))
+        .args(["--to", "json", "--metadata-file"])
+        .arg(dir.join("bad.yaml"))
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
 }
 
@@ -335,7 +552,12 @@ fn epub_options() {
     let dir = scratch("epub");
     std::fs::write(dir.join("extra.css"), "p { color: #123456; }\n").unwrap();
     let epub = |args: &[&str]| {
-        let o = convert().arg(seed("002")).args(["--to", "epub", "-o", "-"]).args(args).output().unwrap();
+        let o = convert()
+            .arg(seed("002"))
+            .args(["--to", "epub", "-o", "-"])
+            .args(args)
+            .output()
+            .unwrap();
         assert!(o.status.success(), "{args:?}: {}", stderr(&o));
         epub_entries(&o.stdout)
     };
@@ -344,21 +566,45 @@ fn epub_options() {
     assert!(!entry(&plain, "OEBPS/stylesheet.css").contains("#123456"));
 
     let css = epub(&["--css", dir.join("extra.css").to_str().unwrap()]);
-    assert!(entry(&css, "OEBPS/stylesheet.css").trim_end().ends_with("p { color: #123456; }"));
+    assert!(
+        entry(&css, "OEBPS/stylesheet.css")
+            .trim_end()
+            .ends_with("p { color: #123456; }")
+    );
 
     let untitled = epub(&["--no-title-page"]);
     let opf = entry(&untitled, "OEBPS/content.opf");
-    assert!(!opf.contains("title.xhtml") && opf.contains("<itemref idref=\"nav\"/>"), "{opf}");
+    assert!(
+        !opf.contains("title.xhtml") && opf.contains("<itemref idref=\"nav\"/>"),
+        "{opf}"
+    );
     assert!(!untitled.iter().any(|(n, _)| n == "OEBPS/title.xhtml"));
 
-    let toc_links = |e: &[(String, String)]| entry(e, "OEBPS/nav.xhtml").split("<nav epub:type=\"landmarks\"").next().unwrap().matches("<a ").count();
+    let toc_links = |e: &[(String, String)]| {
+        entry(e, "OEBPS/nav.xhtml")
+            .split("<nav epub:type=\"landmarks\"")
+            .next()
+            .unwrap()
+            .matches("<a ")
+            .count()
+    };
     let shallow = epub(&["--toc-depth", "1"]);
-    assert!(toc_links(&shallow) < toc_links(&plain), "{} vs {}", toc_links(&shallow), toc_links(&plain));
+    assert!(
+        toc_links(&shallow) < toc_links(&plain),
+        "{} vs {}",
+        toc_links(&shallow),
+        toc_links(&plain)
+    );
     assert!(!entry(&shallow, "OEBPS/nav.xhtml").contains("#h1\""));
 
     let files = |e: &[(String, String)]| e.iter().filter(|(n, _)| n.ends_with(".xhtml")).count();
     let split = epub(&["--split-level", "2"]);
-    assert!(files(&split) > files(&plain), "{} vs {}", files(&split), files(&plain));
+    assert!(
+        files(&split) > files(&plain),
+        "{} vs {}",
+        files(&split),
+        files(&plain)
+    );
 
     let vertical = epub(&["--vertical"]);
     assert!(entry(&vertical, "OEBPS/stylesheet.css").contains("writing-mode: vertical-rl"));
@@ -374,11 +620,20 @@ fn epub_options() {
 fn html_takes_a_stylesheet() {
     let dir = scratch("html");
     std::fs::write(dir.join("extra.css"), "p > em { color: #654321; }\n").unwrap();
-    let o = convert().arg(seed("003")).args(["--to", "html", "--css"]).arg(dir.join("extra.css")).output().unwrap();
+    let o = convert()
+        .arg(seed("003"))
+        .args(["--to", "html", "--css"])
+        .arg(dir.join("extra.css"))
+        .output()
+        .unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
     let page = String::from_utf8(o.stdout).unwrap();
     assert!(page.contains("p > em { color: #654321; }"));
-    let o = convert().arg(seed("003")).args(["--to", "html", "--css", "no/such.css"]).output().unwrap();
+    let o = convert()
+        .arg(seed("003"))
+        .args(["--to", "html", "--css", "no/such.css"])
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(2));
 }
 
@@ -397,7 +652,11 @@ fn tiny_png() -> Vec<u8> {
         for &b in bytes {
             c ^= u32::from(b);
             for _ in 0..8 {
-                c = if c & 1 == 1 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
+                c = if c & 1 == 1 {
+                    0xEDB8_8320 ^ (c >> 1)
+                } else {
+                    c >> 1
+                };
             }
         }
         !c
@@ -424,7 +683,13 @@ fn pdf_cover_and_reproducible_dates() {
     let dir = scratch("pdf");
     std::fs::write(dir.join("cover.png"), tiny_png()).unwrap();
     let pdf = |args: &[&str]| {
-        let o = convert().arg(seed("003")).args(["--to", "pdf", "-o", "-"]).args(args).env_remove("SOURCE_DATE_EPOCH").output().unwrap();
+        let o = convert()
+            .arg(seed("003"))
+            .args(["--to", "pdf", "-o", "-"])
+            .args(args)
+            .env_remove("SOURCE_DATE_EPOCH")
+            .output()
+            .unwrap();
         assert!(o.status.success(), "{args:?}: {}", stderr(&o));
         o.stdout
     };
@@ -433,17 +698,37 @@ fn pdf_cover_and_reproducible_dates() {
     let covered = pdf(&["--cover", dir.join("cover.png").to_str().unwrap()]);
     let doc = lopdf::Document::load_mem(&covered).unwrap();
     let pages = doc.get_pages();
-    assert_eq!(pages.len(), lopdf::Document::load_mem(&plain).unwrap().get_pages().len() + 1, "one page more");
+    assert_eq!(
+        pages.len(),
+        lopdf::Document::load_mem(&plain).unwrap().get_pages().len() + 1,
+        "one page more"
+    );
     let first = doc.get_dictionary(pages[&1]).unwrap();
     let resources = first.get(b"Resources").unwrap().as_dict().unwrap();
-    assert!(resources.get(b"XObject").unwrap().as_dict().unwrap().has(b"Cover"));
+    assert!(
+        resources
+            .get(b"XObject")
+            .unwrap()
+            .as_dict()
+            .unwrap()
+            .has(b"Cover")
+    );
     // The cover counts in the viewer as "cover", the text from 1 as printed.
     assert!(doc.catalog().unwrap().has(b"PageLabels"));
     let dated = pdf(&["--modified", "1700000000"]);
     assert!(String::from_utf8_lossy(&dated).contains("D:20231114221320"));
     std::fs::write(dir.join("cover.gif"), b"GIF89a\x01\x00\x01\x00").unwrap();
-    let o = convert().arg(seed("003")).args(["--to", "pdf", "-o", "-", "--cover"]).arg(dir.join("cover.gif")).output().unwrap();
-    assert_eq!(o.status.code(), Some(1), "a cover the PDF cannot take fails the conversion");
+    let o = convert()
+        .arg(seed("003"))
+        .args(["--to", "pdf", "-o", "-", "--cover"])
+        .arg(dir.join("cover.gif"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "a cover the PDF cannot take fails the conversion"
+    );
     assert!(stderr(&o).contains("JPEG or PNG"), "{}", stderr(&o));
 }
 
@@ -452,13 +737,23 @@ fn man_page_and_completions() {
     let o = convert().args(["--generate", "man"]).output().unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
     let man = String::from_utf8(o.stdout).unwrap();
-    assert!(man.contains(".TH reprint") && man.contains("heading\\-pattern"), "{}", &man[..300.min(man.len())]);
+    assert!(
+        man.contains(".TH reprint") && man.contains("heading\\-pattern"),
+        "{}",
+        &man[..300.min(man.len())]
+    );
     for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
         let o = convert().args(["--generate", shell]).output().unwrap();
         assert!(o.status.success(), "{shell}: {}", stderr(&o));
-        assert!(String::from_utf8_lossy(&o.stdout).contains("reprint"), "{shell}");
+        assert!(
+            String::from_utf8_lossy(&o.stdout).contains("reprint"),
+            "{shell}"
+        );
     }
-    let o = convert().args(["--generate", "man", "x.txt"]).output().unwrap();
+    let o = convert()
+        .args(["--generate", "man", "x.txt"])
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(2), "--generate stands alone");
 }
 
@@ -467,7 +762,15 @@ fn man_page_and_completions() {
 fn the_command_reference_is_current() {
     let o = convert().arg("--help").output().unwrap();
     let help = String::from_utf8(o.stdout).unwrap();
-    let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/cli.md")).unwrap();
-    let block = doc.split("`reprint --help`:\n\n```text\n").nth(1).and_then(|rest| rest.split("\n```\n").next()).expect("a help block in docs/cli.md");
-    assert!(block == help.trim_end(), "docs/cli.md's command reference differs from reprint --help: paste the new one in");
+    let doc =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/cli.md")).unwrap();
+    let block = doc
+        .split("`reprint --help`:\n\n```text\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n```\n").next())
+        .expect("a help block in docs/cli.md");
+    assert!(
+        block == help.trim_end(),
+        "docs/cli.md's command reference differs from reprint --help: paste the new one in"
+    );
 }

@@ -5,7 +5,12 @@ use reprint::Options;
 use std::path::Path;
 
 fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/extra").join(name)).unwrap()
+    std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/extra")
+            .join(name),
+    )
+    .unwrap()
 }
 
 #[test]
@@ -16,7 +21,10 @@ fn a_big5_file_is_read_as_big5() {
     let doc = reprint::parse_bytes(&big5, &Options::default()).unwrap();
     assert_eq!(doc.source.encoding, "Big5");
     let utf8 = reprint::parse_bytes(&fixture("zh_tw.txt"), &Options::default()).unwrap();
-    assert_eq!(doc.articles[0].title().as_deref(), Some("山城書店的最後一個冬天"));
+    assert_eq!(
+        doc.articles[0].title().as_deref(),
+        Some("山城書店的最後一個冬天")
+    );
     assert_eq!(doc.to_layout_json(), utf8.to_layout_json());
     assert_eq!(doc.meta.language, utf8.meta.language);
 }
@@ -25,7 +33,10 @@ fn a_big5_file_is_read_as_big5() {
 fn shift_jis_and_euc_kr_are_detected() {
     let japanese = "東京の古い本屋\n\n記者　山田花子\n\n東京の下町にある古い本屋が、今月で閉店することになった。\n店主は「本を読む人が減った」と話す。\n";
     let korean = "서울의 오래된 서점\n\n기자 김민지\n\n서울 종로에 있는 오래된 서점이 이번 달에 문을 닫는다.\n주인은 책을 읽는 사람이 줄었다고 말했다.\n";
-    for (text, enc) in [(japanese, encoding_rs::SHIFT_JIS), (korean, encoding_rs::EUC_KR)] {
+    for (text, enc) in [
+        (japanese, encoding_rs::SHIFT_JIS),
+        (korean, encoding_rs::EUC_KR),
+    ] {
         let (bytes, _, bad) = enc.encode(text);
         assert!(!bad);
         let doc = reprint::parse_bytes(&bytes, &Options::default()).unwrap();
@@ -38,9 +49,17 @@ fn shift_jis_and_euc_kr_are_detected() {
 
 #[test]
 fn gbk_stays_gb18030() {
-    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/seeds/001_be8482c41ddce61b.txt")).unwrap();
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/seeds/001_be8482c41ddce61b.txt"),
+    )
+    .unwrap();
     let (gbk, _, _) = encoding_rs::GBK.encode(&text);
     let doc = reprint::parse_bytes(&gbk, &Options::default()).unwrap();
     assert_eq!(doc.source.encoding, "GB18030");
-    assert_eq!(doc.to_layout_json(), reprint::parse(&text, &Options::default()).unwrap().to_layout_json());
+    assert_eq!(
+        doc.to_layout_json(),
+        reprint::parse(&text, &Options::default())
+            .unwrap()
+            .to_layout_json()
+    );
 }

@@ -42,16 +42,37 @@ fn every_block_kind_gets_its_markup() {
     let front = xhtml_of(&files, "a001.xhtml");
     assert!(front.contains("<nav class=\"source-toc\""), "{front}");
     assert!(front.contains("<li class=\"toc-entry\"><span class=\"toc-page\">01</span><a href=\"a002.xhtml\">西部大开发新篇章"), "{front}");
-    assert!(front.contains("<p class=\"front\">总第344期</p>"), "{front}");
+    assert!(
+        front.contains("<p class=\"front\">总第344期</p>"),
+        "{front}"
+    );
     let nav = xhtml_of(&files, "nav.xhtml");
     assert!(nav.contains("<li><a href=\"a002.xhtml#h1\">一、总体要求</a>\n<ol>\n<li><a href=\"a002.xhtml#h2\">（一）坚持创新</a></li>"), "{nav}");
     assert!(nav.contains("<nav epub:type=\"page-list\""), "{nav}");
-    assert!(nav.contains("<li><a href=\"a002.xhtml#pg1\">28</a></li>\n<li><a href=\"a002.xhtml#pg2\">29</a></li>"), "{nav}");
-    for landmark in ["titlepage", "bodymatter\" href=\"a002.xhtml", "toc\" href=\"nav.xhtml#toc"] {
-        assert!(nav.contains(&format!("epub:type=\"{landmark}")), "no landmark {landmark}");
+    assert!(
+        nav.contains(
+            "<li><a href=\"a002.xhtml#pg1\">28</a></li>\n<li><a href=\"a002.xhtml#pg2\">29</a></li>"
+        ),
+        "{nav}"
+    );
+    for landmark in [
+        "titlepage",
+        "bodymatter\" href=\"a002.xhtml",
+        "toc\" href=\"nav.xhtml#toc",
+    ] {
+        assert!(
+            nav.contains(&format!("epub:type=\"{landmark}")),
+            "no landmark {landmark}"
+        );
     }
     let title = xhtml_of(&files, "title.xhtml");
-    assert!(title.contains("西部大开发\u{3000}新篇章") && title.contains("孙绍骋") && title.contains("党员之友") && title.contains("ISSN 2096-7462"), "{title}");
+    assert!(
+        title.contains("西部大开发\u{3000}新篇章")
+            && title.contains("孙绍骋")
+            && title.contains("党员之友")
+            && title.contains("ISSN 2096-7462"),
+        "{title}"
+    );
     all_well_formed(&files);
     every_link_resolves(&files);
 }
@@ -59,20 +80,62 @@ fn every_block_kind_gets_its_markup() {
 #[test]
 fn metadata_comes_from_the_text_and_the_options_override_it() {
     let doc = every_kind();
-    let opf = text_of(&unzip(&epub(&doc, &EpubOptions::default())), "OEBPS/content.opf");
-    for needle in ["<dc:title>西部大开发\u{3000}新篇章</dc:title>", "<dc:creator id=\"epub-creator-0\">孙绍骋</dc:creator>", "<dc:language id=\"epub-language-0\">zh-CN</dc:language>", "<dc:source>党员之友\u{3000}2025·3</dc:source>", "<dc:source>urn:issn:2096-7462</dc:source>", "<dc:date>2025-01-17</dc:date>", "2000-01-01T00:00:00Z", "urn:uuid:"] {
+    let opf = text_of(
+        &unzip(&epub(&doc, &EpubOptions::default())),
+        "OEBPS/content.opf",
+    );
+    for needle in [
+        "<dc:title>西部大开发\u{3000}新篇章</dc:title>",
+        "<dc:creator id=\"epub-creator-0\">孙绍骋</dc:creator>",
+        "<dc:language id=\"epub-language-0\">zh-CN</dc:language>",
+        "<dc:source>党员之友\u{3000}2025·3</dc:source>",
+        "<dc:source>urn:issn:2096-7462</dc:source>",
+        "<dc:date>2025-01-17</dc:date>",
+        "2000-01-01T00:00:00Z",
+        "urn:uuid:",
+    ] {
         assert!(opf.contains(needle), "opf lacks {needle}\n{opf}");
     }
-    let options = EpubOptions::default().with_title("书名").with_subtitle("副题").with_author("作者甲").with_language("zh-TW").with_date("2024-12").with_source("某报").with_identifier("urn:uuid:12345678-1234-5678-1234-567812345678").with_modified(1_700_000_000);
+    let options = EpubOptions::default()
+        .with_title("书名")
+        .with_subtitle("副题")
+        .with_author("作者甲")
+        .with_language("zh-TW")
+        .with_date("2024-12")
+        .with_source("某报")
+        .with_identifier("urn:uuid:12345678-1234-5678-1234-567812345678")
+        .with_modified(1_700_000_000);
     let opf = text_of(&unzip(&epub(&doc, &options)), "OEBPS/content.opf");
-    for needle in ["<dc:title>书名</dc:title>", "<dc:title id=\"subtitle\">副题</dc:title>", ">作者甲</dc:creator>", ">zh-TW</dc:language>", "<dc:date>2024-12</dc:date>", "<dc:source>某报</dc:source>", "urn:uuid:12345678-1234-5678-1234-567812345678", "2023-11-14T22:13:20Z"] {
+    for needle in [
+        "<dc:title>书名</dc:title>",
+        "<dc:title id=\"subtitle\">副题</dc:title>",
+        ">作者甲</dc:creator>",
+        ">zh-TW</dc:language>",
+        "<dc:date>2024-12</dc:date>",
+        "<dc:source>某报</dc:source>",
+        "urn:uuid:12345678-1234-5678-1234-567812345678",
+        "2023-11-14T22:13:20Z",
+    ] {
         assert!(opf.contains(needle), "opf lacks {needle}\n{opf}");
     }
-    for bad in [EpubOptions::default().with_language("中文"), EpubOptions::default().with_date("昨天"), EpubOptions::default().with_identifier("book-1")] {
+    for bad in [
+        EpubOptions::default().with_language("中文"),
+        EpubOptions::default().with_date("昨天"),
+        EpubOptions::default().with_identifier("book-1"),
+    ] {
         let mut out = Vec::new();
-        assert!(matches!(doc.write_epub(&mut out, &bad), Err(Error::InvalidOption { .. })), "{bad:?} accepted");
+        assert!(
+            matches!(
+                doc.write_epub(&mut out, &bad),
+                Err(Error::InvalidOption { .. })
+            ),
+            "{bad:?} accepted"
+        );
     }
-    assert!(matches!(Cover::new(b"not an image".to_vec()), Err(Error::InvalidOption { .. })));
+    assert!(matches!(
+        Cover::new(b"not an image".to_vec()),
+        Err(Error::InvalidOption { .. })
+    ));
 }
 
 #[test]
@@ -80,11 +143,17 @@ fn the_same_input_gives_the_same_bytes() {
     let doc = every_kind();
     let a = epub(&doc, &EpubOptions::default());
     assert_eq!(a, epub(&doc, &EpubOptions::default()));
-    assert_ne!(a, epub(&doc, &EpubOptions::default().with_modified(1_700_000_000)));
+    assert_ne!(
+        a,
+        epub(&doc, &EpubOptions::default().with_modified(1_700_000_000))
+    );
     let mut other = doc.clone();
     other.articles[1].blocks.push(para(&["多了一段。"], 99));
     let id = |d: &Document| {
-        let opf = text_of(&unzip(&epub(d, &EpubOptions::default())), "OEBPS/content.opf");
+        let opf = text_of(
+            &unzip(&epub(d, &EpubOptions::default())),
+            "OEBPS/content.opf",
+        );
         opf.split("urn:uuid:").nth(1).map(|s| s[..36].to_string())
     };
     assert_eq!(id(&doc), id(&doc.clone()));
@@ -94,7 +163,10 @@ fn the_same_input_gives_the_same_bytes() {
 #[test]
 fn no_stray_spaces_between_cjk_characters() {
     let (mut books, unparsed) = fixture_books();
-    books.push(("every_kind".to_string(), epub(&every_kind(), &EpubOptions::default())));
+    books.push((
+        "every_kind".to_string(),
+        epub(&every_kind(), &EpubOptions::default()),
+    ));
     for (name, book) in books {
         for (file, bytes) in unzip(&book) {
             if !file.ends_with(".xhtml") {
@@ -105,7 +177,9 @@ fn no_stray_spaces_between_cjk_characters() {
             for node in doc.descendants().filter(|n| n.is_text()) {
                 let chars: Vec<char> = node.text().unwrap_or("").chars().collect();
                 for w in chars.windows(3) {
-                    let stray = is_cjk(w[0]) && is_cjk(w[2]) && (w[1] == ' ' || w[1] == '\u{a0}' || w[1] == '\t');
+                    let stray = is_cjk(w[0])
+                        && is_cjk(w[2])
+                        && (w[1] == ' ' || w[1] == '\u{a0}' || w[1] == '\t');
                     assert!(!stray, "{name} {file}: stray space in {:?}", node.text());
                 }
             }
@@ -123,11 +197,27 @@ fn hostile_documents_give_valid_books() {
         all_well_formed(&files);
         every_link_resolves(&files);
     }
-    let mut deep = Block { kind: BlockKind::Paragraph, content: vec![span("最里面", 1)], lines: vec![], confidence: 1.0 };
+    let mut deep = Block {
+        kind: BlockKind::Paragraph,
+        content: vec![span("最里面", 1)],
+        lines: vec![],
+        confidence: 1.0,
+    };
     for _ in 0..200 {
-        deep = Block { kind: BlockKind::Sidebar { items: vec![deep] }, content: vec![span("一层", 1)], lines: vec![], confidence: 1.0 };
+        deep = Block {
+            kind: BlockKind::Sidebar { items: vec![deep] },
+            content: vec![span("一层", 1)],
+            lines: vec![],
+            confidence: 1.0,
+        };
     }
-    let doc = Document { articles: vec![Article { kind: ArticleKind::Article, blocks: vec![deep] }], ..Default::default() };
+    let doc = Document {
+        articles: vec![Article {
+            kind: ArticleKind::Article,
+            blocks: vec![deep],
+        }],
+        ..Default::default()
+    };
     let files = unzip(&epub(&doc, &EpubOptions::default()));
     assert!(xhtml_of(&files, "a001.xhtml").contains("最里面"));
     all_well_formed(&files);
@@ -137,14 +227,31 @@ fn hostile_documents_give_valid_books() {
 fn long_articles_are_split_and_navigation_follows() {
     let mut blocks = vec![title("长文", 1)];
     for h in 0..12 {
-        blocks.push(Block { kind: BlockKind::Heading { level: 2 }, content: vec![span(&format!("第{h}节"), 2)], lines: vec![], confidence: 1.0 });
+        blocks.push(Block {
+            kind: BlockKind::Heading { level: 2 },
+            content: vec![span(&format!("第{h}节"), 2)],
+            lines: vec![],
+            confidence: 1.0,
+        });
         for _ in 0..40 {
-            blocks.push(para(&["这是一段很长的正文，用来把文件撑大。".repeat(10).as_str()], 3));
+            blocks.push(para(
+                &["这是一段很长的正文，用来把文件撑大。".repeat(10).as_str()],
+                3,
+            ));
         }
     }
-    let doc = Document { articles: vec![Article { kind: ArticleKind::Article, blocks }], ..Default::default() };
+    let doc = Document {
+        articles: vec![Article {
+            kind: ArticleKind::Article,
+            blocks,
+        }],
+        ..Default::default()
+    };
     let files = unzip(&epub(&doc, &EpubOptions::default()));
-    let parts: Vec<&String> = files.keys().filter(|f| f.starts_with("OEBPS/a001")).collect();
+    let parts: Vec<&String> = files
+        .keys()
+        .filter(|f| f.starts_with("OEBPS/a001"))
+        .collect();
     assert!(parts.len() > 2, "{parts:?}");
     assert!(xhtml_of(&files, "nav.xhtml").contains("a001-2.xhtml#h"));
     every_link_resolves(&files);
@@ -154,22 +261,45 @@ fn long_articles_are_split_and_navigation_follows() {
 fn book_options_shape_the_package() {
     let doc = every_kind();
     let plain = unzip(&epub(&doc, &EpubOptions::default()));
-    let options = EpubOptions::default().with_title_page(false).with_toc_depth(1).with_split_level(2).with_vertical(true).with_css("p { margin: 0; }");
+    let options = EpubOptions::default()
+        .with_title_page(false)
+        .with_toc_depth(1)
+        .with_split_level(2)
+        .with_vertical(true)
+        .with_css("p { margin: 0; }");
     let files = unzip(&epub(&doc, &options));
     all_well_formed(&files);
     every_link_resolves(&files);
     let opf = text_of(&files, "OEBPS/content.opf");
-    assert!(!files.contains_key("OEBPS/title.xhtml") && !opf.contains("title.xhtml"), "{opf}");
-    assert!(opf.contains("<itemref idref=\"nav\"/>") && opf.contains("page-progression-direction=\"rtl\""), "{opf}");
+    assert!(
+        !files.contains_key("OEBPS/title.xhtml") && !opf.contains("title.xhtml"),
+        "{opf}"
+    );
+    assert!(
+        opf.contains("<itemref idref=\"nav\"/>")
+            && opf.contains("page-progression-direction=\"rtl\""),
+        "{opf}"
+    );
     let css = text_of(&files, "OEBPS/stylesheet.css");
-    assert!(css.contains("writing-mode: vertical-rl") && css.trim_end().ends_with("p { margin: 0; }"));
+    assert!(
+        css.contains("writing-mode: vertical-rl") && css.trim_end().ends_with("p { margin: 0; }")
+    );
     let nav = xhtml_of(&files, "nav.xhtml");
     assert!(!nav.contains("#h"), "depth 1 lists articles only: {nav}");
     assert!(xhtml_of(&plain, "nav.xhtml").contains("#h"));
-    let count = |f: &BTreeMap<String, Vec<u8>>| f.keys().filter(|k| k.starts_with("OEBPS/a0")).count();
-    assert!(count(&files) > count(&plain), "split at level-2 headings: {} vs {}", count(&files), count(&plain));
+    let count =
+        |f: &BTreeMap<String, Vec<u8>>| f.keys().filter(|k| k.starts_with("OEBPS/a0")).count();
+    assert!(
+        count(&files) > count(&plain),
+        "split at level-2 headings: {} vs {}",
+        count(&files),
+        count(&plain)
+    );
     // An empty book keeps its title page: the contents needs one entry.
-    let empty = unzip(&epub(&Document::default(), &EpubOptions::default().with_title_page(false)));
+    let empty = unzip(&epub(
+        &Document::default(),
+        &EpubOptions::default().with_title_page(false),
+    ));
     assert!(empty.contains_key("OEBPS/title.xhtml"));
 }
 
@@ -186,14 +316,33 @@ fn epubcheck_reports_nothing() {
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("epubcheck");
     std::fs::create_dir_all(&dir).unwrap();
     let (mut books, unparsed) = fixture_books();
-    books.push(("every_kind".into(), epub(&every_kind(), &EpubOptions::default())));
-    books.push(("cover".into(), epub(&every_kind(), &EpubOptions::default().with_cover(Cover::new(tiny_png()).unwrap()))));
-    books.push(("empty".into(), epub(&Document::default(), &EpubOptions::default())));
+    books.push((
+        "every_kind".into(),
+        epub(&every_kind(), &EpubOptions::default()),
+    ));
+    books.push((
+        "cover".into(),
+        epub(
+            &every_kind(),
+            &EpubOptions::default().with_cover(Cover::new(tiny_png()).unwrap()),
+        ),
+    ));
+    books.push((
+        "empty".into(),
+        epub(&Document::default(), &EpubOptions::default()),
+    ));
     // The command line's book options: no title page (with and without a
     // cover), a shallow contents, a file per section, vertical writing, a stylesheet.
-    let options = EpubOptions::default().with_title_page(false).with_toc_depth(1).with_split_level(3).with_vertical(true).with_css("p { margin: 0; }");
+    let options = EpubOptions::default()
+        .with_title_page(false)
+        .with_toc_depth(1)
+        .with_split_level(3)
+        .with_vertical(true)
+        .with_css("p { margin: 0; }");
     books.push(("options".into(), epub(&every_kind(), &options)));
-    let covered = EpubOptions::default().with_title_page(false).with_cover(Cover::new(tiny_png()).unwrap());
+    let covered = EpubOptions::default()
+        .with_title_page(false)
+        .with_cover(Cover::new(tiny_png()).unwrap());
     books.push(("cover_no_title".into(), epub(&every_kind(), &covered)));
     // One JVM per book and about 20 s of CPU for the largest: two at a time.
     let queue = std::sync::Mutex::new(books);
@@ -210,7 +359,10 @@ fn epubcheck_reports_nothing() {
                     let report = epubcheck(&jar, &path);
                     eprintln!("epubcheck {name}: {}", report.summary);
                     if !report.clean {
-                        failures.lock().unwrap().push(format!("{name}:\n{}", report.output));
+                        failures
+                            .lock()
+                            .unwrap()
+                            .push(format!("{name}:\n{}", report.output));
                     }
                 }
             });

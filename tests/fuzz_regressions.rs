@@ -2,7 +2,14 @@
 //! a crash, a timeout or an out-of-memory once), run through the code of the
 //! fuzz targets (`fuzz/src/lib.rs`): the parse with its checks, then every
 //! writer with the checks of its output, whichever target found it.
-#![cfg(all(feature = "epub", feature = "tei", feature = "pdf", feature = "markdown", feature = "html", feature = "review"))]
+#![cfg(all(
+    feature = "epub",
+    feature = "tei",
+    feature = "pdf",
+    feature = "markdown",
+    feature = "html",
+    feature = "review"
+))]
 
 #[allow(dead_code)]
 #[path = "../fuzz/src/lib.rs"]
@@ -16,8 +23,12 @@ const HANG: Duration = Duration::from_secs(60);
 
 fn inputs() -> Vec<PathBuf> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_regressions");
-    let mut v: Vec<PathBuf> =
-        std::fs::read_dir(dir).unwrap().flatten().flat_map(|d| std::fs::read_dir(d.path()).into_iter().flatten().flatten()).map(|f| f.path()).collect();
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .flat_map(|d| std::fs::read_dir(d.path()).into_iter().flatten().flatten())
+        .map(|f| f.path())
+        .collect();
     v.sort();
     v
 }
@@ -40,7 +51,11 @@ fn every_found_input_converts_to_every_format() {
             });
             let _ = tx.send(r.is_ok());
         });
-        let name = path.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap_or(&path).display().to_string();
+        let name = path
+            .strip_prefix(env!("CARGO_MANIFEST_DIR"))
+            .unwrap_or(&path)
+            .display()
+            .to_string();
         match rx.recv_timeout(HANG) {
             Ok(true) => {}
             Ok(false) => failed.push(format!("{name}: panicked (above)")),

@@ -59,7 +59,9 @@ const SOURCES: [&str; 5] = [
 ];
 
 /// Latin words set into the prose, as technical Chinese texts have them.
-const LATIN: [&str; 12] = ["Debian", "Linux", "GRUB", "USB", "BIOS", "HTTP", "Web", "PDF", "OCR", "Python", "API", "HowTo"];
+const LATIN: [&str; 12] = [
+    "Debian", "Linux", "GRUB", "USB", "BIOS", "HTTP", "Web", "PDF", "OCR", "Python", "API", "HowTo",
+];
 
 fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
@@ -79,13 +81,21 @@ impl Pool {
         let mut phrases = Vec::new();
         for text in SOURCES {
             // Only prose lines: short lines are headings, bylines and furniture of the seeds.
-            let joined: String = text.lines().map(str::trim).filter(|l| !l.starts_with('#') && l.chars().count() > 40).collect();
+            let joined: String = text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.starts_with('#') && l.chars().count() > 40)
+                .collect();
             for s in joined.split_inclusive('。') {
                 let s = s.trim();
                 let n = s.chars().count();
                 // A sentence that opens like a numbered point or a quote would be a heading or list cue of its own.
                 let first = s.chars().next().unwrap_or(' ');
-                if !(14..=90).contains(&n) || !is_han(first) || !s.ends_with('。') || s.chars().nth(1) == Some('、') {
+                if !(14..=90).contains(&n)
+                    || !is_han(first)
+                    || !s.ends_with('。')
+                    || s.chars().nth(1) == Some('、')
+                {
                     continue;
                 }
                 if seen.insert(s.to_string()) {
@@ -107,12 +117,32 @@ impl Pool {
 
 /// Width in ems: ASCII (digits, Latin, spaces) is half an em.
 fn ems(s: &str) -> f32 {
-    s.chars().map(|c| if c.is_ascii() { 0.5 } else { 1.0 }).sum()
+    s.chars()
+        .map(|c| if c.is_ascii() { 0.5 } else { 1.0 })
+        .sum()
 }
 
 /// Punctuation that never starts a line (kinsoku): it squeezes onto the line before.
 fn no_start(c: char) -> bool {
-    matches!(c, '，' | '。' | '、' | '；' | '：' | '！' | '？' | '”' | '’' | '）' | '》' | '％' | '%' | ',' | '.' | ')' | ']')
+    matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '！'
+            | '？'
+            | '”'
+            | '’'
+            | '）'
+            | '》'
+            | '％'
+            | '%'
+            | ','
+            | '.'
+            | ')'
+            | ']'
+    )
 }
 
 /// Punctuation that never ends a line: it moves down to the next.
@@ -132,7 +162,14 @@ fn wrap_to(text: &str, first: f32, rest: f32) -> Vec<String> {
     for c in text.chars() {
         let word = c.is_ascii_alphanumeric() || matches!(c, '/' | '_' | '-' | '.');
         match tokens.last_mut() {
-            Some(t) if word && t.chars().all(|d| d.is_ascii_alphanumeric() || matches!(d, '/' | '_' | '-' | '.')) => t.push(c),
+            Some(t)
+                if word
+                    && t.chars().all(|d| {
+                        d.is_ascii_alphanumeric() || matches!(d, '/' | '_' | '-' | '.')
+                    }) =>
+            {
+                t.push(c)
+            }
             _ => tokens.push(c.to_string()),
         }
     }
@@ -176,7 +213,11 @@ fn han_numeral(n: usize) -> String {
         0..=9 => D[n].to_string(),
         10 => "十".to_string(),
         11..=19 => format!("十{}", D[n - 10]),
-        _ => format!("{}十{}", D[n / 10], if !n.is_multiple_of(10) { D[n % 10] } else { "" }),
+        _ => format!(
+            "{}十{}",
+            D[n / 10],
+            if !n.is_multiple_of(10) { D[n % 10] } else { "" }
+        ),
     }
 }
 
@@ -241,16 +282,36 @@ struct Style {
 }
 
 const SCHEMES: [Scheme; 6] = [
-    Scheme::Decimal { dot: true, chapter_word: false },
+    Scheme::Decimal {
+        dot: true,
+        chapter_word: false,
+    },
     Scheme::Chinese { spaced: false },
     Scheme::Appendix,
-    Scheme::Decimal { dot: false, chapter_word: true },
+    Scheme::Decimal {
+        dot: false,
+        chapter_word: true,
+    },
     Scheme::Chinese { spaced: true },
-    Scheme::Decimal { dot: true, chapter_word: true },
+    Scheme::Decimal {
+        dot: true,
+        chapter_word: true,
+    },
 ];
-const NUMBERS: [Number; 5] = [Number::Bare, Number::Dashed, Number::EmDashed, Number::Page, Number::OfTotal];
+const NUMBERS: [Number; 5] = [
+    Number::Bare,
+    Number::Dashed,
+    Number::EmDashed,
+    Number::Page,
+    Number::OfTotal,
+];
 const HEADS: [Head; 4] = [Head::Book, Head::Chapter, Head::None, Head::Alternating];
-const PLACEMENTS: [Placement; 4] = [Placement::HeadTopNumberFoot, Placement::CombinedTop, Placement::NumberTopHeadFoot, Placement::CombinedFoot];
+const PLACEMENTS: [Placement; 4] = [
+    Placement::HeadTopNumberFoot,
+    Placement::CombinedTop,
+    Placement::NumberTopHeadFoot,
+    Placement::CombinedFoot,
+];
 
 impl Style {
     /// The style of document `i`: the main choices cycle with different
@@ -283,8 +344,14 @@ impl Style {
 
     fn name(&self) -> String {
         let scheme = match self.scheme {
-            Scheme::Decimal { dot: true, chapter_word: false } => "3./3.1.",
-            Scheme::Decimal { dot: true, chapter_word: true } => "第3章/3.1.",
+            Scheme::Decimal {
+                dot: true,
+                chapter_word: false,
+            } => "3./3.1.",
+            Scheme::Decimal {
+                dot: true,
+                chapter_word: true,
+            } => "第3章/3.1.",
             Scheme::Decimal { dot: false, .. } => "第3章/3.1",
             Scheme::Chinese { spaced: false } => "第三章/一、",
             Scheme::Chinese { spaced: true } => "第3章/一、",
@@ -371,12 +438,20 @@ impl<'a> Builder<'a> {
 
     fn line(&mut self, block: usize, text: String) {
         let head = self.heads.len().saturating_sub(1);
-        self.lines.push(Line { text, block: Some(block), head });
+        self.lines.push(Line {
+            text,
+            block: Some(block),
+            head,
+        });
     }
 
     fn blank(&mut self) {
         if self.lines.last().is_some_and(|l| l.block.is_some()) {
-            self.lines.push(Line { text: String::new(), block: None, head: 0 });
+            self.lines.push(Line {
+                text: String::new(),
+                block: None,
+                head: 0,
+            });
         }
     }
 
@@ -397,7 +472,11 @@ impl<'a> Builder<'a> {
                 let at = self.rng.range(1, chars.len() - 2);
                 if is_han(chars[at - 1]) && is_han(chars[at]) {
                     let word = *self.rng.pick(&LATIN);
-                    s = format!("{} {word} {}", chars[..at].iter().collect::<String>(), chars[at..].iter().collect::<String>());
+                    s = format!(
+                        "{} {word} {}",
+                        chars[..at].iter().collect::<String>(),
+                        chars[at..].iter().collect::<String>()
+                    );
                 }
             }
             text.push_str(&s);
@@ -427,7 +506,12 @@ impl<'a> Builder<'a> {
     /// run a little onto a second line, as a long heading does.
     fn heading_words(&mut self, label: &str, long: bool) -> String {
         let width = self.style.width as f32;
-        let room = if long { width + (width / 4.0).max(2.0) } else { width } - ems(label) - 0.5;
+        let room = if long {
+            width + (width / 4.0).max(2.0)
+        } else {
+            width
+        } - ems(label)
+            - 0.5;
         let mut words = self.phrase();
         if long {
             while ems(&words) + ems(label) < width + 2.0 {
@@ -454,7 +538,11 @@ impl<'a> Builder<'a> {
         // Only numbers that stand alone as a cue are set apart from their words.
         let splittable = !label.ends_with('、') && !label.ends_with('）');
         let words = self.heading_words(label, form == 9);
-        let sep = if label.ends_with(['、', '）']) { "" } else { " " };
+        let sep = if label.ends_with(['、', '）']) {
+            ""
+        } else {
+            " "
+        };
         let full = format!("{label}{sep}{words}");
         let b = self.block("heading", Some(level));
         if form >= 7 && splittable && form != 9 {
@@ -464,7 +552,11 @@ impl<'a> Builder<'a> {
             let lines = wrap(&full, self.style.width, 0);
             let centre = form >= 5 && lines.len() == 1;
             for l in lines {
-                let pad = if centre { centring(self.style.width, ems(&l)) } else { String::new() };
+                let pad = if centre {
+                    centring(self.style.width, ems(&l))
+                } else {
+                    String::new()
+                };
                 self.line(b, format!("{pad}{l}"));
             }
         }
@@ -472,7 +564,12 @@ impl<'a> Builder<'a> {
             self.heads.push(full);
             // The heading's own lines show it in the running head too.
             let head = self.heads.len() - 1;
-            for l in self.lines.iter_mut().rev().take_while(|l| l.block == Some(b)) {
+            for l in self
+                .lines
+                .iter_mut()
+                .rev()
+                .take_while(|l| l.block == Some(b))
+            {
                 l.head = head;
             }
         }
@@ -488,7 +585,11 @@ impl<'a> Builder<'a> {
             1 => format!("图 {}", self.figures),
             _ => format!("表 {chapter}.{} ", self.figures),
         };
-        let label = if label.starts_with('图') { format!("{label} ") } else { label };
+        let label = if label.starts_with('图') {
+            format!("{label} ")
+        } else {
+            label
+        };
         let mut words = self.phrase();
         while ems(&label) + ems(&words) > self.style.width as f32 {
             words.pop();
@@ -509,7 +610,11 @@ impl<'a> Builder<'a> {
         let text = self.prose(4);
         let lines = self.paragraph_lines(&text);
         // Between two of its lines, or (a one-line paragraph) after it.
-        let at = if lines.len() > 1 { self.rng.range(1, lines.len() - 1) } else { 1 };
+        let at = if lines.len() > 1 {
+            self.rng.range(1, lines.len() - 1)
+        } else {
+            1
+        };
         let caption = self.caption_text(chapter);
         let p = self.block("paragraph", None);
         let c = self.block("caption", None);
@@ -546,13 +651,24 @@ impl<'a> Builder<'a> {
         }
         let hanging = self.rng.chance(0.5);
         for i in 1..=self.rng.range(3, 6) {
-            let text = if self.rng.chance(0.5) { self.phrase() + "。" } else { self.sentence() };
-            let marker = if numbered { format!("{i}) ") } else { self.style.bullet.to_string() };
+            let text = if self.rng.chance(0.5) {
+                self.phrase() + "。"
+            } else {
+                self.sentence()
+            };
+            let marker = if numbered {
+                format!("{i}) ")
+            } else {
+                self.style.bullet.to_string()
+            };
             let b = self.block("list_item", None);
             // A hanging indent of two spaces (one em) under the marker, or none.
             let pad = if hanging { "  " } else { "" };
             let width = self.style.width as f32;
-            for (j, l) in wrap_to(&format!("{marker}{text}"), width, width - ems(pad)).into_iter().enumerate() {
+            for (j, l) in wrap_to(&format!("{marker}{text}"), width, width - ems(pad))
+                .into_iter()
+                .enumerate()
+            {
                 self.line(b, if j > 0 { format!("{pad}{l}") } else { l });
             }
         }
@@ -608,7 +724,12 @@ impl<'a> Builder<'a> {
     /// The numbers of a heading at `depth` (0 = chapter) on `path`.
     fn label(&self, path: &[usize]) -> String {
         let depth = path.len() - 1;
-        let joined = || path.iter().map(usize::to_string).collect::<Vec<_>>().join(".");
+        let joined = || {
+            path.iter()
+                .map(usize::to_string)
+                .collect::<Vec<_>>()
+                .join(".")
+        };
         match self.style.scheme {
             Scheme::Decimal { dot, chapter_word } => match depth {
                 0 if chapter_word => format!("第 {} 章", path[0]),
@@ -626,7 +747,14 @@ impl<'a> Builder<'a> {
                 let letter = (b'A' + (path[0] % 26) as u8) as char;
                 match depth {
                     0 => format!("附录 {letter}."),
-                    _ => format!("{letter}.{}.", path[1..].iter().map(usize::to_string).collect::<Vec<_>>().join(".")),
+                    _ => format!(
+                        "{letter}.{}.",
+                        path[1..]
+                            .iter()
+                            .map(usize::to_string)
+                            .collect::<Vec<_>>()
+                            .join(".")
+                    ),
                 }
             }
         }
@@ -643,22 +771,36 @@ struct Draft {
 fn draft(style: &Style, pool: &Pool) -> Draft {
     let mut b = Builder::new(style, pool);
     let first = b.rng.range(1, 9);
-    let chapters: Vec<usize> = if style.one_chapter { vec![first] } else { (first..first + b.rng.range(3, 5)).collect() };
+    let chapters: Vec<usize> = if style.one_chapter {
+        vec![first]
+    } else {
+        (first..first + b.rng.range(3, 5)).collect()
+    };
     // The title: the book's, or the chapter's when the file is one chapter.
     let title = if style.one_chapter {
         let label = b.label(&[first]);
-        let sep = if label.ends_with('.') || label.ends_with('章') { " " } else { "" };
+        let sep = if label.ends_with('.') || label.ends_with('章') {
+            " "
+        } else {
+            ""
+        };
         let words = b.heading_words(&label, false);
         format!("{label}{sep}{words}")
     } else {
-        let suffix = *b.rng.pick(&["手册", "指南", "报告", "年度报告", " HowTo", "白皮书"]);
+        let suffix = *b
+            .rng
+            .pick(&["手册", "指南", "报告", "年度报告", " HowTo", "白皮书"]);
         let mut t = b.phrase() + suffix;
         while ems(&t) > style.width as f32 {
             t.remove(0);
         }
         t
     };
-    let centre = if b.rng.chance(0.5) { centring(style.width, ems(&title)) } else { String::new() };
+    let centre = if b.rng.chance(0.5) {
+        centring(style.width, ems(&title))
+    } else {
+        String::new()
+    };
     b.heads.push(title.clone());
     let t = b.block("title", None);
     b.line(t, format!("{centre}{title}"));
@@ -667,14 +809,22 @@ fn draft(style: &Style, pool: &Pool) -> Draft {
     let base: u8 = if style.one_chapter { 1 } else { 2 };
     let chinese = matches!(style.scheme, Scheme::Chinese { .. });
     for &ch in &chapters {
-        let tag = if style.scheme == Scheme::Appendix { ((b'A' + (ch % 26) as u8) as char).to_string() } else { ch.to_string() };
+        let tag = if style.scheme == Scheme::Appendix {
+            ((b'A' + (ch % 26) as u8) as char).to_string()
+        } else {
+            ch.to_string()
+        };
         if !style.one_chapter {
             let label = b.label(&[ch]);
             b.heading(&label, base, true);
         }
         let n = b.rng.range(1, 2);
         b.body(n, &tag);
-        let sections = if style.one_chapter { b.rng.range(3, 6) } else { b.rng.range(2, 4) };
+        let sections = if style.one_chapter {
+            b.rng.range(3, 6)
+        } else {
+            b.rng.range(2, 4)
+        };
         for s in 1..=sections {
             let label = b.label(&[ch, s]);
             // In a one-chapter file the sections are what the running head shows.
@@ -698,7 +848,11 @@ fn draft(style: &Style, pool: &Pool) -> Draft {
         }
         b.footnotes();
     }
-    Draft { lines: b.lines, blocks: b.blocks, heads: b.heads }
+    Draft {
+        lines: b.lines,
+        blocks: b.blocks,
+        heads: b.heads,
+    }
 }
 
 // ---- OCR noise: the same blocks, their characters degraded.
@@ -730,7 +884,11 @@ fn add_noise(d: &mut Draft, seed: u64) {
         }
         // A list's or footnote's marker is left alone: noise in it would change the block's kind.
         let chars: Vec<char> = line.text.chars().collect();
-        let keep = if kind == "paragraph" { 0 } else { chars.iter().position(|&c| c == ' ').map_or(0, |p| p + 1) };
+        let keep = if kind == "paragraph" {
+            0
+        } else {
+            chars.iter().position(|&c| c == ' ').map_or(0, |p| p + 1)
+        };
         let mut text: String = chars[..keep].iter().collect();
         for (j, &c) in chars.iter().enumerate().skip(keep) {
             let han_pair = is_han(c) && chars.get(j + 1).copied().is_some_and(is_han);
@@ -748,10 +906,19 @@ fn add_noise(d: &mut Draft, seed: u64) {
                 text.push(' ');
             }
         }
-        out.push(Line { text: text.trim_end().to_string(), ..line.clone() });
+        out.push(Line {
+            text: text.trim_end().to_string(),
+            ..line.clone()
+        });
         // A speck read as a character, on a line of its own inside a paragraph.
-        if kind == "paragraph" && lines.get(i + 1).is_some_and(|n| n.block == Some(b)) && r.chance(SPECK) {
-            out.push(Line { text: (*r.pick(&["丨", "'", ".", "、", "i", ","])).to_string(), ..line.clone() });
+        if kind == "paragraph"
+            && lines.get(i + 1).is_some_and(|n| n.block == Some(b))
+            && r.chance(SPECK)
+        {
+            out.push(Line {
+                text: (*r.pick(&["丨", "'", ".", "、", "i", ","])).to_string(),
+                ..line.clone()
+            });
         }
     }
     d.lines = out;
@@ -812,7 +979,11 @@ fn paginate(d: &Draft, style: &Style) -> Generated {
     for (n, page) in pages.iter().enumerate() {
         let number = first_number + n;
         let num = number_text(style, number, total);
-        let num = if style.centred_numbers { format!("{}{num}", centring(style.width, ems(&num))) } else { num };
+        let num = if style.centred_numbers {
+            format!("{}{num}", centring(style.width, ems(&num)))
+        } else {
+            num
+        };
         let chapter = &d.heads[page.first().map_or(0, |l| l.head)];
         let head = match style.head {
             Head::None => None,
@@ -824,7 +995,15 @@ fn paginate(d: &Draft, style: &Style) -> Generated {
             Head::Alternating => Some(chapter.as_str()),
         };
         // A head too long for the page is cut short, as a book sets a short title there.
-        let room = style.width as f32 - if matches!(style.placement, Placement::CombinedTop | Placement::CombinedFoot) { ems(num.trim()) + 2.0 } else { 0.0 };
+        let room = style.width as f32
+            - if matches!(
+                style.placement,
+                Placement::CombinedTop | Placement::CombinedFoot
+            ) {
+                ems(num.trim()) + 2.0
+            } else {
+                0.0
+            };
         let head = head.map(|h| {
             let mut h = h.to_string();
             while ems(&h) > room.max(6.0) {
@@ -847,10 +1026,19 @@ fn paginate(d: &Draft, style: &Style) -> Generated {
             }
             (Some(h), Placement::CombinedTop | Placement::CombinedFoot) => {
                 let num = num.trim();
-                let pad = " ".repeat(((style.width as f32 - ems(num) - ems(h)).max(4.0) * 2.0) as usize);
+                let pad =
+                    " ".repeat(((style.width as f32 - ems(num) - ems(h)).max(4.0) * 2.0) as usize);
                 // Even pages carry the number outside on the left, odd ones on the right.
-                let line = if number.is_multiple_of(2) { format!("{num}{pad}{h}") } else { format!("{h}{pad}{num}") };
-                if style.placement == Placement::CombinedTop { top.push(line) } else { foot.push(line) }
+                let line = if number.is_multiple_of(2) {
+                    format!("{num}{pad}{h}")
+                } else {
+                    format!("{h}{pad}{num}")
+                };
+                if style.placement == Placement::CombinedTop {
+                    top.push(line)
+                } else {
+                    foot.push(line)
+                }
             }
         }
         let mut page_out: Vec<(String, Option<usize>)> = Vec::new();
@@ -889,11 +1077,23 @@ fn paginate(d: &Draft, style: &Style) -> Generated {
         .iter()
         .zip(lines_of)
         .filter(|(_, lines)| !lines.is_empty())
-        .map(|((kind, level), lines)| LayoutBlock { kind: kind.to_string(), level: *level, lines: ranges(lines) })
+        .map(|((kind, level), lines)| LayoutBlock {
+            kind: kind.to_string(),
+            level: *level,
+            lines: ranges(lines),
+        })
         .collect();
     gold.sort_by_key(|b| b.lines[0][0]);
     let name = style.name();
-    Generated { gold: Layout { source: format!("{name}.txt"), blocks: gold }, text, name, width: style.width }
+    Generated {
+        gold: Layout {
+            source: format!("{name}.txt"),
+            blocks: gold,
+        },
+        text,
+        name,
+        width: style.width,
+    }
 }
 
 fn generate(style: &Style, pool: &Pool) -> Generated {
@@ -929,41 +1129,108 @@ const KINSOKU_SQUEEZE: f32 = 2.0;
 #[test]
 fn generator_gold_is_well_formed() {
     let pool = Pool::new();
-    assert!(pool.sentences.len() > 500 && pool.phrases.len() > 500, "{} sentences, {} phrases", pool.sentences.len(), pool.phrases.len());
+    assert!(
+        pool.sentences.len() > 500 && pool.phrases.len() > 500,
+        "{} sentences, {} phrases",
+        pool.sentences.len(),
+        pool.phrases.len()
+    );
     let docs = corpus(&pool);
     for doc in &docs {
         let nonblank = reprint::score::nonblank_lines(&doc.text);
         let mut seen = std::collections::HashSet::new();
         for b in &doc.gold.blocks {
-            assert!(KINDS.contains(&b.kind.as_str()), "{}: kind {}", doc.name, b.kind);
-            assert_eq!(b.level.is_some(), b.kind == "heading", "{}: level on {}", doc.name, b.kind);
-            assert!(b.level.is_none_or(|l| (2..=6).contains(&l)), "{}: level {:?}", doc.name, b.level);
+            assert!(
+                KINDS.contains(&b.kind.as_str()),
+                "{}: kind {}",
+                doc.name,
+                b.kind
+            );
+            assert_eq!(
+                b.level.is_some(),
+                b.kind == "heading",
+                "{}: level on {}",
+                doc.name,
+                b.kind
+            );
+            assert!(
+                b.level.is_none_or(|l| (2..=6).contains(&l)),
+                "{}: level {:?}",
+                doc.name,
+                b.level
+            );
             for n in b.lines.iter().flat_map(|r| r[0]..=r[1]) {
-                assert!(nonblank.contains(&n), "{}: blank line {n} in a {} block", doc.name, b.kind);
+                assert!(
+                    nonblank.contains(&n),
+                    "{}: blank line {n} in a {} block",
+                    doc.name,
+                    b.kind
+                );
                 assert!(seen.insert(n), "{}: line {n} in two blocks", doc.name);
             }
         }
-        assert_eq!(seen.len(), nonblank.len(), "{}: non-blank lines in no block", doc.name);
-        assert_eq!(doc.gold.blocks.iter().filter(|b| b.kind == "title").count(), 1, "{}", doc.name);
+        assert_eq!(
+            seen.len(),
+            nonblank.len(),
+            "{}: non-blank lines in no block",
+            doc.name
+        );
+        assert_eq!(
+            doc.gold.blocks.iter().filter(|b| b.kind == "title").count(),
+            1,
+            "{}",
+            doc.name
+        );
         // The gold scores perfectly against itself.
         let s = score(&doc.gold, &doc.gold, &doc.text);
-        assert!(s.problems.is_empty() && s.line_accuracy() == 1.0 && s.exact_blocks() == 1.0, "{}: {:?}", doc.name, s.problems);
+        assert!(
+            s.problems.is_empty() && s.line_accuracy() == 1.0 && s.exact_blocks() == 1.0,
+            "{}: {:?}",
+            doc.name,
+            s.problems
+        );
         // Column width: no clean line wider than the column (beyond the
         // punctuation kinsoku squeezes in), counting a hanging indent but not
         // centring; furniture may span the page.
-        for (i, l) in doc.text.lines().enumerate().filter(|_| !doc.name.ends_with("NOISY")) {
+        for (i, l) in doc
+            .text
+            .lines()
+            .enumerate()
+            .filter(|_| !doc.name.ends_with("NOISY"))
+        {
             let l = l.trim_start_matches('\u{c}');
-            let l = if l.len() - l.trim_start().len() > 2 { l.trim_start() } else { l };
-            let is_artifact = doc.gold.blocks.iter().any(|b| b.kind == "artifact" && b.lines[0][0] == i as u32 + 1);
-            assert!(is_artifact || ems(l) <= doc.width as f32 + KINSOKU_SQUEEZE, "{}: line {} too wide: {l}", doc.name, i + 1);
+            let l = if l.len() - l.trim_start().len() > 2 {
+                l.trim_start()
+            } else {
+                l
+            };
+            let is_artifact = doc
+                .gold
+                .blocks
+                .iter()
+                .any(|b| b.kind == "artifact" && b.lines[0][0] == i as u32 + 1);
+            assert!(
+                is_artifact || ems(l) <= doc.width as f32 + KINSOKU_SQUEEZE,
+                "{}: line {} too wide: {l}",
+                doc.name,
+                i + 1
+            );
         }
     }
     // Pages cut paragraphs: the gold has paragraphs of several ranges around furniture.
-    let cut = docs.iter().flat_map(|d| &d.gold.blocks).filter(|b| b.kind == "paragraph" && b.lines.len() > 1).count();
+    let cut = docs
+        .iter()
+        .flat_map(|d| &d.gold.blocks)
+        .filter(|b| b.kind == "paragraph" && b.lines.len() > 1)
+        .count();
     assert!(cut > DOCUMENTS, "only {cut} paragraphs across pages");
     // Deterministic.
     let again = corpus(&pool);
-    assert!(docs.iter().zip(&again).all(|(a, b)| a.text == b.text && a.gold == b.gold));
+    assert!(
+        docs.iter()
+            .zip(&again)
+            .all(|(a, b)| a.text == b.text && a.gold == b.gold)
+    );
 }
 
 // ---- The parser scored on them.
@@ -991,15 +1258,51 @@ struct Floor {
 }
 
 const FLOORS: [Floor; 9] = [
-    Floor { metric: "paragraph boundary", clean: 0.92, noisy: 0.87 }, // 0.9392, 0.8887
-    Floor { metric: "title|heading", clean: 0.90, noisy: 0.88 },      // 0.9228, 0.9080
-    Floor { metric: "heading+level", clean: 0.88, noisy: 0.87 },      // 0.9087, 0.8935
-    Floor { metric: "artifact", clean: 0.96, noisy: 0.95 },           // 0.9830, 0.9774
-    Floor { metric: "caption", clean: 0.95, noisy: 0.95 },            // 0.9717, 0.9717
-    Floor { metric: "note", clean: 0.98, noisy: 0.98 },               // 1.0, 1.0
-    Floor { metric: "aside", clean: 0.98, noisy: 0.98 },              // 1.0, 1.0
-    Floor { metric: "list_item", clean: 0.97, noisy: 0.97 },          // 0.9936, 0.9913
-    Floor { metric: "line accuracy", clean: 0.96, noisy: 0.96 },      // 0.9855, 0.9821
+    Floor {
+        metric: "paragraph boundary",
+        clean: 0.92,
+        noisy: 0.87,
+    }, // 0.9392, 0.8887
+    Floor {
+        metric: "title|heading",
+        clean: 0.90,
+        noisy: 0.88,
+    }, // 0.9228, 0.9080
+    Floor {
+        metric: "heading+level",
+        clean: 0.88,
+        noisy: 0.87,
+    }, // 0.9087, 0.8935
+    Floor {
+        metric: "artifact",
+        clean: 0.96,
+        noisy: 0.95,
+    }, // 0.9830, 0.9774
+    Floor {
+        metric: "caption",
+        clean: 0.95,
+        noisy: 0.95,
+    }, // 0.9717, 0.9717
+    Floor {
+        metric: "note",
+        clean: 0.98,
+        noisy: 0.98,
+    }, // 1.0, 1.0
+    Floor {
+        metric: "aside",
+        clean: 0.98,
+        noisy: 0.98,
+    }, // 1.0, 1.0
+    Floor {
+        metric: "list_item",
+        clean: 0.97,
+        noisy: 0.97,
+    }, // 0.9936, 0.9913
+    Floor {
+        metric: "line accuracy",
+        clean: 0.96,
+        noisy: 0.96,
+    }, // 0.9855, 0.9821
 ];
 
 /// The lowest paragraph boundary F1 any single document may have (measured:
@@ -1020,20 +1323,42 @@ fn value(s: &Scores, metric: &str) -> f64 {
 fn print_misses(doc: &Generated, pred: &Layout) {
     let lines: Vec<&str> = doc.text.split('\n').collect();
     let kind_at = |layout: &Layout, n: u32| {
-        layout.blocks.iter().find(|b| b.lines.iter().any(|r| (r[0]..=r[1]).contains(&n))).map(|b| (b.kind.clone(), b.level, b.lines[0][0] == n))
+        layout
+            .blocks
+            .iter()
+            .find(|b| b.lines.iter().any(|r| (r[0]..=r[1]).contains(&n)))
+            .map(|b| (b.kind.clone(), b.level, b.lines[0][0] == n))
     };
     for b in &doc.gold.blocks {
         let first = b.lines[0][0];
         let got = kind_at(pred, first);
-        let hit = got.as_ref().is_some_and(|(k, l, starts)| *k == b.kind && *starts && (b.kind != "heading" || *l == b.level));
+        let hit = got.as_ref().is_some_and(|(k, l, starts)| {
+            *k == b.kind && *starts && (b.kind != "heading" || *l == b.level)
+        });
         if !hit {
-            println!("  miss {} {:?} line {first} {:?}: parser {:?}", b.kind, b.level, lines[first as usize - 1], got);
+            println!(
+                "  miss {} {:?} line {first} {:?}: parser {:?}",
+                b.kind,
+                b.level,
+                lines[first as usize - 1],
+                got
+            );
         }
     }
     for b in &pred.blocks {
         let first = b.lines[0][0];
-        if b.kind == "paragraph" && !doc.gold.blocks.iter().any(|g| g.kind == "paragraph" && g.lines[0][0] == first) {
-            println!("  extra paragraph at line {first} {:?}: gold {:?}", lines[first as usize - 1], kind_at(&doc.gold, first));
+        if b.kind == "paragraph"
+            && !doc
+                .gold
+                .blocks
+                .iter()
+                .any(|g| g.kind == "paragraph" && g.lines[0][0] == first)
+        {
+            println!(
+                "  extra paragraph at line {first} {:?}: gold {:?}",
+                lines[first as usize - 1],
+                kind_at(&doc.gold, first)
+            );
         }
     }
 }
@@ -1048,10 +1373,20 @@ fn generated_texts_score_against_their_gold() {
         let dir = std::path::Path::new(&dir);
         for doc in corpus(&pool) {
             let file = format!("{}.txt", doc.name.replace([' ', '/', '#', ':', ','], "_"));
-            let pred = reprint::parse(&doc.text, &reprint::Options::default()).expect("parse").to_layout();
+            let pred = reprint::parse(&doc.text, &reprint::Options::default())
+                .expect("parse")
+                .to_layout();
             std::fs::write(dir.join(&file), &doc.text).expect("dump");
-            std::fs::write(dir.join(format!("{file}.json")), serde_json::to_string(&doc.gold).expect("json")).expect("dump");
-            std::fs::write(dir.join(format!("{file}.pred.json")), serde_json::to_string(&pred).expect("json")).expect("dump");
+            std::fs::write(
+                dir.join(format!("{file}.json")),
+                serde_json::to_string(&doc.gold).expect("json"),
+            )
+            .expect("dump");
+            std::fs::write(
+                dir.join(format!("{file}.pred.json")),
+                serde_json::to_string(&pred).expect("json"),
+            )
+            .expect("dump");
         }
     }
     let (mut clean, mut noisy) = (Scores::default(), Scores::default());
@@ -1073,16 +1408,29 @@ fn generated_texts_score_against_their_gold() {
             print_misses(&doc, &pred);
         }
         if f < FLOOR_EACH_DOCUMENT {
-            failures.push(format!("{}: paragraph boundary F1 {f:.4} < {FLOOR_EACH_DOCUMENT}", doc.name));
+            failures.push(format!(
+                "{}: paragraph boundary F1 {f:.4} < {FLOOR_EACH_DOCUMENT}",
+                doc.name
+            ));
         }
-        if doc.name.ends_with("NOISY") { noisy.add(&s) } else { clean.add(&s) }
+        if doc.name.ends_with("NOISY") {
+            noisy.add(&s)
+        } else {
+            clean.add(&s)
+        }
     }
     println!("== clean (micro-averaged)\n{}", clean.table());
     println!("== noisy (micro-averaged)\n{}", noisy.table());
-    println!("{:<22}{:>8}{:>8}{:>8}{:>8}", "metric", "clean", "floor", "noisy", "floor");
+    println!(
+        "{:<22}{:>8}{:>8}{:>8}{:>8}",
+        "metric", "clean", "floor", "noisy", "floor"
+    );
     for f in &FLOORS {
         let (c, n) = (value(&clean, f.metric), value(&noisy, f.metric));
-        println!("{:<22}{c:>8.4}{:>8.2}{n:>8.4}{:>8.2}", f.metric, f.clean, f.noisy);
+        println!(
+            "{:<22}{c:>8.4}{:>8.2}{n:>8.4}{:>8.2}",
+            f.metric, f.clean, f.noisy
+        );
         if c < f.clean {
             failures.push(format!("clean {} {c:.4} fell below {}", f.metric, f.clean));
         }

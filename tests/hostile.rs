@@ -5,7 +5,14 @@
 //! A hang is a case that takes more than [`HANG`]; nothing here times the
 //! code otherwise. Memory is the heap the case's own thread allocates, counted
 //! by the allocator below, so cases running in parallel do not blur it.
-#![cfg(all(feature = "epub", feature = "tei", feature = "pdf", feature = "markdown", feature = "html", feature = "review"))]
+#![cfg(all(
+    feature = "epub",
+    feature = "tei",
+    feature = "pdf",
+    feature = "markdown",
+    feature = "html",
+    feature = "review"
+))]
 
 mod epub_support;
 mod robust_support;
@@ -87,10 +94,15 @@ mod heap {
 /// the checks included; the input was allocated before).
 fn bounded<T: Send + 'static>(name: &str, f: impl FnOnce() -> T + Send + 'static) -> (T, usize) {
     let (tx, rx) = std::sync::mpsc::channel();
-    let thread = std::thread::Builder::new().name(name.into()).spawn(move || tx.send(heap::peak(f))).unwrap();
+    let thread = std::thread::Builder::new()
+        .name(name.into())
+        .spawn(move || tx.send(heap::peak(f)))
+        .unwrap();
     match rx.recv_timeout(HANG) {
         Ok(done) => done,
-        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => panic!("{name}: no answer after {HANG:?}: a hang"),
+        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+            panic!("{name}: no answer after {HANG:?}: a hang")
+        }
         Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => match thread.join() {
             Err(panic) => std::panic::resume_unwind(panic),
             Ok(_) => unreachable!("the thread ended without sending"),
@@ -112,8 +124,11 @@ fn convert(name: &str, bytes: Vec<u8>, pdf: Pdf) -> Result<Converted, String> {
     let owned = name.to_string();
     let len = bytes.len();
     let (result, peak) = bounded(name, move || -> Result<_, String> {
-        let doc = reprint::parse_bytes(&bytes, &Options::default().with_file_name(&owned)).map_err(|e| e.to_string())?;
-        let text = reprint::parse::decode(&bytes, None, &owned).expect("parse_bytes decoded it").text;
+        let doc = reprint::parse_bytes(&bytes, &Options::default().with_file_name(&owned))
+            .map_err(|e| e.to_string())?;
+        let text = reprint::parse::decode(&bytes, None, &owned)
+            .expect("parse_bytes decoded it")
+            .text;
         let out = check_everything(&text, &doc, pdf).unwrap_or_else(|e| panic!("{owned}: {e}"));
         Ok((doc, text, out))
     });
@@ -125,10 +140,23 @@ fn convert(name: &str, bytes: Vec<u8>, pdf: Pdf) -> Result<Converted, String> {
     // long line; `memory_grows_linearly` checks the growth itself.
     let lines = doc.source.line_count as usize;
     let allowed_out = 16 * len + 2048 * lines + (1 << 20);
-    assert!(out.total_len() <= allowed_out, "{name}: {} bytes of output for {len} bytes, {lines} lines of input", out.total_len());
+    assert!(
+        out.total_len() <= allowed_out,
+        "{name}: {} bytes of output for {len} bytes, {lines} lines of input",
+        out.total_len()
+    );
     let allowed_heap = 128 * len + 8192 * lines + (64 << 20);
-    assert!(peak <= allowed_heap, "{name}: {} MB of heap for {len} bytes, {lines} lines of input", peak >> 20);
-    Ok(Converted { doc, text, out, peak })
+    assert!(
+        peak <= allowed_heap,
+        "{name}: {} MB of heap for {len} bytes, {lines} lines of input",
+        peak >> 20
+    );
+    Ok(Converted {
+        doc,
+        text,
+        out,
+        peak,
+    })
 }
 
 fn converts(name: &str, bytes: Vec<u8>, pdf: Pdf) -> Converted {
@@ -137,7 +165,10 @@ fn converts(name: &str, bytes: Vec<u8>, pdf: Pdf) -> Converted {
 
 fn refused(name: &str, bytes: Vec<u8>) -> String {
     match convert(name, bytes, Pdf::Without) {
-        Ok(c) => panic!("{name} was taken for text: {} blocks", c.doc.blocks().count()),
+        Ok(c) => panic!(
+            "{name} was taken for text: {} blocks",
+            c.doc.blocks().count()
+        ),
         Err(e) => e,
     }
 }
@@ -147,7 +178,9 @@ fn noise(len: usize, seed: u64) -> Vec<u8> {
     let mut x = seed;
     (0..len)
         .map(|_| {
-            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             (x >> 56) as u8
         })
         .collect()
@@ -157,11 +190,26 @@ const PROSE: &str = "标题\n\n\u{3000}\u{3000}第一段的第一行，很长很
 
 #[test]
 fn empty_and_blank_files_give_empty_documents() {
-    for (name, text) in [("empty.txt", String::new()), ("blank.txt", "\n \n\t\n\u{3000}\u{3000}\r\n\x0c\n\x0b\n".repeat(1000)), ("newline.txt", "\n".into())] {
+    for (name, text) in [
+        ("empty.txt", String::new()),
+        (
+            "blank.txt",
+            "\n \n\t\n\u{3000}\u{3000}\r\n\x0c\n\x0b\n".repeat(1000),
+        ),
+        ("newline.txt", "\n".into()),
+    ] {
         let c = converts(name, text.clone().into_bytes(), Pdf::With);
         assert_eq!(c.doc.blocks().count(), 0, "{name}");
-        assert_eq!(c.doc.source.line_count as usize, source_lines(&text).len(), "{name}");
-        assert!(c.out.markdown.trim().is_empty(), "{name}: {:?}", c.out.markdown);
+        assert_eq!(
+            c.doc.source.line_count as usize,
+            source_lines(&text).len(),
+            "{name}"
+        );
+        assert!(
+            c.out.markdown.trim().is_empty(),
+            "{name}: {:?}",
+            c.out.markdown
+        );
     }
 }
 
@@ -173,31 +221,56 @@ fn a_ten_megabyte_line_is_one_paragraph() {
     let blocks: Vec<_> = c.doc.blocks().collect();
     assert_eq!(blocks.len(), 1);
     assert_eq!(blocks[0].text(), line);
-    println!("10 MB line: {} MB heap at most, {} MB of output", c.peak >> 20, c.out.total_len() >> 20);
+    println!(
+        "10 MB line: {} MB heap at most, {} MB of output",
+        c.peak >> 20,
+        c.out.total_len() >> 20
+    );
 }
 
 #[test]
 fn binary_data_is_refused_with_a_reason() {
     let err = refused("noise.bin", noise(1 << 20, 1));
-    assert!(err.starts_with("noise.bin does not look like text:") && err.contains("control characters in the first"), "{err}");
+    assert!(
+        err.starts_with("noise.bin does not look like text:")
+            && err.contains("control characters in the first"),
+        "{err}"
+    );
     // An image: a PNG header, then compressed data.
     let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
     png.extend(noise(4096, 2));
     let err = refused("cover.png", png);
-    assert!(err.contains("cover.png does not look like text") && err.contains("give the encoding explicitly"), "{err}");
+    assert!(
+        err.contains("cover.png does not look like text")
+            && err.contains("give the encoding explicitly"),
+        "{err}"
+    );
 }
 
 #[test]
 fn nul_bytes() {
     // Text with NUL in every line is binary: the message says where the first is.
-    let err = refused("nul.txt", "第一行文字\n第二行\0\0文字\n".repeat(100).into_bytes());
+    let err = refused(
+        "nul.txt",
+        "第一行文字\n第二行\0\0文字\n".repeat(100).into_bytes(),
+    );
     assert!(err.contains("NUL at line 2, character 4"), "{err}");
     // A stray NUL in text is kept: TEI writes it as a gap, the readers' formats drop it.
     let text = format!("{PROSE}\n\u{3000}\u{3000}损坏的\0一行。\n").repeat(20);
     let c = converts("stray-nul.txt", text.into_bytes(), Pdf::With);
-    assert!(c.out.tei.contains("<gap reason=\"forbidden-character\" unit=\"chars\" quantity=\"1\" n=\"U+0000\"/>"), "no gap for NUL");
-    let epub = epub_support::unzip(&c.out.epub).into_iter().map(|(name, data)| (name, String::from_utf8(data).unwrap_or_default()));
-    for (what, out) in epub.chain([("HTML".into(), c.out.html), ("Markdown".into(), c.out.markdown)]) {
+    assert!(
+        c.out.tei.contains(
+            "<gap reason=\"forbidden-character\" unit=\"chars\" quantity=\"1\" n=\"U+0000\"/>"
+        ),
+        "no gap for NUL"
+    );
+    let epub = epub_support::unzip(&c.out.epub)
+        .into_iter()
+        .map(|(name, data)| (name, String::from_utf8(data).unwrap_or_default()));
+    for (what, out) in epub.chain([
+        ("HTML".into(), c.out.html),
+        ("Markdown".into(), c.out.markdown),
+    ]) {
         assert!(!out.contains('\0'), "{what} has a NUL");
     }
 }
@@ -206,25 +279,42 @@ fn nul_bytes() {
 fn invalid_utf8_in_the_middle_is_replaced_and_said_where() {
     let mut bytes = PROSE.repeat(50).into_bytes();
     let line = 123;
-    let at = bytes.iter().enumerate().filter(|&(_, b)| *b == b'\n').nth(line - 2).unwrap().0 + 4;
+    let at = bytes
+        .iter()
+        .enumerate()
+        .filter(|&(_, b)| *b == b'\n')
+        .nth(line - 2)
+        .unwrap()
+        .0
+        + 4;
     bytes.splice(at..at, [0xFF, 0xFE, 0xC0, 0x80, 0xE4, 0xB8]);
     let c = converts("damaged.txt", bytes, Pdf::With);
     assert_eq!(c.doc.source.encoding, "UTF-8");
     let w = &c.doc.warnings[0];
     assert_eq!(w.line, line as u32, "{w:?}");
-    assert!(w.message.contains("replaced by U+FFFD, first on line 123"), "{w:?}");
+    assert!(
+        w.message.contains("replaced by U+FFFD, first on line 123"),
+        "{w:?}"
+    );
     assert!(source_lines(&c.text)[line - 1].contains('\u{FFFD}'));
     // Every other line is as it was.
     let clean = PROSE.repeat(50);
     let clean_lines = source_lines(&clean);
-    for (i, l) in source_lines(&c.text).iter().enumerate().filter(|&(i, _)| i != line - 1) {
+    for (i, l) in source_lines(&c.text)
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != line - 1)
+    {
         assert_eq!(*l, clean_lines[i], "line {}", i + 1);
     }
 }
 
 /// The layout of the same text given as UTF-8.
 fn layout_of_utf8(text: &str) -> Vec<reprint::layout::LayoutBlock> {
-    reprint::parse(text, &Options::default()).unwrap().to_layout().blocks
+    reprint::parse(text, &Options::default())
+        .unwrap()
+        .to_layout()
+        .blocks
 }
 
 #[test]
@@ -233,10 +323,18 @@ fn gb18030_and_utf16_give_what_utf8_gives() {
     let want = layout_of_utf8(&text);
     let (gb, _, unmappable) = encoding_rs::GB18030.encode(&text);
     assert!(!unmappable);
-    let le =
-        |bom: bool| -> Vec<u8> { (if bom { vec![0xFF, 0xFE] } else { vec![] }).into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect() };
-    let be =
-        |bom: bool| -> Vec<u8> { (if bom { vec![0xFE, 0xFF] } else { vec![] }).into_iter().chain(text.encode_utf16().flat_map(u16::to_be_bytes)).collect() };
+    let le = |bom: bool| -> Vec<u8> {
+        (if bom { vec![0xFF, 0xFE] } else { vec![] })
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect()
+    };
+    let be = |bom: bool| -> Vec<u8> {
+        (if bom { vec![0xFE, 0xFF] } else { vec![] })
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect()
+    };
     for (name, bytes, encoding) in [
         ("gb18030.txt", gb.into_owned(), "GB18030"),
         ("utf16le-bom.txt", le(true), "UTF-16LE"),
@@ -253,8 +351,13 @@ fn gb18030_and_utf16_give_what_utf8_gives() {
     let odd: Vec<u8> = "短\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
     let doc = reprint::parse_bytes(&odd, &Options::default().with_encoding("utf-16le")).unwrap();
     assert_eq!(doc.blocks().next().unwrap().text(), "短");
-    let err = reprint::parse_bytes(&odd, &Options::default().with_encoding("utf-17")).unwrap_err().to_string();
-    assert!(err.contains("unknown encoding \"utf-17\"") && err.contains("utf-16le"), "{err}");
+    let err = reprint::parse_bytes(&odd, &Options::default().with_encoding("utf-17"))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("unknown encoding \"utf-17\"") && err.contains("utf-16le"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -275,24 +378,61 @@ fn a_file_of_page_numbers_is_all_furniture() {
         .blocks()
         .filter(|b| !matches!(b.kind, BlockKind::Furniture { .. }))
         .flat_map(|b| b.content.iter())
-        .filter_map(|i| if let Inline::Span(s) = i { Some(s.text().to_string()) } else { None })
+        .filter_map(|i| {
+            if let Inline::Span(s) = i {
+                Some(s.text().to_string())
+            } else {
+                None
+            }
+        })
         .collect();
     // Most are page numbers; whatever the parser kept as text is still in exactly one block (checked above).
-    let pages = c.doc.blocks().filter(|b| matches!(b.kind, BlockKind::Furniture { kind: FurnitureKind::PageNumber { .. } })).count()
+    let pages = c
+        .doc
+        .blocks()
+        .filter(|b| {
+            matches!(
+                b.kind,
+                BlockKind::Furniture {
+                    kind: FurnitureKind::PageNumber { .. }
+                }
+            )
+        })
+        .count()
         + c.doc.blocks().flat_map(|b| b.milestones()).count();
-    assert!(pages >= 9_000, "only {pages} page numbers; text kept: {:?}", &reading[..reading.len().min(10)]);
+    assert!(
+        pages >= 9_000,
+        "only {pages} page numbers; text kept: {:?}",
+        &reading[..reading.len().min(10)]
+    );
 }
 
 #[test]
 fn a_hundred_thousand_one_character_lines() {
-    let text: String = (0..100_000).map(|i| ["字\n", "a\n", "。\n", "1\n", "\u{3000}\n"][i % 5]).collect();
+    let text: String = (0..100_000)
+        .map(|i| ["字\n", "a\n", "。\n", "1\n", "\u{3000}\n"][i % 5])
+        .collect();
     let c = converts("one-char-lines.txt", text.into_bytes(), Pdf::With);
     assert_eq!(c.doc.source.line_count, 100_000);
 }
 
 #[test]
 fn deeply_repeated_headings_nest_no_deeper_than_their_levels() {
-    let marks = ["# ", "## ", "### ", "#### ", "##### ", "###### ", "一、", "（一）", "1. ", "（1）", "①", "第一章 ", "第一节 "];
+    let marks = [
+        "# ",
+        "## ",
+        "### ",
+        "#### ",
+        "##### ",
+        "###### ",
+        "一、",
+        "（一）",
+        "1. ",
+        "（1）",
+        "①",
+        "第一章 ",
+        "第一节 ",
+    ];
     let mut text = String::new();
     for n in 0..3000 {
         for m in marks {
@@ -304,7 +444,12 @@ fn deeply_repeated_headings_nest_no_deeper_than_their_levels() {
     }
     let c = converts("headings.txt", text.into_bytes(), Pdf::With);
     let tei = roxmltree::Document::parse(&c.out.tei).unwrap();
-    let depth = tei.descendants().filter(|n| n.has_tag_name("div")).map(|n| n.ancestors().filter(|a| a.has_tag_name("div")).count()).max().unwrap_or(0);
+    let depth = tei
+        .descendants()
+        .filter(|n| n.has_tag_name("div"))
+        .map(|n| n.ancestors().filter(|a| a.has_tag_name("div")).count())
+        .max()
+        .unwrap_or(0);
     assert!(depth <= 8, "divs nested {depth} deep");
 }
 
@@ -313,14 +458,24 @@ fn xml_metacharacters_and_cdata_ends_stay_text() {
     let nasty = "<title>&amp; ]]> <![CDATA[ x ]]> <?php ?> <!-- c --> \"'` &#0; &nbsp; <script>alert(1)</script>";
     let text = format!("# {nasty}\n\n{nasty}\n\n- {nasty}\n\n| a | b |\n\n[link](javascript:alert(1)) *em* _u_ `code` \\\n").repeat(50);
     let c = converts("xml.txt", text.into_bytes(), Pdf::With);
-    for (what, xml) in [("TEI", &c.out.tei), ("TEI with line breaks", &c.out.tei_lb), ("HTML", &c.out.html)] {
+    for (what, xml) in [
+        ("TEI", &c.out.tei),
+        ("TEI with line breaks", &c.out.tei_lb),
+        ("HTML", &c.out.html),
+    ] {
         assert!(!xml.contains("]]>"), "{what}: a raw ]]>");
-        assert!(!xml.contains("<script>alert"), "{what}: markup from the text");
+        assert!(
+            !xml.contains("<script>alert"),
+            "{what}: markup from the text"
+        );
     }
     let files = epub_support::unzip(&c.out.epub);
     for (name, data) in files.iter().filter(|(n, _)| n.ends_with(".xhtml")) {
         let page = String::from_utf8_lossy(data);
-        assert!(!page.contains("]]>") && !page.contains("<script>alert"), "{name}");
+        assert!(
+            !page.contains("]]>") && !page.contains("<script>alert"),
+            "{name}"
+        );
     }
     assert!(tei_support::body_text(&c.out.tei).contains(nasty));
 }
@@ -339,9 +494,17 @@ fn bidirectional_controls_are_kept_and_harmless() {
 #[test]
 fn old_mac_line_ends_and_lone_carriage_returns() {
     // Only `\n` ends a line: a file with `\r` alone is one long line.
-    let c = converts("mac.txt", PROSE.replace('\n', "\r").repeat(200).into_bytes(), Pdf::With);
+    let c = converts(
+        "mac.txt",
+        PROSE.replace('\n', "\r").repeat(200).into_bytes(),
+        Pdf::With,
+    );
     assert_eq!(c.doc.source.line_count, 1);
-    let c = converts("crlf.txt", PROSE.replace('\n', "\r\n").repeat(200).into_bytes(), Pdf::With);
+    let c = converts(
+        "crlf.txt",
+        PROSE.replace('\n', "\r\n").repeat(200).into_bytes(),
+        Pdf::With,
+    );
     assert_eq!(c.doc.to_layout().blocks, layout_of_utf8(&PROSE.repeat(200)));
 }
 
@@ -353,14 +516,24 @@ fn memory_grows_linearly() {
     type Text = fn(usize) -> String;
     let shapes: [(&str, Text); 3] = [
         ("one line", |n| "中文 Latin，".repeat(n)),
-        ("many lines", |n| "第一段的第一行，很长很长\n第二行。\n\n12\n\n".repeat(n / 4)),
-        ("headings", |n| "# 标题\n## 一、标题\n（一）标题\n正文。\n".repeat(n / 8)),
+        ("many lines", |n| {
+            "第一段的第一行，很长很长\n第二行。\n\n12\n\n".repeat(n / 4)
+        }),
+        ("headings", |n| {
+            "# 标题\n## 一、标题\n（一）标题\n正文。\n".repeat(n / 8)
+        }),
     ];
     for (name, make) in shapes {
-        let [a, b, c] = [20_000, 40_000, 80_000].map(|n| convert(name, make(n).into_bytes(), Pdf::With).unwrap().peak);
+        let [a, b, c] = [20_000, 40_000, 80_000]
+            .map(|n| convert(name, make(n).into_bytes(), Pdf::With).unwrap().peak);
         let (first, second) = (b.saturating_sub(a), c.saturating_sub(b));
         println!("{name}: {} KB, {} KB, {} KB", a >> 10, b >> 10, c >> 10);
-        assert!(second <= first * 5 / 2 + (1 << 20), "{name}: the heap grew by {} KB from n to 2n, by {} KB from 2n to 4n", first >> 10, second >> 10);
+        assert!(
+            second <= first * 5 / 2 + (1 << 20),
+            "{name}: the heap grew by {} KB from n to 2n, by {} KB from 2n to 4n",
+            first >> 10,
+            second >> 10
+        );
     }
 }
 
@@ -370,13 +543,25 @@ fn memory_grows_linearly() {
 #[test]
 fn a_long_table_of_contents_and_many_sources() {
     let n = 6000;
-    let mut text: String = (0..n).map(|i| format!("{:02} 目录项第{i}条\n\n", i % 90 + 10)).collect();
+    let mut text: String = (0..n)
+        .map(|i| format!("{:02} 目录项第{i}条\n\n", i % 90 + 10))
+        .collect();
     for i in 0..n {
         text += &format!("\n# 第{i}篇文章的题目\n\n正文第{i}段。\n\n（据新华社{i}电）\n\n1\n");
     }
     let c = converts("contents.txt", text.into_bytes(), Pdf::With);
-    assert!(c.doc.meta.sources.len() >= n / 2, "{} sources", c.doc.meta.sources.len());
-    assert!(c.doc.blocks().filter(|b| matches!(b.kind, BlockKind::TocEntry { .. })).count() >= n / 2);
+    assert!(
+        c.doc.meta.sources.len() >= n / 2,
+        "{} sources",
+        c.doc.meta.sources.len()
+    );
+    assert!(
+        c.doc
+            .blocks()
+            .filter(|b| matches!(b.kind, BlockKind::TocEntry { .. }))
+            .count()
+            >= n / 2
+    );
 }
 
 /// Options at their extremes: column widths of nothing and of everything,
@@ -393,7 +578,9 @@ fn extreme_options() {
         Options::default().with_heading_pattern(every(), 255),
         Options::default().with_caption_pattern(every()),
         Options::default().with_credit_pattern(every()),
-        Options::default().with_language("not a tag!").with_encoding(" UTF-8 "),
+        Options::default()
+            .with_language("not a tag!")
+            .with_encoding(" UTF-8 "),
     ];
     for (i, options) in variants.into_iter().enumerate() {
         let name = format!("options-{i}");
@@ -402,7 +589,11 @@ fn extreme_options() {
             let mut options = options;
             options.keep_furniture = i % 2 == 0;
             let doc = reprint::parse_bytes(text.as_bytes(), &options).unwrap();
-            if options.keep_furniture { check_everything(&text, &doc, Pdf::With).map(drop) } else { write_all(&doc, Pdf::With).map(drop) }
+            if options.keep_furniture {
+                check_everything(&text, &doc, Pdf::With).map(drop)
+            } else {
+                write_all(&doc, Pdf::With).map(drop)
+            }
         });
         result.unwrap_or_else(|e| panic!("{name}: {e}"));
     }

@@ -16,34 +16,61 @@ fn html(doc: &Document, options: &HtmlOptions) -> String {
 }
 
 fn parse(text: &str) -> roxmltree::Document<'_> {
-    roxmltree::Document::parse_with_options(text, roxmltree::ParsingOptions { allow_dtd: true, ..Default::default() })
-        .unwrap_or_else(|e| panic!("not well-formed: {e}\n{text}"))
+    roxmltree::Document::parse_with_options(
+        text,
+        roxmltree::ParsingOptions {
+            allow_dtd: true,
+            ..Default::default()
+        },
+    )
+    .unwrap_or_else(|e| panic!("not well-formed: {e}\n{text}"))
 }
 
 /// Text of the elements a reader sees in `main`, without white space.
 fn main_text(page: &roxmltree::Document) -> String {
-    let main = page.descendants().find(|n| n.has_tag_name("main")).expect("a main element");
-    squash(&main.descendants().filter(|n| n.is_text()).map(|n| n.text().unwrap_or("")).collect::<String>())
+    let main = page
+        .descendants()
+        .find(|n| n.has_tag_name("main"))
+        .expect("a main element");
+    squash(
+        &main
+            .descendants()
+            .filter(|n| n.is_text())
+            .map(|n| n.text().unwrap_or(""))
+            .collect::<String>(),
+    )
 }
 
 /// Nothing is fetched: no external resource, and every link names an id of the page.
 fn self_contained(name: &str, text: &str) {
     let page = parse(text);
-    let ids: Vec<&str> = page.descendants().filter_map(|n| n.attribute("id")).collect();
+    let ids: Vec<&str> = page
+        .descendants()
+        .filter_map(|n| n.attribute("id"))
+        .collect();
     let mut unique = ids.clone();
     unique.sort();
     unique.dedup();
     assert_eq!(unique.len(), ids.len(), "{name}: an id is given twice");
     for n in page.descendants().filter(|n| n.is_element()) {
         let tag = n.tag_name().name();
-        assert!(!["link", "script", "img", "iframe", "object", "embed", "base"].contains(&tag), "{name}: <{tag}>");
+        assert!(
+            !["link", "script", "img", "iframe", "object", "embed", "base"].contains(&tag),
+            "{name}: <{tag}>"
+        );
         assert!(n.attribute("src").is_none(), "{name}: src on <{tag}>");
         if let Some(href) = n.attribute("href") {
-            let id = href.strip_prefix('#').unwrap_or_else(|| panic!("{name}: link {href} leaves the page"));
+            let id = href
+                .strip_prefix('#')
+                .unwrap_or_else(|| panic!("{name}: link {href} leaves the page"));
             assert!(ids.contains(&id), "{name}: link {href} names no id");
         }
     }
-    let style: String = page.descendants().filter(|n| n.has_tag_name("style")).filter_map(|n| n.text()).collect();
+    let style: String = page
+        .descendants()
+        .filter(|n| n.has_tag_name("style"))
+        .filter_map(|n| n.text())
+        .collect();
     for bad in ["url(", "@import", "@font-face"] {
         assert!(!style.contains(bad), "{name}: stylesheet has {bad}");
     }
@@ -74,7 +101,13 @@ fn every_block_kind_gets_the_epub_markup_in_one_page() {
     ] {
         assert!(page.contains(needle), "the page lacks {needle}\n\n{page}");
     }
-    for gone in ["人民日报 2025年", "9 772096", "epub:type", "epub:", "stylesheet.css"] {
+    for gone in [
+        "人民日报 2025年",
+        "9 772096",
+        "epub:type",
+        "epub:",
+        "stylesheet.css",
+    ] {
         assert!(!page.contains(gone), "the page has {gone:?}");
     }
     self_contained("every_kind", &page);
@@ -89,18 +122,50 @@ fn every_fixture_is_a_well_formed_self_contained_page_with_all_its_text() {
         let shown = main_text(&page);
         // Every paragraph, heading and title is there, in order.
         let mut from = 0;
-        for b in doc.blocks().filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading { .. } | BlockKind::Title)) {
+        for b in doc.blocks().filter(|b| {
+            matches!(
+                b.kind,
+                BlockKind::Paragraph | BlockKind::Heading { .. } | BlockKind::Title
+            )
+        }) {
             let want = squash(&b.text());
             match shown[from..].find(&want) {
                 Some(at) => from += at + want.len(),
-                None => panic!("{name}: text of line {:?} missing or out of order: {want}", b.lines),
+                None => panic!(
+                    "{name}: text of line {:?} missing or out of order: {want}",
+                    b.lines
+                ),
             }
         }
         let html_root = page.root_element();
-        assert_eq!(html_root.attribute("lang"), Some(doc.meta.language.as_str()), "{name}");
-        let breaks = doc.blocks().flat_map(|b| b.milestones()).filter(|m| matches!(m.kind, FurnitureKind::PageNumber { .. })).count()
-            + doc.blocks().filter(|b| matches!(b.kind, BlockKind::Furniture { kind: FurnitureKind::PageNumber { .. } })).count();
-        assert_eq!(page.descendants().filter(|n| n.attribute("class") == Some("pb")).count(), breaks, "{name}: page breaks");
+        assert_eq!(
+            html_root.attribute("lang"),
+            Some(doc.meta.language.as_str()),
+            "{name}"
+        );
+        let breaks = doc
+            .blocks()
+            .flat_map(|b| b.milestones())
+            .filter(|m| matches!(m.kind, FurnitureKind::PageNumber { .. }))
+            .count()
+            + doc
+                .blocks()
+                .filter(|b| {
+                    matches!(
+                        b.kind,
+                        BlockKind::Furniture {
+                            kind: FurnitureKind::PageNumber { .. }
+                        }
+                    )
+                })
+                .count();
+        assert_eq!(
+            page.descendants()
+                .filter(|n| n.attribute("class") == Some("pb"))
+                .count(),
+            breaks,
+            "{name}: page breaks"
+        );
     }
 }
 
@@ -112,14 +177,29 @@ fn page_numbers_printed_twice_get_ids_of_their_own_and_can_be_shown() {
     let mut b = para("另一篇的第一页，", 10);
     b.content.push(page("3", 11));
     b.content.push(span("又是第三页。", 12));
-    let doc = Document { articles: vec![article(vec![a]), article(vec![b])], ..Default::default() };
+    let doc = Document {
+        articles: vec![article(vec![a]), article(vec![b])],
+        ..Default::default()
+    };
     let page = html(&doc, &HtmlOptions::default());
-    assert!(page.contains("id=\"page-3\"") && page.contains("id=\"page-3-2\""), "{page}");
+    assert!(
+        page.contains("id=\"page-3\"") && page.contains("id=\"page-3-2\""),
+        "{page}"
+    );
     self_contained("twice", &page);
     let shown = html(&doc, &HtmlOptions::default().with_page_numbers(true));
-    assert!(shown.contains(".pb::after { content: \"[\" attr(title) \"]\";"), "{shown}");
-    assert!(!shown.contains("<nav class=\"contents\""), "two entries need no table of contents");
-    assert!(!html(&every_kind(), &HtmlOptions::default().with_contents(false)).contains("<nav class=\"contents\""));
+    assert!(
+        shown.contains(".pb::after { content: \"[\" attr(title) \"]\";"),
+        "{shown}"
+    );
+    assert!(
+        !shown.contains("<nav class=\"contents\""),
+        "two entries need no table of contents"
+    );
+    assert!(
+        !html(&every_kind(), &HtmlOptions::default().with_contents(false))
+            .contains("<nav class=\"contents\"")
+    );
 }
 
 #[test]
@@ -147,23 +227,47 @@ fn metadata_options_override_the_text_and_bad_languages_are_refused() {
         assert!(page.contains(needle), "the page lacks {needle}");
     }
     assert!(!page.contains("孙绍骋\"/>"));
-    let bad = HtmlOptions::default().with_metadata(Metadata { language: "中文".into(), ..Default::default() });
-    assert!(matches!(doc.write_html(&mut Vec::new(), &bad), Err(Error::InvalidOption { .. })));
+    let bad = HtmlOptions::default().with_metadata(Metadata {
+        language: "中文".into(),
+        ..Default::default()
+    });
+    assert!(matches!(
+        doc.write_html(&mut Vec::new(), &bad),
+        Err(Error::InvalidOption { .. })
+    ));
 }
 
 #[test]
 fn a_single_article_has_no_header_and_the_language_falls_back_to_the_text() {
-    let doc = Document { articles: vec![article(vec![block(BlockKind::Title, &["Plain Title"], 1), para("Some English text.", 2)])], ..Default::default() };
+    let doc = Document {
+        articles: vec![article(vec![
+            block(BlockKind::Title, &["Plain Title"], 1),
+            para("Some English text.", 2),
+        ])],
+        ..Default::default()
+    };
     let page = html(&doc, &HtmlOptions::default());
-    assert!(page.contains("lang=\"en\"") && page.contains("<title>Plain Title</title>"), "{page}");
-    assert!(!page.contains("<header") && !page.contains("<nav class=\"contents\""), "{page}");
+    assert!(
+        page.contains("lang=\"en\"") && page.contains("<title>Plain Title</title>"),
+        "{page}"
+    );
+    assert!(
+        !page.contains("<header") && !page.contains("<nav class=\"contents\""),
+        "{page}"
+    );
 }
 
 #[test]
 fn random_documents_give_well_formed_self_contained_pages() {
     for seed in 0..300 {
         let doc = random_document(seed);
-        self_contained(&format!("random {seed}"), &html(&doc, &HtmlOptions::default().with_page_numbers(seed % 2 == 0)));
+        self_contained(
+            &format!("random {seed}"),
+            &html(
+                &doc,
+                &HtmlOptions::default().with_page_numbers(seed % 2 == 0),
+            ),
+        );
     }
 }
 
@@ -175,9 +279,19 @@ fn a_stylesheet_of_the_users_comes_last() {
     let css = "main > p::after { content: \"</style> & ]]> <b>\"; }";
     let page = html(&doc, &HtmlOptions::default().with_css(css));
     let tree = parse(&page);
-    let styles: Vec<_> = tree.descendants().filter(|n| n.has_tag_name("style")).collect();
+    let styles: Vec<_> = tree
+        .descendants()
+        .filter(|n| n.has_tag_name("style"))
+        .collect();
     assert_eq!(styles.len(), 1);
-    let text: String = styles[0].descendants().filter(|n| n.is_text()).map(|n| n.text().unwrap_or("")).collect();
+    let text: String = styles[0]
+        .descendants()
+        .filter(|n| n.is_text())
+        .map(|n| n.text().unwrap_or(""))
+        .collect();
     assert!(text.contains("main > p::after"), "{text}");
-    assert!(!page.contains("</style> &"), "`</style>` in the CSS would end the element in HTML");
+    assert!(
+        !page.contains("</style> &"),
+        "`</style>` in the CSS would end the element in HTML"
+    );
 }

@@ -21,7 +21,8 @@ enum Leaf {
 
 fn markdown(doc: &Document, options: &MarkdownOptions) -> String {
     let mut out = Vec::new();
-    doc.write_markdown(&mut out, options).expect("write_markdown");
+    doc.write_markdown(&mut out, options)
+        .expect("write_markdown");
     String::from_utf8(out).expect("UTF-8")
 }
 
@@ -42,20 +43,35 @@ struct Rendered {
 }
 
 fn render(md: &str, options: CmOptions) -> Rendered {
-    let mut r = Rendered { leaves: Vec::new(), html: Vec::new(), metadata: String::new() };
+    let mut r = Rendered {
+        leaves: Vec::new(),
+        html: Vec::new(),
+        metadata: String::new(),
+    };
     let mut cur: Option<(Leaf, String)> = None;
     let mut in_metadata = false;
     for ev in Parser::new_ext(md, options) {
         match ev {
-            Event::Start(Tag::Heading { level, .. }) => cur = Some((Leaf::Heading(level as u8), String::new())),
-            Event::Start(Tag::Paragraph) if cur.is_none() => cur = Some((Leaf::Paragraph, String::new())),
+            Event::Start(Tag::Heading { level, .. }) => {
+                cur = Some((Leaf::Heading(level as u8), String::new()))
+            }
+            Event::Start(Tag::Paragraph) if cur.is_none() => {
+                cur = Some((Leaf::Paragraph, String::new()))
+            }
             Event::Start(Tag::Item) => cur = Some((Leaf::Item, String::new())),
             Event::End(TagEnd::Heading(_) | TagEnd::Item) => r.leaves.extend(cur.take()),
-            Event::End(TagEnd::Paragraph) if cur.as_ref().is_some_and(|c| c.0 == Leaf::Paragraph) => r.leaves.extend(cur.take()),
+            Event::End(TagEnd::Paragraph)
+                if cur.as_ref().is_some_and(|c| c.0 == Leaf::Paragraph) =>
+            {
+                r.leaves.extend(cur.take())
+            }
             Event::Start(Tag::MetadataBlock(_)) => in_metadata = true,
             Event::End(TagEnd::MetadataBlock(_)) => in_metadata = false,
             Event::Text(t) if in_metadata => r.metadata.push_str(&t),
-            Event::Text(t) | Event::Code(t) => cur.get_or_insert((Leaf::Paragraph, String::new())).1.push_str(&t),
+            Event::Text(t) | Event::Code(t) => cur
+                .get_or_insert((Leaf::Paragraph, String::new()))
+                .1
+                .push_str(&t),
             Event::Html(h) | Event::InlineHtml(h) => r.html.push(h.trim().to_string()),
             _ => {}
         }
@@ -68,7 +84,10 @@ fn is_han(c: char) -> bool {
 }
 
 fn is_bullet(m: &str) -> bool {
-    matches!(m.trim(), "" | "-" | "•" | "*" | "·" | "▪" | "●" | "○" | "■" | "◆")
+    matches!(
+        m.trim(),
+        "" | "-" | "•" | "*" | "·" | "▪" | "●" | "○" | "■" | "◆"
+    )
 }
 
 /// The blocks the writer's conventions (docs/outputs.md) promise for the model.
@@ -96,25 +115,52 @@ fn walk(blocks: &[Block], quote: usize, out: &mut Vec<(Leaf, String)>) {
                 }
                 out.push((leaf(Leaf::Heading(1)), text));
             }
-            BlockKind::Heading { level } => out.push((leaf(Leaf::Heading((*level).clamp(2, 6))), b.text())),
-            BlockKind::Subtitle | BlockKind::Paragraph | BlockKind::FrontMatter | BlockKind::Note { .. } => out.push((Leaf::Paragraph, b.text())),
-            BlockKind::Caption { credit } => out.push((Leaf::Paragraph, b.text() + &plain_text(credit))),
-            BlockKind::Byline { authors } if squash(&authors.concat()).is_empty() => out.push((Leaf::Paragraph, b.text())),
+            BlockKind::Heading { level } => {
+                out.push((leaf(Leaf::Heading((*level).clamp(2, 6))), b.text()))
+            }
+            BlockKind::Subtitle
+            | BlockKind::Paragraph
+            | BlockKind::FrontMatter
+            | BlockKind::Note { .. } => out.push((Leaf::Paragraph, b.text())),
+            BlockKind::Caption { credit } => {
+                out.push((Leaf::Paragraph, b.text() + &plain_text(credit)))
+            }
+            BlockKind::Byline { authors } if squash(&authors.concat()).is_empty() => {
+                out.push((Leaf::Paragraph, b.text()))
+            }
             BlockKind::Byline { authors } => {
-                let names: Vec<&String> = authors.iter().filter(|a| !squash(a).is_empty()).collect();
+                let names: Vec<&String> =
+                    authors.iter().filter(|a| !squash(a).is_empty()).collect();
                 let chinese = names.iter().all(|n| n.chars().any(is_han));
                 let names: Vec<&str> = names.iter().map(|n| n.as_str()).collect();
-                out.push((Leaf::Paragraph, names.join(if chinese { "\u{3000}" } else { ", " })))
+                out.push((
+                    Leaf::Paragraph,
+                    names.join(if chinese { "\u{3000}" } else { ", " }),
+                ))
             }
-            BlockKind::ListItem { marker } => out.push((Leaf::Item, if is_bullet(marker) { b.text() } else { marker.clone() + &b.text() })),
+            BlockKind::ListItem { marker } => out.push((
+                Leaf::Item,
+                if is_bullet(marker) {
+                    b.text()
+                } else {
+                    marker.clone() + &b.text()
+                },
+            )),
             BlockKind::TocEntry { page } => {
                 // A page number left in the text as well, at the start of the first
                 // line or the end of the last, is not shown twice.
                 let page = page.as_deref().unwrap_or("").trim();
                 let mut content = b.content.clone();
-                let spans: Vec<usize> = content.iter().enumerate().filter(|(_, i)| matches!(i, Inline::Span(_))).map(|(n, _)| n).collect();
+                let spans: Vec<usize> = content
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, i)| matches!(i, Inline::Span(_)))
+                    .map(|(n, _)| n)
+                    .collect();
                 for (at, leading) in [(spans.first(), true), (spans.last(), false)] {
-                    let Some(Inline::Span(s)) = at.and_then(|&a| content.get_mut(a)) else { continue };
+                    let Some(Inline::Span(s)) = at.and_then(|&a| content.get_mut(a)) else {
+                        continue;
+                    };
                     let text = s.text();
                     let t = text.trim();
                     let lead = text.len() - text.trim_start().len();
@@ -125,16 +171,28 @@ fn walk(blocks: &[Block], quote: usize, out: &mut Vec<(Leaf, String)>) {
                     } else {
                         t.strip_suffix(page)
                     };
-                    let cut = |r: &str| if leading { r.chars().next() } else { r.chars().last() };
-                    if let Some(rest) = rest.filter(|r| cut(r).is_some_and(|c| !c.is_ascii_digit())) {
+                    let cut = |r: &str| {
+                        if leading {
+                            r.chars().next()
+                        } else {
+                            r.chars().last()
+                        }
+                    };
+                    if let Some(rest) = rest.filter(|r| cut(r).is_some_and(|c| !c.is_ascii_digit()))
+                    {
                         // Where `rest` starts in the span's text: after the lead, and the page number when it led.
-                        let start = lead + if leading { page.len() } else { 0 } + (rest.len() - rest.trim_start().len());
+                        let start = lead
+                            + if leading { page.len() } else { 0 }
+                            + (rest.len() - rest.trim_start().len());
                         let len = rest.trim().len();
                         s.keep(start..start + len);
                         break;
                     }
                 }
-                out.push((Leaf::Item, format!("{page} {}", plain_text(&content).trim())));
+                out.push((
+                    Leaf::Item,
+                    format!("{page} {}", plain_text(&content).trim()),
+                ));
             }
             BlockKind::Sidebar { items } => {
                 out.push((Leaf::Paragraph, b.text()));
@@ -156,7 +214,9 @@ fn page_breaks(doc: &Document) -> usize {
             .iter()
             .map(|b| match &b.kind {
                 // A page number standing between blocks is one break, whatever its content holds.
-                BlockKind::Furniture { kind: FurnitureKind::PageNumber { .. } } => 1,
+                BlockKind::Furniture {
+                    kind: FurnitureKind::PageNumber { .. },
+                } => 1,
                 BlockKind::Furniture { .. } => 0,
                 BlockKind::Caption { credit } => in_content(&b.content) + in_content(credit),
                 BlockKind::Sidebar { items } => in_content(&b.content) + count(items),
@@ -175,16 +235,33 @@ fn assert_same_structure(name: &str, doc: &Document, md: &str) {
     // A list item holding only a page comment keeps the page break of an empty entry.
     got.leaves.retain(|(_, t)| !squash(t).is_empty());
     for (n, (w, g)) in want.iter().zip(&got.leaves).enumerate() {
-        assert_eq!((w.0, squash(&w.1)), (g.0, squash(&g.1)), "{name}: block {n} differs\nwant {want:#?}\n\ngot {:#?}\n\n{md}", got.leaves);
+        assert_eq!(
+            (w.0, squash(&w.1)),
+            (g.0, squash(&g.1)),
+            "{name}: block {n} differs\nwant {want:#?}\n\ngot {:#?}\n\n{md}",
+            got.leaves
+        );
     }
-    assert_eq!(want.len(), got.leaves.len(), "{name}: {} blocks expected, {} rendered\n{md}", want.len(), got.leaves.len());
+    assert_eq!(
+        want.len(),
+        got.leaves.len(),
+        "{name}: {} blocks expected, {} rendered\n{md}",
+        want.len(),
+        got.leaves.len()
+    );
     for h in &got.html {
         assert!(
-            h.starts_with("<!-- page ") && h.ends_with("-->") && h.matches("<!--").count() == h.matches("-->").count(),
+            h.starts_with("<!-- page ")
+                && h.ends_with("-->")
+                && h.matches("<!--").count() == h.matches("-->").count(),
             "{name}: raw HTML {h:?} is not a page comment"
         );
     }
-    let comments: usize = got.html.iter().map(|h| h.matches("<!-- page ").count()).sum();
+    let comments: usize = got
+        .html
+        .iter()
+        .map(|h| h.matches("<!-- page ").count())
+        .sum();
     assert_eq!(comments, page_breaks(doc), "{name}: page comments");
 }
 
@@ -211,12 +288,22 @@ fn every_block_kind_follows_the_conventions() {
 
 #[test]
 fn markup_lookalikes_read_back_as_text() {
-    let blocks = MARKUP_LOOKALIKES.iter().enumerate().map(|(i, t)| para(t, i as u32 + 1)).collect();
-    let doc = Document { articles: vec![article(blocks)], ..Default::default() };
+    let blocks = MARKUP_LOOKALIKES
+        .iter()
+        .enumerate()
+        .map(|(i, t)| para(t, i as u32 + 1))
+        .collect();
+    let doc = Document {
+        articles: vec![article(blocks)],
+        ..Default::default()
+    };
     let md = markdown(&doc, &MarkdownOptions::default());
     for options in [CmOptions::empty(), extensions()] {
         let got = render(&md, options);
-        let want: Vec<(Leaf, String)> = MARKUP_LOOKALIKES.iter().map(|t| (Leaf::Paragraph, t.to_string())).collect();
+        let want: Vec<(Leaf, String)> = MARKUP_LOOKALIKES
+            .iter()
+            .map(|t| (Leaf::Paragraph, t.to_string()))
+            .collect();
         assert_eq!(got.leaves, want, "\n{md}");
         assert!(got.html.is_empty(), "{:?}", got.html);
     }
@@ -227,19 +314,69 @@ fn markup_lookalikes_in_every_position_keep_the_structure() {
     let mut blocks = Vec::new();
     for (i, t) in MARKUP_LOOKALIKES.iter().enumerate() {
         let line = i as u32 * 10;
-        blocks.push(block(BlockKind::Heading { level: 2 + (i % 5) as u8 }, &[t], line));
-        blocks.push(block(BlockKind::ListItem { marker: String::new() }, &[t], line + 1));
-        blocks.push(block(BlockKind::Note { kind: NoteKind::Other }, &[t], line + 2));
+        blocks.push(block(
+            BlockKind::Heading {
+                level: 2 + (i % 5) as u8,
+            },
+            &[t],
+            line,
+        ));
+        blocks.push(block(
+            BlockKind::ListItem {
+                marker: String::new(),
+            },
+            &[t],
+            line + 1,
+        ));
+        blocks.push(block(
+            BlockKind::Note {
+                kind: NoteKind::Other,
+            },
+            &[t],
+            line + 2,
+        ));
         blocks.push(block(BlockKind::Subtitle, &[t], line + 3));
-        blocks.push(Block { kind: BlockKind::Caption { credit: vec![span(t, line + 5)] }, content: vec![span(t, line + 4)], lines: vec![], confidence: 1.0 });
-        blocks.push(block(BlockKind::TocEntry { page: Some("7".into()) }, &[t], line + 6));
-        blocks.push(Block { kind: BlockKind::Sidebar { items: vec![para(t, line + 8)] }, content: vec![span(t, line + 7)], lines: vec![], confidence: 1.0 });
-        blocks.push(block(BlockKind::Byline { authors: vec![t.to_string()] }, &[t], line + 9));
+        blocks.push(Block {
+            kind: BlockKind::Caption {
+                credit: vec![span(t, line + 5)],
+            },
+            content: vec![span(t, line + 4)],
+            lines: vec![],
+            confidence: 1.0,
+        });
+        blocks.push(block(
+            BlockKind::TocEntry {
+                page: Some("7".into()),
+            },
+            &[t],
+            line + 6,
+        ));
+        blocks.push(Block {
+            kind: BlockKind::Sidebar {
+                items: vec![para(t, line + 8)],
+            },
+            content: vec![span(t, line + 7)],
+            lines: vec![],
+            confidence: 1.0,
+        });
+        blocks.push(block(
+            BlockKind::Byline {
+                authors: vec![t.to_string()],
+            },
+            &[t],
+            line + 9,
+        ));
     }
-    let titles: Vec<Article> = MARKUP_LOOKALIKES.iter().map(|t| article(vec![block(BlockKind::Title, &[t], 1), para("正文", 2)])).collect();
+    let titles: Vec<Article> = MARKUP_LOOKALIKES
+        .iter()
+        .map(|t| article(vec![block(BlockKind::Title, &[t], 1), para("正文", 2)]))
+        .collect();
     let mut articles = vec![article(blocks)];
     articles.extend(titles);
-    let doc = Document { articles, ..Default::default() };
+    let doc = Document {
+        articles,
+        ..Default::default()
+    };
     let md = markdown(&doc, &MarkdownOptions::default());
     assert_same_structure("lookalikes", &doc, &md);
     // Exact text, not only without spaces: these texts have no CJK spacing to tidy.
@@ -261,11 +398,20 @@ fn every_fixture_reads_back_with_the_same_blocks_and_text() {
 fn chinese_text_has_no_spaces_inside_and_latin_words_keep_one() {
     let mut p = para("中共中央总书记、国家主席", 1);
     p.content.push(span("习近平 在 重庆 主持 召开", 2));
-    p.content.push(Inline::Span(Span::new(3, "座谈会 on Western")));
-    p.content.push(Inline::Span(Span::new(4, "Development.").with_space_before(true)));
-    let doc = Document { articles: vec![article(vec![p])], ..Default::default() };
+    p.content
+        .push(Inline::Span(Span::new(3, "座谈会 on Western")));
+    p.content.push(Inline::Span(
+        Span::new(4, "Development.").with_space_before(true),
+    ));
+    let doc = Document {
+        articles: vec![article(vec![p])],
+        ..Default::default()
+    };
     let md = markdown(&doc, &MarkdownOptions::default());
-    assert_eq!(md, "中共中央总书记、国家主席习近平在重庆主持召开座谈会 on Western Development.\n");
+    assert_eq!(
+        md,
+        "中共中央总书记、国家主席习近平在重庆主持召开座谈会 on Western Development.\n"
+    );
 }
 
 #[test]
@@ -285,7 +431,11 @@ fn page_breaks_can_be_left_out_and_front_matter_added() {
         "issue: \"2025·3\"",
         "date: \"（2025年1月17日）\"",
     ] {
-        assert!(got.metadata.contains(line), "front matter lacks {line}\n{}", got.metadata);
+        assert!(
+            got.metadata.contains(line),
+            "front matter lacks {line}\n{}",
+            got.metadata
+        );
     }
     assert_same_structure("with front matter", &doc, &md);
 
@@ -296,10 +446,25 @@ fn page_breaks_can_be_left_out_and_front_matter_added() {
         date: Some("2024-12".into()),
         ..Default::default()
     };
-    let md = markdown(&doc, &MarkdownOptions::default().with_front_matter(true).with_metadata(overrides));
+    let md = markdown(
+        &doc,
+        &MarkdownOptions::default()
+            .with_front_matter(true)
+            .with_metadata(overrides),
+    );
     let got = render(&md, extensions());
-    for line in ["title: \"书名 \\\"引号\\\"\"", "author:\n  - \"作者甲\"\n", "lang: \"zh-TW\"", "date: \"2024-12\"", "publication: \"党员之友\""] {
-        assert!(got.metadata.contains(line), "front matter lacks {line}\n{}", got.metadata);
+    for line in [
+        "title: \"书名 \\\"引号\\\"\"",
+        "author:\n  - \"作者甲\"\n",
+        "lang: \"zh-TW\"",
+        "date: \"2024-12\"",
+        "publication: \"党员之友\"",
+    ] {
+        assert!(
+            got.metadata.contains(line),
+            "front matter lacks {line}\n{}",
+            got.metadata
+        );
     }
 }
 

@@ -50,7 +50,10 @@ fn epub_package_metadata() {
         doc.write_epub(&mut book, &EpubOptions::default()).unwrap();
         let mut zip = zip::ZipArchive::new(std::io::Cursor::new(book)).unwrap();
         let mut s = String::new();
-        zip.by_name("OEBPS/content.opf").unwrap().read_to_string(&mut s).unwrap();
+        zip.by_name("OEBPS/content.opf")
+            .unwrap()
+            .read_to_string(&mut s)
+            .unwrap();
         s
     };
     assert_all(
@@ -83,7 +86,8 @@ fn epub_package_metadata() {
 fn tei_header() {
     let tei = |doc: &Document| {
         let mut out = Vec::new();
-        doc.write_tei(&mut out, &reprint::write::tei::TeiOptions::default()).unwrap();
+        doc.write_tei(&mut out, &reprint::write::tei::TeiOptions::default())
+            .unwrap();
         String::from_utf8(out).unwrap()
     };
     assert_all(
@@ -119,19 +123,52 @@ fn pdf_document_information() {
         let options = reprint::write::pdf::PdfOptions::default().with_warnings(false);
         doc.write_pdf(&mut out, &options).unwrap();
         let lo = lopdf::Document::load_mem(&out).unwrap();
-        let dict = lo.get_dictionary(lo.trailer.get(b"Info").unwrap().as_reference().unwrap()).unwrap();
-        let get = |d: &lopdf::Dictionary, k: &[u8]| d.get(k).ok().and_then(|o| o.as_str().ok()).map(decode).unwrap_or_default();
+        let dict = lo
+            .get_dictionary(lo.trailer.get(b"Info").unwrap().as_reference().unwrap())
+            .unwrap();
+        let get = |d: &lopdf::Dictionary, k: &[u8]| {
+            d.get(k)
+                .ok()
+                .and_then(|o| o.as_str().ok())
+                .map(decode)
+                .unwrap_or_default()
+        };
         let lang = get(lo.catalog().unwrap(), b"Lang");
-        (get(dict, b"Title"), get(dict, b"Author"), get(dict, b"Subject"), lang)
+        (
+            get(dict, b"Title"),
+            get(dict, b"Author"),
+            get(dict, b"Subject"),
+            lang,
+        )
     };
-    assert_eq!(info(&found()), ("山区小学有了新图书馆".into(), "王小明".into(), String::new(), "zh-CN".into()));
-    assert_eq!(info(&overridden()), ("新书名".into(), "李四、张三".into(), "某某日报".into(), "zh-TW".into()));
+    assert_eq!(
+        info(&found()),
+        (
+            "山区小学有了新图书馆".into(),
+            "王小明".into(),
+            String::new(),
+            "zh-CN".into()
+        )
+    );
+    assert_eq!(
+        info(&overridden()),
+        (
+            "新书名".into(),
+            "李四、张三".into(),
+            "某某日报".into(),
+            "zh-TW".into()
+        )
+    );
 }
 
 #[cfg(feature = "pdf")]
 fn decode(bytes: &[u8]) -> String {
     match bytes.strip_prefix(&[0xFE, 0xFF]) {
-        Some(be) => String::from_utf16_lossy(&be.chunks(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect::<Vec<_>>()),
+        Some(be) => String::from_utf16_lossy(
+            &be.chunks(2)
+                .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                .collect::<Vec<_>>(),
+        ),
         None => String::from_utf8_lossy(bytes).into_owned(),
     }
 }
@@ -156,7 +193,10 @@ fn html_head_and_header() {
             "<meta name=\"dcterms.date\" content=\"2025-01-17\"/>",
         ],
     );
-    assert!(!found_page.contains("<header"), "the article's own title names the page");
+    assert!(
+        !found_page.contains("<header"),
+        "the article's own title names the page"
+    );
     let wanted = [
         "lang=\"zh-TW\"",
         "<title>新书名</title>",
@@ -165,9 +205,16 @@ fn html_head_and_header() {
         "<p class=\"doc-title\">新书名</p>",
         "<p class=\"doc-publication\">某某日报</p>",
     ];
-    assert_all("overridden HTML", &page(&overridden(), &HtmlOptions::default()), &wanted);
+    assert_all(
+        "overridden HTML",
+        &page(&overridden(), &HtmlOptions::default()),
+        &wanted,
+    );
     // The writer's options are the same override, for one output only.
-    let options = HtmlOptions::default().with_metadata(Metadata { language: String::new(), ..overridden().meta });
+    let options = HtmlOptions::default().with_metadata(Metadata {
+        language: String::new(),
+        ..overridden().meta
+    });
     assert_all("HTML with options", &page(&found(), &options), &wanted[1..]);
 }
 
@@ -185,7 +232,14 @@ fn markdown_front_matter() {
         "---\ntitle: \"山区小学有了新图书馆\"\ndate: \"2025年1月17日\"\nauthor:\n  - \"王小明\"\nlang: \"zh-CN\"\n---\n\n# 山区小学有了新图书馆\n"
     ));
     let wanted = "---\ntitle: \"新书名\"\ndate: \"2024-12-05\"\npublication: \"某某日报\"\nauthor:\n  - \"李四\"\n  - \"张三\"\nlang: \"zh-TW\"\n---\n";
-    assert!(md(&overridden(), &yaml).starts_with(wanted), "{}", md(&overridden(), &yaml));
+    assert!(
+        md(&overridden(), &yaml).starts_with(wanted),
+        "{}",
+        md(&overridden(), &yaml)
+    );
     assert!(md(&found(), &yaml.clone().with_metadata(overridden().meta)).starts_with(wanted));
-    assert!(!md(&overridden(), &MarkdownOptions::default()).contains("新书名"), "without front matter Markdown shows the text's own title");
+    assert!(
+        !md(&overridden(), &MarkdownOptions::default()).contains("新书名"),
+        "without front matter Markdown shows the text's own title"
+    );
 }

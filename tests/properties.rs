@@ -5,7 +5,14 @@
 //! Chinese punctuation, headings, page numbers, notes, CRLF, form feeds) or
 //! arbitrary bytes. The checks are those of `robust_support`, tried on the
 //! fixtures first so that a failure here is the parser's, not the check's.
-#![cfg(all(feature = "epub", feature = "tei", feature = "pdf", feature = "markdown", feature = "html", feature = "review"))]
+#![cfg(all(
+    feature = "epub",
+    feature = "tei",
+    feature = "pdf",
+    feature = "markdown",
+    feature = "html",
+    feature = "review"
+))]
 
 mod epub_support;
 mod robust_support;
@@ -47,42 +54,55 @@ fn line() -> impl Strategy<Value = String> {
 
 /// A text of lines, `\n` or `\r\n` ended, the last maybe without one.
 fn text() -> impl Strategy<Value = String> {
-    (prop::collection::vec((line(), prop::bool::weighted(0.1)), 0..50), any::<bool>()).prop_map(|(lines, last_newline)| {
-        let mut s = String::new();
-        for (i, (l, crlf)) in lines.iter().enumerate() {
-            s += l;
-            if i + 1 < lines.len() || last_newline {
-                s += if *crlf { "\r\n" } else { "\n" };
+    (
+        prop::collection::vec((line(), prop::bool::weighted(0.1)), 0..50),
+        any::<bool>(),
+    )
+        .prop_map(|(lines, last_newline)| {
+            let mut s = String::new();
+            for (i, (l, crlf)) in lines.iter().enumerate() {
+                s += l;
+                if i + 1 < lines.len() || last_newline {
+                    s += if *crlf { "\r\n" } else { "\n" };
+                }
             }
-        }
-        s
-    })
+            s
+        })
 }
 
 /// Bytes: anything, or a text encoded and then damaged.
 fn bytes() -> impl Strategy<Value = Vec<u8>> {
     prop_oneof![
         prop::collection::vec(any::<u8>(), 0..600),
-        (text(), 0..4usize, prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..4)).prop_map(|(t, enc, damage)| {
-            let mut b: Vec<u8> = match enc {
-                0 => t.into_bytes(),
-                1 => encoding_rs::GB18030.encode(&t).0.into_owned(),
-                2 => [0xFF, 0xFE].into_iter().chain(t.encode_utf16().flat_map(u16::to_le_bytes)).collect(),
-                _ => t.encode_utf16().flat_map(u16::to_be_bytes).collect(),
-            };
-            if !b.is_empty() {
-                for (at, byte) in damage {
-                    let i = at.index(b.len());
-                    b[i] = byte;
+        (
+            text(),
+            0..4usize,
+            prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..4)
+        )
+            .prop_map(|(t, enc, damage)| {
+                let mut b: Vec<u8> = match enc {
+                    0 => t.into_bytes(),
+                    1 => encoding_rs::GB18030.encode(&t).0.into_owned(),
+                    2 => [0xFF, 0xFE]
+                        .into_iter()
+                        .chain(t.encode_utf16().flat_map(u16::to_le_bytes))
+                        .collect(),
+                    _ => t.encode_utf16().flat_map(u16::to_be_bytes).collect(),
+                };
+                if !b.is_empty() {
+                    for (at, byte) in damage {
+                        let i = at.index(b.len());
+                        b[i] = byte;
+                    }
                 }
-            }
-            b
-        }),
+                b
+            }),
     ]
 }
 
 fn parse(text: &str) -> reprint::Document {
-    reprint::parse(text, &Options::default().with_file_name("prop.txt")).expect("parse never fails on text")
+    reprint::parse(text, &Options::default().with_file_name("prop.txt"))
+        .expect("parse never fails on text")
 }
 
 #[test]

@@ -17,7 +17,10 @@ fn line_elements(doc: &roxmltree::Document) -> BTreeMap<u32, String> {
         let l: u32 = n.attribute("data-l").expect("data-l").parse().unwrap();
         assert_eq!(n.attribute("id"), Some(format!("L{l}").as_str()));
         let k = n.attribute("data-k").expect("every line carries its kind");
-        assert!(lines.insert(l, k.to_string()).is_none(), "line {l} shown twice");
+        assert!(
+            lines.insert(l, k.to_string()).is_none(),
+            "line {l} shown twice"
+        );
     }
     lines
 }
@@ -28,30 +31,66 @@ fn every_fixture_shows_each_nonblank_line_once_with_its_kind() {
         let page = review(&f.doc, &ReviewOptions::default());
         let doc = parse_page(&page);
         let lines = line_elements(&doc);
-        let nonblank: BTreeSet<u32> = reprint::score::nonblank_lines(&f.source).into_iter().collect();
-        assert_eq!(lines.keys().copied().collect::<BTreeSet<_>>(), nonblank, "{}: line elements are not the non-blank lines", f.name);
+        let nonblank: BTreeSet<u32> = reprint::score::nonblank_lines(&f.source)
+            .into_iter()
+            .collect();
+        assert_eq!(
+            lines.keys().copied().collect::<BTreeSet<_>>(),
+            nonblank,
+            "{}: line elements are not the non-blank lines",
+            f.name
+        );
         let kinds = kinds_by_line(&f.doc);
         for (l, k) in &lines {
-            assert_eq!(Some(k.as_str()), kinds.get(l).copied(), "{}: line {l}", f.name);
+            assert_eq!(
+                Some(k.as_str()),
+                kinds.get(l).copied(),
+                "{}: line {l}",
+                f.name
+            );
         }
         // Each line's text is the source line, less what the escaping makes visible.
         let source: Vec<&str> = f.source.split('\n').collect();
         for n in doc.descendants().filter(|n| has_class(n, "ln")).step_by(37) {
             let l: usize = n.attribute("data-l").unwrap().parse().unwrap();
-            let shown: String = n.descendants().filter(|d| d.is_text()).filter_map(|d| d.text()).collect();
-            let raw: String = source[l - 1].chars().map(|c| if c < ' ' && c != '\t' { char::from_u32(0x2400 + c as u32).unwrap() } else { c }).collect();
+            let shown: String = n
+                .descendants()
+                .filter(|d| d.is_text())
+                .filter_map(|d| d.text())
+                .collect();
+            let raw: String = source[l - 1]
+                .chars()
+                .map(|c| {
+                    if c < ' ' && c != '\t' {
+                        char::from_u32(0x2400 + c as u32).unwrap()
+                    } else {
+                        c
+                    }
+                })
+                .collect();
             assert_eq!(shown, raw, "{}: line {l}", f.name);
         }
-        let legend = doc.descendants().find(|n| has_class(n, "legend")).unwrap_or_else(|| panic!("{}: no legend", f.name));
-        let keys: BTreeSet<&str> = legend.descendants().filter_map(|n| n.attribute("data-key")).collect();
+        let legend = doc
+            .descendants()
+            .find(|n| has_class(n, "legend"))
+            .unwrap_or_else(|| panic!("{}: no legend", f.name));
+        let keys: BTreeSet<&str> = legend
+            .descendants()
+            .filter_map(|n| n.attribute("data-key"))
+            .collect();
         for k in lines.values() {
             let k = if k == "credit" { "caption" } else { k.as_str() };
             assert!(keys.contains(k), "{}: legend lacks {k}", f.name);
         }
         // Every block of the text pane has its source lines in the source pane, and back.
         let ids = |pane: &str| -> BTreeSet<&str> {
-            let p = doc.descendants().find(|n| n.attribute("id") == Some(pane)).unwrap();
-            p.descendants().filter_map(|n| n.attribute("data-b")).collect()
+            let p = doc
+                .descendants()
+                .find(|n| n.attribute("id") == Some(pane))
+                .unwrap();
+            p.descendants()
+                .filter_map(|n| n.attribute("data-b"))
+                .collect()
         };
         assert_eq!(ids("src"), ids("out"), "{}", f.name);
     }
@@ -60,22 +99,54 @@ fn every_fixture_shows_each_nonblank_line_once_with_its_kind() {
 #[test]
 fn the_page_references_nothing_outside_itself() {
     let f = fixtures().into_iter().find(|f| f.gold.is_some()).unwrap();
-    let page = review(&f.doc, &ReviewOptions::default().with_gold(f.gold.clone().unwrap()));
-    assert!(!page.contains("http://") && !page.contains("https://"), "a URL in the page");
+    let page = review(
+        &f.doc,
+        &ReviewOptions::default().with_gold(f.gold.clone().unwrap()),
+    );
+    assert!(
+        !page.contains("http://") && !page.contains("https://"),
+        "a URL in the page"
+    );
     let doc = parse_page(&page);
     for n in doc.descendants().filter(|n| n.is_element()) {
         let name = n.tag_name().name();
-        assert!(!["link", "img", "iframe", "object", "embed", "base"].contains(&name), "<{name}> in the page");
+        assert!(
+            !["link", "img", "iframe", "object", "embed", "base"].contains(&name),
+            "<{name}> in the page"
+        );
         assert!(n.attribute("src").is_none(), "<{name} src> in the page");
         if let Some(href) = n.attribute("href") {
-            let target = href.strip_prefix('#').unwrap_or_else(|| panic!("href {href:?} leaves the page"));
-            assert!(doc.descendants().any(|d| d.attribute("id") == Some(target)), "href {href} names no element");
+            let target = href
+                .strip_prefix('#')
+                .unwrap_or_else(|| panic!("href {href:?} leaves the page"));
+            assert!(
+                doc.descendants().any(|d| d.attribute("id") == Some(target)),
+                "href {href} names no element"
+            );
         }
     }
-    let style = doc.descendants().find(|n| n.has_tag_name("style")).and_then(|n| n.text()).unwrap();
-    assert!(!style.contains("url(") && !style.contains("@import"), "the style loads something");
-    let script = doc.descendants().find(|n| n.has_tag_name("script")).unwrap();
-    assert!(script.descendants().filter(|d| d.is_text()).filter_map(|d| d.text()).collect::<String>().contains("dataset.ready"), "the script is inline");
+    let style = doc
+        .descendants()
+        .find(|n| n.has_tag_name("style"))
+        .and_then(|n| n.text())
+        .unwrap();
+    assert!(
+        !style.contains("url(") && !style.contains("@import"),
+        "the style loads something"
+    );
+    let script = doc
+        .descendants()
+        .find(|n| n.has_tag_name("script"))
+        .unwrap();
+    assert!(
+        script
+            .descendants()
+            .filter(|d| d.is_text())
+            .filter_map(|d| d.text())
+            .collect::<String>()
+            .contains("dataset.ready"),
+        "the script is inline"
+    );
 }
 
 #[test]
@@ -83,38 +154,93 @@ fn joins_warnings_and_uncertain_blocks_are_marked_and_listed() {
     let doc = small();
     let page = review(&doc, &ReviewOptions::default());
     let xml = parse_page(&page);
-    let text_of = |n: roxmltree::Node| n.descendants().filter(|d| d.is_text()).filter_map(|d| d.text()).collect::<String>();
-    let joins: Vec<String> = xml.descendants().filter(|n| has_class(n, "join")).map(text_of).collect();
-    assert_eq!(joins, ["↳ joined across page 28 · from 5", "↳ joined across caption · from 9"]);
-    assert!(page.contains("continues at line <a href=\"#L9\">9</a>"), "{page}");
+    let text_of = |n: roxmltree::Node| {
+        n.descendants()
+            .filter(|d| d.is_text())
+            .filter_map(|d| d.text())
+            .collect::<String>()
+    };
+    let joins: Vec<String> = xml
+        .descendants()
+        .filter(|n| has_class(n, "join"))
+        .map(text_of)
+        .collect();
+    assert_eq!(
+        joins,
+        [
+            "↳ joined across page 28 · from 5",
+            "↳ joined across caption · from 9"
+        ]
+    );
+    assert!(
+        page.contains("continues at line <a href=\"#L9\">9</a>"),
+        "{page}"
+    );
     // Lead and trail are shown apart from the text; markup in the text is escaped.
-    assert!(page.contains("<span class=\"ld\">\u{3000}</span>第二行<span class=\"tr\">\u{240d}</span>"));
+    assert!(
+        page.contains("<span class=\"ld\">\u{3000}</span>第二行<span class=\"tr\">\u{240d}</span>")
+    );
     assert!(page.contains("接着&lt;第三行&gt;&amp;"));
     // The warnings: on their line, or on the next non-blank one.
-    let warned: Vec<&str> = xml.descendants().filter(|n| has_class(n, "warn") && has_class(n, "ln")).map(|n| n.attribute("data-l").unwrap()).collect();
+    let warned: Vec<&str> = xml
+        .descendants()
+        .filter(|n| has_class(n, "warn") && has_class(n, "ln"))
+        .map(|n| n.attribute("data-l").unwrap())
+        .collect();
     assert_eq!(warned, ["15", "21"]);
-    assert!(page.contains("<li><a href=\"#L15\">15</a> paragraph rejoined across an interruption</li>"));
+    assert!(
+        page.contains("<li><a href=\"#L15\">15</a> paragraph rejoined across an interruption</li>")
+    );
     assert!(page.contains("<li><a href=\"#L21\">20</a> a warning on a blank line</li>"));
-    let flagged: Vec<(&str, &str)> = xml.descendants().filter_map(|n| Some((n.attribute("data-f")?, n.attribute("data-l").or(n.attribute("data-b"))?))).collect();
+    let flagged: Vec<(&str, &str)> = xml
+        .descendants()
+        .filter_map(|n| {
+            Some((
+                n.attribute("data-f")?,
+                n.attribute("data-l").or(n.attribute("data-b"))?,
+            ))
+        })
+        .collect();
     assert_eq!(flagged.iter().filter(|f| f.0.contains('w')).count(), 2);
-    assert_eq!(flagged.iter().filter(|f| f.0 == "u").count(), 1, "the heading at 0.6, once");
+    assert_eq!(
+        flagged.iter().filter(|f| f.0 == "u").count(),
+        1,
+        "the heading at 0.6, once"
+    );
     assert!(page.contains("confidence 0.60: 1 block<"));
     let quiet = review(&doc, &ReviewOptions::default().with_uncertain_below(0.5));
     assert!(!quiet.contains("data-f=\"u\""));
     // The text pane reads as the book: the paragraph joined, the page number a marker inside it.
-    let out = xml.descendants().find(|n| n.attribute("id") == Some("out")).unwrap();
-    let para = out.descendants().find(|n| has_class(n, "k-paragraph")).unwrap();
+    let out = xml
+        .descendants()
+        .find(|n| n.attribute("id") == Some("out"))
+        .unwrap();
+    let para = out
+        .descendants()
+        .find(|n| has_class(n, "k-paragraph"))
+        .unwrap();
     assert_eq!(text_of(para), "第一行，第二行28接着<第三行>&跨过图片说明。");
-    assert!(out.descendants().any(|n| n.has_tag_name("h3") && has_class(&n, "unc")));
-    assert!(out.descendants().any(|n| n.has_tag_name("aside") && n.descendants().any(|d| has_class(&d, "k-list_item"))));
+    assert!(
+        out.descendants()
+            .any(|n| n.has_tag_name("h3") && has_class(&n, "unc"))
+    );
+    assert!(
+        out.descendants()
+            .any(|n| n.has_tag_name("aside")
+                && n.descendants().any(|d| has_class(&d, "k-list_item")))
+    );
 }
 
 #[test]
 fn a_caption_and_its_credit_on_one_line_are_one_line_element() {
     let mut doc = small();
     let caption = &mut doc.articles[0].blocks[2];
-    let reprint::model::BlockKind::Caption { credit } = &mut caption.kind else { panic!("not the caption") };
-    let reprint::model::Inline::Span(s) = &mut credit[0] else { panic!("not a span") };
+    let reprint::model::BlockKind::Caption { credit } = &mut caption.kind else {
+        panic!("not the caption")
+    };
+    let reprint::model::Inline::Span(s) = &mut credit[0] else {
+        panic!("not a span")
+    };
     s.line = 11;
     let page = review(&doc, &ReviewOptions::default());
     let lines = line_elements(&parse_page(&page));
@@ -127,36 +253,90 @@ fn a_caption_and_its_credit_on_one_line_are_one_line_element() {
 fn the_gold_diff_marks_differences_and_nothing_when_the_gold_agrees() {
     let mut differed = 0;
     for f in fixtures() {
-        let own = review(&f.doc, &ReviewOptions::default().with_gold(f.doc.to_layout()));
+        let own = review(
+            &f.doc,
+            &ReviewOptions::default().with_gold(f.doc.to_layout()),
+        );
         parse_page(&own);
-        assert!(!own.contains("data-g=") && !own.contains("data-f=\"g\"") && !own.contains("class=\"gb"), "{}: differences from itself", f.name);
-        assert!(own.contains("line accuracy 1.0000") && own.contains("0 lines of another kind · block starts: 0 missed, 0 extra"), "{}", f.name);
+        assert!(
+            !own.contains("data-g=")
+                && !own.contains("data-f=\"g\"")
+                && !own.contains("class=\"gb"),
+            "{}: differences from itself",
+            f.name
+        );
+        assert!(
+            own.contains("line accuracy 1.0000")
+                && own.contains("0 lines of another kind · block starts: 0 missed, 0 extra"),
+            "{}",
+            f.name
+        );
         let Some(gold) = &f.gold else { continue };
         let page = review(&f.doc, &ReviewOptions::default().with_gold(gold.clone()));
         let xml = parse_page(&page);
         let scores = reprint::score::score(gold, &f.doc.to_layout(), &f.source);
-        assert!(page.contains(&format!("line accuracy {:.4} · exact blocks {:.4}", scores.line_accuracy(), scores.exact_blocks())), "{}: not score.py's numbers", f.name);
+        assert!(
+            page.contains(&format!(
+                "line accuracy {:.4} · exact blocks {:.4}",
+                scores.line_accuracy(),
+                scores.exact_blocks()
+            )),
+            "{}: not score.py's numbers",
+            f.name
+        );
         let table = xml.descendants().find(|n| has_class(n, "scores")).unwrap();
-        let row =
-            |kind: &str| table.descendants().find(|n| n.has_tag_name("tr") && n.first_child().and_then(|c| c.text()) == Some(kind)).map(|r| r.children().filter_map(|c| c.text()).collect::<Vec<_>>());
+        let row = |kind: &str| {
+            table
+                .descendants()
+                .find(|n| {
+                    n.has_tag_name("tr") && n.first_child().and_then(|c| c.text()) == Some(kind)
+                })
+                .map(|r| r.children().filter_map(|c| c.text()).collect::<Vec<_>>())
+        };
         let p = scores.row("paragraph");
         let (pr, rc, f1) = p.prf();
-        assert_eq!(row("paragraph").unwrap(), ["paragraph".to_string(), p.gold.to_string(), p.pred.to_string(), format!("{pr:.3}"), format!("{rc:.3}"), format!("{f1:.3}")]);
-        let wrong: Vec<&str> = xml.descendants().filter_map(|n| n.attribute("data-g")).collect();
+        assert_eq!(
+            row("paragraph").unwrap(),
+            [
+                "paragraph".to_string(),
+                p.gold.to_string(),
+                p.pred.to_string(),
+                format!("{pr:.3}"),
+                format!("{rc:.3}"),
+                format!("{f1:.3}")
+            ]
+        );
+        let wrong: Vec<&str> = xml
+            .descendants()
+            .filter_map(|n| n.attribute("data-g"))
+            .collect();
         if scores.line_accuracy() < 1.0 {
-            assert!(!wrong.is_empty(), "{}: lines of another kind are not marked", f.name);
+            assert!(
+                !wrong.is_empty(),
+                "{}: lines of another kind are not marked",
+                f.name
+            );
             differed += 1;
         }
         if scores.exact_blocks() < 1.0 {
-            assert!(page.contains("class=\"gb "), "{}: boundaries not marked", f.name);
+            assert!(
+                page.contains("class=\"gb "),
+                "{}: boundaries not marked",
+                f.name
+            );
         }
     }
-    assert!(differed > 0, "no fixture differs from its gold: the test proves nothing");
+    assert!(
+        differed > 0,
+        "no fixture differs from its gold: the test proves nothing"
+    );
 }
 
 #[test]
 fn a_gold_that_is_not_layout_json_is_refused() {
-    let err = ReviewOptions::default().with_gold_json("{\"blocks\": 3}").unwrap_err();
+    let err = ReviewOptions::default()
+        .with_gold_json("{\"blocks\": 3}")
+        .unwrap_err();
     assert!(err.to_string().contains("not layout JSON"), "{err}");
 }
 
@@ -194,27 +374,80 @@ const PLAY: &str = r#"<script>
 #[test]
 fn chromium_opens_the_page_runs_its_script_and_draws_it() {
     let Some(bin) = chromium() else { return };
-    let f = fixtures().into_iter().find(|f| f.name.starts_with("002")).unwrap();
+    let f = fixtures()
+        .into_iter()
+        .find(|f| f.name.starts_with("002"))
+        .unwrap();
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("review-browser");
     std::fs::create_dir_all(&dir).unwrap();
     let html = dir.join("002.html");
-    std::fs::write(&html, review(&f.doc, &ReviewOptions::default().with_gold(f.gold.clone().unwrap()))).unwrap();
+    std::fs::write(
+        &html,
+        review(
+            &f.doc,
+            &ReviewOptions::default().with_gold(f.gold.clone().unwrap()),
+        ),
+    )
+    .unwrap();
     let dom = run_chromium(&bin, &dir.join("profile-dom"), &["--dump-dom"], &html);
-    assert!(dom.contains("data-ready=\"yes\""), "the script did not finish: {}", &dom[..dom.len().min(400)]);
+    assert!(
+        dom.contains("data-ready=\"yes\""),
+        "the script did not finish: {}",
+        &dom[..dom.len().min(400)]
+    );
     let nonblank = reprint::score::nonblank_lines(&f.source).len();
-    let shown = dom.match_indices("<div class=\"ln").filter(|(i, _)| dom[i + 14..].starts_with(['"', ' '])).count();
+    let shown = dom
+        .match_indices("<div class=\"ln")
+        .filter(|(i, _)| dom[i + 14..].starts_with(['"', ' ']))
+        .count();
     assert_eq!(shown, nonblank, "line elements in the browser's DOM");
-    assert!(dom.contains("class=\"legend\"") && dom.contains("class=\"chip k-paragraph\""), "no legend in the DOM");
+    assert!(
+        dom.contains("class=\"legend\"") && dom.contains("class=\"chip k-paragraph\""),
+        "no legend in the DOM"
+    );
     let played = dir.join("002-played.html");
-    std::fs::write(&played, std::fs::read_to_string(&html).unwrap().replace("</body>", &format!("{PLAY}</body>"))).unwrap();
-    let dom = run_chromium(&bin, &dir.join("profile-play"), &["--virtual-time-budget=5000", "--dump-dom"], &played);
-    let check = dom.split("data-check=\"").nth(1).and_then(|s| s.split('"').next()).unwrap_or("(no data-check: the play script failed)");
-    assert_eq!(check, "hover=out+src pin=out+src next=src sync=same", "hover and click reach both panes, n finds an issue, the panes scroll together");
+    std::fs::write(
+        &played,
+        std::fs::read_to_string(&html)
+            .unwrap()
+            .replace("</body>", &format!("{PLAY}</body>")),
+    )
+    .unwrap();
+    let dom = run_chromium(
+        &bin,
+        &dir.join("profile-play"),
+        &["--virtual-time-budget=5000", "--dump-dom"],
+        &played,
+    );
+    let check = dom
+        .split("data-check=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .unwrap_or("(no data-check: the play script failed)");
+    assert_eq!(
+        check, "hover=out+src pin=out+src next=src sync=same",
+        "hover and click reach both panes, n finds an issue, the panes scroll together"
+    );
     let png = dir.join("002.png");
     let _ = std::fs::remove_file(&png);
-    run_chromium(&bin, &dir.join("profile-png"), &[&format!("--screenshot={}", png.display()), "--window-size=1400,1000"], &html);
+    run_chromium(
+        &bin,
+        &dir.join("profile-png"),
+        &[
+            &format!("--screenshot={}", png.display()),
+            "--window-size=1400,1000",
+        ],
+        &html,
+    );
     let bytes = std::fs::read(&png).expect("a screenshot");
-    assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n") && bytes.len() > 20_000, "not a PNG with something drawn: {} bytes", bytes.len());
-    let (w, h) = (u32::from_be_bytes(bytes[16..20].try_into().unwrap()), u32::from_be_bytes(bytes[20..24].try_into().unwrap()));
+    assert!(
+        bytes.starts_with(b"\x89PNG\r\n\x1a\n") && bytes.len() > 20_000,
+        "not a PNG with something drawn: {} bytes",
+        bytes.len()
+    );
+    let (w, h) = (
+        u32::from_be_bytes(bytes[16..20].try_into().unwrap()),
+        u32::from_be_bytes(bytes[20..24].try_into().unwrap()),
+    );
     assert_eq!((w, h), (1400, 1000));
 }

@@ -18,7 +18,11 @@ fn parsed(xml: &str) -> roxmltree::Document<'_> {
 
 #[test]
 fn every_output_is_well_formed_xml() {
-    let mut docs: Vec<Document> = fixtures().iter().filter_map(parse_fixture).map(|(_, d)| d).collect();
+    let mut docs: Vec<Document> = fixtures()
+        .iter()
+        .filter_map(parse_fixture)
+        .map(|(_, d)| d)
+        .collect();
     docs.push(every_kind());
     docs.push(Document::default());
     for doc in &docs {
@@ -26,7 +30,10 @@ fn every_output_is_well_formed_xml() {
             let xml = tei(doc, lb);
             let x = parsed(&xml);
             assert_eq!(x.root_element().tag_name().name(), "TEI");
-            assert_eq!(x.root_element().tag_name().namespace(), Some("http://www.tei-c.org/ns/1.0"));
+            assert_eq!(
+                x.root_element().tag_name().namespace(),
+                Some("http://www.tei-c.org/ns/1.0")
+            );
         }
     }
 }
@@ -38,28 +45,51 @@ fn every_output_is_well_formed_xml() {
 #[test]
 fn nothing_of_a_fixture_is_lost() {
     for path in fixtures() {
-        let Some((src, doc)) = parse_fixture(&path) else { continue };
+        let Some((src, doc)) = parse_fixture(&path) else {
+            continue;
+        };
         let lines: Vec<&str> = src.split('\n').collect();
-        let order: Vec<u32> = lines_after_lb(&tei(&doc, true)).iter().map(|(n, _)| *n).collect();
-        let expected: Vec<char> = order.iter().flat_map(|&n| non_ws(lines[n as usize - 1])).collect();
+        let order: Vec<u32> = lines_after_lb(&tei(&doc, true))
+            .iter()
+            .map(|(n, _)| *n)
+            .collect();
+        let expected: Vec<char> = order
+            .iter()
+            .flat_map(|&n| non_ws(lines[n as usize - 1]))
+            .collect();
         let text = non_ws(&body_text(&tei(&doc, false)));
         let name = path.display();
-        assert_eq!(non_ws(&src).len(), expected.len(), "{name}: lines missing from or doubled in the edition");
+        assert_eq!(
+            non_ws(&src).len(),
+            expected.len(),
+            "{name}: lines missing from or doubled in the edition"
+        );
         if order.is_sorted() {
-            assert!(text == non_ws(&src), "{name}: the TEI text differs from the source");
+            assert!(
+                text == non_ws(&src),
+                "{name}: the TEI text differs from the source"
+            );
         }
         if let Some(i) = (0..text.len().min(expected.len())).find(|&i| text[i] != expected[i]) {
-            let ctx: String = expected[i.saturating_sub(10)..(i + 10).min(expected.len())].iter().collect();
+            let ctx: String = expected[i.saturating_sub(10)..(i + 10).min(expected.len())]
+                .iter()
+                .collect();
             panic!("{name}: character {i} differs, near {ctx:?}");
         }
-        assert_eq!(text.len(), expected.len(), "{name}: the TEI text has more or fewer characters than the source");
+        assert_eq!(
+            text.len(),
+            expected.len(),
+            "{name}: the TEI text has more or fewer characters than the source"
+        );
     }
 }
 
 #[test]
 fn line_breaks_reproduce_every_source_line_exactly() {
     for path in fixtures() {
-        let Some((src, doc)) = parse_fixture(&path) else { continue };
+        let Some((src, doc)) = parse_fixture(&path) else {
+            continue;
+        };
         let lines: Vec<&str> = src.split('\n').collect();
         let got = lines_after_lb(&tei(&doc, true));
         let mut seen = vec![false; lines.len()];
@@ -70,12 +100,18 @@ fn line_breaks_reproduce_every_source_line_exactly() {
             assert_eq!(text, lines[i], "{}: line {n}", path.display());
         }
         for (i, l) in lines.iter().enumerate() {
-            assert!(seen[i] || l.chars().all(char::is_whitespace), "{}: line {} is missing: {l:?}", path.display(), i + 1);
+            assert!(
+                seen[i] || l.chars().all(char::is_whitespace),
+                "{}: line {} is missing: {l:?}",
+                path.display(),
+                i + 1
+            );
         }
     }
     let doc = every_kind();
     let want = every_kind_lines(&doc);
-    let got: std::collections::BTreeMap<u32, String> = lines_after_lb(&tei(&doc, true)).into_iter().collect();
+    let got: std::collections::BTreeMap<u32, String> =
+        lines_after_lb(&tei(&doc, true)).into_iter().collect();
     assert_eq!(got, want);
 }
 
@@ -96,7 +132,11 @@ fn page_breaks_stand_where_they_happened() {
 fn every_kind_of_block_has_its_element() {
     let xml = tei(&every_kind(), false);
     let x = parsed(&xml);
-    let count = |name: &str, attr: Option<(&str, &str)>| x.descendants().filter(|n| n.has_tag_name(name) && attr.is_none_or(|(k, v)| n.attribute(k) == Some(v))).count();
+    let count = |name: &str, attr: Option<(&str, &str)>| {
+        x.descendants()
+            .filter(|n| n.has_tag_name(name) && attr.is_none_or(|(k, v)| n.attribute(k) == Some(v)))
+            .count()
+    };
     for (name, attr) in [
         ("front", None),
         ("back", None),
@@ -127,15 +167,33 @@ fn every_kind_of_block_has_its_element() {
     ] {
         assert!(count(name, attr) > 0, "no {name} {attr:?} in\n{xml}");
     }
-    for t in ["source", "editor", "affiliation", "continuation", "column", "editorial"] {
+    for t in [
+        "source",
+        "editor",
+        "affiliation",
+        "continuation",
+        "column",
+        "editorial",
+    ] {
         assert!(count("note", Some(("type", t))) > 0, "no note type={t}");
     }
-    let authors: Vec<&str> = x.descendants().filter(|n| n.has_tag_name("docAuthor")).filter_map(|n| n.text()).collect();
+    let authors: Vec<&str> = x
+        .descendants()
+        .filter(|n| n.has_tag_name("docAuthor"))
+        .filter_map(|n| n.text())
+        .collect();
     assert_eq!(authors, ["孙 绍 骋", "杨 羊", "王 伟"]);
     // A byline between paragraphs is an ab, its names still marked.
-    assert!(xml.contains(r#"<ab type="byline" cert="0.75"><name>辛组研</name></ab>"#), "{xml}");
+    assert!(
+        xml.contains(r#"<ab type="byline" cert="0.75"><name>辛组研</name></ab>"#),
+        "{xml}"
+    );
     // The credit is kept with its picture.
-    let credit = x.descendants().find(|n| n.has_tag_name("figure")).and_then(|f| f.children().find(|c| c.has_tag_name("byline"))).and_then(|b| b.text());
+    let credit = x
+        .descendants()
+        .find(|n| n.has_tag_name("figure"))
+        .and_then(|f| f.children().find(|c| c.has_tag_name("byline")))
+        .and_then(|b| b.text());
     assert_eq!(credit, Some("□新华社记者 燕 雁/摄"));
 }
 
@@ -145,21 +203,57 @@ fn the_header_is_complete() {
     let x = parsed(&xml);
     let text = |path: &[&str]| -> Vec<String> {
         x.descendants()
-            .filter(|n| n.is_element() && n.ancestors().filter(|a| a.is_element()).map(|a| a.tag_name().name()).take(path.len()).collect::<Vec<_>>().iter().rev().eq(path.iter()))
-            .map(|n| n.descendants().filter(|d| d.is_text()).filter_map(|d| d.text()).collect())
+            .filter(|n| {
+                n.is_element()
+                    && n.ancestors()
+                        .filter(|a| a.is_element())
+                        .map(|a| a.tag_name().name())
+                        .take(path.len())
+                        .collect::<Vec<_>>()
+                        .iter()
+                        .rev()
+                        .eq(path.iter())
+            })
+            .map(|n| {
+                n.descendants()
+                    .filter(|d| d.is_text())
+                    .filter_map(|d| d.text())
+                    .collect()
+            })
             .collect()
     };
-    assert_eq!(text(&["titleStmt", "title"]), ["促进区域协调发展\u{FFFD} 更好建设美丽新疆", "——元旦献词"]);
+    assert_eq!(
+        text(&["titleStmt", "title"]),
+        ["促进区域协调发展\u{FFFD} 更好建设美丽新疆", "——元旦献词"]
+    );
     assert_eq!(text(&["titleStmt", "author"]), ["孙绍骋", "杨羊"]);
     assert!(!text(&["publicationStmt", "p"])[0].is_empty());
-    assert_eq!(text(&["bibl", "idno"]), ["2096-7462", "every\u{FFFD}kind.txt"]);
+    assert_eq!(
+        text(&["bibl", "idno"]),
+        ["2096-7462", "every\u{FFFD}kind.txt"]
+    );
     assert_eq!(text(&["bibl", "biblScope"]), ["2025·3 总第344期"]);
-    assert!(text(&["bibl", "note"]).iter().any(|n| n.contains("GB18030")));
+    assert!(
+        text(&["bibl", "note"])
+            .iter()
+            .any(|n| n.contains("GB18030"))
+    );
     assert_eq!(text(&["langUsage", "language"]).len(), 1);
-    let app = x.descendants().find(|n| n.has_tag_name("application")).unwrap();
+    let app = x
+        .descendants()
+        .find(|n| n.has_tag_name("application"))
+        .unwrap();
     assert_eq!(app.attribute("version"), Some(env!("CARGO_PKG_VERSION")));
-    assert!(text(&["editorialDecl", "p"]).iter().any(|p| p.contains("has 5 such characters")), "{xml}");
-    assert_eq!(text(&["notesStmt", "note"]), ["title or heading? <unsure> & \u{FFFD}"]);
+    assert!(
+        text(&["editorialDecl", "p"])
+            .iter()
+            .any(|p| p.contains("has 5 such characters")),
+        "{xml}"
+    );
+    assert_eq!(
+        text(&["notesStmt", "note"]),
+        ["title or heading? <unsure> & \u{FFFD}"]
+    );
 }
 
 #[test]
@@ -169,9 +263,17 @@ fn forbidden_characters_are_never_written() {
         let bad: Vec<char> = xml.chars().filter(|&c| matches!(c, '\0'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}')).collect();
         assert!(bad.is_empty(), "{bad:?}");
         parsed(&xml);
-        let gaps = parsed(&xml).descendants().filter(|n| n.has_tag_name("gap")).filter_map(|n| n.attribute("n").map(str::to_owned)).collect::<Vec<_>>();
+        let gaps = parsed(&xml)
+            .descendants()
+            .filter(|n| n.has_tag_name("gap"))
+            .filter_map(|n| n.attribute("n").map(str::to_owned))
+            .collect::<Vec<_>>();
         // Line breaks keep the cut white space (form feed, vertical tab) too.
-        let want: &[&str] = if lb { &["U+000C", "U+0001", "U+FFFE", "U+0000", "U+000B"] } else { &["U+0001", "U+FFFE", "U+0000"] };
+        let want: &[&str] = if lb {
+            &["U+000C", "U+0001", "U+FFFE", "U+0000", "U+000B"]
+        } else {
+            &["U+0001", "U+FFFE", "U+0000"]
+        };
         assert_eq!(gaps, want);
     }
 }
@@ -180,7 +282,11 @@ fn forbidden_characters_are_never_written() {
 fn a_carriage_return_reads_back_as_itself() {
     let xml = tei(&every_kind(), true);
     assert!(xml.contains("&#13;"));
-    assert!(lines_after_lb(&xml).iter().any(|(_, l)| l.ends_with("\"quoted\"\r")));
+    assert!(
+        lines_after_lb(&xml)
+            .iter()
+            .any(|(_, l)| l.ends_with("\"quoted\"\r"))
+    );
 }
 
 #[test]
@@ -194,7 +300,9 @@ fn a_failing_writer_is_an_error_not_a_panic() {
             Err(std::io::Error::other("disk full"))
         }
     }
-    let err = every_kind().write_tei(Broken, &TeiOptions::default()).unwrap_err();
+    let err = every_kind()
+        .write_tei(Broken, &TeiOptions::default())
+        .unwrap_err();
     assert!(matches!(err, reprint::Error::Write { .. }), "{err}");
 }
 
@@ -206,7 +314,8 @@ fn random_documents_give_well_formed_tei_with_every_line() {
             let xml = tei(&doc, lb);
             parsed(&xml);
             if lb {
-                let got: std::collections::BTreeMap<u32, String> = lines_after_lb(&xml).into_iter().collect();
+                let got: std::collections::BTreeMap<u32, String> =
+                    lines_after_lb(&xml).into_iter().collect();
                 assert_eq!(got, every_kind_lines(&doc), "seed {seed}");
             }
         }

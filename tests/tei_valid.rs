@@ -11,7 +11,9 @@ use std::process::Command;
 use tei_support::*;
 
 fn schema() -> Option<PathBuf> {
-    let p = std::env::var_os("REPRINT_TEI_SCHEMA").map(PathBuf::from).unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join(".ci/tools/tei/tei_all.rng"));
+    let p = std::env::var_os("REPRINT_TEI_SCHEMA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join(".ci/tools/tei/tei_all.rng"));
     p.is_file().then_some(p)
 }
 
@@ -39,7 +41,15 @@ fn every_fixture_validates_against_tei_all() {
     };
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("tei-valid");
     std::fs::create_dir_all(&dir).unwrap();
-    let mut docs: Vec<(String, Document)> = fixtures().iter().filter_map(|p| Some((p.file_stem()?.to_string_lossy().into_owned(), parse_fixture(p)?.1))).collect();
+    let mut docs: Vec<(String, Document)> = fixtures()
+        .iter()
+        .filter_map(|p| {
+            Some((
+                p.file_stem()?.to_string_lossy().into_owned(),
+                parse_fixture(p)?.1,
+            ))
+        })
+        .collect();
     docs.push(("every-kind".into(), every_kind()));
     docs.push(("empty".into(), Document::default()));
     docs.extend((0..40).map(|seed| (format!("random-{seed}"), random_document(seed))));
@@ -54,7 +64,19 @@ fn every_fixture_validates_against_tei_all() {
     // One run for all files: jing's start and the schema's load take seconds.
     let out = jing.arg(&schema).args(&files).output().expect("jing runs");
     let report = String::from_utf8_lossy(&out.stdout);
-    let errors: Vec<&str> = report.lines().filter(|l| l.contains("error")).take(20).collect();
-    assert!(out.status.success() && errors.is_empty(), "jing found errors:\n{}", errors.join("\n"));
-    eprintln!("jing: {} files valid against {}", files.len(), schema.display());
+    let errors: Vec<&str> = report
+        .lines()
+        .filter(|l| l.contains("error"))
+        .take(20)
+        .collect();
+    assert!(
+        out.status.success() && errors.is_empty(),
+        "jing found errors:\n{}",
+        errors.join("\n")
+    );
+    eprintln!(
+        "jing: {} files valid against {}",
+        files.len(),
+        schema.display()
+    );
 }

@@ -16,5 +16,7 @@ pub fn seeds() -> Vec<PathBuf> {
 
 /// The seed's number (000, 001…), for benchmark ids.
 pub fn short(p: &Path) -> String {
-    p.file_stem().map(|s| s.to_string_lossy().chars().take(3).collect()).unwrap_or_default()
+    p.file_stem()
+        .map(|s| s.to_string_lossy().chars().take(3).collect())
+        .unwrap_or_default()
 }

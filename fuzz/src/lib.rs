@@ -5,12 +5,24 @@
 //! inputs the fuzzers found through the same code.
 
 use reprint::model::{Block, BlockKind, Inline, Span};
-use reprint::write::{epub::EpubOptions, html::HtmlOptions, markdown::MarkdownOptions, pdf::PageSize, pdf::PdfOptions, review::ReviewOptions, tei::TeiOptions};
+use reprint::write::{
+    epub::EpubOptions, html::HtmlOptions, markdown::MarkdownOptions, pdf::PageSize,
+    pdf::PdfOptions, review::ReviewOptions, tei::TeiOptions,
+};
 use reprint::{Document, Options};
 use std::io::Read;
 
 /// Encodings a fuzz input may name; most inputs leave detection to the parser.
-const ENCODINGS: [Option<&str>; 8] = [None, None, None, None, Some("gb18030"), Some("utf-16le"), Some("utf-16be"), Some("big5")];
+const ENCODINGS: [Option<&str>; 8] = [
+    None,
+    None,
+    None,
+    None,
+    Some("gb18030"),
+    Some("utf-16le"),
+    Some("utf-16be"),
+    Some("big5"),
+];
 
 /// A fuzz input: byte 0 sets the parser's options, byte 1 the writer's, the rest is the file.
 pub struct Input<'a> {
@@ -33,7 +45,11 @@ pub fn input(data: &[u8]) -> Input<'_> {
     if let Some(label) = ENCODINGS[(o >> 5) as usize] {
         options = options.with_encoding(label);
     }
-    Input { options, writer: w, bytes }
+    Input {
+        options,
+        writer: w,
+        bytes,
+    }
 }
 
 /// Parses the input; a refusal must say something. Checks the model's
@@ -42,44 +58,75 @@ pub fn parse(data: &[u8]) -> Option<(Document, Input<'_>)> {
     let input = input(data);
     match reprint::parse_bytes(input.bytes, &input.options) {
         Ok(doc) => {
-            let text = reprint::parse::decode(input.bytes, input.options.encoding.as_deref(), "fuzz.txt").expect("parse_bytes decoded it").text;
+            let text =
+                reprint::parse::decode(input.bytes, input.options.encoding.as_deref(), "fuzz.txt")
+                    .expect("parse_bytes decoded it")
+                    .text;
             check_lines(&text, &doc, input.options.keep_furniture);
             Some((doc, input))
         }
         Err(e) => {
-            assert!(e.to_string().len() > 10, "an error that says nothing: {e:?}");
+            assert!(
+                e.to_string().len() > 10,
+                "an error that says nothing: {e:?}"
+            );
             None
         }
     }
 }
 
 fn is_blank(line: &str) -> bool {
-    line.chars().all(|c| c.is_whitespace() || ('\x1c'..='\x1f').contains(&c))
+    line.chars()
+        .all(|c| c.is_whitespace() || ('\x1c'..='\x1f').contains(&c))
 }
 
 /// Every non-blank line in exactly one block, and its spans give it back.
 /// Without furniture, furniture lines are left out, so only "at most one" holds.
 pub fn check_lines(text: &str, doc: &Document, complete: bool) {
-    let lines: Vec<&str> = if text.is_empty() { Vec::new() } else { text.strip_suffix('\n').unwrap_or(text).split('\n').collect() };
+    let lines: Vec<&str> = if text.is_empty() {
+        Vec::new()
+    } else {
+        text.strip_suffix('\n')
+            .unwrap_or(text)
+            .split('\n')
+            .collect()
+    };
     assert_eq!(doc.source.line_count as usize, lines.len(), "line count");
     let mut owner = vec![usize::MAX; lines.len()];
     let mut raw = vec![String::new(); lines.len()];
     let mut k = 0;
-    walk(doc.articles.iter().flat_map(|a| &a.blocks), &mut |spans: Vec<&Span>| {
-        for s in spans {
-            let i = s.line as usize - 1;
-            assert!(i < lines.len(), "span of line {} beyond the end", s.line);
-            assert!(owner[i] == usize::MAX || owner[i] == k, "line {} in blocks {} and {k}", s.line, owner[i]);
-            owner[i] = k;
-            raw[i].push_str(s.raw());
-        }
-        k += 1;
-    });
+    walk(
+        doc.articles.iter().flat_map(|a| &a.blocks),
+        &mut |spans: Vec<&Span>| {
+            for s in spans {
+                let i = s.line as usize - 1;
+                assert!(i < lines.len(), "span of line {} beyond the end", s.line);
+                assert!(
+                    owner[i] == usize::MAX || owner[i] == k,
+                    "line {} in blocks {} and {k}",
+                    s.line,
+                    owner[i]
+                );
+                owner[i] = k;
+                raw[i].push_str(s.raw());
+            }
+            k += 1;
+        },
+    );
     for (i, line) in lines.iter().enumerate() {
         if is_blank(line) {
-            assert!(owner[i] == usize::MAX, "blank line {} in block {}", i + 1, owner[i]);
+            assert!(
+                owner[i] == usize::MAX,
+                "blank line {} in block {}",
+                i + 1,
+                owner[i]
+            );
         } else if complete || owner[i] != usize::MAX {
-            assert!(owner[i] != usize::MAX, "line {} in no block: {line:?}", i + 1);
+            assert!(
+                owner[i] != usize::MAX,
+                "line {} in no block: {line:?}",
+                i + 1
+            );
             if complete {
                 assert_eq!(raw[i], *line, "line {} not given back by its spans", i + 1);
             }
@@ -89,7 +136,11 @@ pub fn check_lines(text: &str, doc: &Document, complete: bool) {
 
 fn walk<'a>(blocks: impl Iterator<Item = &'a Block>, each: &mut dyn FnMut(Vec<&'a Span>)) {
     for b in blocks {
-        let credit: &[Inline] = if let BlockKind::Caption { credit } = &b.kind { credit } else { &[] };
+        let credit: &[Inline] = if let BlockKind::Caption { credit } = &b.kind {
+            credit
+        } else {
+            &[]
+        };
         each(
             b.content
                 .iter()
@@ -111,7 +162,10 @@ fn walk<'a>(blocks: impl Iterator<Item = &'a Block>, each: &mut dyn FnMut(Vec<&'
 /// Parses XML that may start with `<!DOCTYPE html>`, panicking with the error.
 pub fn well_formed(what: &str, xml: &[u8]) {
     let text = std::str::from_utf8(xml).unwrap_or_else(|e| panic!("{what} is not UTF-8: {e}"));
-    let options = roxmltree::ParsingOptions { allow_dtd: true, ..Default::default() };
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..Default::default()
+    };
     if let Err(e) = roxmltree::Document::parse_with_options(text, options) {
         panic!("{what} is not well-formed: {e}");
     }
@@ -120,21 +174,29 @@ pub fn well_formed(what: &str, xml: &[u8]) {
 /// TEI, with or without line breaks: well-formed.
 pub fn tei(doc: &Document, input: &Input<'_>) {
     let mut out = Vec::new();
-    doc.write_tei(&mut out, &TeiOptions::default().with_line_breaks(input.writer & 1 != 0)).expect("write_tei");
+    doc.write_tei(
+        &mut out,
+        &TeiOptions::default().with_line_breaks(input.writer & 1 != 0),
+    )
+    .expect("write_tei");
     well_formed("TEI", &out);
 }
 
 /// EPUB: a readable zip whose XML files are well-formed.
 pub fn epub(doc: &Document, _: &Input<'_>) {
     let mut book = Vec::new();
-    doc.write_epub(&mut book, &EpubOptions::default()).expect("write_epub");
+    doc.write_epub(&mut book, &EpubOptions::default())
+        .expect("write_epub");
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(book)).expect("a zip");
     for i in 0..zip.len() {
         let mut f = zip.by_index(i).expect("an entry");
         let name = f.name().to_string();
         let mut data = Vec::new();
         f.read_to_end(&mut data).expect("entry data");
-        if [".xhtml", ".opf", ".ncx", ".xml"].iter().any(|e| name.ends_with(e)) {
+        if [".xhtml", ".opf", ".ncx", ".xml"]
+            .iter()
+            .any(|e| name.ends_with(e))
+        {
             well_formed(&name, &data);
         }
     }
@@ -142,7 +204,9 @@ pub fn epub(doc: &Document, _: &Input<'_>) {
 
 /// HTML: a well-formed XHTML5 page, whatever the options.
 pub fn html(doc: &Document, input: &Input<'_>) {
-    let options = HtmlOptions::default().with_contents(input.writer & 1 != 0).with_page_numbers(input.writer & 2 != 0);
+    let options = HtmlOptions::default()
+        .with_contents(input.writer & 1 != 0)
+        .with_page_numbers(input.writer & 2 != 0);
     let mut out = Vec::new();
     doc.write_html(&mut out, &options).expect("write_html");
     well_formed("HTML", &out);
@@ -150,27 +214,47 @@ pub fn html(doc: &Document, input: &Input<'_>) {
 
 /// Markdown, whatever the options: UTF-8.
 pub fn markdown(doc: &Document, input: &Input<'_>) {
-    let options = MarkdownOptions::default().with_page_breaks(input.writer & 1 != 0).with_front_matter(input.writer & 2 != 0);
+    let options = MarkdownOptions::default()
+        .with_page_breaks(input.writer & 1 != 0)
+        .with_front_matter(input.writer & 2 != 0);
     let mut out = Vec::new();
-    doc.write_markdown(&mut out, &options).expect("write_markdown");
+    doc.write_markdown(&mut out, &options)
+        .expect("write_markdown");
     std::str::from_utf8(&out).expect("Markdown is UTF-8");
 }
 
 /// The review page, compared with the parse's own layout or not.
 pub fn review(doc: &Document, input: &Input<'_>) {
-    let mut options = ReviewOptions::default().with_uncertain_below(f32::from(input.writer >> 1) / 127.0);
+    let mut options =
+        ReviewOptions::default().with_uncertain_below(f32::from(input.writer >> 1) / 127.0);
     if input.writer & 1 != 0 {
         options = options.with_gold(doc.to_layout());
     }
     let mut out = Vec::new();
     doc.write_review(&mut out, &options).expect("write_review");
-    assert!(std::str::from_utf8(&out).expect("UTF-8").starts_with("<!DOCTYPE html>"));
+    assert!(
+        std::str::from_utf8(&out)
+            .expect("UTF-8")
+            .starts_with("<!DOCTYPE html>")
+    );
 }
 
 /// PDF with the bundled fonts: a file lopdf can load.
 pub fn pdf(doc: &Document, input: &Input<'_>) {
-    let page = [PageSize::A5, PageSize::A4, PageSize::Letter, PageSize::Custom { width_mm: 90.0, height_mm: 120.0 }][(input.writer >> 1 & 3) as usize];
-    let options = PdfOptions::default().with_system_fonts(false).with_warnings(false).with_article_per_page(input.writer & 1 != 0).with_page(page);
+    let page = [
+        PageSize::A5,
+        PageSize::A4,
+        PageSize::Letter,
+        PageSize::Custom {
+            width_mm: 90.0,
+            height_mm: 120.0,
+        },
+    ][(input.writer >> 1 & 3) as usize];
+    let options = PdfOptions::default()
+        .with_system_fonts(false)
+        .with_warnings(false)
+        .with_article_per_page(input.writer & 1 != 0)
+        .with_page(page);
     let mut out = Vec::new();
     doc.write_pdf(&mut out, &options).expect("write_pdf");
     let pdf = lopdf::Document::load_mem(&out).expect("a PDF lopdf can read");
@@ -180,7 +264,8 @@ pub fn pdf(doc: &Document, input: &Input<'_>) {
 /// Layout JSON: it reads back as the same layout.
 pub fn layout(doc: &Document, _: &Input<'_>) {
     let json = doc.to_layout_json();
-    let back: reprint::layout::Layout = serde_json::from_str(&json).expect("layout JSON reads back");
+    let back: reprint::layout::Layout =
+        serde_json::from_str(&json).expect("layout JSON reads back");
     assert_eq!(back, doc.to_layout());
 }
 
@@ -200,7 +285,9 @@ pub const WRITERS: [(&str, Writer); 7] = [
 
 /// The fuzz target `name` on `data`.
 pub fn run(name: &str, data: &[u8]) {
-    let Some((doc, input)) = parse(data) else { return };
+    let Some((doc, input)) = parse(data) else {
+        return;
+    };
     if let Some((_, write)) = WRITERS.iter().find(|(n, _)| *n == name) {
         write(&doc, &input);
     }

@@ -19,14 +19,54 @@ use reprint::write::review::ReviewOptions;
 use reprint::write::tei::TeiOptions;
 use std::path::PathBuf;
 
-create_exception!(reprint, ReprintError, PyException, "Base class of the errors reprint raises; the message is the library's.");
-create_exception!(reprint, NotTextError, ReprintError, "The bytes are not text in any encoding reprint recognises (binary data, NUL bytes).");
-create_exception!(reprint, TooLargeError, ReprintError, "The input is larger than the parser takes (4 GiB of text).");
-create_exception!(reprint, UnknownEncodingError, ReprintError, "An encoding label given by the caller is unknown.");
-create_exception!(reprint, InvalidOptionError, ReprintError, "An option has a value that cannot be used (a bad regex, paper size, language tag...).");
-create_exception!(reprint, ReadError, ReprintError, "An input file could not be read.");
-create_exception!(reprint, WriteError, ReprintError, "An output could not be written.");
-create_exception!(reprint, OutputError, ReprintError, "A writer failed for a reason of its own (a font that cannot be loaded, say).");
+create_exception!(
+    reprint,
+    ReprintError,
+    PyException,
+    "Base class of the errors reprint raises; the message is the library's."
+);
+create_exception!(
+    reprint,
+    NotTextError,
+    ReprintError,
+    "The bytes are not text in any encoding reprint recognises (binary data, NUL bytes)."
+);
+create_exception!(
+    reprint,
+    TooLargeError,
+    ReprintError,
+    "The input is larger than the parser takes (4 GiB of text)."
+);
+create_exception!(
+    reprint,
+    UnknownEncodingError,
+    ReprintError,
+    "An encoding label given by the caller is unknown."
+);
+create_exception!(
+    reprint,
+    InvalidOptionError,
+    ReprintError,
+    "An option has a value that cannot be used (a bad regex, paper size, language tag...)."
+);
+create_exception!(
+    reprint,
+    ReadError,
+    ReprintError,
+    "An input file could not be read."
+);
+create_exception!(
+    reprint,
+    WriteError,
+    ReprintError,
+    "An output could not be written."
+);
+create_exception!(
+    reprint,
+    OutputError,
+    ReprintError,
+    "A writer failed for a reason of its own (a font that cannot be loaded, say)."
+);
 
 /// The library's error as the matching Python exception, with its message.
 fn err(e: reprint::Error) -> PyErr {
@@ -44,7 +84,10 @@ fn err(e: reprint::Error) -> PyErr {
 }
 
 fn invalid(name: &str, reason: impl Into<String>) -> PyErr {
-    err(reprint::Error::InvalidOption { name: name.into(), reason: reason.into() })
+    err(reprint::Error::InvalidOption {
+        name: name.into(),
+        reason: reason.into(),
+    })
 }
 
 /// Parses JSON text into Python data with the standard `json` module.
@@ -53,11 +96,21 @@ fn json_to_py<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, PyAny>> {
 }
 
 fn to_json<T: serde::Serialize + ?Sized>(value: &T, what: &'static str) -> PyResult<String> {
-    serde_json::to_string(value).map_err(|e| err(reprint::Error::Output { format: what, reason: e.to_string() }))
+    serde_json::to_string(value).map_err(|e| {
+        err(reprint::Error::Output {
+            format: what,
+            reason: e.to_string(),
+        })
+    })
 }
 
 fn compile(name: &str, pattern: &str) -> PyResult<regex::Regex> {
-    regex::Regex::new(pattern).map_err(|e| invalid(name, format!("{pattern:?} is not a regular expression: {e}")))
+    regex::Regex::new(pattern).map_err(|e| {
+        invalid(
+            name,
+            format!("{pattern:?} is not a regular expression: {e}"),
+        )
+    })
 }
 
 /// Parser options from the keyword arguments shared by `parse` and `parse_file`.
@@ -83,9 +136,15 @@ fn options(
     o.keep_furniture = keep_furniture;
     for (pattern, level) in heading_patterns.unwrap_or_default() {
         if !(1..=6).contains(&level) {
-            return Err(invalid("heading_patterns", format!("level {level} of {pattern:?} is not 1 to 6 (1 = article title, 2 = top section)")));
+            return Err(invalid(
+                "heading_patterns",
+                format!(
+                    "level {level} of {pattern:?} is not 1 to 6 (1 = article title, 2 = top section)"
+                ),
+            ));
         }
-        o.heading_patterns.push((compile("heading_patterns", &pattern)?, level));
+        o.heading_patterns
+            .push((compile("heading_patterns", &pattern)?, level));
     }
     for p in caption_patterns.unwrap_or_default() {
         o.caption_patterns.push(compile("caption_patterns", &p)?);
@@ -129,10 +188,22 @@ fn parse(
     caption_patterns: Option<Vec<String>>,
     credit_patterns: Option<Vec<String>>,
 ) -> PyResult<Document> {
-    let opts = options(file_name, language, encoding, column_width, keep_furniture, heading_patterns, caption_patterns, credit_patterns)?;
+    let opts = options(
+        file_name,
+        language,
+        encoding,
+        column_width,
+        keep_furniture,
+        heading_patterns,
+        caption_patterns,
+        credit_patterns,
+    )?;
     let doc = if let Ok(s) = source.cast::<PyString>() {
         if opts.encoding.is_some() {
-            return Err(invalid("encoding", "only bytes are decoded: a str is text already"));
+            return Err(invalid(
+                "encoding",
+                "only bytes are decoded: a str is text already",
+            ));
         }
         let text = s.to_str()?;
         py.detach(|| reprint::parse(text, &opts))
@@ -142,12 +213,20 @@ fn parse(
         py.detach(|| reprint::parse_bytes(bytes, &opts))
     } else if source.cast::<PyByteArray>().is_ok() || source.cast::<PyMemoryView>().is_ok() {
         // Mutable buffers are copied first: another thread could change them.
-        let bytes: Vec<u8> = source.call_method0("__bytes__").or_else(|_| py.import("builtins")?.getattr("bytes")?.call1((source,)))?.extract()?;
+        let bytes: Vec<u8> = source
+            .call_method0("__bytes__")
+            .or_else(|_| py.import("builtins")?.getattr("bytes")?.call1((source,)))?
+            .extract()?;
         py.detach(|| reprint::parse_bytes(&bytes, &opts))
     } else {
-        return Err(PyTypeError::new_err(format!("parse() takes str or bytes, not {}", source.get_type().name()?)));
+        return Err(PyTypeError::new_err(format!(
+            "parse() takes str or bytes, not {}",
+            source.get_type().name()?
+        )));
     };
-    Ok(Document { doc: doc.map_err(err)? })
+    Ok(Document {
+        doc: doc.map_err(err)?,
+    })
 }
 
 /// Read and parse a text file into a :class:`Document` (bytes decoded as by
@@ -170,8 +249,19 @@ fn parse_file(
     caption_patterns: Option<Vec<String>>,
     credit_patterns: Option<Vec<String>>,
 ) -> PyResult<Document> {
-    let opts = options(file_name, language, encoding, column_width, keep_furniture, heading_patterns, caption_patterns, credit_patterns)?;
-    let doc = py.detach(|| reprint::parse_file(&path, &opts)).map_err(err)?;
+    let opts = options(
+        file_name,
+        language,
+        encoding,
+        column_width,
+        keep_furniture,
+        heading_patterns,
+        caption_patterns,
+        credit_patterns,
+    )?;
+    let doc = py
+        .detach(|| reprint::parse_file(&path, &opts))
+        .map_err(err)?;
     Ok(Document { doc })
 }
 
@@ -188,17 +278,27 @@ impl<'py> Target<'py> {
         }
         match target.extract::<PathBuf>() {
             Ok(p) => Ok(Target::Path(p)),
-            Err(_) => Err(PyTypeError::new_err(format!("expected a path or a binary file object, not {}", target.get_type().name()?))),
+            Err(_) => Err(PyTypeError::new_err(format!(
+                "expected a path or a binary file object, not {}",
+                target.get_type().name()?
+            ))),
         }
     }
 
     /// Renders the output with the GIL released, then writes it.
-    fn write(self, py: Python<'py>, render: impl FnOnce() -> reprint::Result<Vec<u8>> + Send) -> PyResult<()> {
+    fn write(
+        self,
+        py: Python<'py>,
+        render: impl FnOnce() -> reprint::Result<Vec<u8>> + Send,
+    ) -> PyResult<()> {
         match self {
             Target::Path(path) => py
                 .detach(|| {
                     let bytes = render()?;
-                    std::fs::write(&path, bytes).map_err(|source| reprint::Error::Write { what: path.display().to_string(), source })
+                    std::fs::write(&path, bytes).map_err(|source| reprint::Error::Write {
+                        what: path.display().to_string(),
+                        source,
+                    })
                 })
                 .map_err(err),
             Target::File(f) => {
@@ -212,15 +312,27 @@ impl<'py> Target<'py> {
 
 /// Metadata overrides from a dict with the keys of `Document.metadata`.
 fn metadata_of(py: Python<'_>, over: Option<&Bound<'_, PyDict>>) -> PyResult<Metadata> {
-    let Some(over) = over else { return Ok(Metadata::default()) };
-    let json: String = py.import("json")?.call_method1("dumps", (over,))?.extract()?;
-    let given: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&json).map_err(|e| invalid("metadata", e.to_string()))?;
-    let mut meta = serde_json::to_value(Metadata::default()).map_err(|e| invalid("metadata", e.to_string()))?;
-    let fields = meta.as_object_mut().expect("Metadata serialises as an object");
+    let Some(over) = over else {
+        return Ok(Metadata::default());
+    };
+    let json: String = py
+        .import("json")?
+        .call_method1("dumps", (over,))?
+        .extract()?;
+    let given: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(&json).map_err(|e| invalid("metadata", e.to_string()))?;
+    let mut meta = serde_json::to_value(Metadata::default())
+        .map_err(|e| invalid("metadata", e.to_string()))?;
+    let fields = meta
+        .as_object_mut()
+        .expect("Metadata serialises as an object");
     for (k, v) in given {
         if !fields.contains_key(&k) {
             let known: Vec<&str> = fields.keys().map(String::as_str).collect();
-            return Err(invalid("metadata", format!("unknown key {k:?} (known: {})", known.join(", "))));
+            return Err(invalid(
+                "metadata",
+                format!("unknown key {k:?} (known: {})", known.join(", ")),
+            ));
         }
         // None means "not given", as a missing key does.
         if !v.is_null() {
@@ -238,7 +350,10 @@ fn font_of(name: &str, font: &Bound<'_, PyAny>) -> PyResult<FontSource> {
         Err(_) => (font.clone(), None),
     };
     if let Ok(b) = src.cast::<PyBytes>() {
-        return Ok(FontSource::Bytes { data: b.as_bytes().into(), index: index.unwrap_or(0) });
+        return Ok(FontSource::Bytes {
+            data: b.as_bytes().into(),
+            index: index.unwrap_or(0),
+        });
     }
     if let Ok(s) = src.extract::<String>()
         && index.is_none()
@@ -246,29 +361,52 @@ fn font_of(name: &str, font: &Bound<'_, PyAny>) -> PyResult<FontSource> {
         return Ok(FontSource::from_spec(&s));
     }
     match src.extract::<PathBuf>() {
-        Ok(path) => Ok(FontSource::File { path, index: index.unwrap_or(0) }),
-        Err(_) => Err(invalid(name, "expected a font file path, font bytes, or a (path or bytes, face index) pair")),
+        Ok(path) => Ok(FontSource::File {
+            path,
+            index: index.unwrap_or(0),
+        }),
+        Err(_) => Err(invalid(
+            name,
+            "expected a font file path, font bytes, or a (path or bytes, face index) pair",
+        )),
     }
 }
 
 fn page_of(page: &Bound<'_, PyAny>) -> PyResult<PageSize> {
     if let Ok((width_mm, height_mm)) = page.extract::<(f32, f32)>() {
         if !(width_mm > 0.0 && height_mm > 0.0) {
-            return Err(invalid("page", "width and height must be positive millimetres"));
+            return Err(invalid(
+                "page",
+                "width and height must be positive millimetres",
+            ));
         }
-        return Ok(PageSize::Custom { width_mm, height_mm });
+        return Ok(PageSize::Custom {
+            width_mm,
+            height_mm,
+        });
     }
-    let name: String = page.extract().map_err(|_| invalid("page", "expected \"a5\", \"a4\", \"letter\" or (width_mm, height_mm)"))?;
+    let name: String = page.extract().map_err(|_| {
+        invalid(
+            "page",
+            "expected \"a5\", \"a4\", \"letter\" or (width_mm, height_mm)",
+        )
+    })?;
     match name.to_lowercase().as_str() {
         "a5" => Ok(PageSize::A5),
         "a4" => Ok(PageSize::A4),
         "letter" => Ok(PageSize::Letter),
-        _ => Err(invalid("page", format!("{name:?} is not \"a5\", \"a4\", \"letter\" or (width_mm, height_mm)"))),
+        _ => Err(invalid(
+            "page",
+            format!("{name:?} is not \"a5\", \"a4\", \"letter\" or (width_mm, height_mm)"),
+        )),
     }
 }
 
 /// A text format written into memory with the GIL released, as a string.
-fn render(py: Python<'_>, write: impl FnOnce(&mut Vec<u8>) -> reprint::Result<()> + Send) -> PyResult<String> {
+fn render(
+    py: Python<'_>,
+    write: impl FnOnce(&mut Vec<u8>) -> reprint::Result<()> + Send,
+) -> PyResult<String> {
     py.detach(|| {
         let mut out = Vec::new();
         write(&mut out).map(|()| utf8(out))
@@ -310,7 +448,12 @@ impl Document {
                 let pad = vec![b' '; n];
                 let fmt = serde_json::ser::PrettyFormatter::with_indent(&pad);
                 let mut ser = serde_json::Serializer::with_formatter(&mut out, fmt);
-                serde::Serialize::serialize(&self.doc, &mut ser).map_err(|e| err(reprint::Error::Output { format: "json", reason: e.to_string() }))?;
+                serde::Serialize::serialize(&self.doc, &mut ser).map_err(|e| {
+                    err(reprint::Error::Output {
+                        format: "json",
+                        reason: e.to_string(),
+                    })
+                })?;
                 Ok(utf8(out))
             }
         })
@@ -370,8 +513,20 @@ impl Document {
             }
         }
         let out = PyDict::new(py);
-        out.set_item("articles", d.articles.iter().filter(|a| a.kind == ArticleKind::Article).count())?;
-        out.set_item("front", d.articles.iter().filter(|a| a.kind == ArticleKind::Front).count())?;
+        out.set_item(
+            "articles",
+            d.articles
+                .iter()
+                .filter(|a| a.kind == ArticleKind::Article)
+                .count(),
+        )?;
+        out.set_item(
+            "front",
+            d.articles
+                .iter()
+                .filter(|a| a.kind == ArticleKind::Front)
+                .count(),
+        )?;
         out.set_item("blocks", blocks)?;
         out.set_item("headings", headings)?;
         out.set_item("paragraphs", paragraphs)?;
@@ -418,8 +573,16 @@ impl Document {
             let bytes = if let Ok(b) = c.cast::<PyBytes>() {
                 b.as_bytes().to_vec()
             } else {
-                let path: PathBuf = c.extract().map_err(|_| invalid("cover", "expected image bytes or a path"))?;
-                py.detach(|| std::fs::read(&path).map_err(|source| reprint::Error::Read { path: path.clone(), source })).map_err(err)?
+                let path: PathBuf = c
+                    .extract()
+                    .map_err(|_| invalid("cover", "expected image bytes or a path"))?;
+                py.detach(|| {
+                    std::fs::read(&path).map_err(|source| reprint::Error::Read {
+                        path: path.clone(),
+                        source,
+                    })
+                })
+                .map_err(err)?
             };
             o.cover = Some(Cover::new(bytes).map_err(err)?);
         }
@@ -454,12 +617,22 @@ impl Document {
         article_per_page: bool,
     ) -> PyResult<Bound<'py, PyDict>> {
         if !(body_size > 0.0 && body_size.is_finite()) {
-            return Err(invalid("body_size", format!("{body_size} is not a positive size in points")));
+            return Err(invalid(
+                "body_size",
+                format!("{body_size} is not a positive size in points"),
+            ));
         }
         if !(line_spacing > 0.0 && line_spacing.is_finite()) {
-            return Err(invalid("line_spacing", format!("{line_spacing} is not a positive multiple of the body size")));
+            return Err(invalid(
+                "line_spacing",
+                format!("{line_spacing} is not a positive multiple of the body size"),
+            ));
         }
-        let mut o = PdfOptions::default().with_body(body_size, line_spacing).with_system_fonts(system_fonts).with_article_per_page(article_per_page).with_warnings(false);
+        let mut o = PdfOptions::default()
+            .with_body(body_size, line_spacing)
+            .with_system_fonts(system_fonts)
+            .with_article_per_page(article_per_page)
+            .with_warnings(false);
         if let Some(p) = page {
             o = o.with_page(page_of(p)?);
         }
@@ -495,7 +668,12 @@ impl Document {
     /// object). ``line_breaks`` marks every source line with ``<lb n="LINE"/>``
     /// and keeps each line exactly as it was.
     #[pyo3(signature = (target, *, line_breaks=false))]
-    fn write_tei(&self, py: Python<'_>, target: &Bound<'_, PyAny>, line_breaks: bool) -> PyResult<()> {
+    fn write_tei(
+        &self,
+        py: Python<'_>,
+        target: &Bound<'_, PyAny>,
+        line_breaks: bool,
+    ) -> PyResult<()> {
         let o = TeiOptions::default().with_line_breaks(line_breaks);
         Target::of(target)?.write(py, || {
             let mut out = Vec::new();
@@ -516,8 +694,17 @@ impl Document {
     /// ``metadata`` (a dict with keys of :attr:`metadata`) replaces what the
     /// text says in it.
     #[pyo3(signature = (*, page_breaks=true, front_matter=false, metadata=None))]
-    fn to_markdown(&self, py: Python<'_>, page_breaks: bool, front_matter: bool, metadata: Option<&Bound<'_, PyDict>>) -> PyResult<String> {
-        let o = MarkdownOptions::default().with_page_breaks(page_breaks).with_front_matter(front_matter).with_metadata(metadata_of(py, metadata)?);
+    fn to_markdown(
+        &self,
+        py: Python<'_>,
+        page_breaks: bool,
+        front_matter: bool,
+        metadata: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<String> {
+        let o = MarkdownOptions::default()
+            .with_page_breaks(page_breaks)
+            .with_front_matter(front_matter)
+            .with_metadata(metadata_of(py, metadata)?);
         render(py, |out| self.doc.write_markdown(out, &o))
     }
 
@@ -525,8 +712,17 @@ impl Document {
     /// table of contents (four entries or more); ``page_numbers`` shows the
     /// printed page numbers; ``metadata`` as for :meth:`to_markdown`.
     #[pyo3(signature = (*, contents=true, page_numbers=false, metadata=None))]
-    fn to_html(&self, py: Python<'_>, contents: bool, page_numbers: bool, metadata: Option<&Bound<'_, PyDict>>) -> PyResult<String> {
-        let o = HtmlOptions::default().with_contents(contents).with_page_numbers(page_numbers).with_metadata(metadata_of(py, metadata)?);
+    fn to_html(
+        &self,
+        py: Python<'_>,
+        contents: bool,
+        page_numbers: bool,
+        metadata: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<String> {
+        let o = HtmlOptions::default()
+            .with_contents(contents)
+            .with_page_numbers(page_numbers)
+            .with_metadata(metadata_of(py, metadata)?);
         render(py, |out| self.doc.write_html(out, &o))
     }
 
@@ -543,10 +739,30 @@ impl Document {
     }
 
     fn __repr__(&self) -> String {
-        let articles = self.doc.articles.iter().filter(|a| a.kind == ArticleKind::Article).count();
-        let name = self.doc.source.file_name.as_deref().map(|n| format!(" file={n:?}")).unwrap_or_default();
-        let title = self.doc.meta.title.as_deref().map(|t| format!(" title={t:?}")).unwrap_or_default();
-        format!("<reprint.Document{name}{title} articles={articles} warnings={}>", self.doc.warnings.len())
+        let articles = self
+            .doc
+            .articles
+            .iter()
+            .filter(|a| a.kind == ArticleKind::Article)
+            .count();
+        let name = self
+            .doc
+            .source
+            .file_name
+            .as_deref()
+            .map(|n| format!(" file={n:?}"))
+            .unwrap_or_default();
+        let title = self
+            .doc
+            .meta
+            .title
+            .as_deref()
+            .map(|t| format!(" title={t:?}"))
+            .unwrap_or_default();
+        format!(
+            "<reprint.Document{name}{title} articles={articles} warnings={}>",
+            self.doc.warnings.len()
+        )
     }
 }
 
@@ -561,7 +777,10 @@ fn _reprint(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ReprintError", py.get_type::<ReprintError>())?;
     m.add("NotTextError", py.get_type::<NotTextError>())?;
     m.add("TooLargeError", py.get_type::<TooLargeError>())?;
-    m.add("UnknownEncodingError", py.get_type::<UnknownEncodingError>())?;
+    m.add(
+        "UnknownEncodingError",
+        py.get_type::<UnknownEncodingError>(),
+    )?;
     m.add("InvalidOptionError", py.get_type::<InvalidOptionError>())?;
     m.add("ReadError", py.get_type::<ReadError>())?;
     m.add("WriteError", py.get_type::<WriteError>())?;

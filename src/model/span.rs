@@ -53,15 +53,30 @@ impl Span {
         s.push_str(text);
         s.push_str(trail);
         let at = [0, lead.len(), lead.len() + text.len(), s.len()].map(offset);
-        Span { line, space_before: false, source: Arc::from(s), at }
+        Span {
+            line,
+            space_before: false,
+            source: Arc::from(s),
+            at,
+        }
     }
 
     /// A window on a shared source text: `piece` is the span's piece of it,
     /// `text` the part of `piece` that is kept.
     ///
     /// Offsets past 4 GiB cannot be kept: the parser refuses such inputs.
-    pub(crate) fn in_source(source: &Arc<str>, line: u32, piece: Range<usize>, text: Range<usize>) -> Span {
-        Span { line, space_before: false, source: Arc::clone(source), at: [piece.start, text.start, text.end, piece.end].map(offset) }
+    pub(crate) fn in_source(
+        source: &Arc<str>,
+        line: u32,
+        piece: Range<usize>,
+        text: Range<usize>,
+    ) -> Span {
+        Span {
+            line,
+            space_before: false,
+            source: Arc::clone(source),
+            at: [piece.start, text.start, text.end, piece.end].map(offset),
+        }
     }
 
     /// The span with [`space_before`](Span::space_before) set to `yes`.
@@ -96,7 +111,11 @@ impl Span {
     /// is out of the text or does not fall on character boundaries.
     pub fn keep(&mut self, range: Range<usize>) -> bool {
         let text = self.text();
-        if range.start > range.end || range.end > text.len() || !text.is_char_boundary(range.start) || !text.is_char_boundary(range.end) {
+        if range.start > range.end
+            || range.end > text.len()
+            || !text.is_char_boundary(range.start)
+            || !text.is_char_boundary(range.end)
+        {
             return false;
         }
         let start = self.at[1] as usize;
@@ -113,14 +132,23 @@ impl Span {
             return None;
         }
         let mid = offset(self.at[1] as usize + at);
-        let first = Span { at: [self.at[0], self.at[1], mid, mid], ..self.clone() };
-        let second = Span { at: [mid, mid, self.at[2], self.at[3]], space_before: false, ..self.clone() };
+        let first = Span {
+            at: [self.at[0], self.at[1], mid, mid],
+            ..self.clone()
+        };
+        let second = Span {
+            at: [mid, mid, self.at[2], self.at[3]],
+            space_before: false,
+            ..self.clone()
+        };
         Some((first, second))
     }
 
     fn slice(&self, from: usize, to: usize) -> &str {
         // Built from char boundaries and moved only to char boundaries (`keep`).
-        self.source.get(self.at[from] as usize..self.at[to] as usize).unwrap_or_default()
+        self.source
+            .get(self.at[from] as usize..self.at[to] as usize)
+            .unwrap_or_default()
     }
 }
 
@@ -163,7 +191,10 @@ impl fmt::Debug for Span {
 /// `text`, `trail` and `space_before` with the empty ones left out.
 impl Serialize for Span {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let n = 2 + usize::from(!self.lead().is_empty()) + usize::from(!self.trail().is_empty()) + usize::from(self.space_before);
+        let n = 2
+            + usize::from(!self.lead().is_empty())
+            + usize::from(!self.trail().is_empty())
+            + usize::from(self.space_before);
         let mut st = serializer.serialize_struct("Span", n)?;
         st.serialize_field("line", &self.line)?;
         if !self.lead().is_empty() {
@@ -237,8 +268,14 @@ mod tests {
         let mut s = Span::from_parts(7, "\u{3000}", "正文", "");
         s.space_before = true;
         let json = serde_json::to_string(&s).unwrap();
-        assert_eq!(json, r#"{"line":7,"lead":"　","text":"正文","space_before":true}"#);
+        assert_eq!(
+            json,
+            r#"{"line":7,"lead":"　","text":"正文","space_before":true}"#
+        );
         assert_eq!(serde_json::from_str::<Span>(&json).unwrap(), s);
-        assert_eq!(serde_json::from_str::<Span>(r#"{"line":2,"text":"x"}"#).unwrap(), Span::new(2, "x"));
+        assert_eq!(
+            serde_json::from_str::<Span>(r#"{"line":2,"text":"x"}"#).unwrap(),
+            Span::new(2, "x")
+        );
     }
 }

@@ -7,7 +7,9 @@ use super::cues::Cue;
 use super::furniture::Furniture;
 use super::join::join;
 use super::lines::Line;
-use crate::model::{Article, ArticleKind, Block, BlockKind, FurnitureKind, Inline, Milestone, Span, Warning};
+use crate::model::{
+    Article, ArticleKind, Block, BlockKind, FurnitureKind, Inline, Milestone, Span, Warning,
+};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -28,11 +30,20 @@ pub struct Parts<'t, 'a> {
 /// Builds the articles of a document from its items.
 /// Each heading's style and the level it was given go to `headings`, for
 /// the document's profile.
-pub fn articles(parts: &Parts<'_, '_>, items: Vec<Item>, warnings: &mut Vec<Warning>, headings: &mut Vec<(Style, u8)>) -> Vec<Article> {
+pub fn articles(
+    parts: &Parts<'_, '_>,
+    items: Vec<Item>,
+    warnings: &mut Vec<Warning>,
+    headings: &mut Vec<(Style, u8)>,
+) -> Vec<Article> {
     // Furniture inside a paragraph's line span becomes a milestone of it.
     // Sorted, so each paragraph finds its furniture by binary search: a
     // scan of all furniture per merged paragraph is quadratic on big inputs.
-    let mut furniture: Vec<usize> = items.iter().filter(|f| f.kind == Kind::Furniture).map(|f| f.lines[0]).collect();
+    let mut furniture: Vec<usize> = items
+        .iter()
+        .filter(|f| f.kind == Kind::Furniture)
+        .map(|f| f.lines[0])
+        .collect();
     furniture.sort_unstable();
     let mut inside: Vec<usize> = Vec::new();
     for it in items.iter().filter(|it| it.merged) {
@@ -45,28 +56,43 @@ pub fn articles(parts: &Parts<'_, '_>, items: Vec<Item>, warnings: &mut Vec<Warn
     inside.sort_unstable();
     inside.dedup();
     let inside = Inside(inside);
-    let items = join_furniture(parts, items.into_iter().filter(|it| !(it.kind == Kind::Furniture && inside.contains(it.lines[0]))));
+    let items = join_furniture(
+        parts,
+        items
+            .into_iter()
+            .filter(|it| !(it.kind == Kind::Furniture && inside.contains(it.lines[0]))),
+    );
     let items: Vec<&Item> = items.iter().collect();
     let mut out: Vec<Article> = Vec::new();
     for (kind, group) in divisions(&items, parts.collection) {
         let levels = Levels::of(group).each(group);
-        headings.extend(group.iter().zip(&levels).filter_map(|(it, &l)| match it.kind {
-            Kind::Heading(style) => Some((style, l)),
-            _ => None,
-        }));
+        headings.extend(
+            group
+                .iter()
+                .zip(&levels)
+                .filter_map(|(it, &l)| match it.kind {
+                    Kind::Heading(style) => Some((style, l)),
+                    _ => None,
+                }),
+        );
         // No more blocks than items: sized once, not grown by doubling.
         let mut blocks = Vec::with_capacity(group.len());
         let mut i = 0;
         while i < group.len() {
             let it = group[i];
             i += 1;
-            let Some(mut b) = block(parts, it, &inside, levels[i - 1]) else { continue };
+            let Some(mut b) = block(parts, it, &inside, levels[i - 1]) else {
+                continue;
+            };
             if it.kind == Kind::Aside {
                 // The sidebar takes the list items that follow it; an
                 // admonition's label (注意) the paragraph it qualifies too.
                 let mut inner = Vec::new();
                 let mut text = it.cue != Cue::Label;
-                while i < group.len() && (matches!(group[i].kind, Kind::ListItem | Kind::Furniture) || (!text && group[i].kind == Kind::Text)) {
+                while i < group.len()
+                    && (matches!(group[i].kind, Kind::ListItem | Kind::Furniture)
+                        || (!text && group[i].kind == Kind::Text))
+                {
                     text |= group[i].kind == Kind::Text;
                     inner.extend(block(parts, group[i], &inside, levels[i]));
                     i += 1;
@@ -98,7 +124,10 @@ fn join_furniture(parts: &Parts<'_, '_>, items: impl Iterator<Item = Item>) -> V
         if let Some(last) = out.last_mut()
             && it.kind == Kind::Furniture
             && last.kind == Kind::Furniture
-            && it.lines.iter().all(|&i| other(i) || matches!(parts.furniture[i], Some(Furniture::PageNumber)))
+            && it
+                .lines
+                .iter()
+                .all(|&i| other(i) || matches!(parts.furniture[i], Some(Furniture::PageNumber)))
             && last.lines.iter().all(|&i| other(i))
             && last.lines.last().is_some_and(|&l| it.lines[0] <= l + 3)
         {
@@ -122,11 +151,19 @@ fn divisions<'i>(items: &'i [&'i Item], collection: bool) -> Vec<(ArticleKind, &
         let front = matches!(it.kind, Kind::Front | Kind::Toc);
         let start = match out.last() {
             None => true,
-            Some((ArticleKind::Front, _, _)) => !front && !matches!(it.kind, Kind::Furniture | Kind::Caption),
-            Some((ArticleKind::Article, _, _)) => (front && body && collection) || (it.kind == Kind::Title && !only_titles),
+            Some((ArticleKind::Front, _, _)) => {
+                !front && !matches!(it.kind, Kind::Furniture | Kind::Caption)
+            }
+            Some((ArticleKind::Article, _, _)) => {
+                (front && body && collection) || (it.kind == Kind::Title && !only_titles)
+            }
         };
         if start {
-            let kind = if front { ArticleKind::Front } else { ArticleKind::Article };
+            let kind = if front {
+                ArticleKind::Front
+            } else {
+                ArticleKind::Article
+            };
             out.push((kind, i, i));
             body = false;
             only_titles = true;
@@ -134,7 +171,10 @@ fn divisions<'i>(items: &'i [&'i Item], collection: bool) -> Vec<(ArticleKind, &
         if let Some(last) = out.last_mut() {
             last.2 = i + 1;
         }
-        body |= matches!(it.kind, Kind::Text | Kind::Heading(_) | Kind::ListItem | Kind::Aside);
+        body |= matches!(
+            it.kind,
+            Kind::Text | Kind::Heading(_) | Kind::ListItem | Kind::Aside
+        );
         only_titles &= it.kind == Kind::Title;
     }
     out.into_iter().map(|(k, a, b)| (k, &items[a..b])).collect()
@@ -159,7 +199,13 @@ impl Levels {
         // A style used once below the top one (a list's number taken for
         // a section's) does not push every deeper section down a level.
         let top = count.keys().next().copied();
-        Levels(count.into_iter().filter(|&(s, n)| n > 1 || Some(s) == top).map(|(s, _)| s).collect())
+        Levels(
+            count
+                .into_iter()
+                .filter(|&(s, n)| n > 1 || Some(s) == top)
+                .map(|(s, _)| s)
+                .collect(),
+        )
     }
 
     /// The level of each item's heading (0 for items that are not headings).
@@ -173,7 +219,8 @@ impl Levels {
                 Kind::Heading(Style::Plain) => numbered.map_or(2, |l| (l + 1).min(DEEPEST)),
                 Kind::Heading(s) => {
                     // A style left out ranks where it would stand among the rest.
-                    let l = (2 + self.0.partition_point(|r| *r < s)).min(usize::from(DEEPEST)) as u8;
+                    let l =
+                        (2 + self.0.partition_point(|r| *r < s)).min(usize::from(DEEPEST)) as u8;
                     numbered = Some(l);
                     l
                 }
@@ -184,7 +231,10 @@ impl Levels {
 }
 
 fn spans(parts: &Parts<'_, '_>, lines: &[usize]) -> Vec<Span> {
-    let mut s: Vec<Span> = lines.iter().map(|&i| parts.lines[i].span(parts.source)).collect();
+    let mut s: Vec<Span> = lines
+        .iter()
+        .map(|&i| parts.lines[i].span(parts.source))
+        .collect();
     join(&mut s);
     s
 }
@@ -213,7 +263,11 @@ impl Inside {
 
 fn with_milestones(parts: &Parts<'_, '_>, lines: &[usize], inside: &Inside) -> Vec<Inline> {
     let (lo, hi) = (lines[0], *lines.last().unwrap_or(&0));
-    let mut pending: Vec<usize> = if hi > lo + 1 { inside.between(lo, hi).to_vec() } else { Vec::new() };
+    let mut pending: Vec<usize> = if hi > lo + 1 {
+        inside.between(lo, hi).to_vec()
+    } else {
+        Vec::new()
+    };
     pending.reverse();
     // The spans go straight into the content, joined there: not made in a
     // list of their own first and moved, for most of the text is paragraphs.
@@ -223,7 +277,10 @@ fn with_milestones(parts: &Parts<'_, '_>, lines: &[usize], inside: &Inside) -> V
             let f = pending.pop().unwrap_or_default();
             if parts.keep_furniture {
                 if let Some(kind) = parts.furniture[f] {
-                    content.push(Inline::Milestone(Box::new(Milestone { kind: kind.kind(parts.lines[f].text), span: parts.lines[f].span(parts.source) })));
+                    content.push(Inline::Milestone(Box::new(Milestone {
+                        kind: kind.kind(parts.lines[f].text),
+                        span: parts.lines[f].span(parts.source),
+                    })));
                 }
             }
         }
@@ -240,12 +297,29 @@ fn make(kind: BlockKind, content: Vec<Inline>, confidence: f32) -> Block {
     let mut b = super::block(kind, content);
     b.confidence = confidence;
     let extra: Vec<u32> = match &b.kind {
-        BlockKind::Caption { credit } => credit.iter().filter_map(|i| if let Inline::Span(s) = i { Some(s.line) } else { None }).collect(),
-        BlockKind::Sidebar { items } => items.iter().flat_map(|x| x.lines.iter().flat_map(|r| r[0]..=r[1])).collect(),
+        BlockKind::Caption { credit } => credit
+            .iter()
+            .filter_map(|i| {
+                if let Inline::Span(s) = i {
+                    Some(s.line)
+                } else {
+                    None
+                }
+            })
+            .collect(),
+        BlockKind::Sidebar { items } => items
+            .iter()
+            .flat_map(|x| x.lines.iter().flat_map(|r| r[0]..=r[1]))
+            .collect(),
         _ => Vec::new(),
     };
     if !extra.is_empty() {
-        let mut all: Vec<u32> = b.lines.iter().flat_map(|r| r[0]..=r[1]).chain(extra).collect();
+        let mut all: Vec<u32> = b
+            .lines
+            .iter()
+            .flat_map(|r| r[0]..=r[1])
+            .chain(extra)
+            .collect();
         all.sort_unstable();
         b.lines = crate::layout::ranges(all);
     }
@@ -259,8 +333,13 @@ fn block(parts: &Parts<'_, '_>, it: &Item, inside: &Inside, level: u8) -> Option
             if !parts.keep_furniture {
                 return None;
             }
-            let kind = parts.furniture[lines[0]].map_or(FurnitureKind::Other, |k| k.kind(parts.lines[lines[0]].text));
-            make(BlockKind::Furniture { kind }, spans(parts, lines).into_iter().map(Inline::Span).collect(), 1.0)
+            let kind = parts.furniture[lines[0]]
+                .map_or(FurnitureKind::Other, |k| k.kind(parts.lines[lines[0]].text));
+            make(
+                BlockKind::Furniture { kind },
+                spans(parts, lines).into_iter().map(Inline::Span).collect(),
+                1.0,
+            )
         }
         Kind::Caption => {
             let mut desc = spans(parts, &lines[..it.credit_at.min(lines.len())]);
@@ -274,8 +353,18 @@ fn block(parts: &Parts<'_, '_>, it: &Item, inside: &Inside, level: u8) -> Option
             }
             let content = desc.into_iter().map(Inline::Span).collect();
             // With its credit a caption is sure; a label alone is a guess.
-            let conf = if credit.is_empty() && it.cue != Cue::Caption { 0.6 } else { 0.9 };
-            make(BlockKind::Caption { credit: credit.into_iter().map(Inline::Span).collect() }, content, conf)
+            let conf = if credit.is_empty() && it.cue != Cue::Caption {
+                0.6
+            } else {
+                0.9
+            };
+            make(
+                BlockKind::Caption {
+                    credit: credit.into_iter().map(Inline::Span).collect(),
+                },
+                content,
+                conf,
+            )
         }
         Kind::Heading(style) => {
             // Markup is certain, numbering nearly so; a plain display line is a guess.
@@ -286,30 +375,49 @@ fn block(parts: &Parts<'_, '_>, it: &Item, inside: &Inside, level: u8) -> Option
             };
             if it.merged {
                 // A number and its words with a page's furniture between them.
-                return Some(make(BlockKind::Heading { level }, with_milestones(parts, lines, inside), conf));
+                return Some(make(
+                    BlockKind::Heading { level },
+                    with_milestones(parts, lines, inside),
+                    conf,
+                ));
             }
             let mut s = spans(parts, lines);
             if let (Style::Markdown(_), Cue::Markdown { lead, .. }) = (style, it.cue) {
                 cut_lead(&mut s[0], lead as usize);
             }
-            make(BlockKind::Heading { level }, s.into_iter().map(Inline::Span).collect(), conf)
+            make(
+                BlockKind::Heading { level },
+                s.into_iter().map(Inline::Span).collect(),
+                conf,
+            )
         }
         Kind::Title | Kind::Subtitle => {
             let mut s = spans(parts, lines);
             if let Cue::Markdown { lead, .. } = it.cue {
                 cut_lead(&mut s[0], lead as usize);
             }
-            let kind = if it.kind == Kind::Title { BlockKind::Title } else { BlockKind::Subtitle };
-            let conf = if matches!(it.cue, Cue::Markdown { .. }) { 1.0 } else { 0.8 };
+            let kind = if it.kind == Kind::Title {
+                BlockKind::Title
+            } else {
+                BlockKind::Subtitle
+            };
+            let conf = if matches!(it.cue, Cue::Markdown { .. }) {
+                1.0
+            } else {
+                0.8
+            };
             make(kind, s.into_iter().map(Inline::Span).collect(), conf)
         }
         Kind::ListItem => {
             // An item goes on after a page break as a paragraph does: the furniture inside is its milestone.
             let mut content = with_milestones(parts, lines, inside);
             let mut marker = String::new();
-            if let (Cue::Bullet { lead }, Some(Inline::Span(first))) = (it.cue, content.first_mut()) {
+            if let (Cue::Bullet { lead }, Some(Inline::Span(first))) = (it.cue, content.first_mut())
+            {
                 let lead = lead as usize;
-                marker = first.text()[..lead.min(first.text().len())].trim().to_string();
+                marker = first.text()[..lead.min(first.text().len())]
+                    .trim()
+                    .to_string();
                 cut_lead(first, lead);
             }
             make(BlockKind::ListItem { marker }, content, 0.9)
@@ -317,9 +425,19 @@ fn block(parts: &Parts<'_, '_>, it: &Item, inside: &Inside, level: u8) -> Option
         Kind::Byline => {
             let s = spans(parts, lines);
             let text: String = s.iter().map(|x| x.text()).collect::<Vec<_>>().join(" ");
-            make(BlockKind::Byline { authors: authors(&text) }, s.into_iter().map(Inline::Span).collect(), 0.8)
+            make(
+                BlockKind::Byline {
+                    authors: authors(&text),
+                },
+                s.into_iter().map(Inline::Span).collect(),
+                0.8,
+            )
         }
-        Kind::Note(kind) => make(BlockKind::Note { kind }, spans(parts, lines).into_iter().map(Inline::Span).collect(), 1.0),
+        Kind::Note(kind) => make(
+            BlockKind::Note { kind },
+            spans(parts, lines).into_iter().map(Inline::Span).collect(),
+            1.0,
+        ),
         Kind::Toc => {
             let mut s = spans(parts, lines);
             let t = s[0].text().trim_start_matches(['-', ' ']);
@@ -330,13 +448,29 @@ fn block(parts: &Parts<'_, '_>, it: &Item, inside: &Inside, level: u8) -> Option
             if dash > 0 && page.is_some() {
                 cut_lead(&mut s[0], dash);
             }
-            make(BlockKind::TocEntry { page }, s.into_iter().map(Inline::Span).collect(), 0.8)
+            make(
+                BlockKind::TocEntry { page },
+                s.into_iter().map(Inline::Span).collect(),
+                0.8,
+            )
         }
-        Kind::Front => make(BlockKind::FrontMatter, spans(parts, lines).into_iter().map(Inline::Span).collect(), 0.8),
-        Kind::Aside => make(BlockKind::Sidebar { items: Vec::new() }, spans(parts, lines).into_iter().map(Inline::Span).collect(), 0.7),
+        Kind::Front => make(
+            BlockKind::FrontMatter,
+            spans(parts, lines).into_iter().map(Inline::Span).collect(),
+            0.8,
+        ),
+        Kind::Aside => make(
+            BlockKind::Sidebar { items: Vec::new() },
+            spans(parts, lines).into_iter().map(Inline::Span).collect(),
+            0.7,
+        ),
         Kind::Text | Kind::Display => {
             let conf = if it.merged { 0.7 } else { 1.0 };
-            make(BlockKind::Paragraph, with_milestones(parts, lines, inside), conf)
+            make(
+                BlockKind::Paragraph,
+                with_milestones(parts, lines, inside),
+                conf,
+            )
         }
     };
     Some(b)
@@ -344,8 +478,14 @@ fn block(parts: &Parts<'_, '_>, it: &Item, inside: &Inside, level: u8) -> Option
 
 /// Splits "…驶出。 □张健霆/摄" into the description and the credit, on one line.
 fn split_credit(s: Span) -> (Span, Span) {
-    let at = s.text().rfind(['□', '■']).or_else(|| s.text().rfind(' ')).unwrap_or(s.text().len());
-    let Some((mut desc, mut credit)) = s.split_at(at) else { return (s, Span::default()) };
+    let at = s
+        .text()
+        .rfind(['□', '■'])
+        .or_else(|| s.text().rfind(' '))
+        .unwrap_or(s.text().len());
+    let Some((mut desc, mut credit)) = s.split_at(at) else {
+        return (s, Span::default());
+    };
     // What is cut off either side stays in the spans: the model gives the line back.
     let d = desc.text().trim_end().len();
     desc.keep(0..d);
@@ -360,9 +500,16 @@ pub fn authors(text: &str) -> Vec<String> {
     if let Some(names) = classify::latin_byline(text.trim()) {
         return names;
     }
-    let t = text.trim().trim_start_matches(['(', '（']).trim_end_matches([')', '）']);
-    let tokens: Vec<&str> = t.split([' ', '\u{3000}', '\t']).filter(|s| !s.is_empty()).collect();
-    let start = usize::from(tokens.len() > 1 && classify::ROLES.iter().any(|r| tokens[0].ends_with(r)));
+    let t = text
+        .trim()
+        .trim_start_matches(['(', '（'])
+        .trim_end_matches([')', '）']);
+    let tokens: Vec<&str> = t
+        .split([' ', '\u{3000}', '\t'])
+        .filter(|s| !s.is_empty())
+        .collect();
+    let start =
+        usize::from(tokens.len() > 1 && classify::ROLES.iter().any(|r| tokens[0].ends_with(r)));
     let mut names: Vec<String> = Vec::new();
     let mut single = String::new();
     for tok in &tokens[start..] {
@@ -391,7 +538,10 @@ mod tests {
         assert_eq!(authors("张学良 杨 羊"), vec!["张学良", "杨羊"]);
         assert_eq!(authors("自治区人民政府主席 王莉霞"), vec!["王莉霞"]);
         assert_eq!(authors("(南阳阳)"), vec!["南阳阳"]);
-        assert_eq!(authors("严博 丁义杰 徐玲玲"), vec!["严博", "丁义杰", "徐玲玲"]);
+        assert_eq!(
+            authors("严博 丁义杰 徐玲玲"),
+            vec!["严博", "丁义杰", "徐玲玲"]
+        );
     }
 
     #[test]
@@ -402,6 +552,9 @@ mod tests {
         assert_eq!(d.raw().to_string() + c.raw(), "列车驶出。 □张健霆/摄\r");
         // Split at the last space, the spaces before it are the description's, the one after the credit's.
         let (d, c) = split_credit(Span::new(1, "。  /摄"));
-        assert_eq!((d.raw().to_string() + c.raw(), c.text()), ("。  /摄".into(), "/摄"));
+        assert_eq!(
+            (d.raw().to_string() + c.raw(), c.text()),
+            ("。  /摄".into(), "/摄")
+        );
     }
 }

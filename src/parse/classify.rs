@@ -70,16 +70,26 @@ const CAPTION_LONGEST: u32 = 120;
 
 /// Which lines are the description of a photo credit that follows them:
 /// the line before each credit, which then stands alone.
-pub fn caption_descriptions(shape_lines: &[super::lines::Line<'_>], cue_of: &[Cue], furniture: &[bool]) -> Vec<bool> {
+pub fn caption_descriptions(
+    shape_lines: &[super::lines::Line<'_>],
+    cue_of: &[Cue],
+    furniture: &[bool],
+) -> Vec<bool> {
     let mut desc = vec![false; shape_lines.len()];
     for i in 0..shape_lines.len() {
         if cue_of[i] != Cue::Credit {
             continue;
         }
-        let Some(d) = (0..i).rev().find(|&j| !shape_lines[j].is_blank()) else { continue };
+        let Some(d) = (0..i).rev().find(|&j| !shape_lines[j].is_blank()) else {
+            continue;
+        };
         // A caption says what the picture shows in a sentence or two; a
         // longer line is the text the picture was set beside.
-        if cue_of[d] == Cue::None && !furniture[d] && i - d <= 3 && shape_lines[d].chars <= CAPTION_LONGEST {
+        if cue_of[d] == Cue::None
+            && !furniture[d]
+            && i - d <= 3
+            && shape_lines[d].chars <= CAPTION_LONGEST
+        {
             desc[d] = true;
         }
     }
@@ -90,7 +100,11 @@ pub fn caption_descriptions(shape_lines: &[super::lines::Line<'_>], cue_of: &[Cu
 pub(super) fn text_of<'a>(shape: &Shape<'_, 'a>, lines: &[usize]) -> Cow<'a, str> {
     match lines {
         [i] => shape.lines[*i].text.into(),
-        _ => lines.iter().map(|&i| shape.lines[i].text).collect::<String>().into(),
+        _ => lines
+            .iter()
+            .map(|&i| shape.lines[i].text)
+            .collect::<String>()
+            .into(),
     }
 }
 
@@ -110,11 +124,18 @@ fn display_shape(shape: &Shape<'_, '_>, u: &Unit) -> bool {
         // explains it.
         let words = t.split_whitespace().count();
         let lower = t.chars().next().is_some_and(char::is_lowercase);
-        words <= if lower { LATIN_NAME_WORDS } else { LATIN_HEADING_WORDS }
+        words
+            <= if lower {
+                LATIN_NAME_WORDS
+            } else {
+                LATIN_HEADING_WORDS
+            }
     } else {
         let n = t.chars().count();
         // A headline in parts set apart by spaces may be long, but has no punctuation.
-        let bare = !t.chars().any(|c| matches!(c, '，' | '、' | ',' | '。' | '；' | '：'));
+        let bare = !t
+            .chars()
+            .any(|c| matches!(c, '，' | '、' | ',' | '。' | '；' | '：'));
         let limit = match (u.lines.len(), bare) {
             (1, true) => 100,
             (1, false) => 30,
@@ -123,11 +144,17 @@ fn display_shape(shape: &Shape<'_, '_>, u: &Unit) -> bool {
         };
         // Two clauses make a heading; more make prose cut short by a break.
         let clauses = t.chars().filter(|c| matches!(c, '，' | '、' | ',')).count();
-        n <= limit && clauses <= 1 && !t.contains(['。', '！', '？', '；']) && !t.ends_with(['：', ':'])
+        n <= limit
+            && clauses <= 1
+            && !t.contains(['。', '！', '？', '；'])
+            && !t.ends_with(['：', ':'])
     };
     // A number or a code alone is a cell of a table or a listing, not a
     // title; nor is a row of cells or a line of code, a path or an address.
-    shaped && t.chars().any(super::lines::is_letter) && !code_like(&t) && !u.lines.iter().any(|&i| columns(shape.lines[i].text))
+    shaped
+        && t.chars().any(super::lines::is_letter)
+        && !code_like(&t)
+        && !u.lines.iter().any(|&i| columns(shape.lines[i].text))
 }
 
 /// The most words of a Latin heading.
@@ -150,7 +177,10 @@ fn numbered_heading(shape: &Shape<'_, '_>, u: &Unit, rest: usize) -> bool {
     let n = body.chars().count();
     // A heading may ask a question or exclaim (什么是 Debian? 记得备份！), once, at its end.
     let body = body.trim_end_matches(['？', '！', '?', '!']);
-    u.lines.len() <= 3 && (2..=60).contains(&n) && !cues::ends_open(body) && !body.contains(['。', '！', '？', '；', '：', ':', '?', '!'])
+    u.lines.len() <= 3
+        && (2..=60).contains(&n)
+        && !cues::ends_open(body)
+        && !body.contains(['。', '！', '？', '；', '：', ':', '?', '!'])
 }
 
 /// Whether the text is a list of personal names (辛组研, 孙 绍 骋, 张学良 杨 羊),
@@ -163,12 +193,29 @@ pub fn name_like(t: &str) -> bool {
     if let Some(names) = latin_byline(t) {
         return !names.is_empty();
     }
-    let inner = t.strip_prefix(['(', '（']).and_then(|s| s.strip_suffix([')', '）'])).unwrap_or(t);
-    if ["课题组", "调研组", "写作组", "评论员", "编辑部", "编写组"].iter().any(|s| inner.ends_with(s)) && inner.chars().count() <= 24 {
+    let inner = t
+        .strip_prefix(['(', '（'])
+        .and_then(|s| s.strip_suffix([')', '）']))
+        .unwrap_or(t);
+    if ["课题组", "调研组", "写作组", "评论员", "编辑部", "编写组"]
+        .iter()
+        .any(|s| inner.ends_with(s))
+        && inner.chars().count() <= 24
+    {
         return true;
     }
-    let tokens: Vec<&str> = inner.split([' ', '\u{3000}', '\t']).filter(|s| !s.is_empty()).collect();
-    let han = |s: &str| s.chars().all(|c| super::lines::is_cjk(c) && !cues::is_terminal(c) && !matches!(c, '，' | '、' | '“' | '”' | '《' | '》') || c == '·');
+    let tokens: Vec<&str> = inner
+        .split([' ', '\u{3000}', '\t'])
+        .filter(|s| !s.is_empty())
+        .collect();
+    let han = |s: &str| {
+        s.chars().all(|c| {
+            super::lines::is_cjk(c)
+                && !cues::is_terminal(c)
+                && !matches!(c, '，' | '、' | '“' | '”' | '《' | '》')
+                || c == '·'
+        })
+    };
     if tokens.is_empty() || tokens.len() > 6 || !tokens.iter().all(|s| han(s)) {
         return false;
     }
@@ -177,7 +224,9 @@ pub fn name_like(t: &str) -> bool {
         let last = tokens[tokens.len() - 1].chars().count();
         return (2..=4).contains(&last) && total <= 24;
     }
-    total <= 12 && tokens.iter().all(|s| (1..=4).contains(&s.chars().count())) && (tokens.len() > 1 || (2..=4).contains(&total))
+    total <= 12
+        && tokens.iter().all(|s| (1..=4).contains(&s.chars().count()))
+        && (tokens.len() > 1 || (2..=4).contains(&total))
 }
 
 /// The names of a book's parts, which stand alone as headings and are no
@@ -197,13 +246,25 @@ pub const ROLES: [&str; 27] = [
 /// The names of a Latin byline ("By Margaret L. Holloway", "by A. Smith and
 /// B. Jones"), or `None` when the line is not one.
 pub fn latin_byline(t: &str) -> Option<Vec<String>> {
-    let rest = t.strip_prefix("By ").or_else(|| t.strip_prefix("by ")).or_else(|| t.strip_prefix("BY "))?;
+    let rest = t
+        .strip_prefix("By ")
+        .or_else(|| t.strip_prefix("by "))
+        .or_else(|| t.strip_prefix("BY "))?;
     // A sentence that happens to start with "By" has lower-case words.
     if rest.chars().count() > 60 || rest.ends_with(['!', '?', ';', ':']) {
         return None;
     }
-    let names: Vec<String> = rest.split(" and ").flat_map(|p| p.split(',')).map(|n| n.trim().to_string()).filter(|n| !n.is_empty()).collect();
-    let capitalised = |n: &String| n.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase)) && n.split_whitespace().count() <= 4;
+    let names: Vec<String> = rest
+        .split(" and ")
+        .flat_map(|p| p.split(','))
+        .map(|n| n.trim().to_string())
+        .filter(|n| !n.is_empty())
+        .collect();
+    let capitalised = |n: &String| {
+        n.split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && n.split_whitespace().count() <= 4
+    };
     names.iter().all(capitalised).then_some(names)
 }
 
@@ -216,7 +277,9 @@ fn comment_block(shape: &Shape<'_, '_>, i: usize) -> bool {
 
 /// Whether a text reads as program code or markup, never a title.
 fn code_like(t: &str) -> bool {
-    t.contains(['{', '}', ';', '<', '>', '\\', '$']) || t.matches('/').count() > 1 || t.contains(":/")
+    t.contains(['{', '}', ';', '<', '>', '\\', '$'])
+        || t.matches('/').count() > 1
+        || t.contains(":/")
 }
 
 /// Whether a line of a pdftotext -layout page holds columns: text, a gap
@@ -234,7 +297,13 @@ fn intrinsic(shape: &Shape<'_, '_>, u: &Unit, furniture: bool, desc: bool) -> Ki
     match u.cue {
         // Markdown sets a heading apart; # lines one after another are a
         // listing's comments (# cp debian.iso /dev/sdX).
-        Cue::Markdown { .. } if u.lines.len() > 1 || comment_block(shape, u.lines[0]) || cues::ends_sentence(shape.lines[u.lines[0]].text) => Kind::Text,
+        Cue::Markdown { .. }
+            if u.lines.len() > 1
+                || comment_block(shape, u.lines[0])
+                || cues::ends_sentence(shape.lines[u.lines[0]].text) =>
+        {
+            Kind::Text
+        }
         Cue::Markdown { hashes: 1, .. } => Kind::Title,
         Cue::Markdown { hashes, .. } => Kind::Heading(Style::Markdown(hashes)),
         Cue::Note(k) => Kind::Note(k),
@@ -244,14 +313,22 @@ fn intrinsic(shape: &Shape<'_, '_>, u: &Unit, furniture: bool, desc: bool) -> Ki
         Cue::Label => Kind::Aside,
         Cue::Front => Kind::Front,
         Cue::PageNumber | Cue::Junk => Kind::Furniture,
-        Cue::Numbered { style, rest } if numbered_heading(shape, u, rest as usize) => Kind::Heading(Style::Numbered(style)),
+        Cue::Numbered { style, rest } if numbered_heading(shape, u, rest as usize) => {
+            Kind::Heading(Style::Numbered(style))
+        }
         Cue::Numbered { .. } => Kind::Text,
         Cue::None if desc => Kind::Caption,
         Cue::None => {
             // The unit's text is joined only when its first and last lines
             // do not already decide (its lines are not blank).
-            let (first, last) = (shape.lines[u.lines[0]].text, shape.lines[u.lines[u.lines.len() - 1]].text);
-            if u.lines.len() == 1 && (first.ends_with("——") || first.ends_with('：')) && first.chars().count() <= 24 {
+            let (first, last) = (
+                shape.lines[u.lines[0]].text,
+                shape.lines[u.lines[u.lines.len() - 1]].text,
+            );
+            if u.lines.len() == 1
+                && (first.ends_with("——") || first.ends_with('：'))
+                && first.chars().count() <= 24
+            {
                 // A lead-in: a sidebar's if a list follows (decided in context).
                 return Kind::Display;
             }
@@ -273,19 +350,36 @@ fn intrinsic(shape: &Shape<'_, '_>, u: &Unit, furniture: bool, desc: bool) -> Ki
 
 /// Classifies the units of a document; says too whether it reads as a
 /// collection of articles.
-pub fn classify(shape: &Shape<'_, '_>, units: Vec<Unit>, furniture: &[bool], desc: &[bool]) -> (Vec<Item>, bool) {
+pub fn classify(
+    shape: &Shape<'_, '_>,
+    units: Vec<Unit>,
+    furniture: &[bool],
+    desc: &[bool],
+) -> (Vec<Item>, bool) {
     let mut items: Vec<Item> = units
         .into_iter()
         .map(|u| {
             let kind = intrinsic(shape, &u, furniture[u.lines[0]], desc[u.lines[0]]);
             let n = u.lines.len();
-            Item { kind, credit_at: if u.cue == Cue::Credit { 0 } else { n }, cue: u.cue, lines: u.lines, merged: false }
+            Item {
+                kind,
+                credit_at: if u.cue == Cue::Credit { 0 } else { n },
+                cue: u.cue,
+                lines: u.lines,
+                merged: false,
+            }
         })
         .collect();
     // A text whose # lines are a listing's comments anywhere uses # for
     // comments everywhere: none of them is a markdown heading.
-    if items.iter().any(|it| matches!(it.cue, Cue::Markdown { .. }) && it.kind == Kind::Text) {
-        for it in items.iter_mut().filter(|it| matches!(it.cue, Cue::Markdown { .. })) {
+    if items
+        .iter()
+        .any(|it| matches!(it.cue, Cue::Markdown { .. }) && it.kind == Kind::Text)
+    {
+        for it in items
+            .iter_mut()
+            .filter(|it| matches!(it.cue, Cue::Markdown { .. }))
+        {
             it.kind = Kind::Text;
         }
     }
@@ -309,7 +403,10 @@ fn join_credits(items: &mut Vec<Item>) {
     for it in items.drain(..) {
         if it.cue == Cue::Credit {
             if let Some(prev) = out.last_mut() {
-                if prev.kind == Kind::Caption && prev.credit_at == prev.lines.len() && prev.cue == Cue::None {
+                if prev.kind == Kind::Caption
+                    && prev.credit_at == prev.lines.len()
+                    && prev.cue == Cue::None
+                {
                     prev.credit_at = prev.lines.len();
                     prev.lines.extend(&it.lines);
                     continue;
@@ -330,14 +427,20 @@ fn echo_labels(shape: &Shape<'_, '_>, items: &mut [Item]) {
     // What the item knows first: most items are paragraphs, ruled out
     // without looking up their line.
     let label = |it: &Item| {
-        it.lines.len() == 1 && it.cue == Cue::None && matches!(it.kind, Kind::Display | Kind::Text) && {
-            let l = &shape.lines[it.lines[0]];
-            (2..=LONGEST).contains(&l.chars) && l.text.chars().all(|c| c.is_alphanumeric())
-        }
+        it.lines.len() == 1
+            && it.cue == Cue::None
+            && matches!(it.kind, Kind::Display | Kind::Text)
+            && {
+                let l = &shape.lines[it.lines[0]];
+                (2..=LONGEST).contains(&l.chars) && l.text.chars().all(|c| c.is_alphanumeric())
+            }
     };
     let mut wanted: foldhash::HashMap<&str, Vec<usize>> = foldhash::HashMap::default();
     for it in items.iter().filter(|it| label(it)) {
-        wanted.entry(shape.lines[it.lines[0]].text).or_default().push(it.lines[0]);
+        wanted
+            .entry(shape.lines[it.lines[0]].text)
+            .or_default()
+            .push(it.lines[0]);
     }
     if wanted.is_empty() {
         return;
@@ -352,7 +455,12 @@ fn echo_labels(shape: &Shape<'_, '_>, items: &mut [Item]) {
     firsts.dedup();
     let mut echoed: foldhash::HashSet<&str> = foldhash::HashSet::default();
     for (i, l) in shape.lines.iter().enumerate() {
-        if l.chars <= 2 || l.text.chars().next().is_none_or(|c| firsts.binary_search(&c).is_err()) {
+        if l.chars <= 2
+            || l.text
+                .chars()
+                .next()
+                .is_none_or(|c| firsts.binary_search(&c).is_err())
+        {
             continue;
         }
         for (at, _) in l.text.char_indices().skip(2).take(LONGEST as usize - 1) {
@@ -360,7 +468,10 @@ fn echo_labels(shape: &Shape<'_, '_>, items: &mut [Item]) {
                 // Elsewhere: a line just after a title may well begin with it.
                 // The places are in line order: only the two around `i` can be near.
                 let k = places.partition_point(|&p| p < i);
-                if places[k.saturating_sub(1)..(k + 1).min(places.len())].iter().all(|&p| p.abs_diff(i) > NEAR) {
+                if places[k.saturating_sub(1)..(k + 1).min(places.len())]
+                    .iter()
+                    .all(|&p| p.abs_diff(i) > NEAR)
+                {
                     echoed.insert(&l.text[..at]);
                 }
             }
@@ -377,7 +488,9 @@ fn echo_labels(shape: &Shape<'_, '_>, items: &mut [Item]) {
 /// and the short display line after it, furniture between allowed, are one
 /// heading: pdftotext and OCR set them on lines of their own.
 fn number_with_words(shape: &Shape<'_, '_>, items: &mut Vec<Item>) {
-    let alone = |it: &Item| it.lines.len() == 1 && cues::number_alone(it.cue, shape.lines[it.lines[0]].text);
+    let alone = |it: &Item| {
+        it.lines.len() == 1 && cues::number_alone(it.cue, shape.lines[it.lines[0]].text)
+    };
     let mut out: Vec<Item> = Vec::with_capacity(items.len());
     let mut pending: Option<Item> = None;
     for it in items.drain(..) {
@@ -392,9 +505,13 @@ fn number_with_words(shape: &Shape<'_, '_>, items: &mut Vec<Item>) {
             let asks = |it: &Item| {
                 let t = text_of(shape, &it.lines);
                 let body = t.trim_end_matches(['？', '！', '?', '!']);
-                body.len() < t.len() && body.chars().count() <= 40 && !body.contains(['。', '！', '？', '；', '?', '!'])
+                body.len() < t.len()
+                    && body.chars().count() <= 40
+                    && !body.contains(['。', '！', '？', '；', '?', '!'])
             };
-            if it.lines.len() <= 2 && (it.kind == Kind::Display || it.kind == Kind::Text && asks(&it)) {
+            if it.lines.len() <= 2
+                && (it.kind == Kind::Display || it.kind == Kind::Text && asks(&it))
+            {
                 let style = match num.cue {
                     Cue::Numbered { style, .. } => style,
                     // A bare number (2 / 安装) is a chapter's: the first part of 2.1.
@@ -404,11 +521,17 @@ fn number_with_words(shape: &Shape<'_, '_>, items: &mut Vec<Item>) {
                 num.lines.extend(&it.lines);
                 num.kind = Kind::Heading(Style::Numbered(style));
                 // The furniture pushed meanwhile goes after the heading.
-                let at = out.iter().rposition(|x| x.kind != Kind::Furniture).map_or(0, |p| p + 1);
+                let at = out
+                    .iter()
+                    .rposition(|x| x.kind != Kind::Furniture)
+                    .map_or(0, |p| p + 1);
                 out.insert(at, num);
                 continue;
             }
-            let at = out.iter().rposition(|x| x.kind != Kind::Furniture).map_or(0, |p| p + 1);
+            let at = out
+                .iter()
+                .rposition(|x| x.kind != Kind::Furniture)
+                .map_or(0, |p| p + 1);
             out.insert(at, num);
         }
         if matches!(it.kind, Kind::Text | Kind::Heading(_)) && alone(&it) {
@@ -427,21 +550,29 @@ fn number_with_words(shape: &Shape<'_, '_>, items: &mut Vec<Item>) {
 /// (section labels of the contents) belong to the contents too.
 fn confirm_toc(items: &mut [Item]) {
     const NEAR: usize = 6;
-    let tocs: Vec<usize> = (0..items.len()).filter(|&i| items[i].kind == Kind::Toc).collect();
+    let tocs: Vec<usize> = (0..items.len())
+        .filter(|&i| items[i].kind == Kind::Toc)
+        .collect();
     for (k, &i) in tocs.iter().enumerate() {
-        let near = (k > 0 && i - tocs[k - 1] <= NEAR) || tocs.get(k + 1).is_some_and(|&j| j - i <= NEAR);
+        let near =
+            (k > 0 && i - tocs[k - 1] <= NEAR) || tocs.get(k + 1).is_some_and(|&j| j - i <= NEAR);
         if !near {
             items[i].kind = Kind::Text;
         }
     }
-    let tocs: Vec<usize> = (0..items.len()).filter(|&i| items[i].kind == Kind::Toc).collect();
+    let tocs: Vec<usize> = (0..items.len())
+        .filter(|&i| items[i].kind == Kind::Toc)
+        .collect();
     for w in tocs.windows(2) {
         if w[1] - w[0] <= NEAR {
             for it in &mut items[w[0] + 1..w[1]] {
                 // pdftotext puts an entry's number, title and page on lines
                 // of their own (1.1 / 社会驱动力 . . . . / 1).
-                let short = it.lines.len() == 1 && matches!(it.cue, Cue::None | Cue::Numbered { .. } | Cue::PageNumber);
-                if matches!(it.kind, Kind::Display | Kind::ListItem) || (short && matches!(it.kind, Kind::Text | Kind::Heading(_))) {
+                let short = it.lines.len() == 1
+                    && matches!(it.cue, Cue::None | Cue::Numbered { .. } | Cue::PageNumber);
+                if matches!(it.kind, Kind::Display | Kind::ListItem)
+                    || (short && matches!(it.kind, Kind::Text | Kind::Heading(_)))
+                {
                     it.kind = Kind::Toc;
                 }
             }
@@ -458,15 +589,32 @@ fn confirm_toc(items: &mut [Item]) {
 /// Whether item `i` is followed by one dash line that no other list item
 /// follows: a subtitle, where several would be a list.
 fn lone_dash_after(items: &[Item], i: usize) -> bool {
-    let mut rest = items[i + 1..].iter().filter(|x| !matches!(x.kind, Kind::Furniture | Kind::Caption));
+    let mut rest = items[i + 1..]
+        .iter()
+        .filter(|x| !matches!(x.kind, Kind::Furniture | Kind::Caption));
     match (rest.next(), rest.next()) {
-        (Some(d), after) => d.cue == Cue::Dash && d.kind == Kind::ListItem && d.lines.len() == 1 && after.is_none_or(|a| a.kind != Kind::ListItem),
+        (Some(d), after) => {
+            d.cue == Cue::Dash
+                && d.kind == Kind::ListItem
+                && d.lines.len() == 1
+                && after.is_none_or(|a| a.kind != Kind::ListItem)
+        }
         _ => false,
     }
 }
 
 fn closes_article(k: Kind) -> bool {
-    matches!(k, Kind::Note(NoteKind::Source | NoteKind::Editor | NoteKind::Affiliation | NoteKind::Date | NoteKind::Column | NoteKind::Other))
+    matches!(
+        k,
+        Kind::Note(
+            NoteKind::Source
+                | NoteKind::Editor
+                | NoteKind::Affiliation
+                | NoteKind::Date
+                | NoteKind::Column
+                | NoteKind::Other
+        )
+    )
 }
 
 /// Second pass: display units placed by what surrounds them.
@@ -490,9 +638,17 @@ fn place_display(shape: &Shape<'_, '_>, items: &mut [Item]) {
                 let indented = shape.lines[items[i].lines[0]].indented();
                 if text.ends_with("——") || text.ends_with('：') {
                     // A colon announces a list in the text; a dash leads a box.
-                    if next_kind == Some(Kind::ListItem) && text.ends_with("——") { Kind::Aside } else { Kind::Text }
+                    if next_kind == Some(Kind::ListItem) && text.ends_with("——") {
+                        Kind::Aside
+                    } else {
+                        Kind::Text
+                    }
                 } else if in_title && !body_seen {
-                    if name_like(&text) { Kind::Byline } else { Kind::Title }
+                    if name_like(&text) {
+                        Kind::Byline
+                    } else {
+                        Kind::Title
+                    }
                 } else if (!any_text && prev_kind.is_none_or(|k| matches!(k, Kind::Furniture)))
                     || prev_kind.is_some_and(closes_article)
                     || matches!(prev_kind, Some(Kind::Front | Kind::Toc))
@@ -500,12 +656,17 @@ fn place_display(shape: &Shape<'_, '_>, items: &mut [Item]) {
                     || lone_dash_after(items, i)
                 {
                     Kind::Title
-                } else if matches!(next_kind, Some(Kind::Display | Kind::Byline | Kind::Note(NoteKind::Date)))
-                    && next_text(shape, items, i).is_some_and(|t| !t.ends_with("——"))
+                } else if matches!(
+                    next_kind,
+                    Some(Kind::Display | Kind::Byline | Kind::Note(NoteKind::Date))
+                ) && next_text(shape, items, i).is_some_and(|t| !t.ends_with("——"))
                 {
                     // A headline with a second line, a byline or a date under it opens an article.
                     Kind::Title
-                } else if indented && next_kind != Some(Kind::Display) && prev_kind == Some(Kind::Text) {
+                } else if indented
+                    && next_kind != Some(Kind::Display)
+                    && prev_kind == Some(Kind::Text)
+                {
                     // Set off by indentation in extracted text: centred, a title.
                     Kind::Title
                 } else {
@@ -513,7 +674,14 @@ fn place_display(shape: &Shape<'_, '_>, items: &mut [Item]) {
                 }
             }
             Kind::ListItem if items[i].cue == Cue::Dash && in_title && !body_seen => Kind::Subtitle,
-            Kind::Text if in_title && !body_seen && items[i].lines.len() == 1 && name_like(shape.lines[items[i].lines[0]].text) => Kind::Byline,
+            Kind::Text
+                if in_title
+                    && !body_seen
+                    && items[i].lines.len() == 1
+                    && name_like(shape.lines[items[i].lines[0]].text) =>
+            {
+                Kind::Byline
+            }
             k => k,
         };
         items[i].kind = new;
@@ -533,28 +701,49 @@ fn place_display(shape: &Shape<'_, '_>, items: &mut [Item]) {
 }
 
 fn next_text<'a>(shape: &Shape<'_, 'a>, items: &[Item], i: usize) -> Option<Cow<'a, str>> {
-    items[i + 1..].iter().find(|x| x.kind != Kind::Furniture).map(|x| text_of(shape, &x.lines))
+    items[i + 1..]
+        .iter()
+        .find(|x| x.kind != Kind::Furniture)
+        .map(|x| text_of(shape, &x.lines))
 }
 
 /// Display lines among masthead and contents lines are masthead too, and
 /// so is a run of them (the colophon's "美术统筹 陆海涛" lines).
 fn frontmatter(items: &mut [Item]) {
     let frontish = |k: Kind| matches!(k, Kind::Front | Kind::Toc | Kind::Furniture | Kind::Caption);
-    let candidate = |k: Kind| matches!(k, Kind::Title | Kind::Heading(Style::Plain) | Kind::Display | Kind::Byline);
+    let candidate = |k: Kind| {
+        matches!(
+            k,
+            Kind::Title | Kind::Heading(Style::Plain) | Kind::Display | Kind::Byline
+        )
+    };
     let mut i = 0;
     while i < items.len() {
         if !candidate(items[i].kind) {
             i += 1;
             continue;
         }
-        let end = (i..items.len()).find(|&j| !candidate(items[j].kind) && items[j].kind != Kind::Furniture).unwrap_or(items.len());
-        let prev = items[..i].iter().rev().map(|x| x.kind).find(|&k| k != Kind::Furniture);
-        let next = items[end..].iter().map(|x| x.kind).find(|&k| k != Kind::Furniture);
+        let end = (i..items.len())
+            .find(|&j| !candidate(items[j].kind) && items[j].kind != Kind::Furniture)
+            .unwrap_or(items.len());
+        let prev = items[..i]
+            .iter()
+            .rev()
+            .map(|x| x.kind)
+            .find(|&k| k != Kind::Furniture);
+        let next = items[end..]
+            .iter()
+            .map(|x| x.kind)
+            .find(|&k| k != Kind::Furniture);
         let prev_front = prev.is_some_and(|k| matches!(k, Kind::Front | Kind::Toc));
         let next_front = next.is_some_and(|k| matches!(k, Kind::Front | Kind::Toc));
         // A run longer than one is masthead only when closed in on both sides.
         let single = end - i == 1;
-        if (prev_front && next_front) || (single && ((prev_front && next.is_none_or(frontish)) || (next_front && prev.is_none_or(frontish)))) {
+        if (prev_front && next_front)
+            || (single
+                && ((prev_front && next.is_none_or(frontish))
+                    || (next_front && prev.is_none_or(frontish))))
+        {
             for it in &mut items[i..end] {
                 if it.kind != Kind::Furniture {
                     it.kind = Kind::Front;
@@ -571,12 +760,23 @@ mod tests {
 
     #[test]
     fn names_are_told_from_headings() {
-        for n in ["辛组研", "孙 绍 骋", "张学良 杨 羊", "严博 丁义杰 徐玲玲", "自治区人民政府主席 王莉霞", "新疆维吾尔自治区党委组织部课题组", "(南阳阳)"]
-        {
+        for n in [
+            "辛组研",
+            "孙 绍 骋",
+            "张学良 杨 羊",
+            "严博 丁义杰 徐玲玲",
+            "自治区人民政府主席 王莉霞",
+            "新疆维吾尔自治区党委组织部课题组",
+            "(南阳阳)",
+        ] {
             assert!(name_like(n), "{n}");
         }
-        for n in ["“守艺人”", "布局建设未来产业 形成地区发展新动能", "钱包“鼓”起来", "中国式现代化对区域协调发展提出更高要求"]
-        {
+        for n in [
+            "“守艺人”",
+            "布局建设未来产业 形成地区发展新动能",
+            "钱包“鼓”起来",
+            "中国式现代化对区域协调发展提出更高要求",
+        ] {
             assert!(!name_like(n), "{n}");
         }
     }
@@ -596,8 +796,27 @@ mod tests {
         );
         let doc = crate::parse(&text, &crate::Options::default()).unwrap();
         let kinds: Vec<&BlockKind> = doc.blocks().map(|b| &b.kind).collect();
-        assert!(doc.articles.iter().any(|a| a.title().as_deref() == Some("把风景线打造得更加亮丽")), "{kinds:?}");
-        assert_eq!(kinds.iter().filter(|k| matches!(k, BlockKind::Subtitle)).count(), 1, "{kinds:?}");
-        assert_eq!(kinds.iter().filter(|k| matches!(k, BlockKind::ListItem { .. })).count(), 2, "{kinds:?}");
+        assert!(
+            doc.articles
+                .iter()
+                .any(|a| a.title().as_deref() == Some("把风景线打造得更加亮丽")),
+            "{kinds:?}"
+        );
+        assert_eq!(
+            kinds
+                .iter()
+                .filter(|k| matches!(k, BlockKind::Subtitle))
+                .count(),
+            1,
+            "{kinds:?}"
+        );
+        assert_eq!(
+            kinds
+                .iter()
+                .filter(|k| matches!(k, BlockKind::ListItem { .. }))
+                .count(),
+            2,
+            "{kinds:?}"
+        );
     }
 }

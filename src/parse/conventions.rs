@@ -33,11 +33,15 @@ fn sequences(shape: &Shape<'_, '_>, items: &mut [Item]) {
     const ITEM_LONGEST: usize = 100;
     let mut last: Vec<(Numbering, u32)> = Vec::new();
     let number = |it: &Item| match it.cue {
-        Cue::Numbered { style, .. } => cues::number_value(shape.lines[it.lines[0]].text).map(|n| (style, n)),
+        Cue::Numbered { style, .. } => {
+            cues::number_value(shape.lines[it.lines[0]].text).map(|n| (style, n))
+        }
         _ => None,
     };
     for it in items.iter_mut() {
-        let Some((style, n)) = number(it) else { continue };
+        let Some((style, n)) = number(it) else {
+            continue;
+        };
         let heading = matches!(it.kind, Kind::Heading(Style::Numbered(_)));
         if heading {
             // A heading of a style above ends the runs of those below it.
@@ -46,7 +50,12 @@ fn sequences(shape: &Shape<'_, '_>, items: &mut [Item]) {
         // The number before may have run on into its paragraph: any item counts.
         let prev = last.iter().find(|(s, _)| *s == style).map(|p| p.1);
         // The first of a style may start anywhere: the text may be an excerpt.
-        let follows = n <= 1 || prev.is_none_or(|p| n == p + 1) || matches!(style, Numbering::Chapter | Numbering::Section | Numbering::Decimal(_));
+        let follows = n <= 1
+            || prev.is_none_or(|p| n == p + 1)
+            || matches!(
+                style,
+                Numbering::Chapter | Numbering::Section | Numbering::Decimal(_)
+            );
         if heading && !follows {
             it.kind = Kind::Text;
         }
@@ -55,7 +64,9 @@ fn sequences(shape: &Shape<'_, '_>, items: &mut [Item]) {
     }
     let mut i = 0;
     while i < items.len() {
-        let Some((style, n)) = number(&items[i]).filter(|(s, _)| matches!(s, Numbering::Arabic | Numbering::ParenArabic)) else {
+        let Some((style, n)) = number(&items[i])
+            .filter(|(s, _)| matches!(s, Numbering::Arabic | Numbering::ParenArabic))
+        else {
             i += 1;
             continue;
         };
@@ -70,7 +81,14 @@ fn sequences(shape: &Shape<'_, '_>, items: &mut [Item]) {
             }
             match number(&items[j]) {
                 // A numbered line set like a heading among the items is one of them.
-                Some((s, m)) if s == style && m == want && matches!(items[j].kind, Kind::Text | Kind::Heading(Style::Numbered(_))) => {
+                Some((s, m))
+                    if s == style
+                        && m == want
+                        && matches!(
+                            items[j].kind,
+                            Kind::Text | Kind::Heading(Style::Numbered(_))
+                        ) =>
+                {
                     run.push(j);
                     want += 1;
                     j += 1;
@@ -90,14 +108,23 @@ fn sequences(shape: &Shape<'_, '_>, items: &mut [Item]) {
         // between, as a list is; a point that runs on into prose, or stands
         // apart like a paragraph, heads a paragraph.
         let tight = run.windows(2).all(|w| {
-            let (a, b) = (*items[w[0]].lines.last().unwrap_or(&0), items[w[1]].lines[0]);
+            let (a, b) = (
+                *items[w[0]].lines.last().unwrap_or(&0),
+                items[w[1]].lines[0],
+            );
             // Blank lines around a page's furniture between them say nothing.
             let between = &shape.lines[a + 1..b];
             between.is_empty() || between.iter().any(|l| !l.is_blank())
         });
         // Parts of one sentence (1. 安装任务，2. 所需的软件包，) are a list however set.
-        let parts = run[..run.len() - 1].iter().all(|&k| !cues::ends_sentence(&text_of(shape, &items[k].lines)));
-        if run.len() >= 2 && (tight || parts) && short.len() == run.len() && items[i].kind == Kind::Text {
+        let parts = run[..run.len() - 1]
+            .iter()
+            .all(|&k| !cues::ends_sentence(&text_of(shape, &items[k].lines)));
+        if run.len() >= 2
+            && (tight || parts)
+            && short.len() == run.len()
+            && items[i].kind == Kind::Text
+        {
             for k in short {
                 items[k].kind = Kind::ListItem;
             }
@@ -114,33 +141,61 @@ fn collection(shape: &Shape<'_, '_>, items: &[Item]) -> bool {
     // Two of one kind: a single document may well have one of each.
     const ARTICLES: usize = 2;
     let count = |f: &dyn Fn(&Item) -> bool| items.iter().filter(|it| f(it)).count();
-    let closing = |it: &Item| matches!(it.kind, Kind::Note(NoteKind::Source | NoteKind::Editor | NoteKind::Affiliation));
+    let closing = |it: &Item| {
+        matches!(
+            it.kind,
+            Kind::Note(NoteKind::Source | NoteKind::Editor | NoteKind::Affiliation)
+        )
+    };
     // A closing note with a title after it: one article ended, another began.
-    let another = items.iter().position(closing).is_some_and(|i| items[i + 1..].iter().any(|it| it.kind == Kind::Title));
+    let another = items
+        .iter()
+        .position(closing)
+        .is_some_and(|i| items[i + 1..].iter().any(|it| it.kind == Kind::Title));
     // A byline between a title and its text; a short word among a table's
     // cells only looks like a name.
-    let settled: Vec<&Item> = items.iter().filter(|it| !matches!(it.kind, Kind::Furniture | Kind::Caption)).collect();
+    let settled: Vec<&Item> = items
+        .iter()
+        .filter(|it| !matches!(it.kind, Kind::Furniture | Kind::Caption))
+        .collect();
     // The title stands alone (not one of a table's cells in a row), and
     // text follows the name.
-    let titled = |i: usize| matches!(settled[i].kind, Kind::Title | Kind::Subtitle) && (i == 0 || !matches!(settled[i - 1].kind, Kind::Title | Kind::Byline | Kind::Display));
+    let titled = |i: usize| {
+        matches!(settled[i].kind, Kind::Title | Kind::Subtitle)
+            && (i == 0
+                || !matches!(
+                    settled[i - 1].kind,
+                    Kind::Title | Kind::Byline | Kind::Display
+                ))
+    };
     let signed = (1..settled.len().saturating_sub(2))
         .filter(|&i| {
             settled[i].kind == Kind::Byline
-                && (titled(i - 1) || (i >= 2 && settled[i - 1].kind == Kind::Subtitle && titled(i - 2)))
-                && matches!(settled[i + 1].kind, Kind::Text | Kind::Note(_) | Kind::Heading(_))
-                && matches!(settled[i + 2].kind, Kind::Text | Kind::Heading(_) | Kind::ListItem | Kind::Caption)
+                && (titled(i - 1)
+                    || (i >= 2 && settled[i - 1].kind == Kind::Subtitle && titled(i - 2)))
+                && matches!(
+                    settled[i + 1].kind,
+                    Kind::Text | Kind::Note(_) | Kind::Heading(_)
+                )
+                && matches!(
+                    settled[i + 2].kind,
+                    Kind::Text | Kind::Heading(_) | Kind::ListItem | Kind::Caption
+                )
         })
         .count();
-    another
-        || signed >= ARTICLES
-        || count(&closing) >= ARTICLES
-        || {
-            // Distinct ones: a listing's comment repeated is not a title.
-            let mut marked: Vec<&str> = items.iter().filter(|it| it.kind == Kind::Title && matches!(it.cue, Cue::Markdown { hashes: 1, .. })).map(|it| shape.lines[it.lines[0]].text).collect();
-            marked.sort_unstable();
-            marked.dedup();
-            marked.len() >= ARTICLES
-        }
+    another || signed >= ARTICLES || count(&closing) >= ARTICLES || {
+        // Distinct ones: a listing's comment repeated is not a title.
+        let mut marked: Vec<&str> = items
+            .iter()
+            .filter(|it| {
+                it.kind == Kind::Title && matches!(it.cue, Cue::Markdown { hashes: 1, .. })
+            })
+            .map(|it| shape.lines[it.lines[0]].text)
+            .collect();
+        marked.sort_unstable();
+        marked.dedup();
+        marked.len() >= ARTICLES
+    }
 }
 
 /// Display lines one after another with no text between are a table's
@@ -174,7 +229,9 @@ fn no_heading_runs(items: &mut [Item]) {
 
 /// Whether item `i` is the document's head: nothing but furniture before it.
 fn k0_is_head(items: &[Item], i: usize) -> bool {
-    items[..i].iter().all(|it| matches!(it.kind, Kind::Furniture | Kind::Front))
+    items[..i]
+        .iter()
+        .all(|it| matches!(it.kind, Kind::Furniture | Kind::Front))
 }
 
 /// In one document only the title at its head is a title: later display
@@ -200,7 +257,12 @@ fn one_document(shape: &Shape<'_, '_>, items: &mut [Item]) {
     // What a sentence announces with a colon (a command, a formula, a name)
     // is shown, not a heading over what follows.
     for i in 1..items.len() {
-        if items[i].kind == Kind::Heading(Style::Plain) && items[i - 1].kind == Kind::Text && shape.lines[*items[i - 1].lines.last().unwrap_or(&0)].text.ends_with(['：', ':']) {
+        if items[i].kind == Kind::Heading(Style::Plain)
+            && items[i - 1].kind == Kind::Text
+            && shape.lines[*items[i - 1].lines.last().unwrap_or(&0)]
+                .text
+                .ends_with(['：', ':'])
+        {
             items[i].kind = Kind::Text;
         }
     }
@@ -210,19 +272,40 @@ fn one_document(shape: &Shape<'_, '_>, items: &mut [Item]) {
         if items[i].kind != Kind::Heading(Style::Numbered(Numbering::Arabic)) {
             continue;
         }
-        let Some(n) = cues::number_value(shape.lines[items[i].lines[0]].text) else { continue };
-        let next = items[i + 1..].iter().find(|it| matches!(it.kind, Kind::Heading(Style::Numbered(_))));
-        if next.is_some_and(|it| matches!(it.kind, Kind::Heading(Style::Numbered(Numbering::Decimal(2)))) && shape.lines[it.lines[0]].text.starts_with(&format!("{n}."))) {
+        let Some(n) = cues::number_value(shape.lines[items[i].lines[0]].text) else {
+            continue;
+        };
+        let next = items[i + 1..]
+            .iter()
+            .find(|it| matches!(it.kind, Kind::Heading(Style::Numbered(_))));
+        if next.is_some_and(|it| {
+            matches!(
+                it.kind,
+                Kind::Heading(Style::Numbered(Numbering::Decimal(2)))
+            ) && shape.lines[it.lines[0]].text.starts_with(&format!("{n}."))
+        }) {
             items[i].kind = Kind::Heading(Style::Numbered(Numbering::Decimal(1)));
         }
     }
     // A document that numbers its sections 1.1, 1.2.3 numbers its steps,
     // not its sections, 1. 2. 3.
     const DECIMAL_SECTIONS: usize = 3;
-    if items.iter().filter(|it| matches!(it.kind, Kind::Heading(Style::Numbered(Numbering::Decimal(_))))).count() >= DECIMAL_SECTIONS {
-        for it in items.iter_mut().filter(|it| it.kind == Kind::Heading(Style::Numbered(Numbering::Arabic)) && matches!(it.cue, Cue::Numbered { .. })) {
+    if items
+        .iter()
+        .filter(|it| {
+            matches!(
+                it.kind,
+                Kind::Heading(Style::Numbered(Numbering::Decimal(_)))
+            )
+        })
+        .count()
+        >= DECIMAL_SECTIONS
+    {
+        for it in items.iter_mut().filter(|it| {
+            it.kind == Kind::Heading(Style::Numbered(Numbering::Arabic))
+                && matches!(it.cue, Cue::Numbered { .. })
+        }) {
             it.kind = Kind::Text;
         }
     }
 }
-

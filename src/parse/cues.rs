@@ -68,12 +68,18 @@ pub enum Cue {
 
 /// Sentence-final punctuation: a line ending with one of these may end a paragraph.
 pub fn is_terminal(c: char) -> bool {
-    matches!(c, '。' | '！' | '？' | '；' | '：' | '…' | '.' | '!' | '?' | ';' | ':' | '．')
+    matches!(
+        c,
+        '。' | '！' | '？' | '；' | '：' | '…' | '.' | '!' | '?' | ';' | ':' | '．'
+    )
 }
 
 /// Closing quotes and brackets that may follow sentence-final punctuation.
 pub fn is_closing(c: char) -> bool {
-    matches!(c, '”' | '’' | '」' | '』' | '）' | ')' | '》' | '"' | '\'' | '】' | ']' | '〕')
+    matches!(
+        c,
+        '”' | '’' | '」' | '』' | '）' | ')' | '》' | '"' | '\'' | '】' | ']' | '〕'
+    )
 }
 
 /// Whether the text ends a sentence: final punctuation, possibly followed by closing quotes.
@@ -86,18 +92,25 @@ pub fn ends_sentence(text: &str) -> bool {
 /// (sentence-final, or a comma: the text runs on).
 pub fn ends_open(text: &str) -> bool {
     let t = text.trim_end_matches(is_closing);
-    t.chars().next_back().is_some_and(|c| is_terminal(c) || matches!(c, '，' | '、' | ',' | '—'))
+    t.chars()
+        .next_back()
+        .is_some_and(|c| is_terminal(c) || matches!(c, '，' | '、' | ',' | '—'))
 }
 
 fn is_han_digit(c: char) -> bool {
-    matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '〇' | '零' | '百')
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '〇' | '零' | '百'
+    )
 }
 
 /// Reads a numbering prefix; returns its style and the byte length it takes (with following spaces).
 pub fn numbering(text: &str) -> Option<(Numbering, usize)> {
     let mut chars = text.char_indices().peekable();
     let (_, first) = *chars.peek()?;
-    let skip_spaces = |s: &str, at: usize| at + (s[at..].len() - s[at..].trim_start_matches([' ', '\u{3000}', '\t']).len());
+    let skip_spaces = |s: &str, at: usize| {
+        at + (s[at..].len() - s[at..].trim_start_matches([' ', '\u{3000}', '\t']).len())
+    };
     if matches!(first, '（' | '(') {
         chars.next();
         let mut end = None;
@@ -131,7 +144,11 @@ pub fn numbering(text: &str) -> Option<(Numbering, usize)> {
     if first == '第' {
         // 第一章 / 第 3 章 / 第一部分 / 第一节: a number and a unit, spaces between allowed.
         let rest = text['第'.len_utf8()..].trim_start_matches([' ', '\u{3000}']);
-        let digits: usize = rest.chars().take_while(|&c| is_han_digit(c) || c.is_ascii_digit()).map(char::len_utf8).sum();
+        let digits: usize = rest
+            .chars()
+            .take_while(|&c| is_han_digit(c) || c.is_ascii_digit())
+            .map(char::len_utf8)
+            .sum();
         if digits == 0 {
             return None;
         }
@@ -175,12 +192,21 @@ pub fn numbering(text: &str) -> Option<(Numbering, usize)> {
         let sep = it.next()?;
         let next = it.next();
         let style = match sep {
-            '.' | '．' | '、' if !next.is_some_and(|c| c.is_ascii_digit()) && next.is_some() => Numbering::Arabic,
+            '.' | '．' | '、' if !next.is_some_and(|c| c.is_ascii_digit()) && next.is_some() => {
+                Numbering::Arabic
+            }
             ')' | '）' if next.is_some() => Numbering::ParenArabic,
             // A chapter's number set apart from its title by a wide space,
             // as pdftotext -layout prints LaTeX's (1     模板介绍); a
             // contents line ends in its page number.
-            ' ' if after.starts_with("  ") && !text.trim_end().ends_with(|c: char| c.is_ascii_digit()) && text[n..].trim_start().chars().next().is_some_and(super::lines::is_letter) => {
+            ' ' if after.starts_with("  ")
+                && !text.trim_end().ends_with(|c: char| c.is_ascii_digit())
+                && text[n..]
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_some_and(super::lines::is_letter) =>
+            {
                 return Some((Numbering::Decimal(1), skip_spaces(text, n)));
             }
             _ => return None,
@@ -200,7 +226,9 @@ const BARE_NUMBER_DIGITS: usize = 3;
 pub fn number_alone(cue: Cue, text: &str) -> bool {
     match cue {
         Cue::Numbered { rest, .. } => rest as usize >= text.len(),
-        Cue::None | Cue::PageNumber => text.len() <= BARE_NUMBER_DIGITS && text.bytes().all(|b| b.is_ascii_digit()),
+        Cue::None | Cue::PageNumber => {
+            text.len() <= BARE_NUMBER_DIGITS && text.bytes().all(|b| b.is_ascii_digit())
+        }
         _ => false,
     }
 }
@@ -210,11 +238,27 @@ pub fn number_alone(cue: Cue, text: &str) -> bool {
 /// text starts with no number.
 pub fn number_value(text: &str) -> Option<u32> {
     let t = text.trim_start_matches(['（', '(', '第', ' ', '\u{3000}']);
-    let digits: String = t.chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
-    if let Some(last) = digits.trim_end_matches('.').rsplit('.').next().filter(|d| !d.is_empty()) {
+    let digits: String = t
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    if let Some(last) = digits
+        .trim_end_matches('.')
+        .rsplit('.')
+        .next()
+        .filter(|d| !d.is_empty())
+    {
         return last.parse().ok();
     }
-    let han: Vec<u32> = t.chars().map_while(|c| "〇一二三四五六七八九".find(c).map(|i| (i / 3) as u32).or((c == '十').then_some(10))).collect();
+    let han: Vec<u32> = t
+        .chars()
+        .map_while(|c| {
+            "〇一二三四五六七八九"
+                .find(c)
+                .map(|i| (i / 3) as u32)
+                .or((c == '十').then_some(10))
+        })
+        .collect();
     match han.as_slice() {
         [] => None,
         [10] => Some(10),
@@ -247,8 +291,12 @@ fn is_footnote(t: &str) -> bool {
         let n = rest.bytes().take_while(u8::is_ascii_digit).count();
         let after = &rest[n..];
         // A reference to a note, wrapped to a line's start ([4]，列表…), is followed by punctuation.
-        let text = after.get(after.chars().next().map_or(0, char::len_utf8)..).unwrap_or("");
-        return (1..=3).contains(&n) && text.chars().count() > 1 && text.starts_with(|c: char| c.is_whitespace() || c.is_alphanumeric());
+        let text = after
+            .get(after.chars().next().map_or(0, char::len_utf8)..)
+            .unwrap_or("");
+        return (1..=3).contains(&n)
+            && text.chars().count() > 1
+            && text.starts_with(|c: char| c.is_whitespace() || c.is_alphanumeric());
     }
     t.starts_with(|c: char| ('\u{2460}'..='\u{2473}').contains(&c)) && t.chars().count() > 3
 }
@@ -261,41 +309,71 @@ fn is_table_or_figure(t: &str, chars: u32) -> bool {
     if chars > LONGEST {
         return false;
     }
-    let Some(rest) = ["表", "图", "Figure", "Table", "Fig.", "Listing", "例"].iter().find_map(|w| t.strip_prefix(w)) else { return false };
+    let Some(rest) = ["表", "图", "Figure", "Table", "Fig.", "Listing", "例"]
+        .iter()
+        .find_map(|w| t.strip_prefix(w))
+    else {
+        return false;
+    };
     let rest = rest.trim_start_matches([' ', '\u{3000}']);
-    let n = rest.bytes().take_while(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-')).count();
+    let n = rest
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-'))
+        .count();
     if n == 0 || !rest.as_bytes()[0].is_ascii_digit() {
         return false;
     }
     let after = &rest[n..];
-    let sep = after.is_empty() || after.starts_with([' ', '\u{3000}', ':', '：', '.', '．']) || (t.starts_with(['表', '图']) && rest[..n].ends_with('.'));
+    let sep = after.is_empty()
+        || after.starts_with([' ', '\u{3000}', ':', '：', '.', '．'])
+        || (t.starts_with(['表', '图']) && rest[..n].ends_with('.'));
     sep && !after.contains(['。', '，', '；']) && !ends_sentence(after.trim_end_matches('.'))
 }
 
 /// A chapter's or part's number in English: Chapter 1, CHAPTER 5., Part II;
 /// the byte length it takes.
 fn latin_chapter(text: &str) -> Option<usize> {
-    let rest = ["Chapter ", "CHAPTER ", "Part ", "PART "].iter().find_map(|w| text.strip_prefix(w))?;
-    let n = rest.bytes().take_while(|b| b.is_ascii_digit() || matches!(b, b'I' | b'V' | b'X')).count();
+    let rest = ["Chapter ", "CHAPTER ", "Part ", "PART "]
+        .iter()
+        .find_map(|w| text.strip_prefix(w))?;
+    let n = rest
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || matches!(b, b'I' | b'V' | b'X'))
+        .count();
     let after = &rest[n..];
-    (n > 0 && n <= 4 && (after.is_empty() || after.starts_with(['.', ':', ' ']))).then(|| text.len() - after.len() + usize::from(after.starts_with(['.', ':'])))
+    (n > 0 && n <= 4 && (after.is_empty() || after.starts_with(['.', ':', ' '])))
+        .then(|| text.len() - after.len() + usize::from(after.starts_with(['.', ':'])))
 }
 
 /// An appendix's number: 附录 B. / 附录一 / Appendix A; the byte length it takes.
 fn appendix(text: &str) -> Option<usize> {
-    let rest = text.strip_prefix("附录").or_else(|| text.strip_prefix("Appendix ")).or_else(|| text.strip_prefix("APPENDIX "))?;
+    let rest = text
+        .strip_prefix("附录")
+        .or_else(|| text.strip_prefix("Appendix "))
+        .or_else(|| text.strip_prefix("APPENDIX "))?;
     let body = rest.trim_start_matches([' ', '\u{3000}']);
-    let n: usize = body.chars().take_while(|&c| c.is_ascii_uppercase() || c.is_ascii_digit() || is_han_digit(c)).map(char::len_utf8).sum();
+    let n: usize = body
+        .chars()
+        .take_while(|&c| c.is_ascii_uppercase() || c.is_ascii_digit() || is_han_digit(c))
+        .map(char::len_utf8)
+        .sum();
     // 附录 alone, or 附录 with a word after it, is a heading without a number.
     if n == 0 || n > 3 {
         return None;
     }
     let after = &body[n..];
     let sep = after.chars().next();
-    if sep.is_some_and(|c| !(matches!(c, '.' | '．' | '、' | ':' | '：' | ' ' | '\u{3000}') || super::lines::is_cjk(c))) {
+    if sep.is_some_and(|c| {
+        !(matches!(c, '.' | '．' | '、' | ':' | '：' | ' ' | '\u{3000}') || super::lines::is_cjk(c))
+    }) {
         return None;
     }
-    Some(text.len() - after.len() + sep.filter(|c| matches!(c, '.' | '．' | '、' | ':' | '：')).map_or(0, char::len_utf8))
+    Some(
+        text.len() - after.len()
+            + sep
+                .filter(|c| matches!(c, '.' | '．' | '、' | ':' | '：'))
+                .map_or(0, char::len_utf8),
+    )
 }
 
 /// A decimal section number of two or more parts (3.1. / 3.3.1.1 / B.2.1.):
@@ -320,7 +398,10 @@ fn decimal(text: &str) -> Option<(u8, usize)> {
             return None;
         }
         parts += 1;
-        if b.get(at) == Some(&b'.') && b.get(at + 1).is_some_and(|c| c.is_ascii_digit()) && parts < DECIMAL_DEPTH {
+        if b.get(at) == Some(&b'.')
+            && b.get(at + 1).is_some_and(|c| c.is_ascii_digit())
+            && parts < DECIMAL_DEPTH
+        {
             at += 1;
             continue;
         }
@@ -336,7 +417,10 @@ fn decimal(text: &str) -> Option<(u8, usize)> {
         at += 1;
     }
     let next = text[at..].chars().next();
-    next.is_none_or(|c| c == ' ' || c == '\u{3000}' || c == '\t' || (dot && super::lines::is_cjk(c))).then_some((parts as u8, at))
+    next.is_none_or(|c| {
+        c == ' ' || c == '\u{3000}' || c == '\t' || (dot && super::lines::is_cjk(c))
+    })
+    .then_some((parts as u8, at))
 }
 
 /// Whether the line (of `chars` characters, with `marks`) is a photo credit by itself.
@@ -347,11 +431,14 @@ fn is_credit(t: &str, chars: u32, marks: u8) -> bool {
     }
     let body = t.trim_start_matches(['□', '■', '△', '▲', '◎']);
     (t.starts_with(['□', '■']) && (body.ends_with("摄") || body.contains('/')))
-        || ((body.ends_with("/摄") || body.ends_with("／摄") || body.ends_with(" 摄")) && chars <= 30)
+        || ((body.ends_with("/摄") || body.ends_with("／摄") || body.ends_with(" 摄"))
+            && chars <= 30)
         || (body.ends_with("供图") && chars <= 30)
         || (chars <= 20 && {
             let inner = body.trim_matches(['（', '）', '(', ')']);
-            ["资料图", "资料图片", "资料照片", "新华社发", "新华社记者摄"].iter().any(|w| inner.ends_with(w))
+            ["资料图", "资料图片", "资料照片", "新华社发", "新华社记者摄"]
+                .iter()
+                .any(|w| inner.ends_with(w))
         })
         || body.starts_with("摄影") && chars <= 20
         || body.starts_with("图/")
@@ -368,17 +455,35 @@ fn ends_with_credit(t: &str) -> bool {
     match t.rfind(['□', '■']) {
         Some(i) if i > 0 => {
             let credit = &t[i..];
-            credit.chars().count() <= 20 && (credit.ends_with("/摄") || credit.ends_with("摄") || credit.ends_with("供图"))
+            credit.chars().count() <= 20
+                && (credit.ends_with("/摄") || credit.ends_with("摄") || credit.ends_with("供图"))
         }
-        _ => (t.ends_with("/摄") || t.ends_with("供图")) && t.contains(' ') && t.chars().count() <= 60,
+        _ => {
+            (t.ends_with("/摄") || t.ends_with("供图"))
+                && t.contains(' ')
+                && t.chars().count() <= 60
+        }
     }
 }
 
 fn inner(t: &str) -> Option<&str> {
     let open = t.chars().next()?;
     let close = t.chars().next_back()?;
-    let pairs = [('（', '）'), ('(', ')'), ('[', ']'), ('【', '】'), ('〔', '〕'), ('(', '）'), ('（', ')'), ('「', '」')];
-    if pairs.contains(&(open, close)) && t.len() > open.len_utf8() + close.len_utf8() { Some(&t[open.len_utf8()..t.len() - close.len_utf8()]) } else { None }
+    let pairs = [
+        ('（', '）'),
+        ('(', ')'),
+        ('[', ']'),
+        ('【', '】'),
+        ('〔', '〕'),
+        ('(', '）'),
+        ('（', ')'),
+        ('「', '」'),
+    ];
+    if pairs.contains(&(open, close)) && t.len() > open.len_utf8() + close.len_utf8() {
+        Some(&t[open.len_utf8()..t.len() - close.len_utf8()])
+    } else {
+        None
+    }
 }
 
 fn is_date(t: &str) -> bool {
@@ -389,7 +494,9 @@ fn is_date(t: &str) -> bool {
     for c in t.chars().filter(|&c| !is_white(c)) {
         n += 1;
         day |= c == '日';
-        if n > 16 || !(c.is_ascii_digit() || is_han_digit(c) || matches!(c, '年' | '月' | '日' | '〇')) {
+        if n > 16
+            || !(c.is_ascii_digit() || is_han_digit(c) || matches!(c, '年' | '月' | '日' | '〇'))
+        {
             return false;
         }
     }
@@ -405,7 +512,11 @@ pub fn note_kind(t: &str) -> Option<NoteKind> {
 fn note_kind_of(t: &str, n: usize, bracket: bool) -> Option<NoteKind> {
     // Two notes set on one line: (…供稿) [责任编辑:…]. Every separator
     // holds a bracket: most lines have none and skip the six searches.
-    let seps: &[&str] = if bracket { &[") [", ")[", "） [", "）[", "）【", ") 【"] } else { &[] };
+    let seps: &[&str] = if bracket {
+        &[") [", ")[", "） [", "）[", "）【", ") 【"]
+    } else {
+        &[]
+    };
     for sep in seps {
         if let Some(at) = t.find(sep) {
             let close = sep.chars().next().map_or(1, char::len_utf8);
@@ -417,13 +528,24 @@ fn note_kind_of(t: &str, n: usize, bracket: bool) -> Option<NoteKind> {
     }
     if let Some(inside) = inner(t) {
         let inside = inside.trim();
-        if inside.starts_with("责任编辑") || inside.starts_with("责编") || inside.starts_with("编辑") && n < 20 {
+        if inside.starts_with("责任编辑")
+            || inside.starts_with("责编")
+            || inside.starts_with("编辑") && n < 20
+        {
             return Some(NoteKind::Editor);
         }
-        if inside.starts_with("作者单位") || inside.starts_with("作者系") || inside.starts_with("作者:") || inside.starts_with("作者：") {
+        if inside.starts_with("作者单位")
+            || inside.starts_with("作者系")
+            || inside.starts_with("作者:")
+            || inside.starts_with("作者：")
+        {
             return Some(NoteKind::Affiliation);
         }
-        if inside.starts_with("上接") || inside.starts_with("下转") || inside.starts_with("转第") || inside.starts_with("接第") {
+        if inside.starts_with("上接")
+            || inside.starts_with("下转")
+            || inside.starts_with("转第")
+            || inside.starts_with("接第")
+        {
             return Some(NoteKind::Continuation);
         }
         if is_date(inside) {
@@ -437,14 +559,30 @@ fn note_kind_of(t: &str, n: usize, bracket: bool) -> Option<NoteKind> {
             || inside.starts_with("据")
             || inside.ends_with("供稿")
             || (inside.starts_with("新华社") && inside.ends_with('电'))
-            || (inside.chars().count() <= 12 && (inside.ends_with("整理") || inside.ends_with("编译") || inside.ends_with("口述")))
+            || (inside.chars().count() <= 12
+                && (inside.ends_with("整理")
+                    || inside.ends_with("编译")
+                    || inside.ends_with("口述")))
         {
             return Some(NoteKind::Source);
         }
         let ic = inside.chars().count();
         if ic <= 12
             && !inside.contains(['，', '。', ','])
-            && ["日报", "晚报", "报", "网", "社", "台", "杂志", "时报", "客户端", "新闻"].iter().any(|s| inside.ends_with(s))
+            && [
+                "日报",
+                "晚报",
+                "报",
+                "网",
+                "社",
+                "台",
+                "杂志",
+                "时报",
+                "客户端",
+                "新闻",
+            ]
+            .iter()
+            .any(|s| inside.ends_with(s))
         {
             return Some(NoteKind::Source);
         }
@@ -459,18 +597,32 @@ fn note_kind_of(t: &str, n: usize, bracket: bool) -> Option<NoteKind> {
     if n <= 20
         && (t.starts_with("据新华社")
             || t.starts_with("据人民日报")
-            || (t.starts_with('据') && (t.ends_with("报道") || t.ends_with("电") || t.ends_with("社"))))
+            || (t.starts_with('据')
+                && (t.ends_with("报道") || t.ends_with("电") || t.ends_with("社"))))
     {
         return Some(NoteKind::Source);
     }
     if t.starts_with(['（', '(']) {
         let inside = t[t.chars().next().map_or(0, char::len_utf8)..].trim_start();
-        if inside.starts_with("来源") || inside.starts_with("摘自") || inside.starts_with("作者单位") || inside.starts_with("责任编辑") {
+        if inside.starts_with("来源")
+            || inside.starts_with("摘自")
+            || inside.starts_with("作者单位")
+            || inside.starts_with("责任编辑")
+        {
             return Some(NoteKind::Source);
         }
         // A date that opens a wrapped note: （二〇二五年一月八日中国共产党…通过）
-        let head = &inside[..inside.char_indices().nth(12).map_or(inside.len(), |(i, _)| i)];
-        if head.contains('年') && head.contains('月') && head.chars().take(4).all(|c| c.is_ascii_digit() || is_han_digit(c) || c == ' ') {
+        let head = &inside[..inside
+            .char_indices()
+            .nth(12)
+            .map_or(inside.len(), |(i, _)| i)];
+        if head.contains('年')
+            && head.contains('月')
+            && head
+                .chars()
+                .take(4)
+                .all(|c| c.is_ascii_digit() || is_han_digit(c) || c == ' ')
+        {
             return Some(NoteKind::Date);
         }
     }
@@ -480,11 +632,23 @@ fn note_kind_of(t: &str, n: usize, bracket: bool) -> Option<NoteKind> {
     if n <= 12 && is_date(t) {
         return Some(NoteKind::Date);
     }
-    if matches!(t, "延伸阅读" | "相关链接" | "链接" | "新闻链接" | "背景链接" | "编者按" | "短评" | "评论员文章" | "社论" | "本报评论员")
-    {
+    if matches!(
+        t,
+        "延伸阅读"
+            | "相关链接"
+            | "链接"
+            | "新闻链接"
+            | "背景链接"
+            | "编者按"
+            | "短评"
+            | "评论员文章"
+            | "社论"
+            | "本报评论员"
+    ) {
         return Some(NoteKind::Column);
     }
-    if (t.starts_with("责任编辑") || t.starts_with("编辑：") || t.starts_with("编辑:")) && n <= 24 {
+    if (t.starts_with("责任编辑") || t.starts_with("编辑：") || t.starts_with("编辑:")) && n <= 24
+    {
         return Some(NoteKind::Editor);
     }
     None
@@ -526,7 +690,9 @@ fn dot_leader(t: &str, marks: u8) -> bool {
         return false;
     }
     let body = t.trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c.is_whitespace());
-    let numbered = body.len() < t.len() && t.trim_end().ends_with(|c: char| c.is_ascii_digit() || matches!(c, 'i' | 'v' | 'x'));
+    let numbered = body.len() < t.len()
+        && t.trim_end()
+            .ends_with(|c: char| c.is_ascii_digit() || matches!(c, 'i' | 'v' | 'x'));
     // A title before the leader: some letter in the line.
     (best >= ALONE || numbered) && t.chars().any(super::lines::is_letter)
 }
@@ -540,8 +706,14 @@ fn is_toc(t: &str) -> bool {
         if rest.starts_with([' ', '\u{3000}', '\t']) {
             let after = rest.trim_start();
             // A number with its measure word (3 章, 2 年) is prose wrapped after it.
-            return after.chars().next().is_some_and(|c| super::lines::is_cjk(c) || c == '“' || c == '《')
-                && !after.starts_with(['年', '月', '日', '个', '名', '万', '亿', '多', '余', '家', '项', '人', '条', '次', '%', '章', '节', '页', '款', '版', '点', '种', '位', '部', '号'])
+            return after
+                .chars()
+                .next()
+                .is_some_and(|c| super::lines::is_cjk(c) || c == '“' || c == '《')
+                && !after.starts_with([
+                    '年', '月', '日', '个', '名', '万', '亿', '多', '余', '家', '项', '人', '条',
+                    '次', '%', '章', '节', '页', '款', '版', '点', '种', '位', '部', '号',
+                ])
                 && t.chars().count() <= 45;
         }
         return false;
@@ -550,7 +722,10 @@ fn is_toc(t: &str) -> bool {
     let trail = t.bytes().rev().take_while(u8::is_ascii_digit).count();
     if (1..=3).contains(&trail) {
         let head = t[..t.len() - trail].trim_end();
-        return head.ends_with("..") || head.ends_with('…') || head.ends_with("··") || head.ends_with("．．");
+        return head.ends_with("..")
+            || head.ends_with('…')
+            || head.ends_with("··")
+            || head.ends_with("．．");
     }
     false
 }
@@ -563,7 +738,22 @@ const LABELS: [&str; 18] = [
 
 /// Whether a character is the first of one of the [`LABELS`].
 fn label_head(c: char) -> bool {
-    matches!(c, '主' | '出' | '社' | '副' | '总' | '编' | '地' | '电' | '邮' | '定' | '印' | '投' | '发' | '广')
+    matches!(
+        c,
+        '主' | '出'
+            | '社'
+            | '副'
+            | '总'
+            | '编'
+            | '地'
+            | '电'
+            | '邮'
+            | '定'
+            | '印'
+            | '投'
+            | '发'
+            | '广'
+    )
 }
 
 /// Whether the line (of `chars` characters, with `marks`) is masthead or colophon.
@@ -573,28 +763,50 @@ fn is_front(t: &str, chars: u32, marks: u8) -> bool {
     // character or an issue number's first, 期 or 号 last, an I or a /. Most
     // lines have none, and are done with before they are squeezed.
     let (first, last) = (t.chars().next(), t.chars().next_back());
-    let issue_char = |c: char| c.is_ascii_digit() || matches!(c, '·' | '年' | '第' | '期' | '.' | '-');
-    if !(first.is_some_and(|c| label_head(c) || issue_char(c)) || matches!(last, Some('期' | '号')) || marks & (mark::I | mark::SLASH) != 0) {
+    let issue_char =
+        |c: char| c.is_ascii_digit() || matches!(c, '·' | '年' | '第' | '期' | '.' | '-');
+    if !(first.is_some_and(|c| label_head(c) || issue_char(c))
+        || matches!(last, Some('期' | '号'))
+        || marks & (mark::I | mark::SLASH) != 0)
+    {
         return false;
     }
     // Most lines hold no white space: squeezing them would only copy them.
-    let squeezed: std::borrow::Cow<'_, str> = if marks & mark::WHITE != 0 { t.chars().filter(|&c| !is_white(c)).collect::<String>().into() } else { t.into() };
+    let squeezed: std::borrow::Cow<'_, str> = if marks & mark::WHITE != 0 {
+        t.chars()
+            .filter(|&c| !is_white(c))
+            .collect::<String>()
+            .into()
+    } else {
+        t.into()
+    };
     let s = &*squeezed;
-    if (s.contains('I') && s.contains("ISSN")) || s.contains('/') && s.contains("CN") && s.bytes().any(|b| b.is_ascii_digit()) {
+    if (s.contains('I') && s.contains("ISSN"))
+        || s.contains('/') && s.contains("CN") && s.bytes().any(|b| b.is_ascii_digit())
+    {
         return true;
     }
     if s.starts_with("总第") && s.ends_with('期') {
         return true;
     }
     // 2025·3, 2025年第3期
-    if s.len() <= 14 && s.bytes().filter(u8::is_ascii_digit).count() >= 4 && (s.contains('·') || s.ends_with('期')) && s.chars().all(issue_char) {
+    if s.len() <= 14
+        && s.bytes().filter(u8::is_ascii_digit).count() >= 4
+        && (s.contains('·') || s.ends_with('期'))
+        && s.chars().all(issue_char)
+    {
         return true;
     }
     // A label is looked for only where the line starts as one does.
     let head = s.chars().next();
     // A label and its value: no sentence.
-    LABELS.iter().filter(|l| l.chars().next() == head).any(|l| s == *l || (s.starts_with(l) && chars <= 40 && t.contains([' ', '\u{3000}', ':', '：']) && !t.contains(['。', '，'])))
-        || s.ends_with("学习强国号")
+    LABELS.iter().filter(|l| l.chars().next() == head).any(|l| {
+        s == *l
+            || (s.starts_with(l)
+                && chars <= 40
+                && t.contains([' ', '\u{3000}', ':', '：'])
+                && !t.contains(['。', '，']))
+    }) || s.ends_with("学习强国号")
         || s.ends_with("微信公众号")
 }
 
@@ -612,13 +824,18 @@ pub fn number_beside_head(t: &str) -> Option<&str> {
     // A bare number beside words is as likely a contents entry's page or a
     // chapter's number: only a number dressed as one (- 4 -, 第 4 页, 4 / 80).
     let dressed = |n: &str| !n.bytes().all(|b| b.is_ascii_digit());
-    [first, last].into_iter().find(|p| is_page_number(p) && dressed(p) && head(p))
+    [first, last]
+        .into_iter()
+        .find(|p| is_page_number(p) && dressed(p) && head(p))
 }
 
 fn is_page_number(t: &str) -> bool {
     // A page number line starts and ends with its number, a dash or bar
     // around it, or 第 and 页: other lines are not trimmed to see.
-    let edge = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '—' | '–' | ' ' | '·' | '•' | '|' | '第' | '页');
+    let edge = |c: char| {
+        c.is_ascii_alphanumeric()
+            || matches!(c, '-' | '—' | '–' | ' ' | '·' | '•' | '|' | '第' | '页')
+    };
     if !(t.chars().next().is_some_and(edge) && t.chars().next_back().is_some_and(edge)) {
         return false;
     }
@@ -629,19 +846,31 @@ fn is_page_number(t: &str) -> bool {
         return a >= 1 && a <= b && b <= 9999;
     }
     let core = t.trim_matches(|c: char| matches!(c, '-' | '—' | '–' | ' ' | '·' | '•' | '|'));
-    let core = core.strip_prefix('第').and_then(|s| s.strip_suffix('页')).map_or(core, str::trim);
+    let core = core
+        .strip_prefix('第')
+        .and_then(|s| s.strip_suffix('页'))
+        .map_or(core, str::trim);
     let n = core.len();
     (1..=4).contains(&n) && core.bytes().all(|b| b.is_ascii_digit())
-        || (1..=6).contains(&n) && core.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l' | 'I' | 'V' | 'X' | 'L')) && t.len() == n
+        || (1..=6).contains(&n)
+            && core
+                .chars()
+                .all(|c| matches!(c, 'i' | 'v' | 'x' | 'l' | 'I' | 'V' | 'X' | 'L'))
+            && t.len() == n
 }
 
 fn is_junk(t: &str, chars: u32) -> bool {
     // The shape first: it rules out most lines at their first byte.
-    if t.bytes().all(|b| b.is_ascii_digit() || b == b' ' || b == b'-') && t.bytes().filter(u8::is_ascii_digit).count() >= 12 {
+    if t.bytes()
+        .all(|b| b.is_ascii_digit() || b == b' ' || b == b'-')
+        && t.bytes().filter(u8::is_ascii_digit).count() >= 12
+    {
         return true; // barcode
     }
     // The phrases start with 扫 or 二: most lines are ruled out by one pass.
-    chars <= 20 && t.contains(['扫', '二']) && (t.contains("扫码") || t.contains("扫一扫") || t.contains("二维码"))
+    chars <= 20
+        && t.contains(['扫', '二'])
+        && (t.contains("扫码") || t.contains("扫一扫") || t.contains("二维码"))
 }
 
 /// A byte offset in a line as a cue keeps it; past 4 GiB (no line is so
@@ -657,7 +886,10 @@ pub fn cue(line: &Line<'_>) -> Cue {
         let hashes = 1 + rest.bytes().take_while(|&b| b == b'#').count();
         let after = &t[hashes..];
         if hashes <= 6 && after.starts_with(' ') {
-            return Cue::Markdown { hashes: hashes as u8, lead: offset(t.len() - after.trim_start().len()) };
+            return Cue::Markdown {
+                hashes: hashes as u8,
+                lead: offset(t.len() - after.trim_start().len()),
+            };
         }
     }
     if is_page_number(t) || (line.marks & mark::WHITE != 0 && number_beside_head(t).is_some()) {
@@ -689,7 +921,9 @@ pub fn cue(line: &Line<'_>) -> Cue {
             if is_toc(rest) {
                 return Cue::Toc;
             }
-            return Cue::Bullet { lead: offset(m.len()) };
+            return Cue::Bullet {
+                lead: offset(m.len()),
+            };
         }
     }
     if t.starts_with("——") && line.chars > 3 {
@@ -699,7 +933,10 @@ pub fn cue(line: &Line<'_>) -> Cue {
         return Cue::Toc;
     }
     if let Some((style, rest)) = numbering(t) {
-        return Cue::Numbered { style, rest: offset(rest) };
+        return Cue::Numbered {
+            style,
+            rest: offset(rest),
+        };
     }
     if is_toc(t) {
         return Cue::Toc;
@@ -721,25 +958,129 @@ mod tests {
 
     #[test]
     fn chinese_numbering_nests() {
-        assert!(matches!(c("二、深化西部大开发战略认"), Cue::Numbered { style: Numbering::Han, .. }));
-        assert!(matches!(c("（二）坚持以制度建设为主线"), Cue::Numbered { style: Numbering::ParenHan, .. }));
-        assert!(matches!(c("(十一) 加快沿边地区开放发展"), Cue::Numbered { style: Numbering::ParenHan, .. }));
-        assert!(matches!(c("1.定制度、立规矩。"), Cue::Numbered { style: Numbering::Arabic, .. }));
-        assert!(matches!(c("2．高水平对外开放"), Cue::Numbered { style: Numbering::Arabic, .. }));
-        assert!(matches!(c("（1）党支部换届"), Cue::Numbered { style: Numbering::ParenArabic, .. }));
-        assert!(matches!(c("第三章 总则"), Cue::Numbered { style: Numbering::Chapter, .. }));
-        assert!(matches!(c("第 3 章 开始安装 Debian GNU/Linux 之前"), Cue::Numbered { style: Numbering::Chapter, .. }));
-        assert!(matches!(c("附录 B. 使用预置自动进行安装"), Cue::Numbered { style: Numbering::Chapter, .. }));
-        assert!(matches!(c("Chapter 2"), Cue::Numbered { style: Numbering::Chapter, .. }));
-        assert!(matches!(c("CHAPTER 5. 引导安装系统"), Cue::Numbered { style: Numbering::Chapter, .. }));
-        assert!(matches!(c("3.3.1.1. 安装手册"), Cue::Numbered { style: Numbering::Decimal(4), .. }));
-        assert!(matches!(c("B.1.1."), Cue::Numbered { style: Numbering::Decimal(3), .. }));
-        assert!(matches!(c("2.1 CTAN"), Cue::Numbered { style: Numbering::Decimal(2), .. }));
-        assert!(matches!(c("5.1.安装概述"), Cue::Numbered { style: Numbering::Decimal(2), .. }));
+        assert!(matches!(
+            c("二、深化西部大开发战略认"),
+            Cue::Numbered {
+                style: Numbering::Han,
+                ..
+            }
+        ));
+        assert!(matches!(
+            c("（二）坚持以制度建设为主线"),
+            Cue::Numbered {
+                style: Numbering::ParenHan,
+                ..
+            }
+        ));
+        assert!(matches!(
+            c("(十一) 加快沿边地区开放发展"),
+            Cue::Numbered {
+                style: Numbering::ParenHan,
+                ..
+            }
+        ));
+        assert!(matches!(
+            c("1.定制度、立规矩。"),
+            Cue::Numbered {
+                style: Numbering::Arabic,
+                ..
+            }
+        ));
+        assert!(matches!(
+            c("2．高水平对外开放"),
+            Cue::Numbered {
+                style: Numbering::Arabic,
+                ..
+            }
+        ));
+        assert!(matches!(
+            c("（1）党支部换届"),
+            Cue::Numbered {
+                style: Numbering::ParenArabic,
+                ..
+            }
+        ));
+        assert!(matches!(
+            c("第三章 总则"),
+            Cue::Numbered {
+                style: Numbering::Chapter,
+                ..
+            }
+        ));
+        assert!(matches!(
+            c("第 3 章 开始安装 Debian GNU/Linux 之前"),
+            Cue::Numbered {
+                style: Numbering::Chapter,
+                ..
+            }
+        ));
+        assert!(matches!(
+            c("附录 B. 使用预置自动进行安装"),
+            Cue::Numbered {
+                style: Numbering::Chapter,
+                ..
+            }
+        ));
+        assert!(matches!(
+            c("Chapter 2"),
+            Cue::Numbered {
+                style: Numbering::Chapter,
+                ..
+            }
+        ));
+        assert!(matches!(
+            c("CHAPTER 5. 引导安装系统"),
+            Cue::Numbered {
+                style: Numbering::Chapter,
+                ..
+            }
+        ));
+        assert!(matches!(
+            c("3.3.1.1. 安装手册"),
+            Cue::Numbered {
+                style: Numbering::Decimal(4),
+                ..
+            }
+        ));
+        assert!(matches!(
+            c("B.1.1."),
+            Cue::Numbered {
+                style: Numbering::Decimal(3),
+                ..
+            }
+        ));
+        assert!(matches!(
+            c("2.1 CTAN"),
+            Cue::Numbered {
+                style: Numbering::Decimal(2),
+                ..
+            }
+        ));
+        assert!(matches!(
+            c("5.1.安装概述"),
+            Cue::Numbered {
+                style: Numbering::Decimal(2),
+                ..
+            }
+        ));
         assert_eq!(c("192.168.1.1 是地址"), Cue::None);
-        assert!(matches!(c("1     模板介绍"), Cue::Numbered { style: Numbering::Decimal(1), .. }));
+        assert!(matches!(
+            c("1     模板介绍"),
+            Cue::Numbered {
+                style: Numbering::Decimal(1),
+                ..
+            }
+        ));
         assert_eq!(c("04 高端时论"), Cue::Toc);
-        for (t, n) in [("三、", 3), ("（十二）", 12), ("3. 标题", 3), ("12) 项", 12), ("1.2.3. 节", 3), ("二十一、", 21), ("第 4 章", 4)] {
+        for (t, n) in [
+            ("三、", 3),
+            ("（十二）", 12),
+            ("3. 标题", 3),
+            ("12) 项", 12),
+            ("1.2.3. 节", 3),
+            ("二十一、", 21),
+            ("第 4 章", 4),
+        ] {
             assert_eq!(number_value(t), Some(n), "{t}");
         }
         // Not numbering: decimals, years, plain text.
@@ -753,14 +1094,20 @@ mod tests {
         assert_eq!(c("据新华社"), Cue::Note(NoteKind::Source));
         assert_eq!(c("（内蒙古日报）"), Cue::Note(NoteKind::Source));
         assert_eq!(c("[责任编辑:杨佩佩]"), Cue::Note(NoteKind::Editor));
-        assert_eq!(c("(作者单位:新疆于田县委)"), Cue::Note(NoteKind::Affiliation));
+        assert_eq!(
+            c("(作者单位:新疆于田县委)"),
+            Cue::Note(NoteKind::Affiliation)
+        );
         assert_eq!(c("(摘自《光明日报》)"), Cue::Note(NoteKind::Source));
         assert_eq!(c("(上接1版)"), Cue::Note(NoteKind::Continuation));
         assert_eq!(c("（2025 年 1 月 17 日）"), Cue::Note(NoteKind::Date));
         assert_eq!(c("3月6日"), Cue::Note(NoteKind::Date));
         assert_eq!(c("(新华社北京5月17日电)"), Cue::Note(NoteKind::Source));
         assert_eq!(c("（来源：《求是》2024/24）"), Cue::Note(NoteKind::Source));
-        assert_eq!(c("[4] 科技术语：一种语言针对不同国家代码有多个不同 locale 存在。"), Cue::Note(NoteKind::Footnote));
+        assert_eq!(
+            c("[4] 科技术语：一种语言针对不同国家代码有多个不同 locale 存在。"),
+            Cue::Note(NoteKind::Footnote)
+        );
         assert_eq!(c("① 见第三章。"), Cue::Note(NoteKind::Footnote));
     }
 
@@ -770,10 +1117,16 @@ mod tests {
         assert_eq!(c("新疆交投文化传媒有限责任公司供图"), Cue::Credit);
         assert_eq!(c("□资料图"), Cue::Credit);
         assert_eq!(c("（资料图片）"), Cue::Credit);
-        assert_eq!(c("满载货物的中欧班列从精河国际陆港驶出。 □张健霆/摄"), Cue::CaptionWithCredit);
+        assert_eq!(
+            c("满载货物的中欧班列从精河国际陆港驶出。 □张健霆/摄"),
+            Cue::CaptionWithCredit
+        );
         assert_eq!(c("04 高端时论"), Cue::Toc);
         assert_eq!(c("2.1   CTAN . . . . . . . . . . . . . . .    3"), Cue::Toc);
-        assert_eq!(c("3.3.1 Single Conductor Wire... . 2.2... ..0.002020"), Cue::Toc);
+        assert_eq!(
+            c("3.3.1 Single Conductor Wire... . 2.2... ..0.002020"),
+            Cue::Toc
+        );
         assert_eq!(c("他说……"), Cue::None);
         assert_eq!(c("他说......"), Cue::None);
         assert_eq!(c("- 47 奏响乡村振兴新乐章 蒲巧英"), Cue::Toc);
@@ -790,7 +1143,10 @@ mod tests {
         assert_eq!(c("12 / 55"), Cue::PageNumber);
         assert_eq!(c("- 4 -        13. HowTo"), Cue::PageNumber);
         assert_eq!(c("14. 一般管理 HowTo     - 5 -"), Cue::PageNumber);
-        assert_eq!(c("第 8 章 是我们与宇宙对话的窗口      第 69 页"), Cue::PageNumber);
+        assert_eq!(
+            c("第 8 章 是我们与宇宙对话的窗口      第 69 页"),
+            Cue::PageNumber
+        );
         assert_eq!(c("一二三   四五六"), Cue::None);
         assert_eq!(c("第 12 页"), Cue::PageNumber);
         assert_eq!(c("9 772096 746254"), Cue::Junk);
@@ -801,7 +1157,11 @@ mod tests {
 
     #[test]
     fn every_label_starts_with_a_label_head() {
-        assert!(LABELS.iter().all(|l| l.chars().next().is_some_and(label_head)));
+        assert!(
+            LABELS
+                .iter()
+                .all(|l| l.chars().next().is_some_and(label_head))
+        );
     }
 
     #[test]

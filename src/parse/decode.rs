@@ -1,7 +1,9 @@
 //! Stage 1: bytes to text, with the encoding detected and named.
 
 use crate::{Error, Result};
-use encoding_rs::{BIG5, EUC_JP, EUC_KR, Encoding, GB18030, GBK, ISO_2022_JP, SHIFT_JIS, UTF_8, UTF_16BE, UTF_16LE};
+use encoding_rs::{
+    BIG5, EUC_JP, EUC_KR, Encoding, GB18030, GBK, ISO_2022_JP, SHIFT_JIS, UTF_8, UTF_16BE, UTF_16LE,
+};
 use std::borrow::Cow;
 
 /// Decoded text and the name of the encoding it was decoded from.
@@ -23,17 +25,26 @@ pub struct Decoded {
 /// then UTF-8 with replacements.
 pub fn decode(bytes: &[u8], label: Option<&str>, what: &str) -> Result<Decoded> {
     let (text, encoding, lossy) = decode_in_place(bytes, label, what)?;
-    Ok(Decoded { text: text.into_owned(), encoding, lossy })
+    Ok(Decoded {
+        text: text.into_owned(),
+        encoding,
+        lossy,
+    })
 }
 
 /// As [`decode`], but text that is valid UTF-8 already is borrowed, not
 /// copied: the parser needs no copy of a large input.
-pub(crate) fn decode_in_place<'a>(bytes: &'a [u8], label: Option<&str>, what: &str) -> Result<(Cow<'a, str>, &'static str, bool)> {
+pub(crate) fn decode_in_place<'a>(
+    bytes: &'a [u8],
+    label: Option<&str>,
+    what: &str,
+) -> Result<(Cow<'a, str>, &'static str, bool)> {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         return Ok(run(enc, &bytes[bom_len..]));
     }
     if let Some(label) = label {
-        let enc = Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| Error::UnknownEncoding(label.to_string()))?;
+        let enc = Encoding::for_label(label.trim().as_bytes())
+            .ok_or_else(|| Error::UnknownEncoding(label.to_string()))?;
         return Ok(run(enc, bytes));
     }
     // Before UTF-8: BOM-less UTF-16 of ASCII text is valid UTF-8 full of NULs.
@@ -135,8 +146,14 @@ fn cjk_utf16(head: &[u8], nuls: usize) -> Option<&'static Encoding> {
     [UTF_16LE, UTF_16BE].into_iter().find(|enc| {
         let (text, bad) = enc.decode_without_bom_handling(head);
         // The cut may split a surrogate pair: one replacement at the end is no evidence.
-        let bad = bad && text.strip_suffix('\u{FFFD}').is_none_or(|t| t.contains('\u{FFFD}'));
-        let texty = text.chars().filter(|&c| c.is_ascii_graphic() || c.is_whitespace() || super::lines::is_wide(c)).count();
+        let bad = bad
+            && text
+                .strip_suffix('\u{FFFD}')
+                .is_none_or(|t| t.contains('\u{FFFD}'));
+        let texty = text
+            .chars()
+            .filter(|&c| c.is_ascii_graphic() || c.is_whitespace() || super::lines::is_wide(c))
+            .count();
         !bad && text.contains('\n') && texty * 10 >= text.chars().count() * 9
     })
 }
@@ -153,7 +170,8 @@ fn utf8_stats(mut bytes: &[u8]) -> (usize, usize) {
             Err(e) => {
                 let (good, rest) = bytes.split_at(e.valid_up_to());
                 // SAFETY-free: `good` is valid UTF-8 by construction.
-                multi += std::str::from_utf8(good).map_or(0, |s| s.chars().filter(|c| !c.is_ascii()).count());
+                multi += std::str::from_utf8(good)
+                    .map_or(0, |s| s.chars().filter(|c| !c.is_ascii()).count());
                 bad += 1;
                 let skip = e.error_len().unwrap_or(rest.len()).max(1);
                 bytes = &rest[skip.min(rest.len())..];
@@ -176,7 +194,12 @@ fn check_text(s: &str, what: &str) -> Result<()> {
     // (C2 80..=C2 9F; C2 is also the lead byte of ·).
     const ALLOWED: u32 = 0b11111 << 9;
     let single = |x: u8| (x < 0x20) & (ALLOWED >> (x & 0x1F) & 1 == 0) | (x == 0x7F);
-    let pairs = head.iter().zip(head.get(1..).unwrap_or_default()).fold(false, |any, (&x, &y)| any | single(x) | ((x == 0xC2) & (y < 0xA0)));
+    let pairs = head
+        .iter()
+        .zip(head.get(1..).unwrap_or_default())
+        .fold(false, |any, (&x, &y)| {
+            any | single(x) | ((x == 0xC2) & (y < 0xA0))
+        });
     if !pairs && !head.last().is_some_and(|&x| single(x)) {
         return Ok(());
     }
@@ -192,7 +215,10 @@ fn check_text(s: &str, what: &str) -> Result<()> {
             }
             None => format!("{control} control characters in the first {total}"),
         };
-        return Err(Error::NotText { what: what.to_string(), reason });
+        return Err(Error::NotText {
+            what: what.to_string(),
+            reason,
+        });
     }
     Ok(())
 }
@@ -251,8 +277,18 @@ mod tests {
     #[test]
     fn control_characters_are_counted_from_bytes_as_from_chars() {
         let all: String = (0..=0x10FFFF).filter_map(char::from_u32).collect();
-        let mut cases: Vec<String> = all.chars().collect::<Vec<_>>().chunks(1000).map(|c| c.iter().collect()).collect();
-        cases.extend(["正文\n\0x".to_string(), "\u{85}\u{9f}\u{a0}ab".into(), "\u{1}".repeat(70_000), format!("{}\0", "字".repeat(1 << 16))]);
+        let mut cases: Vec<String> = all
+            .chars()
+            .collect::<Vec<_>>()
+            .chunks(1000)
+            .map(|c| c.iter().collect())
+            .collect();
+        cases.extend([
+            "正文\n\0x".to_string(),
+            "\u{85}\u{9f}\u{a0}ab".into(),
+            "\u{1}".repeat(70_000),
+            format!("{}\0", "字".repeat(1 << 16)),
+        ]);
         for s in &cases {
             assert_eq!(control_characters(s), by_chars(s), "{:?}", s.chars().next());
         }
@@ -260,7 +296,10 @@ mod tests {
 
     #[test]
     fn utf8_with_and_without_bom() {
-        assert_eq!(decode("中文".as_bytes(), None, "t").unwrap().encoding, "UTF-8");
+        assert_eq!(
+            decode("中文".as_bytes(), None, "t").unwrap().encoding,
+            "UTF-8"
+        );
         let d = decode(b"\xEF\xBB\xBF\xE4\xB8\xAD", None, "t").unwrap();
         assert_eq!((d.text.as_str(), d.encoding), ("中", "UTF-8"));
     }
@@ -280,8 +319,14 @@ mod tests {
             le.extend_from_slice(&u.to_le_bytes());
         }
         assert_eq!(decode(&le, None, "t").unwrap().text, "ab中");
-        let bare: Vec<u8> = "plain ascii text here".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
-        assert_eq!(decode(&bare, None, "t").unwrap().text, "plain ascii text here");
+        let bare: Vec<u8> = "plain ascii text here"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
+        assert_eq!(
+            decode(&bare, None, "t").unwrap().text,
+            "plain ascii text here"
+        );
     }
 
     #[test]
@@ -303,6 +348,9 @@ mod tests {
     fn label_is_honoured_and_unknown_label_errors() {
         let (bytes, _, _) = GB18030.encode("中文");
         assert_eq!(decode(&bytes, Some("gbk"), "t").unwrap().text, "中文");
-        assert!(matches!(decode(b"x", Some("klingon"), "t"), Err(Error::UnknownEncoding(_))));
+        assert!(matches!(
+            decode(b"x", Some("klingon"), "t"),
+            Err(Error::UnknownEncoding(_))
+        ));
     }
 }

@@ -51,7 +51,9 @@ impl Furniture {
     /// The model's kind for this furniture on a line of text `text`.
     pub fn kind(self, text: &str) -> FurnitureKind {
         match self {
-            Furniture::PageNumber => FurnitureKind::PageNumber { number: page_number(text) },
+            Furniture::PageNumber => FurnitureKind::PageNumber {
+                number: page_number(text),
+            },
             Furniture::RunningHead => FurnitureKind::RunningHead,
             Furniture::Other => FurnitureKind::Other,
         }
@@ -99,13 +101,23 @@ fn complete_heads(lines: &[Line<'_>], cue_of: &[Cue], out: &mut [Option<Furnitur
         // the head and its words under it, the words the head repeats
         // (4.5 / CHAPTER 4. … / 4.5. 为使用 TFTP… / 为使用 TFTP…): that
         // number is the heading's.
-        let words = page.get(last + 1).map(|&i| lines[i].text).filter(|w| w.chars().count() >= 2);
-        let heading_below = words.is_some_and(|w| top[..=last].iter().any(|&i| out[i].is_some() && lines[i].text.ends_with(w)));
+        let words = page
+            .get(last + 1)
+            .map(|&i| lines[i].text)
+            .filter(|w| w.chars().count() >= 2);
+        let heading_below = words.is_some_and(|w| {
+            top[..=last]
+                .iter()
+                .any(|&i| out[i].is_some() && lines[i].text.ends_with(w))
+        });
         // A number is the head's where the head's words follow it, numbers
         // aside (5.7 / 5 / 实现细节); above the section's words (1.2 / 3 / 57
         // / 需要的开发工具) it is the section's.
         for (k, &i) in top[..=last].iter().enumerate() {
-            let heads = top[k + 1..].iter().find(|&&j| !number_alone(j)).is_some_and(|&j| out[j] == Some(Furniture::RunningHead));
+            let heads = top[k + 1..]
+                .iter()
+                .find(|&&j| !number_alone(j))
+                .is_some_and(|&j| out[j] == Some(Furniture::RunningHead));
             if out[i].is_none() && number_alone(i) && heads && !heading_below {
                 out[i] = Some(Furniture::RunningHead);
             }
@@ -148,8 +160,15 @@ fn running_heads(lines: &[Line<'_>], cue_of: &[Cue], zone: &[bool]) -> Vec<(usiz
         // So is a section's number and title over the pages of its section.
         // At a page's edge a head may be as wide as the page (a book's
         // title and edition on the left, the date on the right).
-        let widest = if at_edge(zone, i) { EDGE_HEAD_WIDEST } else { HEAD_WIDEST };
-        if !matches!(cue_of[i], Cue::None | Cue::Front | Cue::Numbered { .. }) || l.width > widest || l.text.ends_with(['。', '；', '，', '、']) {
+        let widest = if at_edge(zone, i) {
+            EDGE_HEAD_WIDEST
+        } else {
+            HEAD_WIDEST
+        };
+        if !matches!(cue_of[i], Cue::None | Cue::Front | Cue::Numbered { .. })
+            || l.width > widest
+            || l.text.ends_with(['。', '；', '，', '、'])
+        {
             continue;
         }
         // A number alone (Chapter 3) differs from the next only by it.
@@ -162,20 +181,36 @@ fn running_heads(lines: &[Line<'_>], cue_of: &[Cue], zone: &[bool]) -> Vec<(usiz
         }
         // Most lines have neither digits, spaces nor capitals: their text
         // is their key. Heads often set a title in capitals (CHAPTER 5).
-        let text = if at_edge(zone, i) { head_part(l.text) } else { l.text };
+        let text = if at_edge(zone, i) {
+            head_part(l.text)
+        } else {
+            l.text
+        };
         // Where no form feed marks the pages, a head beside a page number
         // is known by the words of the section it repeats, its number and
         // the number's dots aside (6.1. 安装程序如何工作 over 6.1. / 安装程序如何工作);
         // at marked page edges the number tells a head from its heading.
         let dots = zone.is_empty();
-        let key: Cow<'_, str> = if l.marks & (mark::DIGIT | mark::WHITE | mark::DOT) != 0 || text.bytes().any(|b| b.is_ascii_uppercase()) {
-            let aside = |c: char| c.is_ascii_digit() || is_white(c) || (dots && matches!(c, '.' | '．'));
-            text.chars().filter(|&c| !aside(c)).map(|c| c.to_ascii_lowercase()).collect::<String>().into()
+        let key: Cow<'_, str> = if l.marks & (mark::DIGIT | mark::WHITE | mark::DOT) != 0
+            || text.bytes().any(|b| b.is_ascii_uppercase())
+        {
+            let aside =
+                |c: char| c.is_ascii_digit() || is_white(c) || (dots && matches!(c, '.' | '．'));
+            text.chars()
+                .filter(|&c| !aside(c))
+                .map(|c| c.to_ascii_lowercase())
+                .collect::<String>()
+                .into()
         } else {
             text.into()
         };
         // Words, not the dots of section numbers (5.1.2., 5.1.3.) alone.
-        if key.chars().filter(|&c| super::lines::is_letter(c)).nth(1).is_none() {
+        if key
+            .chars()
+            .filter(|&c| super::lines::is_letter(c))
+            .nth(1)
+            .is_none()
+        {
             continue;
         }
         let next = ids.len() as u32;
@@ -204,11 +239,17 @@ fn running_heads(lines: &[Line<'_>], cue_of: &[Cue], zone: &[bool]) -> Vec<(usiz
         // Three times a page apart, or more often on short (magazine) pages.
         // Asked with up to three distances: the median is worked out once.
         let paged = std::cell::OnceCell::new();
-        let apart = |d: usize| places.windows(2).all(|w| w[1].1 - w[0].1 >= d) && *paged.get_or_init(|| page_after_page(places));
+        let apart = |d: usize| {
+            places.windows(2).all(|w| w[1].1 - w[0].1 >= d)
+                && *paged.get_or_init(|| page_after_page(places))
+        };
         // Or beside a barcode or "scan the code" prompt, however close.
         let by_junk = |&(i, _): &(usize, usize)| {
-            let near = |j: Option<usize>| j.is_some_and(|j| matches!(cue_of[j], Cue::Junk | Cue::PageNumber));
-            near((0..i).rev().find(|&j| !lines[j].is_blank())) || near((i + 1..lines.len()).find(|&j| !lines[j].is_blank()))
+            let near = |j: Option<usize>| {
+                j.is_some_and(|j| matches!(cue_of[j], Cue::Junk | Cue::PageNumber))
+            };
+            near((0..i).rev().find(|&j| !lines[j].is_blank()))
+                || near((i + 1..lines.len()).find(|&j| !lines[j].is_blank()))
         };
         // Where form feeds mark the pages, a line at the top or foot of two
         // pages is enough.
@@ -217,7 +258,8 @@ fn running_heads(lines: &[Line<'_>], cue_of: &[Cue], zone: &[bool]) -> Vec<(usiz
         // each page) is a head there, wherever it first stood.
         let by_number = |&(i, _): &(usize, usize)| {
             let near = |j: Option<usize>| j.is_some_and(|j| cue_of[j] == Cue::PageNumber);
-            near((0..i).rev().find(|&j| !lines[j].is_blank())) || near((i + 1..lines.len()).find(|&j| !lines[j].is_blank()))
+            near((0..i).rev().find(|&j| !lines[j].is_blank()))
+                || near((i + 1..lines.len()).find(|&j| !lines[j].is_blank()))
         };
         let n = places.len();
         // A head that repeats a section's title at the page edges: where
@@ -225,9 +267,15 @@ fn running_heads(lines: &[Line<'_>], cue_of: &[Cue], zone: &[bool]) -> Vec<(usiz
         // A masthead that opens the text stands at the top of its first
         // page; a title there is the document's own.
         // The text's last line is the foot of its last page.
-        let edge = |p: &(usize, usize)| (p.1 == 1 && cue_of[p.0] == Cue::Front) || p.1 == ordinal || at_break(p) || by_number(p);
+        let edge = |p: &(usize, usize)| {
+            (p.1 == 1 && cue_of[p.0] == Cue::Front) || p.1 == ordinal || at_break(p) || by_number(p)
+        };
         let edges = places.iter().filter(|p| edge(p)).count();
-        let in_zones = if zone.is_empty() { 0 } else { places.iter().filter(|p| at_break(p)).count() };
+        let in_zones = if zone.is_empty() {
+            0
+        } else {
+            places.iter().filter(|p| at_break(p)).count()
+        };
         if n >= 2 && places.iter().all(at_break) && apart(SHORT_PAGE) {
             out.extend(places.iter().map(|p| (p.0, Furniture::RunningHead)));
         } else if in_zones >= RECURS {
@@ -235,7 +283,12 @@ fn running_heads(lines: &[Line<'_>], cue_of: &[Cue], zone: &[bool]) -> Vec<(usiz
             // their edges page after page is a head there, however close
             // its places (a foot, then the next page's head); elsewhere it
             // is the heading it repeats, or a contents entry.
-            out.extend(places.iter().filter(|p| at_break(p)).map(|p| (p.0, Furniture::RunningHead)));
+            out.extend(
+                places
+                    .iter()
+                    .filter(|p| at_break(p))
+                    .map(|p| (p.0, Furniture::RunningHead)),
+            );
         } else if n >= RECURS && (apart(PAGE_APART) || (n > RECURS && apart(SHORT_PAGE))) {
             // The first place, set in unlike the rest (centred), is the
             // title the heads repeat.
@@ -243,11 +296,17 @@ fn running_heads(lines: &[Line<'_>], cue_of: &[Cue], zone: &[bool]) -> Vec<(usiz
             // So is a numbered chapter's title that opens the text.
             let title = |p: &(usize, usize)| {
                 p.0 == places[0].0
-                    && ((lines[p.0].lead().abs_diff(usual) > SET_IN && lines[places[1].0].lead().abs_diff(usual) <= SET_IN)
+                    && ((lines[p.0].lead().abs_diff(usual) > SET_IN
+                        && lines[places[1].0].lead().abs_diff(usual) <= SET_IN)
                         || (p.1 == 1 && matches!(cue_of[p.0], Cue::Numbered { .. })))
             };
             let keep = |p: &&(usize, usize)| (edges < 2 || edge(p)) && !title(p);
-            out.extend(places.iter().filter(keep).map(|p| (p.0, Furniture::RunningHead)));
+            out.extend(
+                places
+                    .iter()
+                    .filter(keep)
+                    .map(|p| (p.0, Furniture::RunningHead)),
+            );
         } else if n >= RECURS && places.iter().all(by_junk) {
             // Part of the prompt it stands beside, not a head.
             out.extend(places.iter().map(|p| (p.0, Furniture::Other)));
@@ -255,7 +314,12 @@ fn running_heads(lines: &[Line<'_>], cue_of: &[Cue], zone: &[bool]) -> Vec<(usiz
             // A section's title, then repeated at the top of its pages.
             out.extend(places[1..].iter().map(|p| (p.0, Furniture::RunningHead)));
         } else if n >= 2 && places[1..].iter().all(by_number) && apart(SHORT_PAGE) {
-            out.extend(places.iter().filter(|p| by_number(p)).map(|p| (p.0, Furniture::RunningHead)));
+            out.extend(
+                places
+                    .iter()
+                    .filter(|p| by_number(p))
+                    .map(|p| (p.0, Furniture::RunningHead)),
+            );
         }
     }
     // In no particular order: each line is in one group only.
@@ -268,7 +332,15 @@ fn running_heads(lines: &[Line<'_>], cue_of: &[Cue], zone: &[bool]) -> Vec<(usiz
 fn near_contents(lines: &[Line<'_>], cue_of: &[Cue], i: usize) -> bool {
     const NEAR: usize = 3;
     let toc = |j: &usize| cue_of[*j] == Cue::Toc;
-    (0..i).rev().filter(|&j| !lines[j].is_blank()).take(NEAR).any(|j| toc(&j)) || (i + 1..lines.len()).filter(|&j| !lines[j].is_blank()).take(NEAR).any(|j| toc(&j))
+    (0..i)
+        .rev()
+        .filter(|&j| !lines[j].is_blank())
+        .take(NEAR)
+        .any(|j| toc(&j))
+        || (i + 1..lines.len())
+            .filter(|&j| !lines[j].is_blank())
+            .take(NEAR)
+            .any(|j| toc(&j))
 }
 
 /// The part of a page's head line that recurs: pdftotext -layout sets the
@@ -277,7 +349,15 @@ fn near_contents(lines: &[Line<'_>], cue_of: &[Cue], i: usize) -> bool {
 /// first part with words in it.
 fn head_part(t: &str) -> &str {
     const GAP: &str = "   ";
-    t.split(GAP).map(str::trim).find(|p| p.chars().filter(|&c| super::lines::is_letter(c)).nth(1).is_some()).unwrap_or(t)
+    t.split(GAP)
+        .map(str::trim)
+        .find(|p| {
+            p.chars()
+                .filter(|&c| super::lines::is_letter(c))
+                .nth(1)
+                .is_some()
+        })
+        .unwrap_or(t)
 }
 
 /// Whether a text's places are, as a rule (the median distance; a head may
@@ -356,10 +436,18 @@ mod tests {
         // same line opening the text is the document's title, as a book's
         // is over its pages.
         for page in 1..4 {
-            assert_eq!(f[page * 27], Some(Furniture::RunningHead), "page {}", page + 1);
+            assert_eq!(
+                f[page * 27],
+                Some(Furniture::RunningHead),
+                "page {}",
+                page + 1
+            );
         }
         assert_eq!(f[0], None);
-        assert_eq!(f[26].map(|k| k.kind(lines[26].text)), Some(FurnitureKind::PageNumber { number: "1".into() }));
+        assert_eq!(
+            f[26].map(|k| k.kind(lines[26].text)),
+            Some(FurnitureKind::PageNumber { number: "1".into() })
+        );
         assert_eq!(f[1], None);
     }
 
@@ -378,10 +466,21 @@ mod tests {
         let lines = split(&text);
         let c: Vec<Cue> = lines.iter().map(cue).collect();
         let f = find(&lines, &c);
-        let at = |t: &str| lines.iter().enumerate().filter(|(_, l)| l.text == t).map(|(i, _)| f[i]).collect::<Vec<_>>();
+        let at = |t: &str| {
+            lines
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| l.text == t)
+                .map(|(i, _)| f[i])
+                .collect::<Vec<_>>()
+        };
         assert!(at("12").iter().all(Option::is_none), "{:?}", at("12"));
         assert!(at("2").iter().all(|k| *k == Some(Furniture::PageNumber)));
-        assert!(at("Getting Started V2.9, 28 Jun 2026").iter().all(|k| *k == Some(Furniture::RunningHead)));
+        assert!(
+            at("Getting Started V2.9, 28 Jun 2026")
+                .iter()
+                .all(|k| *k == Some(Furniture::RunningHead))
+        );
     }
 
     #[test]
@@ -403,9 +502,20 @@ mod tests {
         let lines = split(&text);
         let c: Vec<Cue> = lines.iter().map(cue).collect();
         let f = find(&lines, &c);
-        let at = |t: &str| lines.iter().enumerate().filter(|(_, l)| l.text == t).map(|(i, _)| f[i]).collect::<Vec<_>>();
+        let at = |t: &str| {
+            lines
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| l.text == t)
+                .map(|(i, _)| f[i])
+                .collect::<Vec<_>>()
+        };
         assert!(at("卷首语").iter().all(Option::is_none));
-        assert!(at("党员之友").iter().all(|k| *k == Some(Furniture::RunningHead)));
+        assert!(
+            at("党员之友")
+                .iter()
+                .all(|k| *k == Some(Furniture::RunningHead))
+        );
     }
 
     #[test]

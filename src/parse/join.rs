@@ -10,8 +10,16 @@ fn latin(c: char) -> bool {
 /// Whether the word before a line-end hyphen forms compounds that keep it
 /// (well-known, self-made, so-called): the hyphen is then the word's own.
 fn compound(before_hyphen: &str) -> bool {
-    const FIRST: [&str; 16] = ["well", "self", "so", "ill", "half", "all", "cross", "ex", "non", "co", "long", "short", "high", "low", "full", "twenty"];
-    let word = before_hyphen.trim_end_matches('-').rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("").to_lowercase();
+    const FIRST: [&str; 16] = [
+        "well", "self", "so", "ill", "half", "all", "cross", "ex", "non", "co", "long", "short",
+        "high", "low", "full", "twenty",
+    ];
+    let word = before_hyphen
+        .trim_end_matches('-')
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
     FIRST.contains(&word.as_str())
 }
 
@@ -28,15 +36,27 @@ pub fn join<'a>(spans: impl IntoIterator<Item = &'a mut Span>) {
 }
 
 fn pair(prev: &mut Span, next: &mut Span) {
-    let Some(first) = next.text().chars().next() else { return };
+    let Some(first) = next.text().chars().next() else {
+        return;
+    };
     let mut tail = prev.text().chars().rev();
-    let (Some(last), penult) = (tail.next(), tail.next()) else { return };
-    if last == '-' && penult.is_some_and(|c| c.is_alphabetic() && c.is_lowercase()) && first.is_lowercase() && !compound(prev.text()) {
+    let (Some(last), penult) = (tail.next(), tail.next()) else {
+        return;
+    };
+    if last == '-'
+        && penult.is_some_and(|c| c.is_alphabetic() && c.is_lowercase())
+        && first.is_lowercase()
+        && !compound(prev.text())
+    {
         // The hyphen goes to the trail: kept, out of the text.
         prev.keep(0..prev.text().len() - 1);
         return;
     }
-    let latin_end = latin(last) || matches!(last, ',' | '.' | ';' | ':' | '!' | '?' | ')' | '"' | '\'' | '%');
+    let latin_end = latin(last)
+        || matches!(
+            last,
+            ',' | '.' | ';' | ':' | '!' | '?' | ')' | '"' | '\'' | '%'
+        );
     next.space_before = latin_end && (latin(first) || matches!(first, '(' | '"' | '\'' | '&'));
 }
 
@@ -45,19 +65,33 @@ mod tests {
     use super::*;
 
     fn spans(lines: &[&str]) -> Vec<Span> {
-        lines.iter().enumerate().map(|(i, t)| Span::new(i as u32 + 1, t)).collect()
+        lines
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Span::new(i as u32 + 1, t))
+            .collect()
     }
 
     fn joined(lines: &[&str]) -> String {
         let mut s = spans(lines);
         join(&mut s);
-        crate::model::plain_text(&s.into_iter().map(crate::model::Inline::Span).collect::<Vec<_>>())
+        crate::model::plain_text(
+            &s.into_iter()
+                .map(crate::model::Inline::Span)
+                .collect::<Vec<_>>(),
+        )
     }
 
     #[test]
     fn cjk_joins_without_space_latin_with_one() {
-        assert_eq!(joined(&["中共中央总书记习近平", "主持会议。"]), "中共中央总书记习近平主持会议。");
-        assert_eq!(joined(&["The quick brown", "fox jumps."]), "The quick brown fox jumps.");
+        assert_eq!(
+            joined(&["中共中央总书记习近平", "主持会议。"]),
+            "中共中央总书记习近平主持会议。"
+        );
+        assert_eq!(
+            joined(&["The quick brown", "fox jumps."]),
+            "The quick brown fox jumps."
+        );
         assert_eq!(joined(&["收入达到", "2024 年"]), "收入达到2024 年");
     }
 
@@ -70,6 +104,9 @@ mod tests {
         // A capital after the hyphen is a compound name: the hyphen stays.
         assert_eq!(joined(&["Jean-", "Paul"]), "Jean-Paul");
         // A compound's own hyphen stays too.
-        assert_eq!(joined(&["the well-", "known photograph"]), "the well-known photograph");
+        assert_eq!(
+            joined(&["the well-", "known photograph"]),
+            "the well-known photograph"
+        );
     }
 }

@@ -37,12 +37,20 @@ impl Marks {
 
 /// Whether a paragraph's text ends in a jump to a later page.
 pub(super) fn jumps_out(text: &str) -> bool {
-    mark(text.trim_end(), false).is_some_and(|m| ["下转", "转第", "转下页", "转下版", "转"].iter().any(|p| m.starts_with(p)))
+    mark(text.trim_end(), false).is_some_and(|m| {
+        ["下转", "转第", "转下页", "转下版", "转"]
+            .iter()
+            .any(|p| m.starts_with(p))
+    })
 }
 
 /// Whether a paragraph's text starts where a jump lands.
 fn lands(text: &str) -> bool {
-    mark(text.trim_start(), true).is_some_and(|m| ["上接", "接第", "接上页", "接上版", "接"].iter().any(|p| m.starts_with(p)))
+    mark(text.trim_start(), true).is_some_and(|m| {
+        ["上接", "接第", "接上页", "接上版", "接"]
+            .iter()
+            .any(|p| m.starts_with(p))
+    })
 }
 
 /// The inside of the bracketed mark at the start (or end) of `t`, when it is
@@ -65,8 +73,18 @@ fn mark(t: &str, at_start: bool) -> Option<&str> {
 /// The block's first (or last) span, when its line is one of `marked`:
 /// its text is read only then.
 fn marked_span<'b>(b: &'b Block, marked: &[u32], last: bool) -> Option<&'b Span> {
-    let span = |i: &'b Inline| if let Inline::Span(s) = i { Some(s) } else { None };
-    let s = if last { b.content.iter().rev().find_map(span) } else { b.content.iter().find_map(span) }?;
+    let span = |i: &'b Inline| {
+        if let Inline::Span(s) = i {
+            Some(s)
+        } else {
+            None
+        }
+    };
+    let s = if last {
+        b.content.iter().rev().find_map(span)
+    } else {
+        b.content.iter().find_map(span)
+    }?;
     marked.binary_search(&s.line).is_ok().then_some(s)
 }
 
@@ -85,15 +103,26 @@ pub fn follow(articles: &mut Vec<Article>, marks: &Marks) {
     // removing each as it emptied shifted every article after it, once a
     // jump, which on a long collection took longer than the rest of this stage.
     let mut emptied = vec![false; articles.len()];
-    while let Some((ai, bi)) = find(articles, from, |b| is_paragraph(b) && marked_span(b, &marks.out, true).is_some_and(|s| jumps_out(s.text()))) {
+    while let Some((ai, bi)) = find(articles, from, |b| {
+        is_paragraph(b) && marked_span(b, &marks.out, true).is_some_and(|s| jumps_out(s.text()))
+    }) {
         from = (ai, bi + 1);
-        let Some((aj, bj)) = find(articles, from, |b| is_paragraph(b) && marked_span(b, &marks.lands, false).is_some_and(|s| lands(s.text()))) else { break };
+        let Some((aj, bj)) = find(articles, from, |b| {
+            is_paragraph(b) && marked_span(b, &marks.lands, false).is_some_and(|s| lands(s.text()))
+        }) else {
+            break;
+        };
         let mut moved: Vec<Block> = articles[aj].blocks.drain(bj..).collect();
         let first = moved.remove(0);
         let target = &mut articles[ai].blocks[bi];
         target.content.extend(first.content);
         target.confidence = target.confidence.min(first.confidence).min(0.8);
-        let mut lines: Vec<u32> = target.lines.iter().chain(&first.lines).flat_map(|r| r[0]..=r[1]).collect();
+        let mut lines: Vec<u32> = target
+            .lines
+            .iter()
+            .chain(&first.lines)
+            .flat_map(|r| r[0]..=r[1])
+            .collect();
         lines.sort_unstable();
         target.lines = ranges(lines);
         articles[ai].blocks.splice(bi + 1..bi + 1, moved);
@@ -106,11 +135,23 @@ pub fn follow(articles: &mut Vec<Article>, marks: &Marks) {
 }
 
 /// The first block at or after (article, block) `from` that satisfies `pred`.
-fn find(articles: &[Article], from: (usize, usize), pred: impl Fn(&Block) -> bool) -> Option<(usize, usize)> {
-    articles.iter().enumerate().skip(from.0).find_map(|(ai, a)| {
-        let skip = if ai == from.0 { from.1 } else { 0 };
-        a.blocks.iter().skip(skip).position(&pred).map(|bi| (ai, bi + skip))
-    })
+fn find(
+    articles: &[Article],
+    from: (usize, usize),
+    pred: impl Fn(&Block) -> bool,
+) -> Option<(usize, usize)> {
+    articles
+        .iter()
+        .enumerate()
+        .skip(from.0)
+        .find_map(|(ai, a)| {
+            let skip = if ai == from.0 { from.1 } else { 0 };
+            a.blocks
+                .iter()
+                .skip(skip)
+                .position(&pred)
+                .map(|bi| (ai, bi + skip))
+        })
 }
 
 #[cfg(test)]
@@ -135,10 +176,26 @@ mod tests {
         );
         let doc = crate::parse(&text, &crate::Options::default()).unwrap();
         let first = &doc.articles[0];
-        let joined = first.blocks.iter().find(|b| b.lines.len() == 2).expect("the cut paragraph and its continuation are one block");
+        let joined = first
+            .blocks
+            .iter()
+            .find(|b| b.lines.len() == 2)
+            .expect("the cut paragraph and its continuation are one block");
         assert_eq!(joined.lines, vec![[5, 5], [13, 13]]);
-        assert!(first.blocks.iter().any(|b| b.lines == vec![[15, 15]]), "the rest of the continuation follows it");
-        let at = |line: u32| first.blocks.iter().position(|b| b.lines[0][0] == line).unwrap();
-        assert!(at(5) < at(15) && at(15) < at(7), "the continuation is read before what stood between");
+        assert!(
+            first.blocks.iter().any(|b| b.lines == vec![[15, 15]]),
+            "the rest of the continuation follows it"
+        );
+        let at = |line: u32| {
+            first
+                .blocks
+                .iter()
+                .position(|b| b.lines[0][0] == line)
+                .unwrap()
+        };
+        assert!(
+            at(5) < at(15) && at(15) < at(7),
+            "the continuation is read before what stood between"
+        );
     }
 }

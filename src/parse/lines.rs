@@ -92,7 +92,12 @@ impl<'a> Line<'a> {
     pub fn span(&self, source: &Arc<str>) -> Span {
         let text = (self.text.as_ptr() as usize).wrapping_sub(source.as_ptr() as usize);
         let (lead, trail) = (self.lead as usize, self.trail as usize);
-        Span::in_source(source, self.n, text - lead..text + self.text.len() + trail, text..text + self.text.len())
+        Span::in_source(
+            source,
+            self.n,
+            text - lead..text + self.text.len() + trail,
+            text..text + self.text.len(),
+        )
     }
 }
 
@@ -117,8 +122,13 @@ pub fn split(text: &str) -> Vec<Line<'_>> {
     }
     // Sized by a count of the line ends first: growing the list by doubling
     // would copy it and, for a large text, hold two copies at once.
-    let mut out = Vec::with_capacity(body.bytes().map(|b| (b == b'\n') as usize).sum::<usize>() + 1);
-    out.extend(body.split('\n').enumerate().map(|(i, raw)| measure(i as u32 + 1, raw)));
+    let mut out =
+        Vec::with_capacity(body.bytes().map(|b| (b == b'\n') as usize).sum::<usize>() + 1);
+    out.extend(
+        body.split('\n')
+            .enumerate()
+            .map(|(i, raw)| measure(i as u32 + 1, raw)),
+    );
     out
 }
 
@@ -132,16 +142,38 @@ fn measure(n: u32, raw: &str) -> Line<'_> {
     // 2^23 ems), which only a line of millions of characters passes.
     let (chars, wide, marks) = count(text);
     let halves = chars as u64 + wide as u64;
-    let width = if halves < 1 << 24 { halves as f32 / 2.0 } else { text.chars().map(char_width).fold(0.0, |w, c| w + c) };
+    let width = if halves < 1 << 24 {
+        halves as f32 / 2.0
+    } else {
+        text.chars().map(char_width).fold(0.0, |w, c| w + c)
+    };
     // Extraction writes the quarter-em gap print sets between Han and Latin
     // or digits as a space: counted as half an em it would make such lines
     // look fuller than the column.
-    let width = if text.as_bytes().contains(&b' ') { width - 0.25 * quarter_gaps(text) as f32 } else { width };
+    let width = if text.as_bytes().contains(&b' ') {
+        width - 0.25 * quarter_gaps(text) as f32
+    } else {
+        width
+    };
     let lead = &raw[..start];
-    let (page_break, indented) = if lead.is_empty() { (false, false) } else { (lead.contains('\x0c'), lead.chars().any(|c| c != '\x0c')) };
+    let (page_break, indented) = if lead.is_empty() {
+        (false, false)
+    } else {
+        (lead.contains('\x0c'), lead.chars().any(|c| c != '\x0c'))
+    };
     // A line longer than 4 GiB is in a text the parser refused.
     let (lead, trail) = (start as u32, (rest.len() - end) as u32);
-    Line { text, n, width, chars, lead, trail, marks, page_break, indented }
+    Line {
+        text,
+        n,
+        width,
+        chars,
+        lead,
+        trail,
+        marks,
+        page_break,
+        indented,
+    }
 }
 
 /// Spaces between a wide character and an ASCII letter or digit.
@@ -151,7 +183,10 @@ fn quarter_gaps(text: &str) -> u32 {
     let mut it = text.chars().peekable();
     while let Some(c) = it.next() {
         let next = it.peek().copied().unwrap_or(' ');
-        if c == ' ' && ((is_wide(prev) && next.is_ascii_alphanumeric()) || (prev.is_ascii_alphanumeric() && is_wide(next))) {
+        if c == ' '
+            && ((is_wide(prev) && next.is_ascii_alphanumeric())
+                || (prev.is_ascii_alphanumeric() && is_wide(next)))
+        {
             gaps += 1;
         }
         prev = c;
@@ -207,7 +242,26 @@ pub fn is_wide(c: char) -> bool {
         0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF
         | 0x4E00..=0x9FFF | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
         | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
-        || matches!(c, '“' | '”' | '‘' | '’' | '—' | '…' | '·' | '□' | '■' | '●' | '○' | '※' | '★' | '☆' | '◆' | '◇' | '▲' | '△')
+        || matches!(
+            c,
+            '“' | '”'
+                | '‘'
+                | '’'
+                | '—'
+                | '…'
+                | '·'
+                | '□'
+                | '■'
+                | '●'
+                | '○'
+                | '※'
+                | '★'
+                | '☆'
+                | '◆'
+                | '◇'
+                | '▲'
+                | '△'
+        )
 }
 
 /// `char::is_alphabetic` (a letter, Han included), with ASCII and common
@@ -250,7 +304,10 @@ mod tests {
     fn lines_are_counted_like_sed() {
         let ls = split("a\r\n\n\x0cb  \n");
         assert_eq!(ls.len(), 3);
-        assert_eq!((spans("a\r\n")[0].text(), spans("a\r\n")[0].trail()), ("a", "\r"));
+        assert_eq!(
+            (spans("a\r\n")[0].text(), spans("a\r\n")[0].trail()),
+            ("a", "\r")
+        );
         assert!(ls[1].is_blank());
         assert!(ls[2].starts_page() && ls[2].text == "b");
         assert_eq!(split("x").len(), 1);
@@ -272,7 +329,15 @@ mod tests {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             let t = format!("a{c}中");
             let marks = t.chars().fold(0, |m, c| m | mark::of(c));
-            assert_eq!(count(&t), (t.chars().count() as u32, t.chars().filter(|&c| is_wide(c)).count() as u32, marks), "{c:?}");
+            assert_eq!(
+                count(&t),
+                (
+                    t.chars().count() as u32,
+                    t.chars().filter(|&c| is_wide(c)).count() as u32,
+                    marks
+                ),
+                "{c:?}"
+            );
             // No character that the bytes read as an ideograph is marked.
             assert!(!('\u{4000}'..='\u{9FFF}').contains(&c) || mark::of(c) == 0);
         }

@@ -6,7 +6,10 @@ use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 /// Metadata from the articles; `language` from the text unless given.
 pub fn gather(articles: &[Article], text: &str, language: Option<&str>) -> Metadata {
-    let mut m = Metadata { language: language.map_or_else(|| detect_language(text).to_string(), str::to_string), ..Default::default() };
+    let mut m = Metadata {
+        language: language.map_or_else(|| detect_language(text).to_string(), str::to_string),
+        ..Default::default()
+    };
     let first = articles.iter().find(|a| a.kind == ArticleKind::Article);
     m.title = first.and_then(Article::title);
     m.subtitle = first.and_then(Article::subtitle);
@@ -23,28 +26,38 @@ pub fn gather(articles: &[Article], text: &str, language: Option<&str>) -> Metad
                     }
                 }
             }
-            BlockKind::Note { kind: NoteKind::Source } => {
+            BlockKind::Note {
+                kind: NoteKind::Source,
+            } => {
                 let t = b.text();
                 if !sources.contains(&t) {
                     sources.insert(t.clone());
                     m.sources.push(t);
                 }
             }
-            BlockKind::Note { kind: NoteKind::Date } if m.date.is_none() => {
+            BlockKind::Note {
+                kind: NoteKind::Date,
+            } if m.date.is_none() => {
                 m.date = date_in(&b.text());
             }
             BlockKind::FrontMatter | BlockKind::TocEntry { .. } => {
                 let t = b.text();
                 let squeezed: String = t.chars().filter(|c| !c.is_whitespace()).collect();
                 if let Some(i) = squeezed.find("ISSN") {
-                    let issn: String = squeezed[i + 4..].chars().skip_while(|c| !c.is_ascii_digit()).take(9).collect();
+                    let issn: String = squeezed[i + 4..]
+                        .chars()
+                        .skip_while(|c| !c.is_ascii_digit())
+                        .take(9)
+                        .collect();
                     if m.issn.is_none() && issn.len() == 9 {
                         m.issn = Some(issn);
                     }
                 }
                 if m.issue.is_none()
                     && (squeezed.starts_with("总第")
-                        || squeezed.contains('·') && squeezed.chars().filter(char::is_ascii_digit).count() >= 4 && squeezed.len() <= 14)
+                        || squeezed.contains('·')
+                            && squeezed.chars().filter(char::is_ascii_digit).count() >= 4
+                            && squeezed.len() <= 14)
                 {
                     m.issue = Some(squeezed.clone());
                 } else if squeezed.starts_with("总第") {
@@ -55,7 +68,9 @@ pub fn gather(articles: &[Article], text: &str, language: Option<&str>) -> Metad
                 }
                 let mut rest = t.as_str();
                 while let Some(a) = rest.find('《') {
-                    let Some(z) = rest[a..].find('》') else { break };
+                    let Some(z) = rest[a..].find('》') else {
+                        break;
+                    };
                     let name = &rest[a + '《'.len_utf8()..a + z];
                     if !name.is_empty() && name.chars().count() <= 12 {
                         *names.entry(name.to_string()).or_default() += 1;
@@ -67,10 +82,17 @@ pub fn gather(articles: &[Article], text: &str, language: Option<&str>) -> Metad
         }
     }
     // The masthead is the name the front matter repeats most.
-    m.publication = names.into_iter().filter(|(_, c)| *c >= 2).max_by_key(|(n, c)| (*c, std::cmp::Reverse(n.clone()))).map(|(n, _)| n);
+    m.publication = names
+        .into_iter()
+        .filter(|(_, c)| *c >= 2)
+        .max_by_key(|(n, c)| (*c, std::cmp::Reverse(n.clone())))
+        .map(|(n, _)| n);
     // A magazine issue (masthead and several articles) is named for the
     // magazine, not for its first article.
-    let articles_n = articles.iter().filter(|a| a.kind == ArticleKind::Article).count();
+    let articles_n = articles
+        .iter()
+        .filter(|a| a.kind == ArticleKind::Article)
+        .count();
     if m.title.is_none() || (m.publication.is_some() && articles_n >= 3) {
         m.title = match (&m.publication, &m.issue) {
             (Some(p), Some(i)) => Some(format!("{p} {i}")),
@@ -98,8 +120,10 @@ fn date_in(t: &str) -> Option<String> {
 
 /// `zh-CN`, `zh-TW` or `en` (or `und`), from the characters of the text.
 pub fn detect_language(text: &str) -> &'static str {
-    const SIMPLIFIED: Han = han_set("们这个会来时说国为与学对从开关发经过还进长门问间见现实么种东车书");
-    const TRADITIONAL: Han = han_set("們這個會來時說國為與學對從開關發經過還進長門問間見現實麼種東車書");
+    const SIMPLIFIED: Han =
+        han_set("们这个会来时说国为与学对从开关发经过还进长门问间见现实么种东车书");
+    const TRADITIONAL: Han =
+        han_set("們這個會來時說國為與學對從開關發經過還進長門問間見現實麼種東車書");
     let (mut han, mut latin, mut simp, mut trad) = (0usize, 0usize, 0usize, 0usize);
     for c in text.chars().take(200_000) {
         // This runs on every character: ideographs, most of them, first.
@@ -126,7 +150,9 @@ pub fn detect_language(text: &str) -> &'static str {
 type Han = [u64; 0x5200 / 64];
 
 fn han_index(c: char) -> Option<usize> {
-    (0x4E00..=0x9FFF).contains(&(c as u32)).then(|| c as usize - 0x4E00)
+    (0x4E00..=0x9FFF)
+        .contains(&(c as u32))
+        .then(|| c as usize - 0x4E00)
 }
 
 /// The set of the characters of `s`, which must all be in the block.
@@ -137,14 +163,15 @@ const fn han_set(s: &str) -> Han {
     while i < b.len() {
         // The block's characters take three bytes in UTF-8.
         assert!(b[i] & 0xF0 == 0xE0);
-        let c = ((b[i] as usize & 0x0F) << 12) | ((b[i + 1] as usize & 0x3F) << 6) | (b[i + 2] as usize & 0x3F);
+        let c = ((b[i] as usize & 0x0F) << 12)
+            | ((b[i + 1] as usize & 0x3F) << 6)
+            | (b[i + 2] as usize & 0x3F);
         assert!(c >= 0x4E00 && c <= 0x9FFF);
         set[(c - 0x4E00) / 64] |= 1 << ((c - 0x4E00) % 64);
         i += 3;
     }
     set
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -153,11 +180,19 @@ mod tests {
     #[test]
     fn the_fast_character_tests_agree_with_the_slow_ones() {
         const SIMPLIFIED: &str = "们这个会来时说国为与学对从开关发经过还进长门问间见现实么种东车书";
-        const TRADITIONAL: &str = "們這個會來時說國為與學對從開關發經過還進長門問間見現實麼種東車書";
+        const TRADITIONAL: &str =
+            "們這個會來時說國為與學對從開關發經過還進長門問間見現實麼種東車書";
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            assert_eq!(super::super::lines::is_letter(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(
+                super::super::lines::is_letter(c),
+                c.is_alphabetic(),
+                "{c:?}"
+            );
             // The ideographs are counted as Han without asking.
-            assert!(han_index(c).is_none() || (super::super::lines::is_cjk(c) && c.is_alphabetic()), "{c:?}");
+            assert!(
+                han_index(c).is_none() || (super::super::lines::is_cjk(c) && c.is_alphabetic()),
+                "{c:?}"
+            );
         }
         // The language of text written in the characters of one set only.
         assert_eq!(detect_language(SIMPLIFIED), "zh-CN");
@@ -178,8 +213,15 @@ mod tests {
 
     #[test]
     fn dates_without_the_words_around_them() {
-        assert_eq!(date_in("二〇二五年一月八日中国共产党第二十届中央纪律检查委员会第四次全体会议通过").as_deref(), Some("二〇二五年一月八日"));
-        assert_eq!(date_in("（2025年1月14日）").as_deref(), Some("2025年1月14日"));
+        assert_eq!(
+            date_in("二〇二五年一月八日中国共产党第二十届中央纪律检查委员会第四次全体会议通过")
+                .as_deref(),
+            Some("二〇二五年一月八日")
+        );
+        assert_eq!(
+            date_in("（2025年1月14日）").as_deref(),
+            Some("2025年1月14日")
+        );
         assert_eq!(date_in("3月6日").as_deref(), Some("3月6日"));
     }
 }

@@ -41,7 +41,10 @@ pub fn rejoin(shape: &Shape<'_, '_>, mut items: Vec<Item>) -> Vec<Item> {
                 // On a large text this is most of the paragraphs, and asking
                 // reads both lines' text from memory long out of the caches.
                 let judged = adjacent && !para.merged && !shape.alone[a] && !shape.alone[b];
-                debug_assert!(!judged || !shape.runs_on(a, first, b), "lines {a} and {b} were grouped apart");
+                debug_assert!(
+                    !judged || !shape.runs_on(a, first, b),
+                    "lines {a} and {b} were grouped apart"
+                );
                 if it.cue == Cue::None && !judged && shape.runs_on(a, first, b) {
                     para.lines.extend(&it.lines);
                     para.merged = true;

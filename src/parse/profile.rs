@@ -14,7 +14,13 @@ use std::collections::BTreeMap;
 const PATTERNS: usize = 8;
 
 /// The profile of a parsed text.
-pub fn of(lines: &[Line<'_>], furniture: &[Option<Furniture>], collection: bool, headings: &[(Style, u8)], column_width: f32) -> Profile {
+pub fn of(
+    lines: &[Line<'_>],
+    furniture: &[Option<Furniture>],
+    collection: bool,
+    headings: &[(Style, u8)],
+    column_width: f32,
+) -> Profile {
     let mut schemes: BTreeMap<Style, (u8, u32)> = BTreeMap::new();
     for &(style, level) in headings {
         if let Style::Numbered(_) = style {
@@ -24,7 +30,11 @@ pub fn of(lines: &[Line<'_>], furniture: &[Option<Furniture>], collection: bool,
     }
     let numbering = schemes
         .into_iter()
-        .map(|(style, (level, headings))| NumberingScheme { scheme: example(style).to_string(), level, headings })
+        .map(|(style, (level, headings))| NumberingScheme {
+            scheme: example(style).to_string(),
+            level,
+            headings,
+        })
         .collect();
     // Heads grouped by their text as printed; page numbers by their form.
     let mut seen: BTreeMap<(String, String), (usize, u32)> = BTreeMap::new();
@@ -33,23 +43,53 @@ pub fn of(lines: &[Line<'_>], furniture: &[Option<Furniture>], collection: bool,
         let text = lines[i].text;
         let (kind, key) = match f {
             // The form of the number: - # -, 第 # 页, # / #.
-            Furniture::PageNumber => ("page number", text.split(|c: char| c.is_ascii_digit()).filter(|p| !p.is_empty()).collect::<Vec<_>>().join("#")),
-            Furniture::RunningHead => ("running head", text.chars().filter(|c| !c.is_ascii_digit()).collect()),
+            Furniture::PageNumber => (
+                "page number",
+                text.split(|c: char| c.is_ascii_digit())
+                    .filter(|p| !p.is_empty())
+                    .collect::<Vec<_>>()
+                    .join("#"),
+            ),
+            Furniture::RunningHead => (
+                "running head",
+                text.chars().filter(|c| !c.is_ascii_digit()).collect(),
+            ),
             Furniture::Other => ("other", text.to_string()),
         };
         let e = seen.entry((kind.to_string(), key)).or_insert((i, 0));
         e.1 += 1;
     }
-    let mut furniture: Vec<FurniturePattern> =
-        seen.into_iter().map(|((kind, _), (first, n))| FurniturePattern { kind, example: lines[first].text.to_string(), lines: n }).collect();
-    furniture.sort_by(|a, b| b.lines.cmp(&a.lines).then_with(|| a.example.cmp(&b.example)));
+    let mut furniture: Vec<FurniturePattern> = seen
+        .into_iter()
+        .map(|((kind, _), (first, n))| FurniturePattern {
+            kind,
+            example: lines[first].text.to_string(),
+            lines: n,
+        })
+        .collect();
+    furniture.sort_by(|a, b| {
+        b.lines
+            .cmp(&a.lines)
+            .then_with(|| a.example.cmp(&b.example))
+    });
     furniture.truncate(PATTERNS);
-    Profile { collection, numbering, furniture, form_feeds: lines.iter().any(Line::starts_page), column_width }
+    Profile {
+        collection,
+        numbering,
+        furniture,
+        form_feeds: lines.iter().any(Line::starts_page),
+        column_width,
+    }
 }
 
 /// The median column width of the text's non-blank lines, in ems.
 pub fn column_width(lines: &[Line<'_>], widths: &[f32]) -> f32 {
-    let mut w: Vec<f32> = lines.iter().zip(widths).filter(|(l, _)| !l.is_blank()).map(|(_, &w)| w).collect();
+    let mut w: Vec<f32> = lines
+        .iter()
+        .zip(widths)
+        .filter(|(l, _)| !l.is_blank())
+        .map(|(_, &w)| w)
+        .collect();
     if w.is_empty() {
         return 0.0;
     }
@@ -82,13 +122,23 @@ mod tests {
     #[test]
     fn a_manual_chapter_shows_its_schemes_levels_and_furniture() {
         let mut text = String::from("第 3 章 开始安装\n\n");
-        for (n, h) in ["3.1. 概述", "3.2. 备份", "3.2.1. 文档", "3.2.2. 硬件"].iter().enumerate() {
-            text.push_str(&format!("{h}\n\n　　这是一段足够长的正文，说明本节的内容，\n并且在这里结束。\n\n- {} -\n\n", n + 1));
+        for (n, h) in ["3.1. 概述", "3.2. 备份", "3.2.1. 文档", "3.2.2. 硬件"]
+            .iter()
+            .enumerate()
+        {
+            text.push_str(&format!(
+                "{h}\n\n　　这是一段足够长的正文，说明本节的内容，\n并且在这里结束。\n\n- {} -\n\n",
+                n + 1
+            ));
         }
         let doc = crate::parse(&text, &crate::Options::default()).unwrap();
         let p = &doc.profile;
         assert!(!p.collection);
-        let schemes: Vec<(&str, u8, u32)> = p.numbering.iter().map(|s| (s.scheme.as_str(), s.level, s.headings)).collect();
+        let schemes: Vec<(&str, u8, u32)> = p
+            .numbering
+            .iter()
+            .map(|s| (s.scheme.as_str(), s.level, s.headings))
+            .collect();
         assert_eq!(schemes, vec![("1.1", 2, 2), ("1.1.1", 3, 2)]);
         assert_eq!(p.furniture[0].kind, "page number");
         assert_eq!(p.furniture[0].lines, 4);

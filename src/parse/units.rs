@@ -87,8 +87,15 @@ impl Shape<'_, '_> {
         let near = |l: &&Line<'_>| !l.is_blank() && l.width >= w - 3.0 && han(l.text);
         // Looked for within a window, so that sparse text costs no more per line.
         const WINDOW: usize = 8 * AROUND;
-        let before = self.lines[i.saturating_sub(WINDOW)..i].iter().rev().filter(near).take(AROUND);
-        let after = self.lines[i + 1..(i + 1 + WINDOW).min(self.lines.len())].iter().filter(near).take(AROUND);
+        let before = self.lines[i.saturating_sub(WINDOW)..i]
+            .iter()
+            .rev()
+            .filter(near)
+            .take(AROUND);
+        let after = self.lines[i + 1..(i + 1 + WINDOW).min(self.lines.len())]
+            .iter()
+            .filter(near)
+            .take(AROUND);
         let (mut n, mut exact) = (0, 0);
         for l in before.chain(after) {
             n += 1;
@@ -111,7 +118,10 @@ impl Shape<'_, '_> {
         let before = self.lines[prev].width + if prev_first { INDENT } else { 0.0 };
         // The line after is wider, or it is the short last line of a
         // two-line paragraph that this line runs on into.
-        let after = |c: &Line<'_>| c.width >= lw + 0.75 || (!cues::ends_open(self.lines[i].text) && cues::ends_sentence(c.text));
+        let after = |c: &Line<'_>| {
+            c.width >= lw + 0.75
+                || (!cues::ends_open(self.lines[i].text) && cues::ends_sentence(c.text))
+        };
         lw >= w - INDENT - 1.0 && lw < w - 0.75 && before >= lw + 0.75 && next.is_none_or(after)
     }
 
@@ -152,11 +162,27 @@ impl Shape<'_, '_> {
         // letters, the punctuation that may not start a line after them
         // (“03:00.0, linux、).
         let t = self.lines[b].text;
-        let open = t.chars().take_while(|c| matches!(c, '“' | '‘' | '（' | '(' | '《' | '「')).count();
-        let ascii = t.chars().skip(open).take_while(|c| c.is_ascii_graphic()).count();
-        let close = t.chars().skip(open + ascii).take_while(|&c| cues::is_closing(c) || matches!(c, '、' | '，' | '。' | '：' | '；')).count();
-        let word: f32 = t.chars().take(open + ascii + close).map(super::lines::char_width).sum();
-        ascii > 0 && self.lines[a].width + word + super::lines::char_width('a') >= self.widths[a] - FULL
+        let open = t
+            .chars()
+            .take_while(|c| matches!(c, '“' | '‘' | '（' | '(' | '《' | '「'))
+            .count();
+        let ascii = t
+            .chars()
+            .skip(open)
+            .take_while(|c| c.is_ascii_graphic())
+            .count();
+        let close = t
+            .chars()
+            .skip(open + ascii)
+            .take_while(|&c| cues::is_closing(c) || matches!(c, '、' | '，' | '。' | '：' | '；'))
+            .count();
+        let word: f32 = t
+            .chars()
+            .take(open + ascii + close)
+            .map(super::lines::char_width)
+            .sum();
+        ascii > 0
+            && self.lines[a].width + word + super::lines::char_width('a') >= self.widths[a] - FULL
     }
 
     /// Whether line `b` continues the unit whose last line is `a`.
@@ -173,8 +199,14 @@ impl Shape<'_, '_> {
             Cue::None => {}
             // A number that a sentence cut at the line's end wrapped onto
             // the next (…参阅第\n4.4 节…) is no section number.
-            Cue::Numbered { style: Numbering::Arabic | Numbering::Decimal(_), .. }
-                if matches!(self.cues[a], Cue::None) && b == a + 1 && !cues::ends_open(self.lines[a].text) && self.full(a, a_first) && !self.long_mode(a) => {}
+            Cue::Numbered {
+                style: Numbering::Arabic | Numbering::Decimal(_),
+                ..
+            } if matches!(self.cues[a], Cue::None)
+                && b == a + 1
+                && !cues::ends_open(self.lines[a].text)
+                && self.full(a, a_first)
+                && !self.long_mode(a) => {}
             _ => return false,
         }
         let (la, lb) = (&self.lines[a], &self.lines[b]);
@@ -184,15 +216,37 @@ impl Shape<'_, '_> {
             return false;
         }
         match self.cues[a] {
-            Cue::Markdown { .. } | Cue::PageNumber | Cue::Junk | Cue::Credit | Cue::CaptionWithCredit | Cue::Caption | Cue::Label | Cue::Front | Cue::Toc => {
-                return matches!(self.cues[a], Cue::Toc) && b == a + 1 && !cues::ends_sentence(la.text);
+            Cue::Markdown { .. }
+            | Cue::PageNumber
+            | Cue::Junk
+            | Cue::Credit
+            | Cue::CaptionWithCredit
+            | Cue::Caption
+            | Cue::Label
+            | Cue::Front
+            | Cue::Toc => {
+                return matches!(self.cues[a], Cue::Toc)
+                    && b == a + 1
+                    && !cues::ends_sentence(la.text);
             }
-            Cue::Note(_) => return !balanced(la.text) || (!self.long_mode(a) && self.full(a, a_first) && !cues::ends_sentence(la.text)),
+            Cue::Note(_) => {
+                return !balanced(la.text)
+                    || (!self.long_mode(a)
+                        && self.full(a, a_first)
+                        && !cues::ends_sentence(la.text));
+            }
             _ => {}
         }
-        if matches!(self.cues[a], Cue::Numbered { .. }) && a_first && cues::number_alone(self.cues[a], la.text) {
+        if matches!(self.cues[a], Cue::Numbered { .. })
+            && a_first
+            && cues::number_alone(self.cues[a], la.text)
+        {
             // A section number alone on its line (1.2.3.) has its words on the next.
-            return b == a + 1 || !self.double_spaced && b <= a + 2 && !cues::ends_open(lb.text) && lb.width < self.widths[b] * 0.75;
+            return b == a + 1
+                || !self.double_spaced
+                    && b <= a + 2
+                    && !cues::ends_open(lb.text)
+                    && lb.width < self.widths[b] * 0.75;
         }
         let ends = cues::ends_sentence(la.text);
         if a_first && self.label_of_title(a, b) {
@@ -222,14 +276,21 @@ impl Shape<'_, '_> {
         let ends = cues::ends_sentence(la.text);
         if let Cue::Numbered { rest, .. } = self.cues[a]
             && a_first
-            && !la.text.get(rest as usize..).unwrap_or("").contains(|c: char| cues::is_terminal(c) || matches!(c, '，' | '、' | ','))
+            && !la
+                .text
+                .get(rest as usize..)
+                .unwrap_or("")
+                .contains(|c: char| cues::is_terminal(c) || matches!(c, '，' | '、' | ','))
         {
             // A numbered line without a clause in it is a heading; only its
             // own short, unpunctuated second line goes with it (centred like
             // it, maybe), unless the line is full and the sentence runs on.
             // A heading wraps only where it reached across the column.
             let wrapped = la.width >= self.widths[a] * WRAPPED;
-            return !gap && wrapped && (lb.width < self.widths[b] * 0.75 && !cues::ends_open(lb.text) || full && !lb.indented() && !self.long_mode(a));
+            return !gap
+                && wrapped
+                && (lb.width < self.widths[b] * 0.75 && !cues::ends_open(lb.text)
+                    || full && !lb.indented() && !self.long_mode(a));
         }
         if let Cue::Numbered { .. } = self.cues[a]
             && a_first
@@ -250,7 +311,11 @@ impl Shape<'_, '_> {
         if !ends {
             // A display line wraps onto a line no longer than itself and
             // without final punctuation; across a blank line only a full line runs on.
-            return full || (!gap && la.width + 2.0 >= lb.width && !cues::ends_open(lb.text) && !classify::name_like(lb.text));
+            return full
+                || (!gap
+                    && la.width + 2.0 >= lb.width
+                    && !cues::ends_open(lb.text)
+                    && !classify::name_like(lb.text));
         }
         // A sentence that ends before a blank line ends its paragraph in
         // text whose lines are otherwise set solid.
@@ -272,15 +337,24 @@ fn marked(t: &str) -> bool {
 /// Whether a line opens with a speaker's label, as an interview or a
 /// transcript gives them (问：, 答：, 孙绍骋：), which starts a paragraph.
 fn speaker(t: &str) -> bool {
-    let Some(i) = t.find(['：', ':']) else { return false };
+    let Some(i) = t.find(['：', ':']) else {
+        return false;
+    };
     let label = &t[..i];
     let n = label.chars().count();
-    (1..=4).contains(&n) && (matches!(label, "问" | "答" | "记者" | "主持人") || classify::name_like(label))
+    (1..=4).contains(&n)
+        && (matches!(label, "问" | "答" | "记者" | "主持人") || classify::name_like(label))
 }
 
 fn balanced(t: &str) -> bool {
-    let open = t.chars().filter(|c| matches!(c, '（' | '(' | '[' | '【' | '「')).count();
-    let close = t.chars().filter(|c| matches!(c, '）' | ')' | ']' | '】' | '」')).count();
+    let open = t
+        .chars()
+        .filter(|c| matches!(c, '（' | '(' | '[' | '【' | '「'))
+        .count();
+    let close = t
+        .chars()
+        .filter(|c| matches!(c, '）' | ')' | ']' | '】' | '」'))
+        .count();
     open <= close
 }
 
@@ -302,7 +376,10 @@ pub fn group(shape: &Shape<'_, '_>) -> Vec<Unit> {
             None => false,
         };
         if !joined && !open.is_empty() {
-            units.push(Unit { lines: open.clone(), cue });
+            units.push(Unit {
+                lines: open.clone(),
+                cue,
+            });
             open.clear();
         }
         if open.is_empty() {
@@ -324,7 +401,9 @@ pub(crate) mod tests {
     /// Makes the repeated filler lines distinct, as real lines are (the
     /// column-width stage ignores lines that repeat).
     pub(crate) fn distinct(text: &str) -> String {
-        let pool: Vec<char> = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥春夏秋冬".chars().collect();
+        let pool: Vec<char> = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥春夏秋冬"
+            .chars()
+            .collect();
         text.split('\n')
             .enumerate()
             .map(|(i, l)| match l.strip_prefix('一') {
@@ -338,37 +417,61 @@ pub(crate) mod tests {
     fn units_of(text: &str) -> Vec<Vec<u32>> {
         let text = distinct(text);
         let lines = split(&text);
-        let cues: Vec<Cue> = lines.iter().map(|l| if l.is_blank() { Cue::None } else { cue(l) }).collect();
+        let cues: Vec<Cue> = lines
+            .iter()
+            .map(|l| if l.is_blank() { Cue::None } else { cue(l) })
+            .collect();
         let widths = column_widths(&lines, None);
         let alone = vec![false; lines.len()];
-        let shape = Shape { lines: &lines, cues: &cues, widths: &widths, alone: &alone, double_spaced: double_spaced(&lines) };
-        group(&shape).iter().map(|u| u.lines.iter().map(|&i| lines[i].n).collect()).collect()
+        let shape = Shape {
+            lines: &lines,
+            cues: &cues,
+            widths: &widths,
+            alone: &alone,
+            double_spaced: double_spaced(&lines),
+        };
+        group(&shape)
+            .iter()
+            .map(|u| u.lines.iter().map(|&i| lines[i].n).collect())
+            .collect()
     }
 
     #[test]
     fn a_blank_line_in_mid_sentence_is_a_column_break() {
         let text = "一二三四五六七八九十一二三四五六\n一二三四五六七八九十一二三四五六七八\n一二三四五六七八九十一二三四五六七八\n一二三四五六七八九十一二三四五六七八\n\n一二三四五六七八九十一二三四五六七八\n完了。\n\n一二三四五六七八九十一二三四五六\n一二三四五六七八九十一二三四五六七八\n结束了。\n";
-        assert_eq!(units_of(text), vec![vec![1, 2, 3, 4, 6, 7], vec![9, 10, 11]]);
+        assert_eq!(
+            units_of(text),
+            vec![vec![1, 2, 3, 4, 6, 7], vec![9, 10, 11]]
+        );
     }
 
     #[test]
     fn a_full_line_ending_a_sentence_before_an_indented_line_ends_the_paragraph() {
         let full = "一二三四五六七八九十一二三四五六七八\n";
-        let text = format!("{full}{full}{full}一二三四五六七八九十一二三四五六七。\n一二三四五六七八九十一二三四五六\n{full}{full}完。\n");
+        let text = format!(
+            "{full}{full}{full}一二三四五六七八九十一二三四五六七。\n一二三四五六七八九十一二三四五六\n{full}{full}完。\n"
+        );
         assert_eq!(units_of(&text), vec![vec![1, 2, 3, 4], vec![5, 6, 7, 8]]);
     }
 
     #[test]
     fn a_short_heading_line_does_not_swallow_the_paragraph() {
         let full = "一二三四五六七八九十一二三四五六七八\n";
-        let text = format!("{full}{full}{full}{full}（五）和衷共济、共襄盛举\n一二三四五六七八九十一二三四五六\n{full}完。\n");
-        assert_eq!(units_of(&text), vec![vec![1, 2, 3, 4], vec![5], vec![6, 7, 8]]);
+        let text = format!(
+            "{full}{full}{full}{full}（五）和衷共济、共襄盛举\n一二三四五六七八九十一二三四五六\n{full}完。\n"
+        );
+        assert_eq!(
+            units_of(&text),
+            vec![vec![1, 2, 3, 4], vec![5], vec![6, 7, 8]]
+        );
     }
 
     #[test]
     fn paragraph_per_line_text_runs_on_only_in_mid_sentence() {
         let long = "这是一个很长的段落，".repeat(8);
-        let text = format!("{long}。\n\n{long}中央区域\n\n协调发展{long}。\n\n布局建设未来产业 形成地区发展新动能\n\n{long}。\n");
+        let text = format!(
+            "{long}。\n\n{long}中央区域\n\n协调发展{long}。\n\n布局建设未来产业 形成地区发展新动能\n\n{long}。\n"
+        );
         assert_eq!(units_of(&text), vec![vec![1], vec![3, 5], vec![7], vec![9]]);
     }
 
@@ -378,23 +481,44 @@ pub(crate) mod tests {
     #[test]
     fn a_sentence_ending_short_of_a_firm_column_ends_the_paragraph() {
         let full = "一二三四五六七八九十一二三四五六七八\n";
-        let text = format!("{full}{full}{full}{full}一二三四五六七八九十一二三四五六。\n一二三四五六七八九十一二三四五六七\n{full}{full}{full}完。\n");
-        assert_eq!(units_of(&text), vec![vec![1, 2, 3, 4, 5], vec![6, 7, 8, 9, 10]]);
+        let text = format!(
+            "{full}{full}{full}{full}一二三四五六七八九十一二三四五六。\n一二三四五六七八九十一二三四五六七\n{full}{full}{full}完。\n"
+        );
+        assert_eq!(
+            units_of(&text),
+            vec![vec![1, 2, 3, 4, 5], vec![6, 7, 8, 9, 10]]
+        );
         // Where OCR left the column ragged, an em says nothing.
-        let ragged = ["一二三四五六七八九十一二三四五六七\n", "一二三四五六七八九十一二三四五六七八九\n"];
-        let text = format!("{0}{1}{0}{1}一二三四五六七八九十一二三四五六七。\n一二三四五六七八九十一二三四五六七八\n{0}{1}{0}{1}完。\n", ragged[0], ragged[1]);
-        assert_eq!(units_of(&text), vec![vec![1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]]);
+        let ragged = [
+            "一二三四五六七八九十一二三四五六七\n",
+            "一二三四五六七八九十一二三四五六七八九\n",
+        ];
+        let text = format!(
+            "{0}{1}{0}{1}一二三四五六七八九十一二三四五六七。\n一二三四五六七八九十一二三四五六七八\n{0}{1}{0}{1}完。\n",
+            ragged[0], ragged[1]
+        );
+        assert_eq!(
+            units_of(&text),
+            vec![vec![1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]]
+        );
     }
 
     #[test]
     fn a_labelled_headline_is_one_unit_and_its_echo_another() {
-        let body = "一二三四五六七八九十一二三四五六七八九十\n".repeat(3) + "一二三四五六七八九十。\n\n";
+        let body =
+            "一二三四五六七八九十一二三四五六七八九十\n".repeat(3) + "一二三四五六七八九十。\n\n";
         let text = format!(
             "{body}新华社记者专访某某书记：\n奋力书写新篇章\n\n{body}经济日报访谈某某：为推进现代化贡献力量\n为推进现代化贡献力量\n\n{body}全文如下：\n奋力书写新篇章\n\n{body}"
         );
         let units = units_of(&text);
         assert!(units.contains(&vec![6, 7]), "{units:?}");
-        assert!(units.contains(&vec![14]) && units.contains(&vec![15]), "{units:?}");
-        assert!(units.contains(&vec![22]) && units.contains(&vec![23]), "{units:?}");
+        assert!(
+            units.contains(&vec![14]) && units.contains(&vec![15]),
+            "{units:?}"
+        );
+        assert!(
+            units.contains(&vec![22]) && units.contains(&vec![23]),
+            "{units:?}"
+        );
     }
 }

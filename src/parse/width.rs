@@ -39,8 +39,14 @@ pub fn column_widths(lines: &[Line<'_>], given: Option<usize>) -> Vec<f32> {
             // nothing about the column. A stretch is short: no hashing, but
             // texts compared whole only when their lengths and first bytes agree.
             let keys: Vec<(usize, u64)> = c.iter().map(|&i| prefix_key(lines[i].text)).collect();
-            let first = |k: usize| (0..k).all(|j| keys[j] != keys[k] || lines[c[j]].text != lines[c[k]].text);
-            estimate((0..c.len()).filter(|&k| first(k)).map(|k| lines[c[k]].width))
+            let first = |k: usize| {
+                (0..k).all(|j| keys[j] != keys[k] || lines[c[j]].text != lines[c[k]].text)
+            };
+            estimate(
+                (0..c.len())
+                    .filter(|&k| first(k))
+                    .map(|k| lines[c[k]].width),
+            )
         })
         .collect();
     let column = |j: usize| match estimates.get(j) {
@@ -53,12 +59,23 @@ pub fn column_widths(lines: &[Line<'_>], given: Option<usize>) -> Vec<f32> {
             // A stretch with too few body lines to say borrows from its
             // neighbours; without them (a short text) no width can be
             // trusted, and only punctuation decides, as for a paragraph per line.
-            Estimate::TooFew => k.checked_sub(1).and_then(column).or_else(|| column(k + 1)).unwrap_or(LONG_LINE),
+            Estimate::TooFew => k
+                .checked_sub(1)
+                .and_then(column)
+                .or_else(|| column(k + 1))
+                .unwrap_or(LONG_LINE),
             Estimate::Ragged => {
                 // Ragged short lines (lists, headings) sit in a column like their
                 // neighbours'; ragged long lines are paragraphs, one per line.
                 let p80 = fallback(chunk.iter().map(|&i| lines[i].width));
-                if p80 >= LONG_LINE { p80 } else { k.checked_sub(1).and_then(column).or_else(|| column(k + 1)).unwrap_or(p80) }
+                if p80 >= LONG_LINE {
+                    p80
+                } else {
+                    k.checked_sub(1)
+                        .and_then(column)
+                        .or_else(|| column(k + 1))
+                        .unwrap_or(p80)
+                }
             }
         };
         for &i in *chunk {
@@ -89,10 +106,17 @@ fn narrow_locally(lines: &[Line<'_>], idx: &[usize], out: &mut [f32]) {
         near.clear();
         let lo = k.saturating_sub(AROUND);
         let hi = (k + AROUND + 1).min(idx.len());
-        near.extend(idx[lo..hi].iter().filter(|&&j| j != i && lines[j].width >= 8.0).map(|&j| lines[j].width));
+        near.extend(
+            idx[lo..hi]
+                .iter()
+                .filter(|&&j| j != i && lines[j].width >= 8.0)
+                .map(|&j| lines[j].width),
+        );
         // The median is narrower only if more than half of them are: most
         // lines are left without sorting.
-        if near.len() < 2 * AROUND - 2 || near.iter().filter(|&&x| x + 0.5 < out[i]).count() <= near.len() / 2 {
+        if near.len() < 2 * AROUND - 2
+            || near.iter().filter(|&&x| x + 0.5 < out[i]).count() <= near.len() / 2
+        {
             continue;
         }
         near.sort_by(f32::total_cmp);
@@ -136,20 +160,39 @@ fn estimate(widths: impl Iterator<Item = f32>) -> Estimate {
     // The mode is the column width; the half-em bins beside it count with it
     // to judge whether the stretch has a column width at all (digits and
     // Latin letters make full lines a little wider or narrower).
-    let mode = counts.iter().max_by_key(|(k, c)| (*c, std::cmp::Reverse(*k))).copied();
+    let mode = counts
+        .iter()
+        .max_by_key(|(k, c)| (*c, std::cmp::Reverse(*k)))
+        .copied();
     let best = mode.map(|(k, _)| {
-        let near: u32 = counts.iter().filter(|(k2, _)| k2.abs_diff(k) <= 1).map(|(_, c)| c).sum();
+        let near: u32 = counts
+            .iter()
+            .filter(|(k2, _)| k2.abs_diff(k) <= 1)
+            .map(|(_, c)| c)
+            .sum();
         (k, near)
     });
     // Where paragraphs are short, their indented first lines (two ems
     // narrower) can outnumber the full ones; the full ones are the column.
-    let near_count = |k: u32| counts.iter().filter(|(k2, _)| k2.abs_diff(k) <= 1).map(|(_, c)| c).sum::<u32>();
+    let near_count = |k: u32| {
+        counts
+            .iter()
+            .filter(|(k2, _)| k2.abs_diff(k) <= 1)
+            .map(|(_, c)| c)
+            .sum::<u32>()
+    };
     let best = best.map(|(k, c)| {
         let wide = near_count(k + INDENT_BINS);
-        if wide >= 3 && wide * 3 >= c { (k + INDENT_BINS, wide.max(c)) } else { (k, c) }
+        if wide >= 3 && wide * 3 >= c {
+            (k + INDENT_BINS, wide.max(c))
+        } else {
+            (k, c)
+        }
     });
     match best {
-        Some((k, c)) if (c * 3 >= total as u32 || c >= 6) && k >= 2 * MIN_COLUMN => Estimate::Column(k as f32 / 2.0),
+        Some((k, c)) if (c * 3 >= total as u32 || c >= 6) && k >= 2 * MIN_COLUMN => {
+            Estimate::Column(k as f32 / 2.0)
+        }
         _ => Estimate::Ragged,
     }
 }
@@ -171,7 +214,9 @@ mod tests {
 
     #[test]
     fn the_common_width_is_the_column() {
-        let text = crate::parse::units::tests::distinct(&("一二三四五六七八九十一二三四五六七八\n".repeat(10) + "短行。\n"));
+        let text = crate::parse::units::tests::distinct(
+            &("一二三四五六七八九十一二三四五六七八\n".repeat(10) + "短行。\n"),
+        );
         let ls = split(&text);
         let w = column_widths(&ls, None);
         assert_eq!(w[0], 18.0);
@@ -188,8 +233,11 @@ mod tests {
     #[test]
     fn first_lines_outnumbering_full_ones_do_not_make_the_column() {
         // Two-line paragraphs: an indented first line of 18 and a full one of 20.
-        let para = "一二三四五六七八九十一二三四五六七八\n一二三四五六七八九十一二三四五六七八九十\n";
-        let text = crate::parse::units::tests::distinct(&(para.repeat(4) + "一二三四五六七八九十一二三四五六七八\n".repeat(4).as_str()));
+        let para =
+            "一二三四五六七八九十一二三四五六七八\n一二三四五六七八九十一二三四五六七八九十\n";
+        let text = crate::parse::units::tests::distinct(
+            &(para.repeat(4) + "一二三四五六七八九十一二三四五六七八\n".repeat(4).as_str()),
+        );
         let ls = split(&text);
         assert_eq!(column_widths(&ls, None)[1], 20.0);
     }
@@ -198,9 +246,17 @@ mod tests {
     fn short_last_lines_gathering_do_not_narrow_the_column() {
         // Widths as around a title between two reports: the last lines of
         // paragraphs and the title are short, but they are no column.
-        let line = |w: f32| "一".to_string() + &"二".repeat(w as usize - 1) + if w.fract() > 0.0 { "a" } else { "" } + "\n";
+        let line = |w: f32| {
+            "一".to_string()
+                + &"二".repeat(w as usize - 1)
+                + if w.fract() > 0.0 { "a" } else { "" }
+                + "\n"
+        };
         let mut text: String = [30.0; 8].iter().map(|&w| line(w)).collect();
-        text += &[3.0, 30.0, 30.0, 31.0, 26.0, 25.0, 25.0, 21.5, 13.0, 29.0].iter().map(|&w| line(w)).collect::<String>();
+        text += &[3.0, 30.0, 30.0, 31.0, 26.0, 25.0, 25.0, 21.5, 13.0, 29.0]
+            .iter()
+            .map(|&w| line(w))
+            .collect::<String>();
         text += &[30.0; 8].iter().map(|&w| line(w)).collect::<String>();
         let text = crate::parse::units::tests::distinct(&text);
         let ls = split(&text);

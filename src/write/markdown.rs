@@ -57,7 +57,11 @@ pub struct MarkdownOptions {
 
 impl Default for MarkdownOptions {
     fn default() -> Self {
-        MarkdownOptions { page_breaks: true, front_matter: false, metadata: Metadata::default() }
+        MarkdownOptions {
+            page_breaks: true,
+            front_matter: false,
+            metadata: Metadata::default(),
+        }
     }
 }
 
@@ -91,9 +95,15 @@ impl Document {
     /// # Ok::<(), reprint::Error>(())
     /// ```
     pub fn write_markdown<W: Write>(&self, mut out: W, options: &MarkdownOptions) -> Result<()> {
-        let mut md = Markdown { options, out: String::new(), quote: 0, last_quote: None };
+        let mut md = Markdown {
+            options,
+            out: String::new(),
+            quote: 0,
+            last_quote: None,
+        };
         if options.front_matter {
-            md.out.push_str(&front_matter(&metadata(self, &options.metadata)));
+            md.out
+                .push_str(&front_matter(&metadata(self, &options.metadata)));
             md.last_quote = Some(0);
         }
         let mut first = true;
@@ -101,7 +111,12 @@ impl Document {
             md.article(a, first);
             first &= a.blocks.is_empty();
         }
-        out.write_all(md.out.as_bytes()).and_then(|()| out.flush()).map_err(|source| Error::Write { what: "Markdown output".into(), source })
+        out.write_all(md.out.as_bytes())
+            .and_then(|()| out.flush())
+            .map_err(|source| Error::Write {
+                what: "Markdown output".into(),
+                source,
+            })
     }
 }
 
@@ -136,7 +151,9 @@ impl Markdown<'_> {
     /// Writes the block at `at` and the blocks after it that belong with it;
     /// returns the index of the next block.
     fn group(&mut self, blocks: &[Block], at: usize) -> usize {
-        let run = |same: fn(&BlockKind) -> bool| at + blocks[at..].iter().take_while(|b| same(&b.kind)).count();
+        let run = |same: fn(&BlockKind) -> bool| {
+            at + blocks[at..].iter().take_while(|b| same(&b.kind)).count()
+        };
         match &blocks[at].kind {
             BlockKind::Title => {
                 let end = run(|k| *k == BlockKind::Title);
@@ -181,9 +198,15 @@ impl Markdown<'_> {
             BlockKind::Note { .. } => self.styled(&b.content, Flow::Running, "*"),
             BlockKind::Caption { credit } => self.caption(&b.content, credit),
             BlockKind::Byline { authors } => self.byline(b, authors),
-            BlockKind::Furniture { kind: FurnitureKind::PageNumber { number } } => {
+            BlockKind::Furniture {
+                kind: FurnitureKind::PageNumber { number },
+            } => {
                 let label = tidy(number, Flow::Display);
-                let label = if label.is_empty() { tidy(&b.text(), Flow::Display) } else { label };
+                let label = if label.is_empty() {
+                    tidy(&b.text(), Flow::Display)
+                } else {
+                    label
+                };
                 if self.options.page_breaks {
                     self.block_line(&page_comment(&label));
                 }
@@ -191,7 +214,10 @@ impl Markdown<'_> {
             // Running heads, barcodes: a reader never reads them.
             BlockKind::Furniture { .. } => {}
             // Grouped kinds reach here only through `group`.
-            BlockKind::Title | BlockKind::ListItem { .. } | BlockKind::TocEntry { .. } | BlockKind::Sidebar { .. } => self.plain(&b.content, Flow::Running),
+            BlockKind::Title
+            | BlockKind::ListItem { .. }
+            | BlockKind::TocEntry { .. }
+            | BlockKind::Sidebar { .. } => self.plain(&b.content, Flow::Running),
         }
     }
 
@@ -203,7 +229,10 @@ impl Markdown<'_> {
             .flat_map(|(n, b)| {
                 // Title lines are display lines of their own: a space between two keeps them apart.
                 let gap = Inline::Span(crate::model::Span::new(0, " "));
-                (n > 0).then_some(gap).into_iter().chain(b.content.iter().cloned())
+                (n > 0)
+                    .then_some(gap)
+                    .into_iter()
+                    .chain(b.content.iter().cloned())
             })
             .collect();
         if self.quote > 0 {
@@ -261,15 +290,28 @@ impl Markdown<'_> {
     /// The names, an ideographic space between Chinese ones and a comma
     /// between others; the printed line when no names were recognised.
     fn byline(&mut self, b: &Block, authors: &[String]) {
-        let names: Vec<String> = authors.iter().map(|a| escape_inline(&tidy(a, Flow::Display))).filter(|a| !a.is_empty()).collect();
+        let names: Vec<String> = authors
+            .iter()
+            .map(|a| escape_inline(&tidy(a, Flow::Display)))
+            .filter(|a| !a.is_empty())
+            .collect();
         if names.is_empty() {
             return self.plain(&b.content, Flow::Display);
         }
         let cjk = names.iter().all(|n| n.chars().any(is_han));
-        let breaks: Vec<Inline> = b.content.iter().filter(|i| matches!(i, Inline::Milestone(_))).cloned().collect();
+        let breaks: Vec<Inline> = b
+            .content
+            .iter()
+            .filter(|i| matches!(i, Inline::Milestone(_)))
+            .cloned()
+            .collect();
         let t = self.text(&breaks, Flow::Display);
         self.lead_breaks(&t);
-        self.block_line(&line_start(&names.join(if cjk { "\u{3000}" } else { ", " })));
+        self.block_line(&line_start(&names.join(if cjk {
+            "\u{3000}"
+        } else {
+            ", "
+        })));
     }
 
     /// A tight bullet list; the marker the parser cut is shown only when it
@@ -284,7 +326,9 @@ impl Markdown<'_> {
             let t = self.text(&b.content, Flow::Running);
             let breaks: String = t.before.iter().map(|l| page_comment(l)).collect();
             let marker = match marker.as_str() {
-                "" | "-" | "•" | "*" | "·" | "▪" | "●" | "○" | "■" | "◆" => String::new(),
+                "" | "-" | "•" | "*" | "·" | "▪" | "●" | "○" | "■" | "◆" => {
+                    String::new()
+                }
                 m => format!("{} ", escape_inline(m)),
             };
             let text = format!("{marker}{}", t.text);
@@ -292,7 +336,11 @@ impl Markdown<'_> {
                 continue;
             }
             // Page breaks go after the text: at its start they would make an HTML block.
-            lines.push(format!("- {}{breaks}", line_start(&text)).trim_end().to_string());
+            lines.push(
+                format!("- {}{breaks}", line_start(&text))
+                    .trim_end()
+                    .to_string(),
+            );
         }
         if !lines.is_empty() {
             self.block_line(&lines.join("\n"));
@@ -318,7 +366,11 @@ impl Markdown<'_> {
                 (false, true) => escape_inline(&page),
                 (false, false) => format!("{} {}", escape_inline(&page), t.text),
             };
-            lines.push(format!("* {}{breaks}", line_start(&line)).trim_end().to_string());
+            lines.push(
+                format!("* {}{breaks}", line_start(&line))
+                    .trim_end()
+                    .to_string(),
+            );
         }
         if !lines.is_empty() {
             self.block_line(&lines.join("\n"));
@@ -355,12 +407,23 @@ impl Markdown<'_> {
         for (n, piece) in pieces.iter().enumerate() {
             if n > 0 && self.options.page_breaks {
                 let label = labels.get(n - 1).cloned().unwrap_or_default();
-                if text.is_empty() { before.push(label) } else { text.push_str(&page_comment(&label)) }
+                if text.is_empty() {
+                    before.push(label)
+                } else {
+                    text.push_str(&page_comment(&label))
+                }
             }
             // A piece after a page break may start with the space that stood before it.
-            text.push_str(&escape_inline(if text.is_empty() { piece.trim_start() } else { piece }));
+            text.push_str(&escape_inline(if text.is_empty() {
+                piece.trim_start()
+            } else {
+                piece
+            }));
         }
-        Text { before, text: text.trim_end().to_string() }
+        Text {
+            before,
+            text: text.trim_end().to_string(),
+        }
     }
 
     fn lead_breaks(&mut self, t: &Text) {
@@ -376,7 +439,8 @@ impl Markdown<'_> {
     /// otherwise continue the quote's last paragraph.
     fn block_line(&mut self, block: &str) {
         if let Some(last) = self.last_quote {
-            self.out.push_str("> ".repeat(last.min(self.quote)).trim_end());
+            self.out
+                .push_str("> ".repeat(last.min(self.quote)).trim_end());
             self.out.push('\n');
         }
         let prefix = "> ".repeat(self.quote);
@@ -391,8 +455,14 @@ impl Markdown<'_> {
 
 /// `<!-- page 28 -->`, with only characters a comment can always hold.
 fn page_comment(label: &str) -> String {
-    let safe: String = label.chars().filter(|c| c.is_alphanumeric() || matches!(c, '.' | '/' | '·')).collect();
-    format!("<!-- page {} -->", if safe.is_empty() { "?" } else { &safe })
+    let safe: String = label
+        .chars()
+        .filter(|c| c.is_alphanumeric() || matches!(c, '.' | '/' | '·'))
+        .collect();
+    format!(
+        "<!-- page {} -->",
+        if safe.is_empty() { "?" } else { &safe }
+    )
 }
 
 /// Escapes the characters that start inline markup anywhere in a line:
@@ -460,9 +530,14 @@ fn front_matter(m: &Metadata) -> String {
         out
     };
     let mut y = String::from("---\n");
-    for (key, value) in
-        [("title", &m.title), ("subtitle", &m.subtitle), ("date", &m.date), ("publication", &m.publication), ("issue", &m.issue), ("issn", &m.issn)]
-    {
+    for (key, value) in [
+        ("title", &m.title),
+        ("subtitle", &m.subtitle),
+        ("date", &m.date),
+        ("publication", &m.publication),
+        ("issue", &m.issue),
+        ("issn", &m.issn),
+    ] {
         if let Some(v) = value {
             y.push_str(&format!("{key}: {}\n", q(v)));
         }
@@ -497,7 +572,10 @@ mod tests {
 
     #[test]
     fn inline_markup_is_escaped_and_entities_only_when_they_would_be_read() {
-        assert_eq!(escape_inline("*a* _b_ `c` [d](e) <f> \\ 3~5"), "\\*a\\* \\_b\\_ \\`c\\` \\[d\\](e) \\<f> \\\\ 3\\~5");
+        assert_eq!(
+            escape_inline("*a* _b_ `c` [d](e) <f> \\ 3~5"),
+            "\\*a\\* \\_b\\_ \\`c\\` \\[d\\](e) \\<f> \\\\ 3\\~5"
+        );
         assert_eq!(escape_inline("R&D &amp; &#12;"), "R&D \\&amp; \\&#12;");
     }
 

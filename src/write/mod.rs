@@ -18,5 +18,10 @@ pub mod tei;
 mod reading;
 #[cfg(any(feature = "epub", feature = "html"))]
 mod xhtml;
-#[cfg(any(feature = "epub", feature = "tei", feature = "html", feature = "markdown"))]
+#[cfg(any(
+    feature = "epub",
+    feature = "tei",
+    feature = "html",
+    feature = "markdown"
+))]
 mod xml;

@@ -51,7 +51,10 @@ pub(crate) fn tidy(s: &str, flow: Flow) -> String {
 
 /// [`tidy`] for text whose page breaks are marked with [`BREAK`]: they stay.
 pub(crate) fn tidy_marked(s: &str, flow: Flow) -> String {
-    let chars: Vec<char> = s.chars().filter(|&c| is_xml_char(c) || c == BREAK).collect();
+    let chars: Vec<char> = s
+        .chars()
+        .filter(|&c| is_xml_char(c) || c == BREAK)
+        .collect();
     let mut out = String::with_capacity(s.len());
     let mut i = 0;
     while i < chars.len() {
@@ -90,8 +93,11 @@ const UNITS: &str = "年月日时分秒期号版页次届个位名人项条家�
 fn gap(before: &[char], after: &[char], flow: Flow) -> Gap {
     let left = before.iter().rev().find(|&&c| c != BREAK).copied();
     let right = after.iter().find(|&&c| c != BREAK).copied();
-    let (Some(l), Some(r)) = (left, right) else { return Gap::None };
-    let joins = (is_cjk(l) && (is_cjk(r) || r.is_ascii_digit())) || (is_cjk(r) && l.is_ascii_digit());
+    let (Some(l), Some(r)) = (left, right) else {
+        return Gap::None;
+    };
+    let joins =
+        (is_cjk(l) && (is_cjk(r) || r.is_ascii_digit())) || (is_cjk(r) && l.is_ascii_digit());
     if !joins {
         return Gap::Space;
     }
@@ -102,9 +108,22 @@ fn gap(before: &[char], after: &[char], flow: Flow) -> Gap {
     if flow == Flow::Running || !(is_han(l) && is_han(r)) {
         return Gap::None;
     }
-    let han_before = before.iter().rev().filter(|&&c| c != BREAK).take_while(|&&c| is_han(c)).count();
-    let han_after = after.iter().filter(|&&c| c != BREAK).take_while(|&&c| is_han(c)).count();
-    if han_before == 1 && han_after == 1 { Gap::None } else { Gap::Ideographic }
+    let han_before = before
+        .iter()
+        .rev()
+        .filter(|&&c| c != BREAK)
+        .take_while(|&&c| is_han(c))
+        .count();
+    let han_after = after
+        .iter()
+        .filter(|&&c| c != BREAK)
+        .take_while(|&&c| is_han(c))
+        .count();
+    if han_before == 1 && han_after == 1 {
+        Gap::None
+    } else {
+        Gap::Ideographic
+    }
 }
 
 /// The reading text of content cut at its printed page breaks: one piece
@@ -124,12 +143,22 @@ pub(crate) fn pieces(content: &[Inline], flow: Flow) -> (Vec<String>, Vec<String
                 if let FurnitureKind::PageNumber { number } = &m.kind {
                     raw.push(BREAK);
                     let label = tidy(number, Flow::Display);
-                    labels.push(if label.is_empty() { tidy(m.span.text(), Flow::Display) } else { label });
+                    labels.push(if label.is_empty() {
+                        tidy(m.span.text(), Flow::Display)
+                    } else {
+                        label
+                    });
                 }
             }
         }
     }
-    (tidy_marked(&raw, flow).split(BREAK).map(str::to_string).collect(), labels)
+    (
+        tidy_marked(&raw, flow)
+            .split(BREAK)
+            .map(str::to_string)
+            .collect(),
+        labels,
+    )
 }
 
 /// The document's metadata as a reader sees it: each field set in
@@ -138,7 +167,13 @@ pub(crate) fn pieces(content: &[Inline], flow: Flow) -> (Vec<String>, Vec<String
 /// as display text.
 #[cfg_attr(not(any(feature = "html", feature = "markdown")), allow(dead_code))]
 pub(crate) fn metadata(doc: &Document, overrides: &Metadata) -> Metadata {
-    let pick = |o: &Option<String>, found: &Option<String>| [o, found].into_iter().flatten().map(|s| tidy(s, Flow::Display)).find(|s| !s.is_empty());
+    let pick = |o: &Option<String>, found: &Option<String>| {
+        [o, found]
+            .into_iter()
+            .flatten()
+            .map(|s| tidy(s, Flow::Display))
+            .find(|s| !s.is_empty())
+    };
     let list = |o: &[String], found: &[String], flow: Flow| {
         let mut v: Vec<String> = Vec::new();
         let mut seen = std::collections::HashSet::new();
@@ -152,7 +187,11 @@ pub(crate) fn metadata(doc: &Document, overrides: &Metadata) -> Metadata {
     };
     let m = &doc.meta;
     let first_title = doc.articles.iter().find_map(|a| a.title());
-    let language = if overrides.language.trim().is_empty() { m.language.trim() } else { overrides.language.trim() };
+    let language = if overrides.language.trim().is_empty() {
+        m.language.trim()
+    } else {
+        overrides.language.trim()
+    };
     Metadata {
         title: pick(&overrides.title, &m.title).or_else(|| pick(&None, &first_title)),
         subtitle: pick(&overrides.subtitle, &m.subtitle),
@@ -193,8 +232,16 @@ pub(crate) fn without_page(content: &[Inline], page: &str) -> Vec<Inline> {
 fn page_cut(text: &str, page: &str, leading: bool) -> Option<std::ops::Range<usize>> {
     let lead = text.len() - text.trim_start().len();
     let t = text.trim();
-    let rest = if leading { t.strip_prefix(page)? } else { t.strip_suffix(page)? };
-    let at_cut = if leading { rest.chars().next() } else { rest.chars().last() };
+    let rest = if leading {
+        t.strip_prefix(page)?
+    } else {
+        t.strip_suffix(page)?
+    };
+    let at_cut = if leading {
+        rest.chars().next()
+    } else {
+        rest.chars().last()
+    };
     if at_cut.is_none_or(|c| c.is_ascii_digit()) {
         return None;
     }
@@ -212,7 +259,10 @@ mod tests {
         fn kept<'a>(text: &'a str, page: &str, leading: bool) -> Option<&'a str> {
             page_cut(text, page, leading).map(|r| &text[r])
         }
-        assert_eq!(kept(" 12 春回阿克陶\u{3000}", "12", true), Some("春回阿克陶"));
+        assert_eq!(
+            kept(" 12 春回阿克陶\u{3000}", "12", true),
+            Some("春回阿克陶")
+        );
         assert_eq!(kept("高端时论 …… 58 ", "58", false), Some("高端时论 ……"));
         // The cut would split a number: not this page's.
         assert_eq!(kept("0104 春回", "01", true), None);
@@ -222,7 +272,10 @@ mod tests {
 
     #[test]
     fn running_text_loses_spaces_between_cjk() {
-        assert_eq!(tidy("于 2024 年 12 月 26 日召开", Flow::Running), "于2024年12月26日召开");
+        assert_eq!(
+            tidy("于 2024 年 12 月 26 日召开", Flow::Running),
+            "于2024年12月26日召开"
+        );
         assert_eq!(tidy("宣传\n “双百”工程", Flow::Running), "宣传“双百”工程");
         assert_eq!(tidy("使用 Rust 语言", Flow::Running), "使用 Rust 语言");
         assert_eq!(tidy("  two   words ", Flow::Running), "two words");
@@ -231,17 +284,32 @@ mod tests {
     #[test]
     fn display_text_keeps_word_gaps_and_drops_letter_spacing() {
         assert_eq!(tidy("孙 绍 骋", Flow::Display), "孙绍骋");
-        assert_eq!(tidy("□新华社记者 燕 雁/摄", Flow::Display), "□新华社记者\u{3000}燕雁/摄");
-        assert_eq!(tidy("促进区域协调发展 更好建设美丽新疆", Flow::Display), "促进区域协调发展\u{3000}更好建设美丽新疆");
-        assert_eq!(tidy("庆祝澳门回归祖国 25周年", Flow::Display), "庆祝澳门回归祖国25周年");
+        assert_eq!(
+            tidy("□新华社记者 燕 雁/摄", Flow::Display),
+            "□新华社记者\u{3000}燕雁/摄"
+        );
+        assert_eq!(
+            tidy("促进区域协调发展 更好建设美丽新疆", Flow::Display),
+            "促进区域协调发展\u{3000}更好建设美丽新疆"
+        );
+        assert_eq!(
+            tidy("庆祝澳门回归祖国 25周年", Flow::Display),
+            "庆祝澳门回归祖国25周年"
+        );
         assert_eq!(tidy("目录 MULU", Flow::Display), "目录 MULU");
         assert_eq!(tidy("2025·3 总第344期", Flow::Display), "2025·3 总第344期");
-        assert_eq!(tidy("民进 2025 年会史工作", Flow::Display), "民进2025年会史工作");
+        assert_eq!(
+            tidy("民进 2025 年会史工作", Flow::Display),
+            "民进2025年会史工作"
+        );
     }
 
     #[test]
     fn breaks_are_transparent_and_bad_characters_go() {
-        assert_eq!(tidy_marked("第一\u{1} 第二", Flow::Running), "第一\u{1}第二");
+        assert_eq!(
+            tidy_marked("第一\u{1} 第二", Flow::Running),
+            "第一\u{1}第二"
+        );
         assert_eq!(tidy("第一\u{1} 第二", Flow::Running), "第一第二");
         assert_eq!(tidy("\u{c}页\u{0}码", Flow::Running), "页码");
     }

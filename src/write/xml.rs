@@ -46,7 +46,11 @@ fn escape_with(s: &str, quotes: bool) -> Cow<'_, str> {
 /// The string without the characters XML forbids.
 #[cfg_attr(not(any(feature = "epub", feature = "html")), allow(dead_code))]
 pub(crate) fn clean(s: &str) -> Cow<'_, str> {
-    if s.chars().all(is_xml_char) { Cow::Borrowed(s) } else { Cow::Owned(s.chars().filter(|&c| is_xml_char(c)).collect()) }
+    if s.chars().all(is_xml_char) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.chars().filter(|&c| is_xml_char(c)).collect())
+    }
 }
 
 #[cfg(test)]

@@ -20,7 +20,11 @@ pub fn fixture_documents() -> Vec<(String, Document)> {
         .into_iter()
         .map(|p| {
             let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            let doc = reprint::parse_bytes(&std::fs::read(&p).unwrap(), &Options::default().with_file_name(&name)).unwrap();
+            let doc = reprint::parse_bytes(
+                &std::fs::read(&p).unwrap(),
+                &Options::default().with_file_name(&name),
+            )
+            .unwrap();
             (name, doc)
         })
         .collect()
@@ -29,7 +33,9 @@ pub fn fixture_documents() -> Vec<(String, Document)> {
 /// Text without white space (ASCII and ideographic) and without characters
 /// XML cannot carry: what must survive any writer for readers.
 pub fn squash(s: &str) -> String {
-    s.chars().filter(|&c| !c.is_whitespace() && c != '\u{3000}' && c != '\u{FEFF}' && is_xml_char(c)).collect()
+    s.chars()
+        .filter(|&c| !c.is_whitespace() && c != '\u{3000}' && c != '\u{FEFF}' && is_xml_char(c))
+        .collect()
 }
 
 fn is_xml_char(c: char) -> bool {
@@ -41,7 +47,12 @@ pub fn span(text: &str, line: u32) -> Inline {
 }
 
 pub fn block(kind: BlockKind, texts: &[&str], line: u32) -> Block {
-    Block { kind, content: texts.iter().map(|t| span(t, line)).collect(), lines: vec![[line, line]], confidence: 1.0 }
+    Block {
+        kind,
+        content: texts.iter().map(|t| span(t, line)).collect(),
+        lines: vec![[line, line]],
+        confidence: 1.0,
+    }
 }
 
 pub fn para(text: &str, line: u32) -> Block {
@@ -49,11 +60,19 @@ pub fn para(text: &str, line: u32) -> Block {
 }
 
 pub fn page(number: &str, line: u32) -> Inline {
-    Inline::Milestone(Box::new(Milestone { kind: FurnitureKind::PageNumber { number: number.into() }, span: Span::new(line, number) }))
+    Inline::Milestone(Box::new(Milestone {
+        kind: FurnitureKind::PageNumber {
+            number: number.into(),
+        },
+        span: Span::new(line, number),
+    }))
 }
 
 pub fn article(blocks: Vec<Block>) -> Article {
-    Article { kind: ArticleKind::Article, blocks }
+    Article {
+        kind: ArticleKind::Article,
+        blocks,
+    }
 }
 
 /// A magazine in miniature: front matter with a table of contents, then an
@@ -64,8 +83,20 @@ pub fn every_kind() -> Document {
         blocks: vec![
             block(BlockKind::FrontMatter, &["党员之友"], 1),
             block(BlockKind::TocEntry { page: None }, &["要闻要论"], 3),
-            block(BlockKind::TocEntry { page: Some("01".into()) }, &["西部大开发新篇章 孙 绍 骋"], 4),
-            block(BlockKind::TocEntry { page: Some("08".into()) }, &["08 第二篇文章"], 5),
+            block(
+                BlockKind::TocEntry {
+                    page: Some("01".into()),
+                },
+                &["西部大开发新篇章 孙 绍 骋"],
+                4,
+            ),
+            block(
+                BlockKind::TocEntry {
+                    page: Some("08".into()),
+                },
+                &["08 第二篇文章"],
+                5,
+            ),
         ],
     };
     let note = |kind, text: &str, line| block(BlockKind::Note { kind }, &[text], line);
@@ -73,13 +104,29 @@ pub fn every_kind() -> Document {
     first.content.push(page("28", 21));
     first.content.push(span("接着第三行。", 22));
     let mut latin = para("English words", 40);
-    latin.content.push(Inline::Span(Span::new(41, "stay apart.").with_space_before(true)));
-    let item = |marker: &str, text: &str, line| block(BlockKind::ListItem { marker: marker.into() }, &[text], line);
+    latin.content.push(Inline::Span(
+        Span::new(41, "stay apart.").with_space_before(true),
+    ));
+    let item = |marker: &str, text: &str, line| {
+        block(
+            BlockKind::ListItem {
+                marker: marker.into(),
+            },
+            &[text],
+            line,
+        )
+    };
     let one = article(vec![
         block(BlockKind::Title, &["西部大开发"], 10),
         block(BlockKind::Title, &["新篇章"], 11),
         block(BlockKind::Subtitle, &["——元旦献词"], 12),
-        block(BlockKind::Byline { authors: vec!["孙绍骋".into(), "杨羊".into()] }, &["孙 绍 骋 杨 羊"], 13),
+        block(
+            BlockKind::Byline {
+                authors: vec!["孙绍骋".into(), "杨羊".into()],
+            },
+            &["孙 绍 骋 杨 羊"],
+            13,
+        ),
         note(NoteKind::Date, "（2025 年 1 月 17 日）", 14),
         block(BlockKind::Heading { level: 2 }, &["一、总体要求"], 15),
         first,
@@ -87,28 +134,56 @@ pub fn every_kind() -> Document {
         item("", "——提升西部地区科技创新能力", 24),
         item("•", "加快发展新质生产力", 24),
         Block {
-            kind: BlockKind::Caption { credit: vec![span("□新华社记者 燕 雁/摄", 26)] },
+            kind: BlockKind::Caption {
+                credit: vec![span("□新华社记者 燕 雁/摄", 26)],
+            },
             content: vec![span("G3012线喀什疏勒高速公路。", 25)],
             lines: vec![[25, 26]],
             confidence: 1.0,
         },
         Block {
             kind: BlockKind::Sidebar {
-                items: vec![item("-", "要坚持把发展特色优势产业作为主攻方向。", 28), item("-", "要坚持统筹发展和安全。", 29)]
+                items: vec![
+                    item("-", "要坚持把发展特色优势产业作为主攻方向。", 28),
+                    item("-", "要坚持统筹发展和安全。", 29),
+                ],
             },
             content: vec![span("习近平强调——", 27)],
             lines: vec![[27, 29]],
             confidence: 1.0,
         },
-        block(BlockKind::Furniture { kind: FurnitureKind::PageNumber { number: "29".into() } }, &["29"], 30),
-        block(BlockKind::Furniture { kind: FurnitureKind::RunningHead }, &["人民日报 2025年"], 31),
-        block(BlockKind::Furniture { kind: FurnitureKind::Other }, &["9 772096 746254"], 32),
+        block(
+            BlockKind::Furniture {
+                kind: FurnitureKind::PageNumber {
+                    number: "29".into(),
+                },
+            },
+            &["29"],
+            30,
+        ),
+        block(
+            BlockKind::Furniture {
+                kind: FurnitureKind::RunningHead,
+            },
+            &["人民日报 2025年"],
+            31,
+        ),
+        block(
+            BlockKind::Furniture {
+                kind: FurnitureKind::Other,
+            },
+            &["9 772096 746254"],
+            32,
+        ),
         block(BlockKind::Heading { level: 4 }, &["1.深化改革"], 33),
         note(NoteKind::Source, "据新华社", 34),
         note(NoteKind::Editor, "[责任编辑:杨佩佩]", 35),
         latin,
     ]);
-    let two = article(vec![block(BlockKind::Title, &["第二篇文章"], 50), para("第二篇的正文。", 51)]);
+    let two = article(vec![
+        block(BlockKind::Title, &["第二篇文章"], 50),
+        para("第二篇的正文。", 51),
+    ]);
     Document {
         meta: Metadata {
             language: "zh-CN".into(),
@@ -168,7 +243,10 @@ pub struct Lcg(pub u64);
 
 impl Lcg {
     pub fn below(&mut self, n: usize) -> usize {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         ((self.0 >> 33) as usize) % n.max(1)
     }
 }
@@ -200,9 +278,17 @@ fn inlines(rng: &mut Lcg) -> Vec<Inline> {
         .map(|i| {
             let text = NASTY[rng.below(NASTY.len())];
             if rng.below(4) == 0 {
-                let kind =
-                    if rng.below(3) == 0 { FurnitureKind::RunningHead } else { FurnitureKind::PageNumber { number: NASTY[rng.below(NASTY.len())].into() } };
-                Inline::Milestone(Box::new(Milestone { kind, span: Span::new(i as u32, text) }))
+                let kind = if rng.below(3) == 0 {
+                    FurnitureKind::RunningHead
+                } else {
+                    FurnitureKind::PageNumber {
+                        number: NASTY[rng.below(NASTY.len())].into(),
+                    }
+                };
+                Inline::Milestone(Box::new(Milestone {
+                    kind,
+                    span: Span::new(i as u32, text),
+                }))
             } else {
                 Inline::Span(Span::new(i as u32, text).with_space_before(rng.below(2) == 0))
             }
@@ -215,18 +301,43 @@ fn random_block(rng: &mut Lcg, depth: usize) -> Block {
     let kind = match rng.below(if depth > 10 { 11 } else { 12 }) {
         0 => BlockKind::Title,
         1 => BlockKind::Subtitle,
-        2 => BlockKind::Heading { level: [0, 1, 2, 3, 6, 7, 255][rng.below(7)] },
+        2 => BlockKind::Heading {
+            level: [0, 1, 2, 3, 6, 7, 255][rng.below(7)],
+        },
         3 => BlockKind::ListItem { marker: pick(rng) },
-        4 => BlockKind::Caption { credit: inlines(rng) },
-        5 => BlockKind::Byline { authors: (0..rng.below(3)).map(|_| pick(rng)).collect() },
-        6 => BlockKind::Note { kind: NoteKind::Other },
-        7 => BlockKind::TocEntry { page: if rng.below(2) == 0 { None } else { Some(pick(rng)) } },
+        4 => BlockKind::Caption {
+            credit: inlines(rng),
+        },
+        5 => BlockKind::Byline {
+            authors: (0..rng.below(3)).map(|_| pick(rng)).collect(),
+        },
+        6 => BlockKind::Note {
+            kind: NoteKind::Other,
+        },
+        7 => BlockKind::TocEntry {
+            page: if rng.below(2) == 0 {
+                None
+            } else {
+                Some(pick(rng))
+            },
+        },
         8 => BlockKind::FrontMatter,
-        9 => BlockKind::Furniture { kind: FurnitureKind::PageNumber { number: pick(rng) } },
+        9 => BlockKind::Furniture {
+            kind: FurnitureKind::PageNumber { number: pick(rng) },
+        },
         10 => BlockKind::Paragraph,
-        _ => BlockKind::Sidebar { items: (0..rng.below(4)).map(|_| random_block(rng, depth + 1)).collect() },
+        _ => BlockKind::Sidebar {
+            items: (0..rng.below(4))
+                .map(|_| random_block(rng, depth + 1))
+                .collect(),
+        },
     };
-    Block { kind, content: inlines(rng), lines: vec![], confidence: 1.0 }
+    Block {
+        kind,
+        content: inlines(rng),
+        lines: vec![],
+        confidence: 1.0,
+    }
 }
 
 /// A document of random shape and hostile text.
@@ -234,9 +345,22 @@ pub fn random_document(seed: u64) -> Document {
     let mut rng = Lcg(seed);
     let articles = (0..rng.below(4))
         .map(|_| Article {
-            kind: if rng.below(3) == 0 { ArticleKind::Front } else { ArticleKind::Article },
-            blocks: (0..rng.below(12)).map(|_| random_block(&mut rng, 0)).collect(),
+            kind: if rng.below(3) == 0 {
+                ArticleKind::Front
+            } else {
+                ArticleKind::Article
+            },
+            blocks: (0..rng.below(12))
+                .map(|_| random_block(&mut rng, 0))
+                .collect(),
         })
         .collect();
-    Document { meta: Metadata { language: ["", "zh-CN", "bad tag", "en"][rng.below(4)].into(), ..Default::default() }, articles, ..Default::default() }
+    Document {
+        meta: Metadata {
+            language: ["", "zh-CN", "bad tag", "en"][rng.below(4)].into(),
+            ..Default::default()
+        },
+        articles,
+        ..Default::default()
+    }
 }

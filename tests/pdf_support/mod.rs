@@ -13,7 +13,12 @@ pub fn span(line: u32, text: &str) -> Inline {
 }
 
 pub fn block(kind: BlockKind, content: Vec<Inline>) -> Block {
-    Block { kind, content, lines: vec![], confidence: 1.0 }
+    Block {
+        kind,
+        content,
+        lines: vec![],
+        confidence: 1.0,
+    }
 }
 
 pub fn para(line: u32, text: &str) -> Block {
@@ -23,58 +28,167 @@ pub fn para(line: u32, text: &str) -> Block {
 /// Front matter with a table of contents, then two articles that use every
 /// block kind and inline, the second long enough to run over pages.
 pub fn every_kind() -> Document {
-    let page_break = Inline::Milestone(Box::new(Milestone { kind: FurnitureKind::PageNumber { number: "28".into() }, span: Span::new(40, "28") }));
+    let page_break = Inline::Milestone(Box::new(Milestone {
+        kind: FurnitureKind::PageNumber {
+            number: "28".into(),
+        },
+        span: Span::new(40, "28"),
+    }));
     let front = Article {
         kind: ArticleKind::Front,
         blocks: vec![
             block(BlockKind::FrontMatter, vec![span(1, "党员之友")]),
             block(BlockKind::FrontMatter, vec![span(2, "2025·3 总第344期")]),
-            block(BlockKind::TocEntry { page: Some("04".into()) }, vec![span(3, "西部大开发新篇章")]),
-            block(BlockKind::TocEntry { page: None }, vec![span(4, "高端时论")]),
-            block(BlockKind::Furniture { kind: FurnitureKind::Other }, vec![span(5, "9 772096 746254")]),
+            block(
+                BlockKind::TocEntry {
+                    page: Some("04".into()),
+                },
+                vec![span(3, "西部大开发新篇章")],
+            ),
+            block(
+                BlockKind::TocEntry { page: None },
+                vec![span(4, "高端时论")],
+            ),
+            block(
+                BlockKind::Furniture {
+                    kind: FurnitureKind::Other,
+                },
+                vec![span(5, "9 772096 746254")],
+            ),
         ],
     };
     let mut blocks = vec![
-        block(BlockKind::Note { kind: NoteKind::Column }, vec![span(10, "高端时论")]),
+        block(
+            BlockKind::Note {
+                kind: NoteKind::Column,
+            },
+            vec![span(10, "高端时论")],
+        ),
         block(BlockKind::Title, vec![span(11, "西部大开发")]),
         block(BlockKind::Title, vec![span(12, "新篇章")]),
         block(BlockKind::Subtitle, vec![span(13, "——元旦献词")]),
-        block(BlockKind::Byline { authors: vec!["孙绍骋".into()] }, vec![span(14, "孙 绍 骋")]),
-        block(BlockKind::Note { kind: NoteKind::Date }, vec![span(15, "（2025 年 1 月 17 日）")]),
-        block(BlockKind::Note { kind: NoteKind::Source }, vec![span(16, "据新华社")]),
-        block(BlockKind::Heading { level: 2 }, vec![span(17, "一、总体要求")]),
+        block(
+            BlockKind::Byline {
+                authors: vec!["孙绍骋".into()],
+            },
+            vec![span(14, "孙 绍 骋")],
+        ),
+        block(
+            BlockKind::Note {
+                kind: NoteKind::Date,
+            },
+            vec![span(15, "（2025 年 1 月 17 日）")],
+        ),
+        block(
+            BlockKind::Note {
+                kind: NoteKind::Source,
+            },
+            vec![span(16, "据新华社")],
+        ),
+        block(
+            BlockKind::Heading { level: 2 },
+            vec![span(17, "一、总体要求")],
+        ),
         block(
             BlockKind::Paragraph,
-            vec![span(18, "第一段的第一行，"), span(19, "第二行“引号”（括号）《书名》。"), page_break, span(41, "接着第三行，用Rust写PDF，共3.5万人。")],
+            vec![
+                span(18, "第一段的第一行，"),
+                span(19, "第二行“引号”（括号）《书名》。"),
+                page_break,
+                span(41, "接着第三行，用Rust写PDF，共3.5万人。"),
+            ],
         ),
-        block(BlockKind::Heading { level: 3 }, vec![span(20, "（一）坚持创新")]),
-        block(BlockKind::Caption { credit: vec![span(22, "□新华社记者　燕雁/摄")] }, vec![span(21, "G3012线喀什疏勒高速公路。")]),
-        block(BlockKind::ListItem { marker: "•".into() }, vec![span(23, "要坚持把发展特色优势产业作为主攻方向。")]),
-        block(BlockKind::ListItem { marker: String::new() }, vec![span(24, "——提升西部地区科技创新能力")]),
+        block(
+            BlockKind::Heading { level: 3 },
+            vec![span(20, "（一）坚持创新")],
+        ),
+        block(
+            BlockKind::Caption {
+                credit: vec![span(22, "□新华社记者　燕雁/摄")],
+            },
+            vec![span(21, "G3012线喀什疏勒高速公路。")],
+        ),
+        block(
+            BlockKind::ListItem {
+                marker: "•".into()
+            },
+            vec![span(23, "要坚持把发展特色优势产业作为主攻方向。")],
+        ),
+        block(
+            BlockKind::ListItem {
+                marker: String::new(),
+            },
+            vec![span(24, "——提升西部地区科技创新能力")],
+        ),
         block(
             BlockKind::Sidebar {
                 items: vec![
-                    block(BlockKind::ListItem { marker: "-".into() }, vec![span(26, "要坚持生态优先、绿色发展。")]),
-                    block(BlockKind::ListItem { marker: "-".into() }, vec![span(27, "要坚持以高水平安全保障高质量发展。")]),
+                    block(
+                        BlockKind::ListItem { marker: "-".into() },
+                        vec![span(26, "要坚持生态优先、绿色发展。")],
+                    ),
+                    block(
+                        BlockKind::ListItem { marker: "-".into() },
+                        vec![span(27, "要坚持以高水平安全保障高质量发展。")],
+                    ),
                 ],
             },
             vec![span(25, "习近平强调——")],
         ),
-        block(BlockKind::Note { kind: NoteKind::Affiliation }, vec![span(28, "(作者单位:新疆于田县委)")]),
-        block(BlockKind::Note { kind: NoteKind::Continuation }, vec![span(29, "(上接1版)")]),
-        block(BlockKind::Note { kind: NoteKind::Other }, vec![span(30, "※这是讲话的一部分。")]),
-        block(BlockKind::Furniture { kind: FurnitureKind::PageNumber { number: "29".into() } }, vec![span(31, "29")]),
-        block(BlockKind::Paragraph, vec![span(32, "English words stay"), Inline::Span(Span::new(33, "apart.").with_space_before(true))]),
-        block(BlockKind::Note { kind: NoteKind::Editor }, vec![span(34, "[责任编辑:杨佩佩]")]),
+        block(
+            BlockKind::Note {
+                kind: NoteKind::Affiliation,
+            },
+            vec![span(28, "(作者单位:新疆于田县委)")],
+        ),
+        block(
+            BlockKind::Note {
+                kind: NoteKind::Continuation,
+            },
+            vec![span(29, "(上接1版)")],
+        ),
+        block(
+            BlockKind::Note {
+                kind: NoteKind::Other,
+            },
+            vec![span(30, "※这是讲话的一部分。")],
+        ),
+        block(
+            BlockKind::Furniture {
+                kind: FurnitureKind::PageNumber {
+                    number: "29".into(),
+                },
+            },
+            vec![span(31, "29")],
+        ),
+        block(
+            BlockKind::Paragraph,
+            vec![
+                span(32, "English words stay"),
+                Inline::Span(Span::new(33, "apart.").with_space_before(true)),
+            ],
+        ),
+        block(
+            BlockKind::Note {
+                kind: NoteKind::Editor,
+            },
+            vec![span(34, "[责任编辑:杨佩佩]")],
+        ),
     ];
     let second = Article {
         kind: ArticleKind::Article,
         blocks: {
-            let mut b = vec![block(BlockKind::Title, vec![span(50, "第二篇文章")]), block(BlockKind::Heading { level: 2 }, vec![span(51, "二、长文")])];
+            let mut b = vec![
+                block(BlockKind::Title, vec![span(50, "第二篇文章")]),
+                block(BlockKind::Heading { level: 2 }, vec![span(51, "二、长文")]),
+            ];
             for k in 0..40 {
                 b.push(para(52 + k, "推动区域协调发展，是解决发展不平衡不充分问题的重要途径，特别是受历史基础、地理区位、外部环境等多种因素影响，新疆不仅与其他省区市存在发展差距，疆内各地区特别是南北疆之间也存在发展差距。"));
             }
-            b.push(block(BlockKind::Heading { level: 2 }, vec![span(99, "三、结语")]));
+            b.push(block(
+                BlockKind::Heading { level: 2 },
+                vec![span(99, "三、结语")],
+            ));
             b.push(para(100, "完。"));
             b
         },
@@ -89,7 +203,14 @@ pub fn every_kind() -> Document {
             issue: Some("2025·3".into()),
             ..Default::default()
         },
-        articles: vec![front, Article { kind: ArticleKind::Article, blocks }, second],
+        articles: vec![
+            front,
+            Article {
+                kind: ArticleKind::Article,
+                blocks,
+            },
+            second,
+        ],
         ..Default::default()
     }
 }
@@ -113,8 +234,14 @@ pub fn out_dir() -> PathBuf {
 }
 
 pub fn run(tool: &str, args: &[&str]) -> (bool, String) {
-    let out = Command::new(tool).args(args).output().unwrap_or_else(|e| panic!("{tool}: {e}"));
-    (out.status.success(), String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr))
+    let out = Command::new(tool)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{tool}: {e}"));
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr),
+    )
 }
 
 /// The non-white-space characters a reader must get back: every block's
@@ -145,28 +272,41 @@ pub fn first_missing(want: &[char], got: &str) -> Option<usize> {
 }
 
 /// Characters that may not begin a line, as the writer's kinsoku has them.
-pub const NO_LINE_START: &str =
-    "。．，、；：？！’”）］｝〕〉》」』】〗〙〛｠»›‐‑–～〜·・/／%％‰℃°′″…⋯.,;:?!)]}ーヽヾゝゞ々〻ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ";
+pub const NO_LINE_START: &str = "。．，、；：？！’”）］｝〕〉》」』】〗〙〛｠»›‐‑–～〜·・/／%％‰℃°′″…⋯.,;:?!)]}ーヽヾゝゞ々〻ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ";
 
 /// Lines of `pdftotext -layout` output that start with a forbidden
 /// character, unless a block of the document itself starts that way.
 pub fn kinsoku_violations(doc: &Document, layout: &str) -> Vec<String> {
-    let starts: Vec<String> = doc.blocks().map(|b| b.text().split_whitespace().collect::<String>()).collect();
+    let starts: Vec<String> = doc
+        .blocks()
+        .map(|b| b.text().split_whitespace().collect::<String>())
+        .collect();
     layout
         .lines()
         .map(|l| l.trim_start_matches(['\u{c}', ' ']))
         .filter(|l| l.chars().next().is_some_and(|c| NO_LINE_START.contains(c)))
         .filter(|l| {
-            let head: String = l.split_whitespace().collect::<String>().chars().take(6).collect();
+            let head: String = l
+                .split_whitespace()
+                .collect::<String>()
+                .chars()
+                .take(6)
+                .collect();
             !starts.iter().any(|s| s.starts_with(&head))
         })
         .map(str::to_string)
         .collect()
 }
 
-pub fn write(doc: &Document, options: &reprint::write::pdf::PdfOptions, name: &str) -> (PathBuf, reprint::write::pdf::PdfReport) {
+pub fn write(
+    doc: &Document,
+    options: &reprint::write::pdf::PdfOptions,
+    name: &str,
+) -> (PathBuf, reprint::write::pdf::PdfReport) {
     let mut bytes = Vec::new();
-    let report = doc.write_pdf_report(&mut bytes, options).expect("pdf written");
+    let report = doc
+        .write_pdf_report(&mut bytes, options)
+        .expect("pdf written");
     let path = out_dir().join(name);
     std::fs::write(&path, &bytes).unwrap();
     (path, report)
@@ -177,7 +317,10 @@ pub fn check_pdf(path: &Path) {
     let p = path.to_str().unwrap();
     if have("qpdf") {
         let (ok, out) = run("qpdf", &["--check", p]);
-        assert!(ok && out.contains("No syntax or stream encoding errors"), "qpdf --check {p}:\n{out}");
+        assert!(
+            ok && out.contains("No syntax or stream encoding errors"),
+            "qpdf --check {p}:\n{out}"
+        );
     }
     if have("pdffonts") {
         let (ok, out) = run("pdffonts", &[p]);
@@ -187,7 +330,10 @@ pub fn check_pdf(path: &Path) {
         for row in rows {
             let cols: Vec<&str> = row.split_whitespace().collect();
             let n = cols.len();
-            assert!(n >= 5 && cols[n - 5..n - 2] == ["yes", "yes", "yes"], "font not embedded, subset and mapped: {row}");
+            assert!(
+                n >= 5 && cols[n - 5..n - 2] == ["yes", "yes", "yes"],
+                "font not embedded, subset and mapped: {row}"
+            );
         }
     }
 }
@@ -203,10 +349,18 @@ pub fn check_text(doc: &Document, path: &Path, name: &str) -> Option<(String, St
     let (_, text) = run("pdftotext", &[p, "-"]);
     let want = model_chars(doc);
     if let Some(k) = first_missing(&want, &text) {
-        panic!("{name}: model character {k} ({:?}) is missing; it starts {:?}", want[k], want[k..].iter().take(30).collect::<String>());
+        panic!(
+            "{name}: model character {k} ({:?}) is missing; it starts {:?}",
+            want[k],
+            want[k..].iter().take(30).collect::<String>()
+        );
     }
     let (_, layout) = run("pdftotext", &["-layout", p, "-"]);
     let bad = kinsoku_violations(doc, &layout);
-    assert!(bad.is_empty(), "{name}: lines start with a forbidden mark:\n{}", bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "{name}: lines start with a forbidden mark:\n{}",
+        bad.join("\n")
+    );
     Some((text, layout))
 }

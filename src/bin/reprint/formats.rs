@@ -63,17 +63,37 @@ impl Format {
             (".html", Format::Html),
             (".htm", Format::Html),
         ];
-        by_suffix.iter().find(|(suffix, _)| name.ends_with(suffix)).map(|&(_, f)| f)
+        by_suffix
+            .iter()
+            .find(|(suffix, _)| name.ends_with(suffix))
+            .map(|&(_, f)| f)
     }
 }
 
 /// Writes `doc` in `format` into `out`.
-#[cfg_attr(not(any(feature = "epub", feature = "pdf", feature = "tei", feature = "markdown", feature = "html", feature = "review")), allow(unused_variables))]
-pub fn write(doc: &Document, cli: &Cli, settings: &Settings, format: Format, out: &mut Vec<u8>) -> Result<(), reprint::Error> {
+#[cfg_attr(
+    not(any(
+        feature = "epub",
+        feature = "pdf",
+        feature = "tei",
+        feature = "markdown",
+        feature = "html",
+        feature = "review"
+    )),
+    allow(unused_variables)
+)]
+pub fn write(
+    doc: &Document,
+    cli: &Cli,
+    settings: &Settings,
+    format: Format,
+    out: &mut Vec<u8>,
+) -> Result<(), reprint::Error> {
     match format {
         Format::Layout => out.extend_from_slice(doc.to_layout_json().as_bytes()),
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, doc).map_err(|e| reprint::Error::library("json", e))?;
+            serde_json::to_writer_pretty(&mut *out, doc)
+                .map_err(|e| reprint::Error::library("json", e))?;
             out.push(b'\n');
         }
         #[cfg(feature = "epub")]
@@ -81,29 +101,47 @@ pub fn write(doc: &Document, cli: &Cli, settings: &Settings, format: Format, out
         #[cfg(feature = "pdf")]
         Format::Pdf => doc.write_pdf(out, &pdf_options(cli, settings)?)?,
         #[cfg(feature = "tei")]
-        Format::Tei => doc.write_tei(out, &reprint::write::tei::TeiOptions::default().with_line_breaks(cli.line_breaks))?,
+        Format::Tei => doc.write_tei(
+            out,
+            &reprint::write::tei::TeiOptions::default().with_line_breaks(cli.line_breaks),
+        )?,
         #[cfg(feature = "review")]
         Format::Review => doc.write_review(out, &review_options(cli)?)?,
         #[cfg(feature = "markdown")]
-        Format::Markdown => doc.write_markdown(out, &reprint::write::markdown::MarkdownOptions::default().with_front_matter(cli.front_matter))?,
+        Format::Markdown => doc.write_markdown(
+            out,
+            &reprint::write::markdown::MarkdownOptions::default()
+                .with_front_matter(cli.front_matter),
+        )?,
         #[cfg(feature = "html")]
         Format::Html => {
-            let mut options = reprint::write::html::HtmlOptions::default().with_page_numbers(cli.page_numbers);
+            let mut options =
+                reprint::write::html::HtmlOptions::default().with_page_numbers(cli.page_numbers);
             if let Some(css) = &settings.css {
                 options = options.with_css(css.clone());
             }
             doc.write_html(out, &options)?
         }
         #[allow(unreachable_patterns)]
-        other => return Err(reprint::Error::InvalidOption { name: "--to".into(), reason: format!("{other:?} output was not compiled in (cargo feature)") }),
+        other => {
+            return Err(reprint::Error::InvalidOption {
+                name: "--to".into(),
+                reason: format!("{other:?} output was not compiled in (cargo feature)"),
+            });
+        }
     }
     Ok(())
 }
 
 #[cfg(feature = "epub")]
-fn epub_options(cli: &Cli, settings: &Settings) -> Result<reprint::write::epub::EpubOptions, reprint::Error> {
+fn epub_options(
+    cli: &Cli,
+    settings: &Settings,
+) -> Result<reprint::write::epub::EpubOptions, reprint::Error> {
     use reprint::write::epub::{Cover, EpubOptions};
-    let mut options = EpubOptions::default().with_title_page(!cli.no_title_page).with_vertical(cli.vertical);
+    let mut options = EpubOptions::default()
+        .with_title_page(!cli.no_title_page)
+        .with_vertical(cli.vertical);
     if let Some(l) = &cli.lang {
         options = options.with_language(l.clone());
     }
@@ -131,13 +169,21 @@ fn epub_options(cli: &Cli, settings: &Settings) -> Result<reprint::write::epub::
 #[cfg(feature = "review")]
 fn review_options(cli: &Cli) -> Result<reprint::write::review::ReviewOptions, reprint::Error> {
     let options = reprint::write::review::ReviewOptions::default();
-    let Some(path) = &cli.gold else { return Ok(options) };
-    let json = std::fs::read_to_string(path).map_err(|source| reprint::Error::Read { path: path.clone(), source })?;
+    let Some(path) = &cli.gold else {
+        return Ok(options);
+    };
+    let json = std::fs::read_to_string(path).map_err(|source| reprint::Error::Read {
+        path: path.clone(),
+        source,
+    })?;
     options.with_gold_json(&json)
 }
 
 #[cfg(feature = "pdf")]
-fn pdf_options(cli: &Cli, settings: &Settings) -> Result<reprint::write::pdf::PdfOptions, reprint::Error> {
+fn pdf_options(
+    cli: &Cli,
+    settings: &Settings,
+) -> Result<reprint::write::pdf::PdfOptions, reprint::Error> {
     use reprint::write::pdf::{FontSource, PageSize, PdfCover, PdfOptions};
     let mut o = PdfOptions::default();
     if let Some(bytes) = &settings.cover {
@@ -157,9 +203,20 @@ fn pdf_options(cli: &Cli, settings: &Settings) -> Result<reprint::write::pdf::Pd
             "a5" => PageSize::A5,
             "a4" => PageSize::A4,
             "letter" => PageSize::Letter,
-            other => match other.split_once('x').map(|(w, h)| (w.trim().parse::<f32>(), h.trim().parse::<f32>())) {
-                Some((Ok(width_mm), Ok(height_mm))) => PageSize::Custom { width_mm, height_mm },
-                _ => return Err(reprint::Error::InvalidOption { name: "--paper".into(), reason: format!("{p:?} is not a5, a4, letter or WIDTHxHEIGHT in mm") }),
+            other => match other
+                .split_once('x')
+                .map(|(w, h)| (w.trim().parse::<f32>(), h.trim().parse::<f32>()))
+            {
+                Some((Ok(width_mm), Ok(height_mm))) => PageSize::Custom {
+                    width_mm,
+                    height_mm,
+                },
+                _ => {
+                    return Err(reprint::Error::InvalidOption {
+                        name: "--paper".into(),
+                        reason: format!("{p:?} is not a5, a4, letter or WIDTHxHEIGHT in mm"),
+                    });
+                }
             },
         };
         o = o.with_page(size);

@@ -49,7 +49,13 @@ pub struct Cli {
     #[arg(short, long, value_name = "FILE|DIR|-")]
     output: Option<PathBuf>,
     /// Output formats, comma-separated or repeated (e.g. --to epub,pdf,tei).
-    #[arg(short = 't', long = "to", value_enum, value_delimiter = ',', value_name = "FORMAT")]
+    #[arg(
+        short = 't',
+        long = "to",
+        value_enum,
+        value_delimiter = ',',
+        value_name = "FORMAT"
+    )]
     to: Vec<Format>,
     /// Files converted at once; all cores when left out.
     #[arg(short = 'j', long, value_name = "N")]
@@ -63,13 +69,25 @@ pub struct Cli {
     #[arg(long, help_heading = "Parsing", value_name = "LABEL")]
     encoding: Option<String>,
     /// A line (without its indent) that matches REGEX is a heading of LEVEL: 1 an article title, 2 (the default) a top-level section, 3 below it... Repeatable; wins over the built-in rules. E.g. '^第.+章:2'.
-    #[arg(long = "heading-pattern", help_heading = "Parsing", value_name = "REGEX[:LEVEL]")]
+    #[arg(
+        long = "heading-pattern",
+        help_heading = "Parsing",
+        value_name = "REGEX[:LEVEL]"
+    )]
     heading_patterns: Vec<String>,
     /// A line that matches REGEX is a photo caption standing on its own. Repeatable.
-    #[arg(long = "caption-pattern", help_heading = "Parsing", value_name = "REGEX")]
+    #[arg(
+        long = "caption-pattern",
+        help_heading = "Parsing",
+        value_name = "REGEX"
+    )]
     caption_patterns: Vec<String>,
     /// A line that matches REGEX is a photo credit, and the line before it its caption. Repeatable.
-    #[arg(long = "credit-pattern", help_heading = "Parsing", value_name = "REGEX")]
+    #[arg(
+        long = "credit-pattern",
+        help_heading = "Parsing",
+        value_name = "REGEX"
+    )]
     credit_patterns: Vec<String>,
     /// The column width in characters (full-width = 1) instead of the detected one.
     #[arg(long, help_heading = "Parsing", value_name = "N", value_parser = clap::value_parser!(u32).range(1..=10_000))]
@@ -185,7 +203,10 @@ impl Failure {
 impl From<reprint::Error> for Failure {
     /// A conversion failed: exit status 1.
     fn from(error: reprint::Error) -> Failure {
-        Failure { code: FAILED, error }
+        Failure {
+            code: FAILED,
+            error,
+        }
     }
 }
 
@@ -194,12 +215,18 @@ fn main() -> ExitCode {
     if let Some(what) = cli.generate {
         return generate(what);
     }
-    log::set_max_level(if cli.quiet { log::LevelFilter::Error } else { log::LevelFilter::Warn });
-    let _ = log::set_logger(&StderrLogger);
-    let result = Settings::from_cli(&cli).map_err(Failure::usage).and_then(|settings| match single_target(&cli) {
-        Some((format, output)) => single(&cli, &settings, format, output),
-        None => batch::run(&cli, &settings),
+    log::set_max_level(if cli.quiet {
+        log::LevelFilter::Error
+    } else {
+        log::LevelFilter::Warn
     });
+    let _ = log::set_logger(&StderrLogger);
+    let result = Settings::from_cli(&cli)
+        .map_err(Failure::usage)
+        .and_then(|settings| match single_target(&cli) {
+            Some((format, output)) => single(&cli, &settings, format, output),
+            None => batch::run(&cli, &settings),
+        });
     match result {
         Ok(code) => code,
         Err(f) => {
@@ -260,36 +287,70 @@ fn is_dash(p: &Path) -> bool {
 /// One input file and one format, and -o (if any) is not a directory: the
 /// classic one-file conversion, which may write to standard output.
 fn single_target(cli: &Cli) -> Option<(Format, Option<&Path>)> {
-    let [input] = cli.inputs.as_slice() else { return None };
+    let [input] = cli.inputs.as_slice() else {
+        return None;
+    };
     let out = cli.output.as_deref();
     let to_stdout = out.is_some_and(is_dash);
-    let out_is_dir = !to_stdout && out.is_some_and(|o| o.is_dir() || o.as_os_str().to_string_lossy().ends_with(std::path::MAIN_SEPARATOR));
+    let out_is_dir = !to_stdout
+        && out.is_some_and(|o| {
+            o.is_dir()
+                || o.as_os_str()
+                    .to_string_lossy()
+                    .ends_with(std::path::MAIN_SEPARATOR)
+        });
     if !is_dash(input) && input.is_dir() || cli.to.len() > 1 || out_is_dir {
         return None;
     }
-    let format = cli.to.first().copied().or_else(|| out.filter(|o| !is_dash(o)).and_then(Format::from_file_name)).unwrap_or(Format::Layout);
+    let format = cli
+        .to
+        .first()
+        .copied()
+        .or_else(|| out.filter(|o| !is_dash(o)).and_then(Format::from_file_name))
+        .unwrap_or(Format::Layout);
     Some((format, out))
 }
 
-fn single(cli: &Cli, settings: &Settings, format: Format, output: Option<&Path>) -> Result<ExitCode, Failure> {
+fn single(
+    cli: &Cli,
+    settings: &Settings,
+    format: Format,
+    output: Option<&Path>,
+) -> Result<ExitCode, Failure> {
     let input = &cli.inputs[0];
     if output.is_none() && format.is_binary() {
         return Err(Failure::usage(reprint::Error::InvalidOption {
             name: "--output".into(),
-            reason: format!("{format:?} is binary: give -o FILE, -o DIR/, or -o - for standard output"),
+            reason: format!(
+                "{format:?} is binary: give -o FILE, -o DIR/, or -o - for standard output"
+            ),
         }));
     }
     if !is_dash(input) && !input.exists() {
-        return Err(Failure::usage(reprint::Error::Read { path: input.clone(), source: std::io::ErrorKind::NotFound.into() }));
+        return Err(Failure::usage(reprint::Error::Read {
+            path: input.clone(),
+            source: std::io::ErrorKind::NotFound.into(),
+        }));
     }
     let doc = read(settings, input)?;
     let mut out = Vec::new();
     formats::write(&doc, cli, settings, format, &mut out)?;
     match output {
-        Some(path) if !is_dash(path) => std::fs::write(path, &out).map_err(|source| reprint::Error::Write { what: path.display().to_string(), source })?,
+        Some(path) if !is_dash(path) => {
+            std::fs::write(path, &out).map_err(|source| reprint::Error::Write {
+                what: path.display().to_string(),
+                source,
+            })?
+        }
         _ => {
             let mut stdout = std::io::stdout().lock();
-            stdout.write_all(&out).and_then(|()| stdout.flush()).map_err(|source| reprint::Error::Write { what: "standard output".into(), source })?
+            stdout
+                .write_all(&out)
+                .and_then(|()| stdout.flush())
+                .map_err(|source| reprint::Error::Write {
+                    what: "standard output".into(),
+                    source,
+                })?
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -300,7 +361,13 @@ fn single(cli: &Cli, settings: &Settings, format: Format, output: Option<&Path>)
 pub fn read(settings: &Settings, input: &Path) -> Result<Document, reprint::Error> {
     let mut doc = if is_dash(input) {
         let mut bytes = Vec::new();
-        std::io::stdin().lock().read_to_end(&mut bytes).map_err(|source| reprint::Error::Read { path: "standard input".into(), source })?;
+        std::io::stdin()
+            .lock()
+            .read_to_end(&mut bytes)
+            .map_err(|source| reprint::Error::Read {
+                path: "standard input".into(),
+                source,
+            })?;
         reprint::parse_bytes(&bytes, &settings.parser.clone().with_file_name("stdin"))?
     } else {
         reprint::parse_file(input, &settings.parser)?

@@ -40,11 +40,17 @@ pub struct Overrides {
 }
 
 fn invalid(name: &str, reason: impl Into<String>) -> reprint::Error {
-    reprint::Error::InvalidOption { name: name.into(), reason: reason.into() }
+    reprint::Error::InvalidOption {
+        name: name.into(),
+        reason: reason.into(),
+    }
 }
 
 fn read_file(path: &Path) -> Result<Vec<u8>, reprint::Error> {
-    std::fs::read(path).map_err(|source| reprint::Error::Read { path: path.to_path_buf(), source })
+    std::fs::read(path).map_err(|source| reprint::Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })
 }
 
 impl Settings {
@@ -87,28 +93,53 @@ impl Settings {
         }
 
         let css = match &cli.css {
-            Some(path) => Some(String::from_utf8(read_file(path)?).map_err(|_| invalid("--css", format!("{} is not UTF-8", path.display())))?),
+            Some(path) => Some(
+                String::from_utf8(read_file(path)?)
+                    .map_err(|_| invalid("--css", format!("{} is not UTF-8", path.display())))?,
+            ),
             None => None,
         };
         let cover = cli.cover.as_deref().map(read_file).transpose()?;
         let modified = match cli.modified.as_deref() {
             None => None,
-            Some("now") => Some(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)),
-            Some(s) => Some(s.trim().parse().map_err(|_| invalid("--modified", format!("{s:?} is neither seconds since 1970 nor `now`")))?),
+            Some("now") => Some(
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.as_secs() as i64),
+            ),
+            Some(s) => Some(s.trim().parse().map_err(|_| {
+                invalid(
+                    "--modified",
+                    format!("{s:?} is neither seconds since 1970 nor `now`"),
+                )
+            })?),
         };
-        Ok(Settings { parser, metadata, css, cover, modified })
+        Ok(Settings {
+            parser,
+            metadata,
+            css,
+            cover,
+            modified,
+        })
     }
 }
 
 fn regex(pattern: &str, option: &str) -> Result<regex::Regex, reprint::Error> {
-    regex::Regex::new(pattern).map_err(|e| invalid(option, format!("{pattern:?} is not a regular expression: {e}")))
+    regex::Regex::new(pattern).map_err(|e| {
+        invalid(
+            option,
+            format!("{pattern:?} is not a regular expression: {e}"),
+        )
+    })
 }
 
 /// `REGEX[:LEVEL]`: a level is a last `:` and one digit 1-6; anything else
 /// is part of the regex (which may hold colons: `^第.+章：` or `^Chapter \d+:`).
 fn heading_pattern(spec: &str) -> Result<(regex::Regex, u8), reprint::Error> {
     let (pattern, level) = match spec.rsplit_once(':') {
-        Some((p, l)) if !p.is_empty() && l.len() == 1 && matches!(l.as_bytes()[0], b'1'..=b'6') => (p, l.as_bytes()[0] - b'0'),
+        Some((p, l)) if !p.is_empty() && l.len() == 1 && matches!(l.as_bytes()[0], b'1'..=b'6') => {
+            (p, l.as_bytes()[0] - b'0')
+        }
         _ => (spec, 2),
     };
     Ok((regex(pattern, "--heading-pattern")?, level))
@@ -119,17 +150,44 @@ impl Overrides {
     /// YAML otherwise, which takes JSON too), pandoc's keys and reprint's.
     fn from_file(path: &Path) -> Result<Overrides, reprint::Error> {
         let bytes = read_file(path)?;
-        let text = String::from_utf8(bytes).map_err(|_| invalid("--metadata-file", format!("{} is not UTF-8", path.display())))?;
-        let is_json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+        let text = String::from_utf8(bytes).map_err(|_| {
+            invalid(
+                "--metadata-file",
+                format!("{} is not UTF-8", path.display()),
+            )
+        })?;
+        let is_json = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
         let value: Value = if is_json {
-            serde_json::from_str(&text).map_err(|e| invalid("--metadata-file", format!("{} is not JSON: {e}", path.display())))?
+            serde_json::from_str(&text).map_err(|e| {
+                invalid(
+                    "--metadata-file",
+                    format!("{} is not JSON: {e}", path.display()),
+                )
+            })?
         } else {
             // A pandoc metadata block may be fenced with --- and ... lines.
-            let body: String = text.lines().filter(|l| !matches!(l.trim_end(), "---" | "...")).collect::<Vec<_>>().join("\n");
-            serde_yaml_ng::from_str(&body).map_err(|e| invalid("--metadata-file", format!("{} is not YAML: {e}", path.display())))?
+            let body: String = text
+                .lines()
+                .filter(|l| !matches!(l.trim_end(), "---" | "..."))
+                .collect::<Vec<_>>()
+                .join("\n");
+            serde_yaml_ng::from_str(&body).map_err(|e| {
+                invalid(
+                    "--metadata-file",
+                    format!("{} is not YAML: {e}", path.display()),
+                )
+            })?
         };
         let Value::Object(map) = value else {
-            return Err(invalid("--metadata-file", format!("{} is not a mapping of keys (title: …, author: …)", path.display())));
+            return Err(invalid(
+                "--metadata-file",
+                format!(
+                    "{} is not a mapping of keys (title: …, author: …)",
+                    path.display()
+                ),
+            ));
         };
         let mut o = Overrides::default();
         for (key, v) in &map {
@@ -181,7 +239,10 @@ fn one(v: &Value, what: &str) -> Result<String, reprint::Error> {
     match v {
         Value::String(s) => Ok(s.trim().to_string()),
         Value::Number(n) => Ok(n.to_string()),
-        Value::Object(m) => m.get("name").or_else(|| m.get("text")).map_or_else(|| Err(invalid("--metadata-file", format!("{what}: expected text"))), |n| one(n, what)),
+        Value::Object(m) => m.get("name").or_else(|| m.get("text")).map_or_else(
+            || Err(invalid("--metadata-file", format!("{what}: expected text"))),
+            |n| one(n, what),
+        ),
         _ => Err(invalid("--metadata-file", format!("{what}: expected text"))),
     }
 }

@@ -2,7 +2,9 @@
 //! the navigation tree and the printed page list found on the way.
 
 use crate::model::{ArticleKind, BlockKind, Document};
-use crate::write::xhtml::{Labels, Markup, NavPoint, PageTarget, Target, article_label, nest, squash};
+use crate::write::xhtml::{
+    Labels, Markup, NavPoint, PageTarget, Target, article_label, nest, squash,
+};
 
 /// A part past this many bytes of XHTML is closed at the next section heading.
 const SOFT_LIMIT: usize = 48 * 1024;
@@ -26,14 +28,27 @@ pub(super) struct Body {
 }
 
 /// Renders every article of the document.
-pub(super) fn render(doc: &Document, labels: &'static Labels, split_level: Option<u8>, toc_depth: Option<u8>) -> Body {
-    let names: Vec<String> = doc.articles.iter().enumerate().map(|(i, a)| article_label(a, i, labels)).collect();
+pub(super) fn render(
+    doc: &Document,
+    labels: &'static Labels,
+    split_level: Option<u8>,
+    toc_depth: Option<u8>,
+) -> Body {
+    let names: Vec<String> = doc
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| article_label(a, i, labels))
+        .collect();
     let links = doc
         .articles
         .iter()
         .enumerate()
         .filter(|(_, a)| a.kind == ArticleKind::Article)
-        .filter_map(|(i, a)| a.title().map(|t| (squash(&t), format!("{}.xhtml", base(i)))))
+        .filter_map(|(i, a)| {
+            a.title()
+                .map(|t| (squash(&t), format!("{}.xhtml", base(i))))
+        })
         .filter(|(k, _)| k.chars().count() >= 4)
         .collect();
     let mut m = Markup::new(Target::Epub, labels, links);
@@ -50,21 +65,38 @@ pub(super) fn render(doc: &Document, labels: &'static Labels, split_level: Optio
             let b = &article.blocks[at];
             let heading = matches!(b.kind, BlockKind::Heading { level } if level <= 3);
             // The markup sets a heading of level 1 as a section of level 2, like the nav.
-            let split_here = at > 0 && split_level.is_some_and(|l| matches!(b.kind, BlockKind::Heading { level } if level.max(2) <= l));
+            let split_here = at > 0
+                && split_level.is_some_and(
+                    |l| matches!(b.kind, BlockKind::Heading { level } if level.max(2) <= l),
+                );
             if split_here || (heading && m.len() > SOFT_LIMIT) || m.len() > HARD_LIMIT {
-                parts.push(Part { file: file.clone(), title: names[i].clone(), body: m.finish(), front });
+                parts.push(Part {
+                    file: file.clone(),
+                    title: names[i].clone(),
+                    body: m.finish(),
+                    front,
+                });
                 n += 1;
                 file = format!("{}-{n}.xhtml", base(i));
                 m.start(&file, front);
             }
             at = m.blocks(&article.blocks, at, &mut flat);
         }
-        parts.push(Part { file, title: names[i].clone(), body: m.finish(), front });
+        parts.push(Part {
+            file,
+            title: names[i].clone(),
+            body: m.finish(),
+            front,
+        });
     }
     if let Some(depth) = toc_depth {
         flat.retain(|(level, _, _)| *level <= depth.max(1));
     }
-    Body { parts, nav: nest(flat), pages: m.into_pages() }
+    Body {
+        parts,
+        nav: nest(flat),
+        pages: m.into_pages(),
+    }
 }
 
 fn base(i: usize) -> String {

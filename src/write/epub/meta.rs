@@ -31,49 +31,106 @@ impl BookMeta {
     pub fn resolve(doc: &Document, options: &EpubOptions) -> Result<BookMeta> {
         let language = match &options.language {
             Some(l) if is_language_tag(l) => l.clone(),
-            Some(l) => return Err(invalid("language", format!("{l:?} is not a BCP 47 language tag"))),
+            Some(l) => {
+                return Err(invalid(
+                    "language",
+                    format!("{l:?} is not a BCP 47 language tag"),
+                ));
+            }
             None if is_language_tag(&doc.meta.language) => doc.meta.language.clone(),
             None => detect_language(doc),
         };
         let labels = crate::write::xhtml::for_language(&language);
         let title = first_text([options.title.as_deref(), doc.meta.title.as_deref()])
-            .or_else(|| doc.articles.iter().find_map(|a| a.title()).map(|t| tidy(&t, Flow::Display)).filter(|t| !t.is_empty()))
-            .or_else(|| doc.source.file_name.as_deref().map(file_stem).filter(|s| !s.is_empty()))
+            .or_else(|| {
+                doc.articles
+                    .iter()
+                    .find_map(|a| a.title())
+                    .map(|t| tidy(&t, Flow::Display))
+                    .filter(|t| !t.is_empty())
+            })
+            .or_else(|| {
+                doc.source
+                    .file_name
+                    .as_deref()
+                    .map(file_stem)
+                    .filter(|s| !s.is_empty())
+            })
             .unwrap_or_else(|| labels.untitled.to_string());
         let subtitle = first_text([options.subtitle.as_deref(), doc.meta.subtitle.as_deref()]);
-        let authors = names(if options.authors.is_empty() { byline_authors(doc) } else { options.authors.clone() }, Some(Flow::Display));
+        let authors = names(
+            if options.authors.is_empty() {
+                byline_authors(doc)
+            } else {
+                options.authors.clone()
+            },
+            Some(Flow::Display),
+        );
         let date = match &options.date {
             Some(d) if is_w3c_date(d) => Some(d.clone()),
-            Some(d) => return Err(invalid("date", format!("{d:?} is not a date like 2025-01-17, 2025-01 or 2025"))),
+            Some(d) => {
+                return Err(invalid(
+                    "date",
+                    format!("{d:?} is not a date like 2025-01-17, 2025-01 or 2025"),
+                ));
+            }
             None => doc.meta.date.as_deref().and_then(w3c_date),
         };
         let publication = {
-            let parts: Vec<String> =
-                [&doc.meta.publication, &doc.meta.issue].into_iter().flatten().map(|s| tidy(s, Flow::Display)).filter(|s| !s.is_empty()).collect();
-            if parts.is_empty() { None } else { Some(parts.join("\u{3000}")) }
+            let parts: Vec<String> = [&doc.meta.publication, &doc.meta.issue]
+                .into_iter()
+                .flatten()
+                .map(|s| tidy(s, Flow::Display))
+                .filter(|s| !s.is_empty())
+                .collect();
+            if parts.is_empty() {
+                None
+            } else {
+                Some(parts.join("\u{3000}"))
+            }
         };
         let sources = if options.sources.is_empty() {
             let mut v: Vec<String> = publication.iter().cloned().collect();
-            v.extend(doc.meta.issn.iter().map(|i| format!("urn:issn:{}", tidy(i, Flow::Display))));
+            v.extend(
+                doc.meta
+                    .issn
+                    .iter()
+                    .map(|i| format!("urn:issn:{}", tidy(i, Flow::Display))),
+            );
             v.extend(doc.meta.sources.iter().map(|s| tidy(s, Flow::Running)));
             names(v, None)
         } else {
             names(options.sources.clone(), Some(Flow::Running))
         };
         let identifier = match &options.identifier {
-            Some(id) => uuid::Uuid::parse_str(id.trim_start_matches("urn:uuid:")).map_err(|e| invalid("identifier", format!("{id:?} is not a UUID: {e}")))?,
+            Some(id) => uuid::Uuid::parse_str(id.trim_start_matches("urn:uuid:"))
+                .map_err(|e| invalid("identifier", format!("{id:?} is not a UUID: {e}")))?,
             None => content_uuid(doc, &title, &authors, &language),
         };
         let secs = options.modified.unwrap_or(FIXED_MODIFIED);
-        let modified = chrono::DateTime::from_timestamp(secs, 0).ok_or_else(|| invalid("modified", format!("{secs} seconds is out of range")))?;
-        Ok(BookMeta { title, subtitle, authors, language, identifier, modified, date, publication, sources })
+        let modified = chrono::DateTime::from_timestamp(secs, 0)
+            .ok_or_else(|| invalid("modified", format!("{secs} seconds is out of range")))?;
+        Ok(BookMeta {
+            title,
+            subtitle,
+            authors,
+            language,
+            identifier,
+            modified,
+            date,
+            publication,
+            sources,
+        })
     }
 
     /// OPF metadata that epub-builder has no setter for, as raw XML.
     pub fn opf_extras(&self) -> Vec<String> {
         let mut v = Vec::new();
         if let Some(s) = &self.subtitle {
-            v.push(format!("<dc:title id=\"subtitle\">{}</dc:title>", escape(s)));
+            v.push(format!(
+                "<dc:title id=\"subtitle\">{}</dc:title>",
+                escape(s)
+            ));
             v.push("<meta refines=\"#subtitle\" property=\"title-type\">subtitle</meta>".into());
         }
         if let Some(d) = &self.date {
@@ -87,11 +144,18 @@ impl BookMeta {
 }
 
 fn invalid(name: &str, reason: String) -> Error {
-    Error::InvalidOption { name: format!("epub {name}"), reason }
+    Error::InvalidOption {
+        name: format!("epub {name}"),
+        reason,
+    }
 }
 
 fn first_text<'a>(candidates: impl IntoIterator<Item = Option<&'a str>>) -> Option<String> {
-    candidates.into_iter().flatten().map(|s| tidy(s, Flow::Display)).find(|s| !s.is_empty())
+    candidates
+        .into_iter()
+        .flatten()
+        .map(|s| tidy(s, Flow::Display))
+        .find(|s| !s.is_empty())
 }
 
 fn file_stem(name: &str) -> String {
@@ -153,6 +217,9 @@ fn content_uuid(doc: &Document, title: &str, authors: &[String], language: &str)
             }
         }
     }
-    let ns = uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_URL, b"https://crates.io/crates/reprint/epub");
+    let ns = uuid::Uuid::new_v5(
+        &uuid::Uuid::NAMESPACE_URL,
+        b"https://crates.io/crates/reprint/epub",
+    );
     uuid::Uuid::new_v5(&ns, &name)
 }

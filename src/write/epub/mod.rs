@@ -195,10 +195,21 @@ impl Cover {
             ("image/svg+xml", "svg")
         } else {
             let start: Vec<String> = head.iter().take(8).map(|b| format!("{b:02X}")).collect();
-            let seen = if start.is_empty() { "it is empty".to_string() } else { format!("it starts with bytes {}", start.join(" ")) };
-            return Err(Error::InvalidOption { name: "cover".into(), reason: format!("not a PNG, JPEG, GIF, WebP or SVG image: {seen}") });
+            let seen = if start.is_empty() {
+                "it is empty".to_string()
+            } else {
+                format!("it starts with bytes {}", start.join(" "))
+            };
+            return Err(Error::InvalidOption {
+                name: "cover".into(),
+                reason: format!("not a PNG, JPEG, GIF, WebP or SVG image: {seen}"),
+            });
         };
-        Ok(Cover { bytes, media_type, extension })
+        Ok(Cover {
+            bytes,
+            media_type,
+            extension,
+        })
     }
 
     /// The image's media type, e.g. `image/png`.
@@ -212,7 +223,11 @@ fn builder_error(e: epub_builder::Error) -> Error {
 }
 
 fn to_toc(p: &NavPoint) -> TocElement {
-    p.children.iter().fold(TocElement::new(p.href.clone(), p.label.clone()), |t, c| t.child(to_toc(c)))
+    p.children
+        .iter()
+        .fold(TocElement::new(p.href.clone(), p.label.clone()), |t, c| {
+            t.child(to_toc(c))
+        })
 }
 
 impl Document {
@@ -223,7 +238,8 @@ impl Document {
         let mut body = body::render(self, labels, options.split_level, options.toc_depth);
         let lang = meta.language.as_str();
 
-        let mut b = EpubBuilder::new(ZipLibrary::new().map_err(builder_error)?).map_err(builder_error)?;
+        let mut b =
+            EpubBuilder::new(ZipLibrary::new().map_err(builder_error)?).map_err(builder_error)?;
         b.epub_version(EpubVersion::V33);
         b.set_title(meta.title.as_str());
         b.set_authors(meta.authors.clone());
@@ -249,9 +265,11 @@ impl Document {
         let mut landmarks: Vec<pages::Landmark> = Vec::new();
         if let Some(c) = &options.cover {
             let image = format!("cover.{}", c.extension);
-            b.add_cover_image(&image, c.bytes.as_slice(), c.media_type).map_err(builder_error)?;
+            b.add_cover_image(&image, c.bytes.as_slice(), c.media_type)
+                .map_err(builder_error)?;
             let page = pages::cover_page(&meta, labels, &image);
-            b.add_content(EpubContent::new("cover.xhtml", page.as_bytes())).map_err(builder_error)?;
+            b.add_content(EpubContent::new("cover.xhtml", page.as_bytes()))
+                .map_err(builder_error)?;
             landmarks.push(("cover", "cover.xhtml".into(), labels.cover.into()));
         }
         // A book with no text still needs one entry in each table of
@@ -261,17 +279,35 @@ impl Document {
             let title_page = pages::title_page(&meta, labels);
             let mut title_content = EpubContent::new("title.xhtml", title_page.as_bytes());
             if body.nav.is_empty() {
-                body.nav.push(NavPoint { href: "title.xhtml".into(), label: labels.title_page.into(), children: Vec::new() });
+                body.nav.push(NavPoint {
+                    href: "title.xhtml".into(),
+                    label: labels.title_page.into(),
+                    children: Vec::new(),
+                });
                 title_content = title_content.title(labels.title_page);
             }
             b.add_content(title_content).map_err(builder_error)?;
             landmarks.push(("titlepage", "title.xhtml".into(), labels.title_page.into()));
         }
 
-        let start = body.parts.iter().find(|p| !p.front).or(body.parts.first()).map(|p| p.file.clone());
+        let start = body
+            .parts
+            .iter()
+            .find(|p| !p.front)
+            .or(body.parts.first())
+            .map(|p| p.file.clone());
         let mut next_nav = body.nav.iter().peekable();
         for part in &body.parts {
-            let xhtml = pages::document(lang, &part.title, if part.front { "frontmatter" } else { "bodymatter" }, &part.body);
+            let xhtml = pages::document(
+                lang,
+                &part.title,
+                if part.front {
+                    "frontmatter"
+                } else {
+                    "bodymatter"
+                },
+                &part.body,
+            );
             let mut content = EpubContent::new(part.file.as_str(), xhtml.as_bytes());
             if let Some(p) = next_nav.next_if(|p| p.href == part.file) {
                 content = content.title(p.label.as_str());
@@ -292,8 +328,20 @@ impl Document {
         let nav = pages::nav(&meta, labels, &body.nav, &landmarks, &body.pages);
         let mut built = Vec::new();
         b.generate(&mut built).map_err(builder_error)?;
-        let nav_after = if title_page { "id_title.xhtml" } else if options.cover.is_some() { "id_cover.xhtml" } else { "" };
-        let patches = package::Patches { nav, nav_after: nav_after.into(), uid: format!("urn:uuid:{}", meta.identifier), language: meta.language.clone(), metadata: meta.opf_extras() };
+        let nav_after = if title_page {
+            "id_title.xhtml"
+        } else if options.cover.is_some() {
+            "id_cover.xhtml"
+        } else {
+            ""
+        };
+        let patches = package::Patches {
+            nav,
+            nav_after: nav_after.into(),
+            uid: format!("urn:uuid:{}", meta.identifier),
+            language: meta.language.clone(),
+            metadata: meta.opf_extras(),
+        };
         package::repack(&built, &patches, out)
     }
 }

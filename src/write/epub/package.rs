@@ -36,7 +36,11 @@ pub(super) fn repack<W: Write>(built: &[u8], patches: &Patches, mut out: W) -> R
     let mut zip = ZipWriter::new(Cursor::new(Vec::with_capacity(built.len() + 4096)));
     let fixed = SimpleFileOptions::default().last_modified_time(DateTime::default());
     // The OCF wants `mimetype` first and stored, whatever order the builder used.
-    zip.start_file("mimetype", fixed.compression_method(CompressionMethod::Stored)).map_err(fail)?;
+    zip.start_file(
+        "mimetype",
+        fixed.compression_method(CompressionMethod::Stored),
+    )
+    .map_err(fail)?;
     zip.write_all(b"application/epub+zip").map_err(fail)?;
     for i in 0..archive.len() {
         let name = archive.by_index_raw(i).map_err(fail)?.name().to_string();
@@ -48,20 +52,29 @@ pub(super) fn repack<W: Write>(built: &[u8], patches: &Patches, mut out: W) -> R
             _ => {
                 // Unchanged entries keep their compressed bytes; only the time changes.
                 let entry = archive.by_index_raw(i).map_err(fail)?;
-                zip.raw_copy_file_touch(entry, DateTime::default(), None).map_err(fail)?;
+                zip.raw_copy_file_touch(entry, DateTime::default(), None)
+                    .map_err(fail)?;
                 continue;
             }
         };
-        zip.start_file(name, fixed.compression_method(CompressionMethod::Deflated)).map_err(fail)?;
+        zip.start_file(name, fixed.compression_method(CompressionMethod::Deflated))
+            .map_err(fail)?;
         zip.write_all(patched.as_bytes()).map_err(fail)?;
     }
     let bytes = zip.finish().map_err(fail)?.into_inner();
-    out.write_all(&bytes).map_err(|source| Error::Write { what: "epub".into(), source })
+    out.write_all(&bytes).map_err(|source| Error::Write {
+        what: "epub".into(),
+        source,
+    })
 }
 
 fn read(archive: &mut ZipArchive<Cursor<&[u8]>>, i: usize) -> Result<String> {
     let mut text = String::new();
-    archive.by_index(i).map_err(fail)?.read_to_string(&mut text).map_err(fail)?;
+    archive
+        .by_index(i)
+        .map_err(fail)?
+        .read_to_string(&mut text)
+        .map_err(fail)?;
     Ok(text)
 }
 
@@ -69,24 +82,55 @@ fn patch_opf(opf: &str, p: &Patches) -> String {
     let lang = crate::write::xhtml::escape(&p.language);
     let nav_anchor = if p.nav_after.is_empty() {
         // The spine's start tag as epub-builder writes it, whatever its attributes.
-        opf.find("<spine").and_then(|at| opf[at..].find('>').map(|end| opf[at..=at + end].to_string())).unwrap_or_else(|| "<spine>".into())
+        opf.find("<spine")
+            .and_then(|at| {
+                opf[at..]
+                    .find('>')
+                    .map(|end| opf[at..=at + end].to_string())
+            })
+            .unwrap_or_else(|| "<spine>".into())
     } else {
         format!("<itemref idref=\"{}\"/>", p.nav_after)
     };
-    opf.replace("<dc:language id=\"epub-creator-", "<dc:language id=\"epub-language-")
-        .replacen("<package version=\"3.0\"", &format!("<package version=\"3.0\" xml:lang=\"{lang}\""), 1)
-        // The contents landmark needs the navigation document in the spine: after the title page.
-        .replacen(&nav_anchor, &format!("{nav_anchor}\n    <itemref idref=\"nav\"/>"), 1)
-        .replacen("</metadata>", &format!("{}</metadata>", p.metadata.iter().map(|m| format!("  {m}\n  ")).collect::<String>()), 1)
-        // Blank lines the template leaves where optional metadata was absent.
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .collect::<Vec<_>>()
-        .join("\n")
+    opf.replace(
+        "<dc:language id=\"epub-creator-",
+        "<dc:language id=\"epub-language-",
+    )
+    .replacen(
+        "<package version=\"3.0\"",
+        &format!("<package version=\"3.0\" xml:lang=\"{lang}\""),
+        1,
+    )
+    // The contents landmark needs the navigation document in the spine: after the title page.
+    .replacen(
+        &nav_anchor,
+        &format!("{nav_anchor}\n    <itemref idref=\"nav\"/>"),
+        1,
+    )
+    .replacen(
+        "</metadata>",
+        &format!(
+            "{}</metadata>",
+            p.metadata
+                .iter()
+                .map(|m| format!("  {m}\n  "))
+                .collect::<String>()
+        ),
+        1,
+    )
+    // Blank lines the template leaves where optional metadata was absent.
+    .lines()
+    .filter(|l| !l.trim().is_empty())
+    .collect::<Vec<_>>()
+    .join("\n")
         + "\n"
 }
 
 fn patch_ncx(ncx: &str, p: &Patches) -> String {
     let uid = crate::write::xhtml::escape(&p.uid);
-    ncx.replacen("<head>", &format!("<head>\n    <meta name=\"dtb:uid\" content=\"{uid}\" />"), 1)
+    ncx.replacen(
+        "<head>",
+        &format!("<head>\n    <meta name=\"dtb:uid\" content=\"{uid}\" />"),
+        1,
+    )
 }

@@ -25,20 +25,38 @@ pub(super) fn title_page(meta: &BookMeta, labels: &Labels) -> String {
         let _ = writeln!(b, "<p class=\"book-subtitle\">{}</p>", escape(s));
     }
     if !meta.authors.is_empty() {
-        let names: Vec<String> = meta.authors.iter().map(|a| format!("<span class=\"author\">{}</span>", escape(a))).collect();
-        let _ = writeln!(b, "<p class=\"book-authors\">{}</p>", names.join("\u{3000}"));
+        let names: Vec<String> = meta
+            .authors
+            .iter()
+            .map(|a| format!("<span class=\"author\">{}</span>", escape(a)))
+            .collect();
+        let _ = writeln!(
+            b,
+            "<p class=\"book-authors\">{}</p>",
+            names.join("\u{3000}")
+        );
     }
     if let Some(p) = &meta.publication {
         let _ = writeln!(b, "<p class=\"book-publication\">{}</p>", escape(p));
     }
     if let Some(d) = &meta.date {
-        let _ = writeln!(b, "<p class=\"book-date\"><time datetime=\"{0}\">{0}</time></p>", escape(d));
+        let _ = writeln!(
+            b,
+            "<p class=\"book-date\"><time datetime=\"{0}\">{0}</time></p>",
+            escape(d)
+        );
     }
-    let others: Vec<&String> = meta.sources.iter().filter(|s| Some(*s) != meta.publication.as_ref()).collect();
+    let others: Vec<&String> = meta
+        .sources
+        .iter()
+        .filter(|s| Some(*s) != meta.publication.as_ref())
+        .collect();
     if !others.is_empty() {
         b.push_str("<ul class=\"book-sources\">\n");
         for s in others {
-            let shown = s.strip_prefix("urn:issn:").map_or_else(|| s.to_string(), |n| format!("ISSN {n}"));
+            let shown = s
+                .strip_prefix("urn:issn:")
+                .map_or_else(|| s.to_string(), |n| format!("ISSN {n}"));
             let _ = writeln!(b, "<li>{}</li>", escape(&shown));
         }
         b.push_str("</ul>\n");
@@ -49,7 +67,11 @@ pub(super) fn title_page(meta: &BookMeta, labels: &Labels) -> String {
 
 /// A page showing the cover image alone.
 pub(super) fn cover_page(meta: &BookMeta, labels: &Labels, image: &str) -> String {
-    let body = format!("<section class=\"cover\" epub:type=\"cover\">\n<img src=\"{}\" alt=\"{}\"/>\n</section>\n", escape(image), escape(&meta.title));
+    let body = format!(
+        "<section class=\"cover\" epub:type=\"cover\">\n<img src=\"{}\" alt=\"{}\"/>\n</section>\n",
+        escape(image),
+        escape(&meta.title)
+    );
     document(&meta.language, labels.cover, "cover", &body)
 }
 
@@ -57,19 +79,46 @@ pub(super) fn cover_page(meta: &BookMeta, labels: &Labels, image: &str) -> Strin
 pub(super) type Landmark = (&'static str, String, String);
 
 /// The EPUB 3 navigation document: contents, landmarks and the printed page list.
-pub(super) fn nav(meta: &BookMeta, labels: &Labels, toc: &[NavPoint], landmarks: &[Landmark], pages: &[PageTarget]) -> String {
-    let mut b = format!("<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\">\n<h1>{}</h1>\n", escape(labels.contents));
+pub(super) fn nav(
+    meta: &BookMeta,
+    labels: &Labels,
+    toc: &[NavPoint],
+    landmarks: &[Landmark],
+    pages: &[PageTarget],
+) -> String {
+    let mut b = format!(
+        "<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\">\n<h1>{}</h1>\n",
+        escape(labels.contents)
+    );
     nav_list(&mut b, toc);
     b.push_str("</nav>\n");
-    let _ = writeln!(b, "<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n<h2>{}</h2>\n<ol>", escape(labels.landmarks));
+    let _ = writeln!(
+        b,
+        "<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n<h2>{}</h2>\n<ol>",
+        escape(labels.landmarks)
+    );
     for (kind, href, label) in landmarks {
-        let _ = writeln!(b, "<li><a epub:type=\"{kind}\" href=\"{}\">{}</a></li>", escape(href), escape(label));
+        let _ = writeln!(
+            b,
+            "<li><a epub:type=\"{kind}\" href=\"{}\">{}</a></li>",
+            escape(href),
+            escape(label)
+        );
     }
     b.push_str("</ol>\n</nav>\n");
     if !pages.is_empty() {
-        let _ = writeln!(b, "<nav epub:type=\"page-list\" id=\"page-list\" hidden=\"hidden\">\n<h2>{}</h2>\n<ol>", escape(labels.pages));
+        let _ = writeln!(
+            b,
+            "<nav epub:type=\"page-list\" id=\"page-list\" hidden=\"hidden\">\n<h2>{}</h2>\n<ol>",
+            escape(labels.pages)
+        );
         for p in pages {
-            let _ = writeln!(b, "<li><a href=\"{}\">{}</a></li>", escape(&p.href), escape(&p.label));
+            let _ = writeln!(
+                b,
+                "<li><a href=\"{}\">{}</a></li>",
+                escape(&p.href),
+                escape(&p.label)
+            );
         }
         b.push_str("</ol>\n</nav>\n");
     }
@@ -79,7 +128,12 @@ pub(super) fn nav(meta: &BookMeta, labels: &Labels, toc: &[NavPoint], landmarks:
 fn nav_list(b: &mut String, points: &[NavPoint]) {
     b.push_str("<ol>\n");
     for p in points {
-        let _ = write!(b, "<li><a href=\"{}\">{}</a>", escape(&p.href), escape(&p.label));
+        let _ = write!(
+            b,
+            "<li><a href=\"{}\">{}</a>",
+            escape(&p.href),
+            escape(&p.label)
+        );
         if !p.children.is_empty() {
             b.push('\n');
             nav_list(b, &p.children);

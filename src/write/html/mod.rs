@@ -15,7 +15,10 @@
 //! ```
 
 use super::reading::metadata;
-use super::xhtml::{Labels, Markup, NavPoint, Target, article_label, detect_language, escape, for_language, is_language_tag, nest, squash, w3c_date};
+use super::xhtml::{
+    Labels, Markup, NavPoint, Target, article_label, detect_language, escape, for_language,
+    is_language_tag, nest, squash, w3c_date,
+};
 use crate::model::{ArticleKind, Metadata};
 use crate::{Document, Error, Result};
 use std::fmt::Write as _;
@@ -62,7 +65,12 @@ pub struct HtmlOptions {
 
 impl Default for HtmlOptions {
     fn default() -> Self {
-        HtmlOptions { contents: true, page_numbers: false, metadata: Metadata::default(), css: None }
+        HtmlOptions {
+            contents: true,
+            page_numbers: false,
+            metadata: Metadata::default(),
+            css: None,
+        }
     }
 }
 
@@ -106,7 +114,12 @@ impl Document {
     /// ```
     pub fn write_html<W: Write>(&self, mut out: W, options: &HtmlOptions) -> Result<()> {
         let page = render(self, options)?;
-        out.write_all(page.as_bytes()).and_then(|()| out.flush()).map_err(|source| Error::Write { what: "HTML output".into(), source })
+        out.write_all(page.as_bytes())
+            .and_then(|()| out.flush())
+            .map_err(|source| Error::Write {
+                what: "HTML output".into(),
+                source,
+            })
     }
 }
 
@@ -115,13 +128,25 @@ fn render(doc: &Document, options: &HtmlOptions) -> Result<String> {
     let language = match meta.language.as_str() {
         l if is_language_tag(l) => l.to_string(),
         l if !options.metadata.language.trim().is_empty() => {
-            return Err(Error::InvalidOption { name: "html language".into(), reason: format!("{l:?} is not a BCP 47 language tag") });
+            return Err(Error::InvalidOption {
+                name: "html language".into(),
+                reason: format!("{l:?} is not a BCP 47 language tag"),
+            });
         }
         _ => detect_language(doc),
     };
     let labels = for_language(&language);
-    let title =
-        meta.title.clone().or_else(|| doc.source.file_name.as_deref().map(file_stem).filter(|s| !s.is_empty())).unwrap_or_else(|| labels.untitled.to_string());
+    let title = meta
+        .title
+        .clone()
+        .or_else(|| {
+            doc.source
+                .file_name
+                .as_deref()
+                .map(file_stem)
+                .filter(|s| !s.is_empty())
+        })
+        .unwrap_or_else(|| labels.untitled.to_string());
 
     let id = |i: usize| format!("a{:03}", i + 1);
     let links = doc
@@ -160,20 +185,46 @@ fn render(doc: &Document, options: &HtmlOptions) -> Result<String> {
     if let Some(d) = meta.date.as_deref().and_then(w3c_date) {
         let _ = writeln!(p, "<meta name=\"dcterms.date\" content=\"{d}\"/>");
     }
-    let _ = writeln!(p, "<meta name=\"generator\" content=\"reprint {}\"/>", env!("CARGO_PKG_VERSION"));
+    let _ = writeln!(
+        p,
+        "<meta name=\"generator\" content=\"reprint {}\"/>",
+        env!("CARGO_PKG_VERSION")
+    );
     // The user's stylesheet last, so its rules win. In a CDATA section that
     // CSS comments hide from HTML parsers, so the page stays well-formed XML
     // whatever it holds; `</` would end the element early in HTML.
     let user = options
         .css
         .as_deref()
-        .map(|c| format!("/* the user's stylesheet */\n/*<![CDATA[*/\n{}\n/*]]>*/\n", c.replace("</", "<\\/").replace("]]>", "]] >")))
+        .map(|c| {
+            format!(
+                "/* the user's stylesheet */\n/*<![CDATA[*/\n{}\n/*]]>*/\n",
+                c.replace("</", "<\\/").replace("]]>", "]] >")
+            )
+        })
         .unwrap_or_default();
-    let _ = writeln!(p, "<style>\n{STYLE}{}{user}</style>\n</head>\n<body>", if options.page_numbers { PAGE_NUMBERS } else { "" });
+    let _ = writeln!(
+        p,
+        "<style>\n{STYLE}{}{user}</style>\n</head>\n<body>",
+        if options.page_numbers {
+            PAGE_NUMBERS
+        } else {
+            ""
+        }
+    );
     if shows_header(doc, &meta) {
         // The names of every byline of a magazine are no author line: each article has its own.
-        let single = doc.articles.iter().filter(|a| a.kind == ArticleKind::Article).count() <= 1;
-        let authors: &[String] = if single || !options.metadata.authors.is_empty() { &meta.authors } else { &[] };
+        let single = doc
+            .articles
+            .iter()
+            .filter(|a| a.kind == ArticleKind::Article)
+            .count()
+            <= 1;
+        let authors: &[String] = if single || !options.metadata.authors.is_empty() {
+            &meta.authors
+        } else {
+            &[]
+        };
         header(&mut p, &title, authors, &meta);
     }
     if options.contents && entries(&nav) >= MIN_CONTENTS {
@@ -188,8 +239,14 @@ fn render(doc: &Document, options: &HtmlOptions) -> Result<String> {
 /// A header names the whole document when its articles do not: a title
 /// given in place of the first article's own, or a periodical's issue.
 fn shows_header(doc: &Document, meta: &Metadata) -> bool {
-    let first = doc.articles.iter().filter(|a| a.kind == ArticleKind::Article).find_map(|a| a.title());
-    meta.title.as_deref().map(squash) != first.as_deref().map(squash) || meta.publication.is_some() || meta.issue.is_some()
+    let first = doc
+        .articles
+        .iter()
+        .filter(|a| a.kind == ArticleKind::Article)
+        .find_map(|a| a.title());
+    meta.title.as_deref().map(squash) != first.as_deref().map(squash)
+        || meta.publication.is_some()
+        || meta.issue.is_some()
 }
 
 fn header(p: &mut String, title: &str, authors: &[String], meta: &Metadata) {
@@ -199,16 +256,33 @@ fn header(p: &mut String, title: &str, authors: &[String], meta: &Metadata) {
         let _ = writeln!(p, "<p class=\"doc-subtitle\">{}</p>", escape(s));
     }
     if !authors.is_empty() {
-        let names: Vec<String> = authors.iter().map(|a| format!("<span class=\"author\">{}</span>", escape(a))).collect();
+        let names: Vec<String> = authors
+            .iter()
+            .map(|a| format!("<span class=\"author\">{}</span>", escape(a)))
+            .collect();
         let _ = writeln!(p, "<p class=\"doc-authors\">{}</p>", names.join("\u{3000}"));
     }
-    let publication: Vec<&str> = [&meta.publication, &meta.issue].into_iter().flatten().map(String::as_str).collect();
+    let publication: Vec<&str> = [&meta.publication, &meta.issue]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
     if !publication.is_empty() {
-        let _ = writeln!(p, "<p class=\"doc-publication\">{}</p>", escape(&publication.join("\u{3000}")));
+        let _ = writeln!(
+            p,
+            "<p class=\"doc-publication\">{}</p>",
+            escape(&publication.join("\u{3000}"))
+        );
     }
     if let Some(d) = &meta.date {
         match w3c_date(d) {
-            Some(w) => _ = writeln!(p, "<p class=\"doc-date\"><time datetime=\"{w}\">{}</time></p>", escape(d)),
+            Some(w) => {
+                _ = writeln!(
+                    p,
+                    "<p class=\"doc-date\"><time datetime=\"{w}\">{}</time></p>",
+                    escape(d)
+                )
+            }
             None => _ = writeln!(p, "<p class=\"doc-date\">{}</p>", escape(d)),
         }
     }
@@ -220,7 +294,11 @@ fn entries(nav: &[NavPoint]) -> usize {
 }
 
 fn contents(p: &mut String, labels: &Labels, nav: &[NavPoint]) {
-    let _ = writeln!(p, "<nav class=\"contents\" id=\"contents\" role=\"doc-toc\">\n<h2>{}</h2>", escape(labels.contents));
+    let _ = writeln!(
+        p,
+        "<nav class=\"contents\" id=\"contents\" role=\"doc-toc\">\n<h2>{}</h2>",
+        escape(labels.contents)
+    );
     list(p, nav);
     p.push_str("</nav>\n");
 }
@@ -228,7 +306,12 @@ fn contents(p: &mut String, labels: &Labels, nav: &[NavPoint]) {
 fn list(p: &mut String, points: &[NavPoint]) {
     p.push_str("<ol>\n");
     for n in points {
-        let _ = write!(p, "<li><a href=\"{}\">{}</a>", escape(&n.href), escape(&n.label));
+        let _ = write!(
+            p,
+            "<li><a href=\"{}\">{}</a>",
+            escape(&n.href),
+            escape(&n.label)
+        );
         if !n.children.is_empty() {
             p.push('\n');
             list(p, &n.children);

@@ -79,7 +79,11 @@ mod tests {
     fn breaks(s: &str) -> String {
         let chars: Vec<char> = s.chars().collect();
         let ok = opportunities(s, &chars);
-        chars.iter().zip(ok).map(|(c, b)| if b { format!("|{c}") } else { c.to_string() }).collect()
+        chars
+            .iter()
+            .zip(ok)
+            .map(|(c, b)| if b { format!("|{c}") } else { c.to_string() })
+            .collect()
     }
 
     #[test]

@@ -30,7 +30,10 @@ enum Kind {
 }
 
 fn refuse(reason: impl Into<String>) -> Error {
-    Error::InvalidOption { name: "pdf cover".into(), reason: reason.into() }
+    Error::InvalidOption {
+        name: "pdf cover".into(),
+        reason: reason.into(),
+    }
 }
 
 impl PdfCover {
@@ -38,14 +41,21 @@ impl PdfCover {
     /// cannot take as they are are an [`Error::InvalidOption`].
     pub fn new(bytes: Vec<u8>) -> Result<PdfCover> {
         if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-            let (width, height, components) = jpeg_size(&bytes).ok_or_else(|| refuse("a JPEG without a frame header (SOF)"))?;
+            let (width, height, components) =
+                jpeg_size(&bytes).ok_or_else(|| refuse("a JPEG without a frame header (SOF)"))?;
             let space = match components {
                 1 => "DeviceGray",
                 3 => "DeviceRGB",
                 4 => "DeviceCMYK",
                 n => return Err(refuse(format!("a JPEG with {n} colour components"))),
             };
-            return Ok(PdfCover { width, height, space, kind: Kind::Jpeg, data: bytes });
+            return Ok(PdfCover {
+                width,
+                height,
+                space,
+                kind: Kind::Jpeg,
+                data: bytes,
+            });
         }
         if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
             return png(&bytes);
@@ -91,33 +101,64 @@ fn png(b: &[u8]) -> Result<PdfCover> {
     while at + 8 <= b.len() {
         let len = u32::from_be_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]]) as usize;
         let kind = &b[at + 4..at + 8];
-        let body = b.get(at + 8..at + 8 + len).ok_or_else(|| refuse("a PNG cut short"))?;
+        let body = b
+            .get(at + 8..at + 8 + len)
+            .ok_or_else(|| refuse("a PNG cut short"))?;
         match kind {
-            b"IHDR" if len >= 13 => header = Some((u32::from_be_bytes([body[0], body[1], body[2], body[3]]), u32::from_be_bytes([body[4], body[5], body[6], body[7]]), body[8], body[9], body[12])),
+            b"IHDR" if len >= 13 => {
+                header = Some((
+                    u32::from_be_bytes([body[0], body[1], body[2], body[3]]),
+                    u32::from_be_bytes([body[4], body[5], body[6], body[7]]),
+                    body[8],
+                    body[9],
+                    body[12],
+                ))
+            }
             b"IDAT" => data.extend_from_slice(body),
             b"IEND" => break,
             _ => {}
         }
         at += 12 + len;
     }
-    let (width, height, depth, colour, interlace) = header.ok_or_else(|| refuse("a PNG without a header"))?;
+    let (width, height, depth, colour, interlace) =
+        header.ok_or_else(|| refuse("a PNG without a header"))?;
     let (space, colours) = match colour {
         0 => ("DeviceGray", 1),
         2 => ("DeviceRGB", 3),
         3 => return Err(refuse("a PNG with a palette: save it as RGB or as a JPEG")),
-        _ => return Err(refuse("a PNG with transparency: flatten it or save it as a JPEG")),
+        _ => {
+            return Err(refuse(
+                "a PNG with transparency: flatten it or save it as a JPEG",
+            ));
+        }
     };
     if depth != 8 || interlace != 0 || width == 0 || height == 0 || data.is_empty() {
-        return Err(refuse("the PDF takes 8-bit, non-interlaced PNGs: save it so or as a JPEG"));
+        return Err(refuse(
+            "the PDF takes 8-bit, non-interlaced PNGs: save it so or as a JPEG",
+        ));
     }
-    Ok(PdfCover { width, height, space, kind: Kind::Png(colours), data })
+    Ok(PdfCover {
+        width,
+        height,
+        space,
+        kind: Kind::Png(colours),
+        data,
+    })
 }
 
 /// Puts the cover on a new first page of `lo`, scaled to fit the page and
 /// centred, and labels the pages so that the viewer's numbers stay the
 /// printed ones (the cover is "cover", the text starts at 1).
-pub(super) fn insert(lo: &mut Lo, cover: &PdfCover, page_width: f32, page_height: f32) -> Result<()> {
-    let fail = || Error::Output { format: "pdf", reason: "the PDF has no page tree to put the cover in".into() };
+pub(super) fn insert(
+    lo: &mut Lo,
+    cover: &PdfCover,
+    page_width: f32,
+    page_height: f32,
+) -> Result<()> {
+    let fail = || Error::Output {
+        format: "pdf",
+        reason: "the PDF has no page tree to put the cover in".into(),
+    };
     let mut image = Dictionary::new();
     image.set("Type", Object::Name(b"XObject".to_vec()));
     image.set("Subtype", Object::Name(b"Image".to_vec()));
@@ -141,10 +182,19 @@ pub(super) fn insert(lo: &mut Lo, cover: &PdfCover, page_width: f32, page_height
 
     let scale = (page_width / cover.width as f32).min(page_height / cover.height as f32);
     let (w, h) = (cover.width as f32 * scale, cover.height as f32 * scale);
-    let ops = format!("q {w:.3} 0 0 {h:.3} {:.3} {:.3} cm /Cover Do Q", (page_width - w) / 2.0, (page_height - h) / 2.0);
+    let ops = format!(
+        "q {w:.3} 0 0 {h:.3} {:.3} {:.3} cm /Cover Do Q",
+        (page_width - w) / 2.0,
+        (page_height - h) / 2.0
+    );
     let contents = lo.add_object(Stream::new(Dictionary::new(), ops.into_bytes()));
 
-    let pages_id = lo.catalog().ok().and_then(|c| c.get(b"Pages").ok()).and_then(|p| p.as_reference().ok()).ok_or_else(fail)?;
+    let pages_id = lo
+        .catalog()
+        .ok()
+        .and_then(|c| c.get(b"Pages").ok())
+        .and_then(|p| p.as_reference().ok())
+        .ok_or_else(fail)?;
     let mut xobjects = Dictionary::new();
     xobjects.set("Cover", Object::Reference(image_id));
     let mut resources = Dictionary::new();
@@ -152,13 +202,26 @@ pub(super) fn insert(lo: &mut Lo, cover: &PdfCover, page_width: f32, page_height
     let mut page = Dictionary::new();
     page.set("Type", Object::Name(b"Page".to_vec()));
     page.set("Parent", Object::Reference(pages_id));
-    page.set("MediaBox", Object::Array(vec![0.into(), 0.into(), Object::Real(page_width), Object::Real(page_height)]));
+    page.set(
+        "MediaBox",
+        Object::Array(vec![
+            0.into(),
+            0.into(),
+            Object::Real(page_width),
+            Object::Real(page_height),
+        ]),
+    );
     page.set("Resources", Object::Dictionary(resources));
     page.set("Contents", Object::Reference(contents));
     let page_id = lo.add_object(Object::Dictionary(page));
 
-    let pages = lo.get_object_mut(pages_id).and_then(Object::as_dict_mut).map_err(|_| fail())?;
-    let Ok(Object::Array(kids)) = pages.get_mut(b"Kids") else { return Err(fail()) };
+    let pages = lo
+        .get_object_mut(pages_id)
+        .and_then(Object::as_dict_mut)
+        .map_err(|_| fail())?;
+    let Ok(Object::Array(kids)) = pages.get_mut(b"Kids") else {
+        return Err(fail());
+    };
     kids.insert(0, Object::Reference(page_id));
     let count = pages.get(b"Count").and_then(Object::as_i64).unwrap_or(0);
     pages.set("Count", Object::Integer(count + 1));
@@ -172,9 +235,15 @@ pub(super) fn insert(lo: &mut Lo, cover: &PdfCover, page_width: f32, page_height
     };
     let nums = vec![
         Object::Integer(0),
-        label(&[("P", Object::String(b"cover".to_vec(), lopdf::StringFormat::Literal))]),
+        label(&[(
+            "P",
+            Object::String(b"cover".to_vec(), lopdf::StringFormat::Literal),
+        )]),
         Object::Integer(1),
-        label(&[("S", Object::Name(b"D".to_vec())), ("St", Object::Integer(1))]),
+        label(&[
+            ("S", Object::Name(b"D".to_vec())),
+            ("St", Object::Integer(1)),
+        ]),
     ];
     if let Ok(catalog) = lo.catalog_mut() {
         catalog.set("PageLabels", label(&[("Nums", Object::Array(nums))]));
@@ -189,7 +258,10 @@ mod tests {
     #[test]
     fn jpeg_and_png_headers_are_read() {
         // SOI, APP0 of length 4, SOF0 of a 3 × 2 RGB image.
-        let jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0, 4, 0, 0, 0xFF, 0xC0, 0, 17, 8, 0, 2, 0, 3, 3].to_vec();
+        let jpeg = [
+            0xFF, 0xD8, 0xFF, 0xE0, 0, 4, 0, 0, 0xFF, 0xC0, 0, 17, 8, 0, 2, 0, 3, 3,
+        ]
+        .to_vec();
         let c = PdfCover::new(jpeg).unwrap();
         assert_eq!((c.size(), c.space), ((3, 2), "DeviceRGB"));
         let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
@@ -197,6 +269,11 @@ mod tests {
         png.extend(b"IHDR");
         png.extend([0, 0, 0, 5, 0, 0, 0, 7, 8, 6, 0, 0, 0]);
         png.extend([0; 4]);
-        assert!(PdfCover::new(png).unwrap_err().to_string().contains("transparency"));
+        assert!(
+            PdfCover::new(png)
+                .unwrap_err()
+                .to_string()
+                .contains("transparency")
+        );
     }
 }

@@ -6,7 +6,8 @@ use super::fonts::FontSet;
 use super::lines::{Item, Line, MISSING, set_width, visible_end};
 use super::paginate::Placed;
 use printpdf::{
-    Color, Greyscale, LinePoint, Op, PaintMode, PdfFontHandle, Point, Pt, Rect, TextItem, TextMatrix,
+    Color, Greyscale, LinePoint, Op, PaintMode, PdfFontHandle, Point, Pt, Rect, TextItem,
+    TextMatrix,
 };
 
 /// A block after line breaking, ready to draw.
@@ -54,9 +55,18 @@ struct Pen {
 }
 
 /// Draws one page's body lines and sidebar boxes.
-pub(super) fn page_ops(placed: &[Placed], blocks: &[SetBlock], fonts: &FontSet, g: &Geometry) -> Vec<Op> {
+pub(super) fn page_ops(
+    placed: &[Placed],
+    blocks: &[SetBlock],
+    fonts: &FontSet,
+    g: &Geometry,
+) -> Vec<Op> {
     let mut ops = vec![Op::StartTextSection];
-    let mut pen = Pen { font: None, spacing: 0.0, grey: 0.0 };
+    let mut pen = Pen {
+        font: None,
+        spacing: 0.0,
+        grey: 0.0,
+    };
     let mut boxes: Vec<(usize, f32, f32)> = Vec::new();
     let mut leaders: Vec<(f32, f32, f32)> = Vec::new();
     for p in placed {
@@ -64,19 +74,35 @@ pub(super) fn page_ops(placed: &[Placed], blocks: &[SetBlock], fonts: &FontSet, 
         let line = &blk.lines[p.line];
         let base = g.baseline(p.top, blk.pitch, blk.size);
         if blk.grey != pen.grey {
-            ops.push(Op::SetFillColor { col: grey(blk.grey) });
+            ops.push(Op::SetFillColor {
+                col: grey(blk.grey),
+            });
             pen.grey = blk.grey;
         }
         let x = g.left + blk.left + line.x;
-        show_line(&mut ops, &mut pen, fonts, &blk.items, line, blk.size, x, base);
+        show_line(
+            &mut ops, &mut pen, fonts, &blk.items, line, blk.size, x, base,
+        );
         if p.line + 1 == blk.lines.len()
             && let Some(tab) = &blk.tab
         {
             let w: f32 = set_width(tab, 0, tab.len());
-            let whole = Line { start: 0, end: tab.len(), extra: 0.0, x: 0.0, width: w };
+            let whole = Line {
+                start: 0,
+                end: tab.len(),
+                extra: 0.0,
+                x: 0.0,
+                width: w,
+            };
             let tab_x = g.left + blk.left + blk.width - w;
-            show_line(&mut ops, &mut pen, fonts, tab, &whole, blk.size, tab_x, base);
-            leaders.push((x + line.width + 0.5 * blk.size, tab_x - 0.5 * blk.size, base + 0.12 * blk.size));
+            show_line(
+                &mut ops, &mut pen, fonts, tab, &whole, blk.size, tab_x, base,
+            );
+            leaders.push((
+                x + line.width + 0.5 * blk.size,
+                tab_x - 0.5 * blk.size,
+                base + 0.12 * blk.size,
+            ));
         }
         if let Some(id) = blk.boxed {
             let (top, bottom) = (p.top, p.top + blk.pitch);
@@ -95,21 +121,39 @@ pub(super) fn page_ops(placed: &[Placed], blocks: &[SetBlock], fonts: &FontSet, 
         // are no part of the text a reader copies.
         ops.push(Op::SetOutlineColor { col: grey(0.35) });
         ops.push(Op::SetOutlineThickness { pt: Pt(0.9) });
-        ops.push(Op::SetLineCapStyle { cap: printpdf::LineCapStyle::Round });
-        ops.push(Op::SetLineDashPattern { dash: printpdf::LineDashPattern::new(0.0, &[0.0, 0.5 * g.body_size]) });
+        ops.push(Op::SetLineCapStyle {
+            cap: printpdf::LineCapStyle::Round,
+        });
+        ops.push(Op::SetLineDashPattern {
+            dash: printpdf::LineDashPattern::new(0.0, &[0.0, 0.5 * g.body_size]),
+        });
         for (x0, x1, y) in leaders.into_iter().filter(|(x0, x1, _)| x1 > x0) {
-            ops.push(Op::DrawLine { line: rule(x0, x1, y) });
+            ops.push(Op::DrawLine {
+                line: rule(x0, x1, y),
+            });
         }
-        ops.push(Op::SetLineDashPattern { dash: printpdf::LineDashPattern::solid() });
-        ops.push(Op::SetLineCapStyle { cap: printpdf::LineCapStyle::Butt });
+        ops.push(Op::SetLineDashPattern {
+            dash: printpdf::LineDashPattern::solid(),
+        });
+        ops.push(Op::SetLineCapStyle {
+            cap: printpdf::LineCapStyle::Butt,
+        });
     }
     for (_, top, bottom) in boxes {
         let pad = 0.35 * g.body_size;
-        let (x0, x1) = (g.left + 0.4 * g.body_size, g.left + g.width - 0.4 * g.body_size);
+        let (x0, x1) = (
+            g.left + 0.4 * g.body_size,
+            g.left + g.width - 0.4 * g.body_size,
+        );
         let (y1, y0) = (g.top - top + pad, g.top - bottom - pad);
         ops.push(Op::SetOutlineColor { col: grey(0.45) });
         ops.push(Op::SetOutlineThickness { pt: Pt(0.6) });
-        ops.push(Op::DrawRectangle { rectangle: Rect { mode: Some(PaintMode::Stroke), ..Rect::from_xywh(Pt(x0), Pt(y0), Pt(x1 - x0), Pt(y1 - y0)) } });
+        ops.push(Op::DrawRectangle {
+            rectangle: Rect {
+                mode: Some(PaintMode::Stroke),
+                ..Rect::from_xywh(Pt(x0), Pt(y0), Pt(x1 - x0), Pt(y1 - y0))
+            },
+        });
     }
     ops
 }
@@ -117,12 +161,25 @@ pub(super) fn page_ops(placed: &[Placed], blocks: &[SetBlock], fonts: &FontSet, 
 /// Writes one line: a text matrix, then runs of one face each, the
 /// justification in `Tc` (Latin words take it back so they stay unspaced).
 #[allow(clippy::too_many_arguments)]
-fn show_line(ops: &mut Vec<Op>, pen: &mut Pen, fonts: &FontSet, items: &[Item], line: &Line, size: f32, x: f32, y: f32) {
+fn show_line(
+    ops: &mut Vec<Op>,
+    pen: &mut Pen,
+    fonts: &FontSet,
+    items: &[Item],
+    line: &Line,
+    size: f32,
+    x: f32,
+    y: f32,
+) {
     if line.extra != pen.spacing {
-        ops.push(Op::SetCharacterSpacing { multiplier: line.extra });
+        ops.push(Op::SetCharacterSpacing {
+            multiplier: line.extra,
+        });
         pen.spacing = line.extra;
     }
-    ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(x), Pt(y)) });
+    ops.push(Op::SetTextMatrix {
+        matrix: TextMatrix::Translate(Pt(x), Pt(y)),
+    });
     let end = visible_end(items, line);
     let mut run: Vec<TextItem> = Vec::new();
     let mut text = String::new();
@@ -138,7 +195,10 @@ fn show_line(ops: &mut Vec<Op>, pen: &mut Pen, fonts: &FontSet, items: &[Item], 
             flush(ops, &mut run, &mut text, &mut shift, size);
             let f = &fonts.faces[usize::from(face)];
             let id = if half { f.half.clone() } else { f.id.clone() };
-            ops.push(Op::SetFont { font: PdfFontHandle::External(id), size: Pt(size) });
+            ops.push(Op::SetFont {
+                font: PdfFontHandle::External(id),
+                size: Pt(size),
+            });
             pen.font = Some(key);
         }
         if shift.abs() > 0.001 {
@@ -154,7 +214,13 @@ fn show_line(ops: &mut Vec<Op>, pen: &mut Pen, fonts: &FontSet, items: &[Item], 
     flush(ops, &mut run, &mut text, &mut shift, size);
 }
 
-fn flush(ops: &mut Vec<Op>, run: &mut Vec<TextItem>, text: &mut String, shift: &mut f32, size: f32) {
+fn flush(
+    ops: &mut Vec<Op>,
+    run: &mut Vec<TextItem>,
+    text: &mut String,
+    shift: &mut f32,
+    size: f32,
+) {
     if !text.is_empty() {
         run.push(TextItem::Text(std::mem::take(text)));
     }
@@ -163,7 +229,9 @@ fn flush(ops: &mut Vec<Op>, run: &mut Vec<TextItem>, text: &mut String, shift: &
             run.push(TextItem::Offset(-*shift * 1000.0 / size));
             *shift = 0.0;
         }
-        ops.push(Op::ShowText { items: std::mem::take(run) });
+        ops.push(Op::ShowText {
+            items: std::mem::take(run),
+        });
     }
 }
 
@@ -172,47 +240,114 @@ fn grey(level: f32) -> Color {
 }
 
 /// The running head (the article's title over a hairline) and the folio.
-pub(super) fn furniture(head: Option<&[Item]>, folio: &[Item], fonts: &FontSet, g: &Geometry) -> Vec<Op> {
+pub(super) fn furniture(
+    head: Option<&[Item]>,
+    folio: &[Item],
+    fonts: &FontSet,
+    g: &Geometry,
+) -> Vec<Op> {
     let size = 0.75 * g.body_size;
     let mut ops = vec![Op::StartTextSection, Op::SetFillColor { col: grey(0.3) }];
-    let mut pen = Pen { font: None, spacing: 0.0, grey: 0.3 };
+    let mut pen = Pen {
+        font: None,
+        spacing: 0.0,
+        grey: 0.3,
+    };
     let head_base = g.top + 1.4 * g.body_size;
     if let Some(items) = head {
         let w: f32 = set_width(items, 0, items.len());
-        let line = Line { start: 0, end: items.len(), extra: 0.0, x: 0.0, width: w };
-        show_line(&mut ops, &mut pen, fonts, items, &line, size, g.left + (g.width - w) / 2.0, head_base);
+        let line = Line {
+            start: 0,
+            end: items.len(),
+            extra: 0.0,
+            x: 0.0,
+            width: w,
+        };
+        show_line(
+            &mut ops,
+            &mut pen,
+            fonts,
+            items,
+            &line,
+            size,
+            g.left + (g.width - w) / 2.0,
+            head_base,
+        );
     }
     let w: f32 = set_width(folio, 0, folio.len());
-    let line = Line { start: 0, end: folio.len(), extra: 0.0, x: 0.0, width: w };
-    show_line(&mut ops, &mut pen, fonts, folio, &line, size, g.left + (g.width - w) / 2.0, g.top - g.height - 2.2 * g.body_size);
+    let line = Line {
+        start: 0,
+        end: folio.len(),
+        extra: 0.0,
+        x: 0.0,
+        width: w,
+    };
+    show_line(
+        &mut ops,
+        &mut pen,
+        fonts,
+        folio,
+        &line,
+        size,
+        g.left + (g.width - w) / 2.0,
+        g.top - g.height - 2.2 * g.body_size,
+    );
     ops.push(Op::EndTextSection);
     ops.push(Op::SetFillColor { col: grey(0.0) });
     if head.is_some() {
         let y = head_base - 0.45 * g.body_size;
         ops.push(Op::SetOutlineColor { col: grey(0.4) });
         ops.push(Op::SetOutlineThickness { pt: Pt(0.4) });
-        ops.push(Op::DrawLine { line: rule(g.left, g.left + g.width, y) });
+        ops.push(Op::DrawLine {
+            line: rule(g.left, g.left + g.width, y),
+        });
     }
     ops
 }
 
 fn rule(x0: f32, x1: f32, y: f32) -> printpdf::Line {
-    let point = |x: f32| LinePoint { p: Point { x: Pt(x), y: Pt(y) }, bezier: false };
-    printpdf::Line { points: vec![point(x0), point(x1)], is_closed: false }
+    let point = |x: f32| LinePoint {
+        p: Point { x: Pt(x), y: Pt(y) },
+        bezier: false,
+    };
+    printpdf::Line {
+        points: vec![point(x0), point(x1)],
+        is_closed: false,
+    }
 }
 
 /// Link annotations over table-of-contents entries, to the page each names.
-pub(super) fn links(placed: &[Placed], blocks: &[SetBlock], targets: &[(usize, usize)], g: &Geometry) -> Vec<Op> {
+pub(super) fn links(
+    placed: &[Placed],
+    blocks: &[SetBlock],
+    targets: &[(usize, usize)],
+    g: &Geometry,
+) -> Vec<Op> {
     use printpdf::{Actions, BorderArray, Destination, LinkAnnotation};
     let mut ops = Vec::new();
     for &(block, page) in targets {
         let lines: Vec<&Placed> = placed.iter().filter(|p| p.block == block).collect();
-        let (Some(first), Some(last)) = (lines.first(), lines.last()) else { continue };
+        let (Some(first), Some(last)) = (lines.first(), lines.last()) else {
+            continue;
+        };
         let blk = &blocks[block];
         let (y0, y1) = (g.top - last.top - blk.pitch, g.top - first.top);
         let rect = Rect::from_xywh(Pt(g.left + blk.left), Pt(y0), Pt(blk.width), Pt(y1 - y0));
-        let action = Actions::go_to(Destination::Xyz { page: page + 1, left: None, top: None, zoom: None });
-        ops.push(Op::LinkAnnotation { link: LinkAnnotation::new(rect, action, Some(BorderArray::Solid([0.0, 0.0, 0.0])), None, None) });
+        let action = Actions::go_to(Destination::Xyz {
+            page: page + 1,
+            left: None,
+            top: None,
+            zoom: None,
+        });
+        ops.push(Op::LinkAnnotation {
+            link: LinkAnnotation::new(
+                rect,
+                action,
+                Some(BorderArray::Solid([0.0, 0.0, 0.0])),
+                None,
+                None,
+            ),
+        });
     }
     ops
 }

@@ -36,7 +36,12 @@ pub(super) fn flow(doc: &Document, leading: f32) -> (Vec<Para>, Vec<ArticleInfo>
     let mut infos = Vec::new();
     let mut boxes = 0;
     for (a, article) in doc.articles.iter().enumerate() {
-        infos.push(ArticleInfo { title: article.title().or_else(|| front_title(article)).or_else(|| doc.meta.title.clone()) });
+        infos.push(ArticleInfo {
+            title: article
+                .title()
+                .or_else(|| front_title(article))
+                .or_else(|| doc.meta.title.clone()),
+        });
         let mut titled = false;
         let mut prev_title = false;
         for block in &article.blocks {
@@ -45,7 +50,9 @@ pub(super) fn flow(doc: &Document, leading: f32) -> (Vec<Para>, Vec<ArticleInfo>
                     titled = true;
                     article.title().map(|t| (0, t))
                 }
-                BlockKind::Heading { level } => Some((usize::from(level.saturating_sub(1).max(1)), block.text())),
+                BlockKind::Heading { level } => {
+                    Some((usize::from(level.saturating_sub(1).max(1)), block.text()))
+                }
                 _ => None,
             };
             let before = paras.len();
@@ -77,7 +84,12 @@ fn link_contents(paras: &mut [Para], infos: &[ArticleInfo]) {
     let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     let mut articles_of: HashMap<String, Vec<usize>> = HashMap::new();
     for (a, info) in infos.iter().enumerate() {
-        if let Some(t) = info.title.as_deref().map(squeeze).filter(|t| t.chars().count() >= 4) {
+        if let Some(t) = info
+            .title
+            .as_deref()
+            .map(squeeze)
+            .filter(|t| t.chars().count() >= 4)
+        {
             articles_of.entry(t).or_default().push(a);
         }
     }
@@ -85,7 +97,9 @@ fn link_contents(paras: &mut [Para], infos: &[ArticleInfo]) {
     // All titles searched at once: a long contents against many titles, one
     // by one, would cost their product. Building fails only past 4 GB of
     // automaton; such a book goes without contents links.
-    let Ok(search) = AhoCorasick::new(titles.iter().map(|(t, _)| t)) else { return };
+    let Ok(search) = AhoCorasick::new(titles.iter().map(|(t, _)| t)) else {
+        return;
+    };
     for p in paras.iter_mut().filter(|p| p.tab.is_some()) {
         let text = squeeze(&p.text);
         // The longest title in the entry that is another article's, the later article on a tie.
@@ -93,7 +107,11 @@ fn link_contents(paras: &mut [Para], infos: &[ArticleInfo]) {
             .find_overlapping_iter(&text)
             .filter_map(|m| {
                 let (t, articles) = titles[m.pattern().as_usize()];
-                articles.iter().rev().find(|&&a| a != p.article).map(|&a| (t.len(), a))
+                articles
+                    .iter()
+                    .rev()
+                    .find(|&&a| a != p.article)
+                    .map(|&a| (t.len(), a))
             })
             .max()
             .map(|(_, a)| a);
@@ -109,14 +127,33 @@ fn push_block(block: &Block, leading: f32, article: usize, out: &mut Vec<Para>) 
     let mut para = |content: &[Inline], style: Style, tab: Option<String>| {
         let (text, lines) = text_of(content);
         if !text.is_empty() || tab.is_some() {
-            out.push(Para { text, lines, style, article, outline: None, boxed: None, tab, target: None });
+            out.push(Para {
+                text,
+                lines,
+                style,
+                article,
+                outline: None,
+                boxed: None,
+                tab,
+                target: None,
+            });
         }
     };
     match &block.kind {
         BlockKind::Furniture { .. } => {}
         BlockKind::Caption { credit } => {
-            let has_credit = credit.iter().any(|i| matches!(i, Inline::Span(s) if !s.text().trim().is_empty()));
-            let first = if has_credit { Style { after: 0.0, keep_with_next: true, ..style } } else { style };
+            let has_credit = credit
+                .iter()
+                .any(|i| matches!(i, Inline::Span(s) if !s.text().trim().is_empty()));
+            let first = if has_credit {
+                Style {
+                    after: 0.0,
+                    keep_with_next: true,
+                    ..style
+                }
+            } else {
+                style
+            };
             para(&block.content, first, None);
             para(credit, credit_style(&style), None);
         }
@@ -126,14 +163,34 @@ fn push_block(block: &Block, leading: f32, article: usize, out: &mut Vec<Para>) 
             let prefix = format!("{} ", marker.trim());
             let mut marked: Vec<u32> = vec![line; prefix.chars().count()];
             marked.append(&mut lines);
-            out.push(Para { text: prefix + &text, lines: marked, style, article, outline: None, boxed: None, tab: None, target: None });
+            out.push(Para {
+                text: prefix + &text,
+                lines: marked,
+                style,
+                article,
+                outline: None,
+                boxed: None,
+                tab: None,
+                target: None,
+            });
         }
-        BlockKind::TocEntry { page } => para(&block.content, style, page.clone().filter(|p| !p.trim().is_empty())),
+        BlockKind::TocEntry { page } => para(
+            &block.content,
+            style,
+            page.clone().filter(|p| !p.trim().is_empty()),
+        ),
         _ => para(&block.content, style, None),
     }
 }
 
-fn push_sidebar(items: &[Block], leading: f32, article: usize, first: usize, out: &mut Vec<Para>, n: usize) {
+fn push_sidebar(
+    items: &[Block],
+    leading: f32,
+    article: usize,
+    first: usize,
+    out: &mut Vec<Para>,
+    n: usize,
+) {
     for item in items {
         push_block(item, leading, article, out);
     }

@@ -10,9 +10,23 @@ use std::collections::HashMap;
 /// `bundled-fonts` feature is off: family names in order of preference,
 /// for running text and for headings.
 #[cfg(not(feature = "bundled-fonts"))]
-const SYSTEM_SERIF: &[&str] = &["Noto Serif CJK SC", "Source Han Serif SC", "Noto Serif SC", "Source Han Serif CN", "Noto Serif CJK TC", "Noto Sans CJK SC"];
+const SYSTEM_SERIF: &[&str] = &[
+    "Noto Serif CJK SC",
+    "Source Han Serif SC",
+    "Noto Serif SC",
+    "Source Han Serif CN",
+    "Noto Serif CJK TC",
+    "Noto Sans CJK SC",
+];
 #[cfg(not(feature = "bundled-fonts"))]
-const SYSTEM_SANS: &[&str] = &["Noto Sans CJK SC", "Source Han Sans SC", "Noto Sans SC", "Source Han Sans CN", "Noto Sans CJK TC", "Noto Serif CJK SC"];
+const SYSTEM_SANS: &[&str] = &[
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "Noto Sans SC",
+    "Source Han Sans CN",
+    "Noto Sans CJK TC",
+    "Noto Serif CJK SC",
+];
 
 /// Which of the two chosen faces a piece of text asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -67,7 +81,11 @@ const HEADING: u8 = 1;
 
 impl FontSet {
     /// Loads the body and heading faces (the user's or the bundled ones).
-    pub(super) fn load(body: Option<&FontSource>, heading: Option<&FontSource>, use_system: bool) -> Result<FontSet> {
+    pub(super) fn load(
+        body: Option<&FontSource>,
+        heading: Option<&FontSource>,
+        use_system: bool,
+    ) -> Result<FontSet> {
         let body = match body {
             Some(src) => parse(&src.bytes()?, src.index(), &src.describe())?,
             None => default_face(Role::Body)?,
@@ -76,7 +94,12 @@ impl FontSet {
             Some(src) => parse(&src.bytes()?, src.index(), &src.describe())?,
             None => default_face(Role::Heading)?,
         };
-        let mut set = FontSet { faces: Vec::new(), memo: HashMap::new(), system: None, use_system };
+        let mut set = FontSet {
+            faces: Vec::new(),
+            memo: HashMap::new(),
+            system: None,
+            use_system,
+        };
         set.push(body);
         set.push(heading);
         Ok(set)
@@ -91,9 +114,21 @@ impl FontSet {
         let name = face_name(&parsed);
         // Subset tags must be six capital letters; making them from the face's
         // position keeps output reproducible (printpdf would draw them at random).
-        let tag: String = (0..6).map(|i| char::from(b'A' + ((n / 26usize.pow(i)) % 26) as u8)).rev().collect();
-        let half_tag: String = tag.chars().map(|c| char::from(b'Z' - (c as u8 - b'A'))).collect();
-        self.faces.push(Face { id: FontId(format!("{tag}RP")), half: FontId(format!("{half_tag}HW")), parsed, name, units_per_em });
+        let tag: String = (0..6)
+            .map(|i| char::from(b'A' + ((n / 26usize.pow(i)) % 26) as u8))
+            .rev()
+            .collect();
+        let half_tag: String = tag
+            .chars()
+            .map(|c| char::from(b'Z' - (c as u8 - b'A')))
+            .collect();
+        self.faces.push(Face {
+            id: FontId(format!("{tag}RP")),
+            half: FontId(format!("{half_tag}HW")),
+            parsed,
+            name,
+            units_per_em,
+        });
         n as u8
     }
 
@@ -117,14 +152,20 @@ impl FontSet {
     fn lookup(&self, face: u8, ch: char) -> Option<Glyph> {
         let f = &self.faces[face as usize];
         let gid = f.parsed.lookup_glyph_index(ch as u32).filter(|&g| g != 0)?;
-        Some(Glyph { face, advance: f32::from(f.parsed.get_horizontal_advance(gid)) / f.units_per_em })
+        Some(Glyph {
+            face,
+            advance: f32::from(f.parsed.get_horizontal_advance(gid)) / f.units_per_em,
+        })
     }
 
     fn system_face(&mut self, ch: char) -> Option<u8> {
         let system = self.system.get_or_insert_with(|| {
             let mut db = fontdb::Database::new();
             db.load_system_fonts();
-            System { db, loaded: HashMap::new() }
+            System {
+                db,
+                loaded: HashMap::new(),
+            }
         });
         let candidates: Vec<fontdb::ID> = system.db.faces().map(|f| f.id).collect();
         let id = candidates.into_iter().find(|&id| {
@@ -132,11 +173,16 @@ impl FontSet {
                 && system
                     .db
                     .with_face_data(id, |data, index| {
-                        ttf_parser::Face::parse(data, index).ok().and_then(|f| f.glyph_index(ch)).is_some_and(|g| g.0 != 0)
+                        ttf_parser::Face::parse(data, index)
+                            .ok()
+                            .and_then(|f| f.glyph_index(ch))
+                            .is_some_and(|g| g.0 != 0)
                     })
                     .unwrap_or(false)
         })?;
-        let parsed = system.db.with_face_data(id, |data, index| ParsedFont::from_bytes(data, index as usize, &mut Vec::new()))??;
+        let parsed = system.db.with_face_data(id, |data, index| {
+            ParsedFont::from_bytes(data, index as usize, &mut Vec::new())
+        })??;
         if self.faces.len() >= usize::from(u8::MAX) {
             return None;
         }
@@ -150,8 +196,14 @@ impl FontSet {
     /// Puts every face into the PDF under its reproducible ids.
     pub(super) fn register(&self, pdf: &mut PdfDocument) {
         for f in &self.faces {
-            pdf.resources.fonts.map.insert(f.id.clone(), PdfFont::new(f.parsed.clone()));
-            pdf.resources.fonts.map.insert(f.half.clone(), PdfFont::new(f.parsed.clone()));
+            pdf.resources
+                .fonts
+                .map
+                .insert(f.id.clone(), PdfFont::new(f.parsed.clone()));
+            pdf.resources
+                .fonts
+                .map
+                .insert(f.half.clone(), PdfFont::new(f.parsed.clone()));
         }
     }
 
@@ -186,9 +238,15 @@ fn default_face(role: Role) -> Result<ParsedFont> {
     let mut db = fontdb::Database::new();
     db.load_system_fonts();
     for family in families {
-        let query = fontdb::Query { families: &[fontdb::Family::Name(family)], weight, ..fontdb::Query::default() };
+        let query = fontdb::Query {
+            families: &[fontdb::Family::Name(family)],
+            weight,
+            ..fontdb::Query::default()
+        };
         let Some(id) = db.query(&query) else { continue };
-        let found = db.with_face_data(id, |data, index| ParsedFont::from_bytes(data, index as usize, &mut Vec::new()));
+        let found = db.with_face_data(id, |data, index| {
+            ParsedFont::from_bytes(data, index as usize, &mut Vec::new())
+        });
         if let Some(Some(font)) = found {
             log::debug!("pdf: {family} from the system stands in for the bundled face");
             return Ok(font);
@@ -205,10 +263,19 @@ fn default_face(role: Role) -> Result<ParsedFont> {
 
 fn parse(bytes: &[u8], index: u32, what: &str) -> Result<ParsedFont> {
     let mut warnings = Vec::new();
-    let font = ParsedFont::from_bytes(bytes, index as usize, &mut warnings)
-        .ok_or_else(|| Error::Output { format: "pdf", reason: format!("cannot read the font {what} (face {index})") })?;
-    if font.lookup_glyph_index('中' as u32).is_none() && font.lookup_glyph_index('a' as u32).is_none() {
-        return Err(Error::Output { format: "pdf", reason: format!("the font {what} (face {index}) has neither Chinese nor Latin letters") });
+    let font = ParsedFont::from_bytes(bytes, index as usize, &mut warnings).ok_or_else(|| {
+        Error::Output {
+            format: "pdf",
+            reason: format!("cannot read the font {what} (face {index})"),
+        }
+    })?;
+    if font.lookup_glyph_index('中' as u32).is_none()
+        && font.lookup_glyph_index('a' as u32).is_none()
+    {
+        return Err(Error::Output {
+            format: "pdf",
+            reason: format!("the font {what} (face {index}) has neither Chinese nor Latin letters"),
+        });
     }
     Ok(font)
 }
@@ -217,7 +284,10 @@ fn face_name(font: &ParsedFont) -> String {
     font.source_bytes()
         .and_then(|b| {
             let face = ttf_parser::Face::parse(b.as_slice(), font.original_index as u32).ok()?;
-            face.names().into_iter().find(|n| n.name_id == ttf_parser::name_id::FULL_NAME && n.is_unicode()).and_then(|n| n.to_string())
+            face.names()
+                .into_iter()
+                .find(|n| n.name_id == ttf_parser::name_id::FULL_NAME && n.is_unicode())
+                .and_then(|n| n.to_string())
         })
         .unwrap_or_else(|| "unnamed face".into())
 }
@@ -228,10 +298,20 @@ fn face_name(font: &ParsedFont) -> String {
 /// in half the room.
 pub(super) fn halve_widths(lo: &mut lopdf::Document, fonts: &FontSet) {
     use lopdf::Object;
-    let tags: Vec<Vec<u8>> = fonts.faces.iter().map(|f| format!("{}+", &f.half.0[..6]).into_bytes()).collect();
+    let tags: Vec<Vec<u8>> = fonts
+        .faces
+        .iter()
+        .map(|f| format!("{}+", &f.half.0[..6]).into_bytes())
+        .collect();
     for obj in lo.objects.values_mut() {
-        let Object::Dictionary(font) = obj else { continue };
-        let twin = font.get(b"BaseFont").ok().and_then(|o| o.as_name().ok()).is_some_and(|n| tags.iter().any(|t| n.starts_with(t)));
+        let Object::Dictionary(font) = obj else {
+            continue;
+        };
+        let twin = font
+            .get(b"BaseFont")
+            .ok()
+            .and_then(|o| o.as_name().ok())
+            .is_some_and(|n| tags.iter().any(|t| n.starts_with(t)));
         if !twin {
             continue;
         }

@@ -69,7 +69,13 @@ fn opening(c: char) -> bool {
 /// Builds the items of `text` set in `role` at `size` points. Characters no
 /// face covers get [`MISSING`] and are reported through `missing` with their
 /// index: finding them again by index would cost a scan of the text each.
-pub(super) fn items(text: &str, role: Role, size: f32, fonts: &mut FontSet, missing: &mut Vec<(usize, char)>) -> Vec<Item> {
+pub(super) fn items(
+    text: &str,
+    role: Role,
+    size: f32,
+    fonts: &mut FontSet,
+    missing: &mut Vec<(usize, char)>,
+) -> Vec<Item> {
     let chars: Vec<char> = text.chars().collect();
     let breaks = opportunities(text, &chars);
     let mut out = Vec::with_capacity(chars.len());
@@ -87,22 +93,48 @@ pub(super) fn items(text: &str, role: Role, size: f32, fonts: &mut FontSet, miss
         // before another mark, and at a line end, it is set half width
         // (clreq 3.1.6). Opening marks are never squeezed: that would need a
         // glyph moved left, which no width can say.
-        let squeezable = closing(ch) && face != MISSING && fonts.halvable(face) && (advance - size).abs() < 0.05 * size;
+        let squeezable = closing(ch)
+            && face != MISSING
+            && fonts.halvable(face)
+            && (advance - size).abs() < 0.05 * size;
         let half = squeezable && next.is_some_and(|n| closing(n) || opening(n));
         let advance = if half { advance / 2.0 } else { advance };
-        let end_squeeze = if squeezable && !half { advance / 2.0 } else { 0.0 };
+        let end_squeeze = if squeezable && !half {
+            advance / 2.0
+        } else {
+            0.0
+        };
         let auto_space = match prev {
-            Some(p) if (is_ideograph(p) && is_western(ch)) || (is_western(p) && is_ideograph(ch)) => 0.25 * size,
+            Some(p)
+                if (is_ideograph(p) && is_western(ch)) || (is_western(p) && is_ideograph(ch)) =>
+            {
+                0.25 * size
+            }
             _ => 0.0,
         };
-        let stretch = !prev.is_some_and(|p| !is_cjk(p) && !is_cjk(ch) && !p.is_whitespace() && !ch.is_whitespace());
-        out.push(Item { ch, face, advance, half, end_squeeze, auto_space, stretch, space: ch == ' ', can_break: breaks[i] });
+        let stretch = !prev.is_some_and(|p| {
+            !is_cjk(p) && !is_cjk(ch) && !p.is_whitespace() && !ch.is_whitespace()
+        });
+        out.push(Item {
+            ch,
+            face,
+            advance,
+            half,
+            end_squeeze,
+            auto_space,
+            stretch,
+            space: ch == ' ',
+            can_break: breaks[i],
+        });
     }
     out
 }
 
 fn is_ideograph(c: char) -> bool {
-    is_cjk(c) && !super::breaking::no_start(c) && !super::breaking::no_end(c) && !matches!(c, '—' | '…' | '·' | '　')
+    is_cjk(c)
+        && !super::breaking::no_start(c)
+        && !super::breaking::no_end(c)
+        && !matches!(c, '—' | '…' | '·' | '　')
 }
 
 /// Breaks `items` into lines, first fit: a line takes every character that
@@ -125,7 +157,11 @@ pub(super) fn break_lines(items: &[Item], m: &Measure) -> Vec<Line> {
             }
         }
         lines = fill(items, &Measure { width: hi, ..*m });
-        let shift = if m.align == super::style::Align::Center { (m.width - hi) / 2.0 } else { 0.0 };
+        let shift = if m.align == super::style::Align::Center {
+            (m.width - hi) / 2.0
+        } else {
+            0.0
+        };
         for l in &mut lines {
             l.x += shift;
         }
@@ -142,23 +178,41 @@ fn no_lone_last_character(items: &[Item], lines: &mut [Line], m: &Measure) {
         return;
     }
     let last = lines[n - 1];
-    let solid = (last.start..visible_end(items, &last)).filter(|&i| !super::breaking::no_start(items[i].ch) && !items[i].space).count();
+    let solid = (last.start..visible_end(items, &last))
+        .filter(|&i| !super::breaking::no_start(items[i].ch) && !items[i].space)
+        .count();
     if solid > 1 {
         return;
     }
     let prev = lines[n - 2];
-    let Some(cut) = (prev.start + 2..prev.end).rev().find(|&i| items[i].can_break) else { return };
+    let Some(cut) = (prev.start + 2..prev.end)
+        .rev()
+        .find(|&i| items[i].can_break)
+    else {
+        return;
+    };
     if prev.end - cut > 3 {
         return;
     }
     let avail = m.width - if n == 2 { m.first_indent } else { 0.0 };
     let width = set_width(items, prev.start, cut);
-    let gaps = (prev.start + 1..cut).filter(|&i| items[i].stretch).count().max(1) as f32;
+    let gaps = (prev.start + 1..cut)
+        .filter(|&i| items[i].stretch)
+        .count()
+        .max(1) as f32;
     if (avail - width) / gaps > 0.25 * m.size {
         return;
     }
-    lines[n - 2] = Line { end: cut, width, ..prev };
-    lines[n - 1] = Line { start: cut, width: set_width(items, cut, last.end), ..last };
+    lines[n - 2] = Line {
+        end: cut,
+        width,
+        ..prev
+    };
+    lines[n - 1] = Line {
+        start: cut,
+        width: set_width(items, cut, last.end),
+        ..last
+    };
 }
 
 fn fill(items: &[Item], m: &Measure) -> Vec<Line> {
@@ -172,7 +226,12 @@ fn fill(items: &[Item], m: &Measure) -> Vec<Line> {
         if start >= n {
             break;
         }
-        let avail = m.width - if lines.is_empty() { m.first_indent } else { 0.0 };
+        let avail = m.width
+            - if lines.is_empty() {
+                m.first_indent
+            } else {
+                0.0
+            };
         let mut w = 0.0;
         let mut best: Option<(usize, f32)> = None;
         let mut i = start;
@@ -203,7 +262,13 @@ fn fill(items: &[Item], m: &Measure) -> Vec<Line> {
         }
         let (end, width) = best.unwrap_or_else(|| (n, set_width(items, start, n)));
         let end = end.max(start + 1);
-        lines.push(Line { start, end, extra: 0.0, x: 0.0, width });
+        lines.push(Line {
+            start,
+            end,
+            extra: 0.0,
+            x: 0.0,
+            width,
+        });
         start = end;
     }
     no_lone_last_character(items, &mut lines, m);
@@ -287,25 +352,43 @@ mod tests {
         let mut fonts = FontSet::load(None, None, false).unwrap();
         let mut missing = Vec::new();
         let items = items(text, Role::Body, 10.0, &mut fonts, &mut missing);
-        let m = Measure { width: chars_per_line * 10.0, first_indent: 0.0, align: Align::Justify, size: 10.0, balance: false };
-        break_lines(&items, &m).iter().map(|l| items[l.start..l.end].iter().map(|i| i.ch).collect()).collect()
+        let m = Measure {
+            width: chars_per_line * 10.0,
+            first_indent: 0.0,
+            align: Align::Justify,
+            size: 10.0,
+            balance: false,
+        };
+        break_lines(&items, &m)
+            .iter()
+            .map(|l| items[l.start..l.end].iter().map(|i| i.ch).collect())
+            .collect()
     }
 
     #[test]
     fn kinsoku_pushes_out_and_punctuation_hangs_in() {
         // 。 at the start of line 2 is forbidden; set half width it is pushed in.
-        assert_eq!(set("一二三四五六七八九十。六七", 10.0), vec!["一二三四五六七八九十。", "六七"]);
+        assert_eq!(
+            set("一二三四五六七八九十。六七", 10.0),
+            vec!["一二三四五六七八九十。", "六七"]
+        );
         // On a short line there are too few gaps to push in: 五 goes down with it.
         assert_eq!(set("一二三四五。六七", 5.0), vec!["一二三四", "五。六七"]);
         // A full line followed by 」。 moves its last character down instead.
-        assert_eq!(set("一二三四「五」。六", 5.0), vec!["一二三四", "「五」。六"]);
+        assert_eq!(
+            set("一二三四「五」。六", 5.0),
+            vec!["一二三四", "「五」。六"]
+        );
         // 《 may not end a line.
         assert_eq!(set("一二三四《五》", 5.0), vec!["一二三四", "《五》"]);
     }
 
     #[test]
     fn no_single_character_on_the_last_line() {
-        assert_eq!(set("一二三四五六七八九十一。", 10.0), vec!["一二三四五六七八九", "十一。"]);
+        assert_eq!(
+            set("一二三四五六七八九十一。", 10.0),
+            vec!["一二三四五六七八九", "十一。"]
+        );
     }
 
     #[test]
@@ -317,8 +400,20 @@ mod tests {
     #[test]
     fn justified_lines_fill_the_measure() {
         let mut fonts = FontSet::load(None, None, false).unwrap();
-        let items = items("中文排版，要两端对齐。English words here并且中西文之间加空。", Role::Body, 10.0, &mut fonts, &mut Vec::new());
-        let m = Measure { width: 100.0, first_indent: 20.0, align: Align::Justify, size: 10.0, balance: false };
+        let items = items(
+            "中文排版，要两端对齐。English words here并且中西文之间加空。",
+            Role::Body,
+            10.0,
+            &mut fonts,
+            &mut Vec::new(),
+        );
+        let m = Measure {
+            width: 100.0,
+            first_indent: 20.0,
+            align: Align::Justify,
+            size: 10.0,
+            balance: false,
+        };
         let lines = break_lines(&items, &m);
         for l in &lines[..lines.len() - 1] {
             assert!((l.x + l.width - 100.0).abs() < 0.05, "{l:?}");

@@ -14,11 +14,15 @@ pub(super) fn info(doc: &Document, pdf: &mut printpdf::PdfDocument, created: Opt
     let first_title = doc.articles.iter().find_map(|a| a.title());
     info.document_title = doc.meta.title.clone().or(first_title).unwrap_or_default();
     info.author = doc.meta.authors.join("、");
-    info.subject = [doc.meta.subtitle.clone(), doc.meta.publication.clone(), doc.meta.issue.clone()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" · ");
+    info.subject = [
+        doc.meta.subtitle.clone(),
+        doc.meta.publication.clone(),
+        doc.meta.issue.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ");
     info.producer = format!("reprint {} (printpdf)", env!("CARGO_PKG_VERSION"));
     info.creator = "reprint".into();
     info.keywords = doc.meta.sources.clone();
@@ -35,7 +39,11 @@ const FIXED_DATE: i64 = 946_684_800;
 /// The date asked for, else `SOURCE_DATE_EPOCH` when set, else a fixed
 /// date: the same input gives the same bytes unless a date is asked for.
 fn creation_date(created: Option<i64>) -> OffsetDateTime {
-    let asked = created.or_else(|| std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse::<i64>().ok()));
+    let asked = created.or_else(|| {
+        std::env::var("SOURCE_DATE_EPOCH")
+            .ok()
+            .and_then(|s| s.trim().parse::<i64>().ok())
+    });
     asked
         .and_then(|t| OffsetDateTime::from_unix_timestamp(t).ok())
         .or_else(|| OffsetDateTime::from_unix_timestamp(FIXED_DATE).ok())
@@ -55,7 +63,10 @@ pub(super) fn finish(lo: &mut Lo, language: &str, seed: u64) {
         prefs.set("DisplayDocTitle", Object::Boolean(true));
         catalog.set("ViewerPreferences", Object::Dictionary(prefs));
     }
-    let id = format!("{seed:016x}{:016x}", seed.rotate_left(29) ^ 0x9E37_79B9_7F4A_7C15);
+    let id = format!(
+        "{seed:016x}{:016x}",
+        seed.rotate_left(29) ^ 0x9E37_79B9_7F4A_7C15
+    );
     let id = Object::String(id.into_bytes(), lopdf::StringFormat::Literal);
     lo.trailer.set("ID", Object::Array(vec![id.clone(), id]));
 }

@@ -55,7 +55,10 @@ impl PageSize {
             PageSize::A5 => mm(148.0, 210.0),
             PageSize::A4 => mm(210.0, 297.0),
             PageSize::Letter => (612.0, 792.0),
-            PageSize::Custom { width_mm, height_mm } => mm(width_mm, height_mm),
+            PageSize::Custom {
+                width_mm,
+                height_mm,
+            } => mm(width_mm, height_mm),
         }
     }
 }
@@ -88,14 +91,27 @@ impl FontSource {
             && let Ok(index) = index.parse::<u32>()
             && !std::path::Path::new(spec).exists()
         {
-            return FontSource::File { path: path.into(), index };
+            return FontSource::File {
+                path: path.into(),
+                index,
+            };
         }
-        FontSource::File { path: spec.into(), index: 0 }
+        FontSource::File {
+            path: spec.into(),
+            index: 0,
+        }
     }
 
     fn bytes(&self) -> Result<Cow<'_, [u8]>> {
         match self {
-            FontSource::File { path, .. } => std::fs::read(path).map(Cow::Owned).map_err(|source| Error::Read { path: path.clone(), source }),
+            FontSource::File { path, .. } => {
+                std::fs::read(path)
+                    .map(Cow::Owned)
+                    .map_err(|source| Error::Read {
+                        path: path.clone(),
+                        source,
+                    })
+            }
             FontSource::Bytes { data, .. } => Ok(Cow::Borrowed(data)),
         }
     }
@@ -241,9 +257,17 @@ impl Document {
     }
 
     /// Writes the document as a typeset PDF and says what was missing.
-    pub fn write_pdf_report<W: Write>(&self, mut out: W, options: &PdfOptions) -> Result<PdfReport> {
+    pub fn write_pdf_report<W: Write>(
+        &self,
+        mut out: W,
+        options: &PdfOptions,
+    ) -> Result<PdfReport> {
         check(options)?;
-        let mut fonts = FontSet::load(options.font.as_ref(), options.heading_font.as_ref(), options.system_fonts)?;
+        let mut fonts = FontSet::load(
+            options.font.as_ref(),
+            options.heading_font.as_ref(),
+            options.system_fonts,
+        )?;
         let g = geometry(options);
         let (paras, articles) = flow::flow(self, options.line_spacing);
         let mut missing_at: Vec<(usize, usize, char)> = Vec::new();
@@ -254,16 +278,51 @@ impl Document {
             let mut miss = Vec::new();
             let its = items(&para.text, st.role, size, &mut fonts, &mut miss);
             // An entry that will print its article's new page reserves room for four digits.
-            let tab_text = para.tab.as_ref().map(|t| if para.target.is_some() && t.chars().count() < 4 { "8888" } else { t.as_str() });
+            let tab_text = para.tab.as_ref().map(|t| {
+                if para.target.is_some() && t.chars().count() < 4 {
+                    "8888"
+                } else {
+                    t.as_str()
+                }
+            });
             let tab = tab_text.map(|t| items(t, st.role, size, &mut fonts, &mut Vec::new()));
-            let tab_width: f32 = tab.as_ref().map_or(0.0, |t| lines::set_width(t, 0, t.len()) + 2.0 * size);
+            let tab_width: f32 = tab
+                .as_ref()
+                .map_or(0.0, |t| lines::set_width(t, 0, t.len()) + 2.0 * size);
             missing_at.extend(miss.into_iter().map(|(i, ch)| (p, i, ch)));
             let left = st.inset.0 * g.body_size;
             let width = g.width - left - st.inset.1 * g.body_size;
-            let balance = st.align == style::Align::Center || (st.role == Role::Heading && st.align == style::Align::Left);
-            let m = Measure { width: width - tab_width, first_indent: st.indent * size, align: st.align, size, balance };
-            let lines = if its.is_empty() { vec![lines::Line { start: 0, end: 0, extra: 0.0, x: 0.0, width: 0.0 }] } else { break_lines(&its, &m) };
-            blocks.push(SetBlock { items: its, lines, size, pitch: size * st.leading, left, width, grey: st.grey, boxed: para.boxed, tab });
+            let balance = st.align == style::Align::Center
+                || (st.role == Role::Heading && st.align == style::Align::Left);
+            let m = Measure {
+                width: width - tab_width,
+                first_indent: st.indent * size,
+                align: st.align,
+                size,
+                balance,
+            };
+            let lines = if its.is_empty() {
+                vec![lines::Line {
+                    start: 0,
+                    end: 0,
+                    extra: 0.0,
+                    x: 0.0,
+                    width: 0.0,
+                }]
+            } else {
+                break_lines(&its, &m)
+            };
+            blocks.push(SetBlock {
+                items: its,
+                lines,
+                size,
+                pitch: size * st.leading,
+                left,
+                width,
+                grey: st.grey,
+                boxed: para.boxed,
+                tab,
+            });
         }
         let extents: Vec<paginate::Extent> = paras
             .iter()
@@ -288,9 +347,18 @@ impl Document {
         }
         let mut links: Vec<(usize, usize)> = Vec::new();
         for (b, para) in paras.iter().enumerate() {
-            if let Some(page) = para.target.and_then(|a| first_page.get(a).copied().flatten()) {
+            if let Some(page) = para
+                .target
+                .and_then(|a| first_page.get(a).copied().flatten())
+            {
                 let size = blocks[b].size;
-                blocks[b].tab = Some(items(&(page + 1).to_string(), para.style.role, size, &mut fonts, &mut Vec::new()));
+                blocks[b].tab = Some(items(
+                    &(page + 1).to_string(),
+                    para.style.role,
+                    size,
+                    &mut fonts,
+                    &mut Vec::new(),
+                ));
                 links.push((b, page));
             }
         }
@@ -310,31 +378,71 @@ impl Document {
             for pl in placed.iter().filter(|pl| pl.line == 0) {
                 page_of[pl.block] = n;
                 if let Some((depth, title)) = &paras[pl.block].outline {
-                    entries.push(outline::Entry { depth: *depth, title: title.clone(), page: n, y: g.top - pl.top + g.body_size });
+                    entries.push(outline::Entry {
+                        depth: *depth,
+                        title: title.clone(),
+                        page: n,
+                        y: g.top - pl.top + g.body_size,
+                    });
                 }
             }
             let first = placed.first().map(|pl| pl.block);
             let article = first.map_or(0, |b| paras[b].article);
             let opens_article = first.is_some_and(|b| b == 0 || paras[b - 1].article != article);
-            let head = articles.get(article).and_then(|a| a.title.clone()).filter(|_| !opens_article);
-            let head_items =
-                head.map(|t| items(&shorten(&t, g.width / (0.75 * g.body_size) - 2.0), Role::Body, 0.75 * g.body_size, &mut fonts, &mut Vec::new()));
-            let folio = items(&(n + 1).to_string(), Role::Body, 0.75 * g.body_size, &mut fonts, &mut Vec::new());
+            let head = articles
+                .get(article)
+                .and_then(|a| a.title.clone())
+                .filter(|_| !opens_article);
+            let head_items = head.map(|t| {
+                items(
+                    &shorten(&t, g.width / (0.75 * g.body_size) - 2.0),
+                    Role::Body,
+                    0.75 * g.body_size,
+                    &mut fonts,
+                    &mut Vec::new(),
+                )
+            });
+            let folio = items(
+                &(n + 1).to_string(),
+                Role::Body,
+                0.75 * g.body_size,
+                &mut fonts,
+                &mut Vec::new(),
+            );
             let mut ops = draw::furniture(head_items.as_deref(), &folio, &fonts, &g);
             ops.extend(draw::page_ops(placed, &blocks, &fonts, &g));
             ops.extend(draw::links(placed, &blocks, &links, &g));
-            pdf_pages.push(printpdf::PdfPage::new(printpdf::Mm(g.page_width * 25.4 / 72.0), printpdf::Mm(g.page_height * 25.4 / 72.0), ops));
+            pdf_pages.push(printpdf::PdfPage::new(
+                printpdf::Mm(g.page_width * 25.4 / 72.0),
+                printpdf::Mm(g.page_height * 25.4 / 72.0),
+                ops,
+            ));
         }
 
-        let missing: Vec<MissingGlyph> =
-            missing_at.into_iter().map(|(p, i, ch)| MissingGlyph { ch, line: paras[p].lines.get(i).copied().unwrap_or(0), page: page_of[p] + 1 }).collect();
+        let missing: Vec<MissingGlyph> = missing_at
+            .into_iter()
+            .map(|(p, i, ch)| MissingGlyph {
+                ch,
+                line: paras[p].lines.get(i).copied().unwrap_or(0),
+                page: page_of[p] + 1,
+            })
+            .collect();
         if options.warn {
             // A text in a script no font covers would print a line per character.
             for m in missing.iter().take(MAX_WARNINGS) {
-                log::warn!("pdf: no font has {:?} (U+{:04X}), source line {}, page {}: drawn as an empty box", m.ch, m.ch as u32, m.line, m.page);
+                log::warn!(
+                    "pdf: no font has {:?} (U+{:04X}), source line {}, page {}: drawn as an empty box",
+                    m.ch,
+                    m.ch as u32,
+                    m.line,
+                    m.page
+                );
             }
             if missing.len() > MAX_WARNINGS {
-                log::warn!("pdf: {} more characters no font has (PdfReport::missing lists them all)", missing.len() - MAX_WARNINGS);
+                log::warn!(
+                    "pdf: {} more characters no font has (PdfReport::missing lists them all)",
+                    missing.len() - MAX_WARNINGS
+                );
             }
         }
 
@@ -346,10 +454,16 @@ impl Document {
         // printpdf subsets fonts with allsorts, which may panic on a
         // malformed user font: that is an error of the output, not a crash.
         let serialized = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            printpdf::serialize::to_lopdf_doc(&pdf, &printpdf::PdfSaveOptions::default(), &mut Vec::new())
+            printpdf::serialize::to_lopdf_doc(
+                &pdf,
+                &printpdf::PdfSaveOptions::default(),
+                &mut Vec::new(),
+            )
         }));
-        let mut lo =
-            serialized.map_err(|_| Error::Output { format: "pdf", reason: "printpdf failed to serialize the document (a font it cannot subset?)".into() })?;
+        let mut lo = serialized.map_err(|_| Error::Output {
+            format: "pdf",
+            reason: "printpdf failed to serialize the document (a font it cannot subset?)".into(),
+        })?;
         fonts::halve_widths(&mut lo, &fonts);
         outline::write(&mut lo, &entries);
         if let Some(c) = &options.cover {
@@ -357,24 +471,56 @@ impl Document {
         }
         metadata::finish(&mut lo, &self.meta.language, seed(&paras));
         lo.compress();
-        lo.save_to(&mut out).map_err(|source| Error::Write { what: "pdf".into(), source })?;
-        out.flush().map_err(|source| Error::Write { what: "pdf".into(), source })?;
-        Ok(PdfReport { pages: page_count, missing, fallback_fonts: fonts.fallback_names() })
+        lo.save_to(&mut out).map_err(|source| Error::Write {
+            what: "pdf".into(),
+            source,
+        })?;
+        out.flush().map_err(|source| Error::Write {
+            what: "pdf".into(),
+            source,
+        })?;
+        Ok(PdfReport {
+            pages: page_count,
+            missing,
+            fallback_fonts: fonts.fallback_names(),
+        })
     }
 }
 
 fn check(o: &PdfOptions) -> Result<()> {
-    let bad = |name: &str, reason: String| Err(Error::InvalidOption { name: name.into(), reason });
+    let bad = |name: &str, reason: String| {
+        Err(Error::InvalidOption {
+            name: name.into(),
+            reason,
+        })
+    };
     if !(4.0..=72.0).contains(&o.body_size) {
-        return bad("body_size", format!("{} points is not between 4 and 72", o.body_size));
+        return bad(
+            "body_size",
+            format!("{} points is not between 4 and 72", o.body_size),
+        );
     }
     if !(1.0..=4.0).contains(&o.line_spacing) {
-        return bad("line_spacing", format!("{} is not between 1 and 4 times the type size", o.line_spacing));
+        return bad(
+            "line_spacing",
+            format!(
+                "{} is not between 1 and 4 times the type size",
+                o.line_spacing
+            ),
+        );
     }
     let (w, h) = o.page.points();
     if !(w.is_finite() && h.is_finite()) || w < 20.0 * o.body_size || h < 20.0 * o.body_size {
         let mm = |pt: f32| (pt * 25.4 / 72.0).round();
-        return bad("page", format!("{} × {} mm is too small for {} pt type: it needs room for twenty characters each way", mm(w), mm(h), o.body_size));
+        return bad(
+            "page",
+            format!(
+                "{} × {} mm is too small for {} pt type: it needs room for twenty characters each way",
+                mm(w),
+                mm(h),
+                o.body_size
+            ),
+        );
     }
     Ok(())
 }
@@ -393,13 +539,25 @@ fn geometry(o: &PdfOptions) -> Geometry {
     let lines = ((ph - top - foot) / pitch).floor().max(5.0);
     let height = lines * pitch;
     let top_margin = top + ((ph - top - foot) - height) / 2.0;
-    Geometry { page_width: pw, page_height: ph, left: (pw - width) / 2.0, top: ph - top_margin, width, height, body_size: size }
+    Geometry {
+        page_width: pw,
+        page_height: ph,
+        left: (pw - width) / 2.0,
+        top: ph - top_margin,
+        width,
+        height,
+        body_size: size,
+    }
 }
 
 /// Cuts a running head to `max` characters with an ellipsis.
 fn shorten(s: &str, max: f32) -> String {
     let max = max.max(4.0) as usize;
-    if s.chars().count() <= max { s.to_string() } else { s.chars().take(max - 1).chain(['…']).collect() }
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        s.chars().take(max - 1).chain(['…']).collect()
+    }
 }
 
 /// A hash of the text, the seed of the file identifier (FNV-1a).

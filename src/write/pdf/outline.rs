@@ -31,11 +31,18 @@ pub(super) fn write(doc: &mut Lo, entries: &[Entry]) {
     for (i, e) in entries.iter().enumerate() {
         let mut level = &mut roots;
         let mut depth = 0;
-        while depth < e.depth && level.last().is_some_and(|n| entries[n.entry].depth < e.depth) {
+        while depth < e.depth
+            && level
+                .last()
+                .is_some_and(|n| entries[n.entry].depth < e.depth)
+        {
             level = &mut level.last_mut().expect("checked").children;
             depth += 1;
         }
-        level.push(Node { entry: i, children: Vec::new() });
+        level.push(Node {
+            entry: i,
+            children: Vec::new(),
+        });
     }
     let root = doc.new_object_id();
     let (first, last, count) = write_level(doc, &roots, root, entries, &pages);
@@ -68,7 +75,16 @@ fn write_level(
         dict.set("Title", text_string(&e.title));
         dict.set("Parent", Object::Reference(parent));
         if let Some(&page) = pages.get(&(e.page as u32 + 1)) {
-            dict.set("Dest", vec![Object::Reference(page), Object::Name(b"XYZ".to_vec()), Object::Null, Object::Real(e.y), Object::Null]);
+            dict.set(
+                "Dest",
+                vec![
+                    Object::Reference(page),
+                    Object::Name(b"XYZ".to_vec()),
+                    Object::Null,
+                    Object::Real(e.y),
+                    Object::Null,
+                ],
+            );
         }
         if k > 0 {
             dict.set("Prev", Object::Reference(ids[k - 1]));

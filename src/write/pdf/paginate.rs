@@ -28,7 +28,11 @@ pub(super) struct Placed {
 
 /// Lays out blocks on pages of type-area height `height`. Returns the
 /// lines of each page.
-pub(super) fn paginate(blocks: &[Extent], height: f32, new_page_per_article: bool) -> Vec<Vec<Placed>> {
+pub(super) fn paginate(
+    blocks: &[Extent],
+    height: f32,
+    new_page_per_article: bool,
+) -> Vec<Vec<Placed>> {
     let need = keep_needs(blocks, height);
     let mut pages: Vec<Vec<Placed>> = vec![Vec::new()];
     let mut y = 0.0f32;
@@ -67,7 +71,11 @@ pub(super) fn paginate(blocks: &[Extent], height: f32, new_page_per_article: boo
                 take = 1;
             }
             for k in 0..take {
-                page.push(Placed { block: b, line: line + k, top: y });
+                page.push(Placed {
+                    block: b,
+                    line: line + k,
+                    top: y,
+                });
                 y += blk.pitch;
             }
             line += take;
@@ -113,18 +121,31 @@ mod tests {
     use super::*;
 
     fn ext(lines: usize, keep: bool) -> Extent {
-        Extent { lines, pitch: 10.0, before: 0.0, after: 0.0, keep_with_next: keep, article_start: false }
+        Extent {
+            lines,
+            pitch: 10.0,
+            before: 0.0,
+            after: 0.0,
+            keep_with_next: keep,
+            article_start: false,
+        }
     }
 
     fn shape(pages: &[Vec<Placed>]) -> Vec<Vec<(usize, usize)>> {
-        pages.iter().map(|p| p.iter().map(|l| (l.block, l.line)).collect()).collect()
+        pages
+            .iter()
+            .map(|p| p.iter().map(|l| (l.block, l.line)).collect())
+            .collect()
     }
 
     #[test]
     fn no_widows_no_orphans() {
         // Page of 5 lines; 4 lines then a 2-line paragraph: the second moves whole.
         let pages = paginate(&[ext(4, false), ext(2, false)], 50.0, true);
-        assert_eq!(shape(&pages), vec![vec![(0, 0), (0, 1), (0, 2), (0, 3)], vec![(1, 0), (1, 1)]]);
+        assert_eq!(
+            shape(&pages),
+            vec![vec![(0, 0), (0, 1), (0, 2), (0, 3)], vec![(1, 0), (1, 1)]]
+        );
         // 5 + 1 would leave a widow: two lines go over.
         let pages = paginate(&[ext(6, false)], 50.0, true);
         assert_eq!(pages.iter().map(Vec::len).collect::<Vec<_>>(), vec![4, 2]);

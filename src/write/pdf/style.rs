@@ -53,10 +53,27 @@ const BODY: Style = Style {
 /// The style of a block of the given kind; `leading` is the user's line spacing for body text.
 pub(super) fn style_of(kind: &BlockKind, leading: f32) -> Style {
     let body = Style { leading, ..BODY };
-    let display = Style { align: Align::Center, indent: 0.0, leading: 1.45, ..body };
+    let display = Style {
+        align: Align::Center,
+        indent: 0.0,
+        leading: 1.45,
+        ..body
+    };
     match kind {
-        BlockKind::Title => Style { role: Role::Heading, size: 1.75, before: 1.0, after: 0.6, keep_with_next: true, ..display },
-        BlockKind::Subtitle => Style { size: 1.15, after: 0.6, keep_with_next: true, ..display },
+        BlockKind::Title => Style {
+            role: Role::Heading,
+            size: 1.75,
+            before: 1.0,
+            after: 0.6,
+            keep_with_next: true,
+            ..display
+        },
+        BlockKind::Subtitle => Style {
+            size: 1.15,
+            after: 0.6,
+            keep_with_next: true,
+            ..display
+        },
         BlockKind::Heading { level } => {
             let size = match level {
                 0..=2 => 1.3,
@@ -64,33 +81,106 @@ pub(super) fn style_of(kind: &BlockKind, leading: f32) -> Style {
                 _ => 1.0,
             };
             let (before, after) = if *level <= 2 { (1.2, 0.5) } else { (0.8, 0.3) };
-            Style { role: Role::Heading, size, leading: 1.45, align: Align::Left, indent: 0.0, before, after, keep_with_next: true, ..body }
+            Style {
+                role: Role::Heading,
+                size,
+                leading: 1.45,
+                align: Align::Left,
+                indent: 0.0,
+                before,
+                after,
+                keep_with_next: true,
+                ..body
+            }
         }
         BlockKind::Paragraph => body,
         BlockKind::ListItem { .. } => body,
-        BlockKind::Caption { .. } => Style { size: 0.86, leading: 1.5, inset: (2.0, 2.0), before: 0.4, after: 0.5, ..display },
-        BlockKind::Byline { .. } => Style { role: Role::Heading, size: 0.95, after: 0.8, keep_with_next: true, grey: 0.2, ..display },
+        BlockKind::Caption { .. } => Style {
+            size: 0.86,
+            leading: 1.5,
+            inset: (2.0, 2.0),
+            before: 0.4,
+            after: 0.5,
+            ..display
+        },
+        BlockKind::Byline { .. } => Style {
+            role: Role::Heading,
+            size: 0.95,
+            after: 0.8,
+            keep_with_next: true,
+            grey: 0.2,
+            ..display
+        },
         BlockKind::Note { kind } => note_style(*kind, body),
-        BlockKind::Sidebar { .. } => Style { role: Role::Heading, indent: 0.0, inset: (1.0, 1.0), before: 0.6, keep_with_next: true, ..body },
-        BlockKind::TocEntry { .. } => Style { align: Align::Left, indent: 0.0, ..body },
-        BlockKind::FrontMatter => Style { leading: 1.6, ..display },
+        BlockKind::Sidebar { .. } => Style {
+            role: Role::Heading,
+            indent: 0.0,
+            inset: (1.0, 1.0),
+            before: 0.6,
+            keep_with_next: true,
+            ..body
+        },
+        BlockKind::TocEntry { .. } => Style {
+            align: Align::Left,
+            indent: 0.0,
+            ..body
+        },
+        BlockKind::FrontMatter => Style {
+            leading: 1.6,
+            ..display
+        },
         BlockKind::Furniture { .. } => body,
     }
 }
 
 fn note_style(kind: NoteKind, body: Style) -> Style {
-    let small = Style { size: 0.86, leading: 1.5, indent: 0.0, grey: 0.25, ..body };
+    let small = Style {
+        size: 0.86,
+        leading: 1.5,
+        indent: 0.0,
+        grey: 0.25,
+        ..body
+    };
     match kind {
-        NoteKind::Date => Style { align: Align::Center, after: 0.5, keep_with_next: true, ..small },
-        NoteKind::Column => Style { role: Role::Heading, align: Align::Left, after: 0.4, keep_with_next: true, ..small },
+        NoteKind::Date => Style {
+            align: Align::Center,
+            after: 0.5,
+            keep_with_next: true,
+            ..small
+        },
+        NoteKind::Column => Style {
+            role: Role::Heading,
+            align: Align::Left,
+            after: 0.4,
+            keep_with_next: true,
+            ..small
+        },
         NoteKind::Source | NoteKind::Editor | NoteKind::Continuation | NoteKind::Affiliation => {
-            Style { align: Align::Right, before: 0.3, after: 0.3, ..small }
+            Style {
+                align: Align::Right,
+                before: 0.3,
+                after: 0.3,
+                ..small
+            }
         }
-        NoteKind::Other | NoteKind::Footnote => Style { align: Align::Justify, indent: 2.0, before: 0.3, after: 0.3, ..small },
+        NoteKind::Other | NoteKind::Footnote => Style {
+            align: Align::Justify,
+            indent: 2.0,
+            before: 0.3,
+            after: 0.3,
+            ..small
+        },
     }
 }
 
 /// The credit line under a caption: smaller still, set apart on the right.
 pub(super) fn credit_style(caption: &Style) -> Style {
-    Style { size: 0.76, align: Align::Right, before: 0.0, after: caption.after, grey: 0.35, ..*caption }
+    Style {
+        size: 0.76,
+        align: Align::Right,
+        before: 0.0,
+        after: caption.after,
+        grey: 0.35,
+        ..*caption
+    }
 }

@@ -43,7 +43,11 @@ fn kinds(layout: &Layout, nonblank: &HashSet<u32>) -> (HashMap<u32, String>, Has
             Some(level) if b.kind == "heading" => format!("heading {level}"),
             _ => b.kind.clone(),
         };
-        let lines = b.lines.iter().flat_map(|r| r[0]..=r[1]).filter(|n| nonblank.contains(n));
+        let lines = b
+            .lines
+            .iter()
+            .flat_map(|r| r[0]..=r[1])
+            .filter(|n| nonblank.contains(n));
         let mut first = None;
         for n in lines {
             first = Some(first.map_or(n, |f: u32| f.min(n)));
@@ -58,26 +62,42 @@ fn kinds(layout: &Layout, nonblank: &HashSet<u32>) -> (HashMap<u32, String>, Has
 
 impl Diff {
     /// Compares the prediction with the gold on the non-blank lines.
-    pub(super) fn new(gold: &Layout, pred: &Layout, nonblank: &HashSet<u32>, file_name: Option<&str>) -> Diff {
+    pub(super) fn new(
+        gold: &Layout,
+        pred: &Layout,
+        nonblank: &HashSet<u32>,
+        file_name: Option<&str>,
+    ) -> Diff {
         let (gold_kind, gold_start) = kinds(gold, nonblank);
         let (pred_kind, pred_start) = kinds(pred, nonblank);
         let mut lines: BTreeMap<u32, LineDiff> = BTreeMap::new();
         let none = String::from("none");
         for &n in nonblank {
-            let (g, p) = (gold_kind.get(&n).unwrap_or(&none), pred_kind.get(&n).unwrap_or(&none));
+            let (g, p) = (
+                gold_kind.get(&n).unwrap_or(&none),
+                pred_kind.get(&n).unwrap_or(&none),
+            );
             if g != p {
                 lines.entry(n).or_default().kind = Some((g.clone(), p.clone()));
             }
             match (gold_start.get(&n), pred_start.contains_key(&n)) {
-                (Some(kind), false) => lines.entry(n).or_default().start = Some(Start::Missed(kind.clone())),
+                (Some(kind), false) => {
+                    lines.entry(n).or_default().start = Some(Start::Missed(kind.clone()))
+                }
                 (None, true) => lines.entry(n).or_default().start = Some(Start::Extra),
                 _ => {}
             }
         }
-        let other_source = (!gold.source.is_empty() && file_name.is_some_and(|f| f != gold.source)).then(|| gold.source.clone());
+        let other_source = (!gold.source.is_empty() && file_name.is_some_and(|f| f != gold.source))
+            .then(|| gold.source.clone());
         let mut sorted: Vec<u32> = nonblank.iter().copied().collect();
         sorted.sort_unstable();
-        Diff { lines, nonblank: sorted, scores: score::score_lines(gold, pred, nonblank), other_source }
+        Diff {
+            lines,
+            nonblank: sorted,
+            scores: score::score_lines(gold, pred, nonblank),
+            other_source,
+        }
     }
 
     pub(super) fn kind_count(&self) -> usize {
@@ -85,7 +105,15 @@ impl Diff {
     }
 
     fn start_count(&self, missed: bool) -> usize {
-        self.lines.values().filter(|d| matches!((&d.start, missed), (Some(Start::Missed(_)), true) | (Some(Start::Extra), false))).count()
+        self.lines
+            .values()
+            .filter(|d| {
+                matches!(
+                    (&d.start, missed),
+                    (Some(Start::Missed(_)), true) | (Some(Start::Extra), false)
+                )
+            })
+            .count()
     }
 
     /// A one-line summary: the headline scores and what the source pane marks.
@@ -112,15 +140,29 @@ impl Diff {
             out.push_str(", not this document.</p>");
         }
         out.push_str("<table class=\"scores\"><thead><tr><th>kind</th><th>gold</th><th>pred</th><th>prec</th><th>rec</th><th>f1</th></tr></thead><tbody>");
-        for key in KINDS.iter().copied().chain(["heading+level", "title|heading", "text-lines"]) {
+        for key in KINDS
+            .iter()
+            .copied()
+            .chain(["heading+level", "title|heading", "text-lines"])
+        {
             let c = s.row(key);
             if c.gold == 0 && c.pred == 0 {
                 continue;
             }
             let (p, r, f) = c.prf();
-            let _ = write!(out, "<tr><th>{key}</th><td>{}</td><td>{}</td><td>{p:.3}</td><td>{r:.3}</td><td>{f:.3}</td></tr>", c.gold, c.pred);
+            let _ = write!(
+                out,
+                "<tr><th>{key}</th><td>{}</td><td>{}</td><td>{p:.3}</td><td>{r:.3}</td><td>{f:.3}</td></tr>",
+                c.gold, c.pred
+            );
         }
-        let _ = write!(out, "</tbody></table><p>line accuracy {:.4} · exact blocks {:.4} · paragraph boundary F1 {:.4}</p>", s.line_accuracy(), s.exact_blocks(), s.paragraph_boundary_f1());
+        let _ = write!(
+            out,
+            "</tbody></table><p>line accuracy {:.4} · exact blocks {:.4} · paragraph boundary F1 {:.4}</p>",
+            s.line_accuracy(),
+            s.exact_blocks(),
+            s.paragraph_boundary_f1()
+        );
         for problem in &s.problems {
             out.push_str("<p class=\"bad\">");
             html::text(out, problem);

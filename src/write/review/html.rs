@@ -47,7 +47,10 @@ mod tests {
     fn markup_and_control_characters_are_escaped() {
         let mut s = String::new();
         attr(&mut s, "<a href=\"x\">&\u{c}\r\u{7f}\u{85}\u{ffff}中</a>");
-        assert_eq!(s, "&lt;a href=&quot;x&quot;&gt;&amp;\u{240c}\u{240d}\u{2421}\u{fffd}\u{fffd}中&lt;/a&gt;");
+        assert_eq!(
+            s,
+            "&lt;a href=&quot;x&quot;&gt;&amp;\u{240c}\u{240d}\u{2421}\u{fffd}\u{fffd}中&lt;/a&gt;"
+        );
         let mut t = String::new();
         text(&mut t, "\"tab\tok\"");
         assert_eq!(t, "\"tab\tok\"");

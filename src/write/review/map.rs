@@ -125,7 +125,12 @@ pub(super) struct LineMap<'a> {
 
 impl<'a> LineMap<'a> {
     pub(super) fn new(doc: &'a Document, threshold: f32) -> Self {
-        let mut map = LineMap { items: Vec::new(), slots: Vec::new(), ids: HashMap::new(), threshold };
+        let mut map = LineMap {
+            items: Vec::new(),
+            slots: Vec::new(),
+            ids: HashMap::new(),
+            threshold,
+        };
         for b in doc.articles.iter().flat_map(|a| &a.blocks) {
             map.block(b);
         }
@@ -155,7 +160,15 @@ impl<'a> LineMap<'a> {
 
     fn block(&mut self, b: &'a Block) {
         let key = Key::of(&b.kind);
-        let id = self.push(b as *const Block as usize, Item { key, label: block_label(&b.kind), block: Some(b), uncertain: b.confidence < self.threshold });
+        let id = self.push(
+            b as *const Block as usize,
+            Item {
+                key,
+                label: block_label(&b.kind),
+                block: Some(b),
+                uncertain: b.confidence < self.threshold,
+            },
+        );
         self.inlines(&b.content, id, key);
         match &b.kind {
             BlockKind::Caption { credit } => self.inlines(credit, id, Key::Credit),
@@ -167,11 +180,24 @@ impl<'a> LineMap<'a> {
     fn inlines(&mut self, content: &'a [Inline], id: usize, key: Key) {
         for inline in content {
             match inline {
-                Inline::Span(span) => self.slots.push(Slot { span, item: id, key }),
+                Inline::Span(span) => self.slots.push(Slot {
+                    span,
+                    item: id,
+                    key,
+                }),
                 Inline::Milestone(m) => {
-                    let item = Item { key: Key::Milestone, label: furniture_label(&m.kind), block: None, uncertain: false };
+                    let item = Item {
+                        key: Key::Milestone,
+                        label: furniture_label(&m.kind),
+                        block: None,
+                        uncertain: false,
+                    };
                     let mid = self.push(&**m as *const Milestone as usize, item);
-                    self.slots.push(Slot { span: &m.span, item: mid, key: Key::Milestone });
+                    self.slots.push(Slot {
+                        span: &m.span,
+                        item: mid,
+                        key: Key::Milestone,
+                    });
                 }
             }
         }

@@ -58,7 +58,10 @@ pub struct ReviewOptions {
 
 impl Default for ReviewOptions {
     fn default() -> Self {
-        ReviewOptions { gold: None, uncertain_below: 0.8 }
+        ReviewOptions {
+            gold: None,
+            uncertain_below: 0.8,
+        }
     }
 }
 
@@ -89,7 +92,10 @@ impl ReviewOptions {
     /// # Ok::<(), reprint::Error>(())
     /// ```
     pub fn with_gold_json(self, json: &str) -> Result<Self> {
-        let gold: Layout = serde_json::from_str(json).map_err(|e| Error::InvalidOption { name: "gold".into(), reason: format!("not layout JSON: {e}") })?;
+        let gold: Layout = serde_json::from_str(json).map_err(|e| Error::InvalidOption {
+            name: "gold".into(),
+            reason: format!("not layout JSON: {e}"),
+        })?;
         Ok(self.with_gold(gold))
     }
 
@@ -127,7 +133,12 @@ impl Document {
     /// ```
     pub fn write_review<W: Write>(&self, mut out: W, options: &ReviewOptions) -> Result<()> {
         let page = page(self, options);
-        out.write_all(page.as_bytes()).and_then(|()| out.flush()).map_err(|source| Error::Write { what: "review page".into(), source })
+        out.write_all(page.as_bytes())
+            .and_then(|()| out.flush())
+            .map_err(|source| Error::Write {
+                what: "review page".into(),
+                source,
+            })
     }
 }
 
@@ -138,31 +149,76 @@ fn page(doc: &Document, options: &ReviewOptions) -> String {
     let mut by_line: HashMap<u32, Vec<String>> = HashMap::new();
     let mut warned = HashSet::new();
     for w in &warnings {
-        let message = if w.line == w.shown { w.message.to_string() } else { format!("(line {}) {}", w.line, w.message) };
+        let message = if w.line == w.shown {
+            w.message.to_string()
+        } else {
+            format!("(line {}) {}", w.line, w.message)
+        };
         by_line.entry(w.shown).or_default().push(message);
     }
     for s in map.slots.iter().filter(|s| by_line.contains_key(&s.line())) {
         warned.insert(s.item);
     }
     let nonblank = map.lines();
-    let diff = options.gold.as_ref().map(|gold| gold::Diff::new(gold, &doc.to_layout(), &nonblank, doc.source.file_name.as_deref()));
-    let line_count = doc.source.line_count.max(map.slots.last().map_or(0, |s| s.line()));
-    let mut out = String::with_capacity(4096 + 160 * map.slots.len() + doc.source.byte_len as usize);
+    let diff = options.gold.as_ref().map(|gold| {
+        gold::Diff::new(
+            gold,
+            &doc.to_layout(),
+            &nonblank,
+            doc.source.file_name.as_deref(),
+        )
+    });
+    let line_count = doc
+        .source
+        .line_count
+        .max(map.slots.last().map_or(0, |s| s.line()));
+    let mut out =
+        String::with_capacity(4096 + 160 * map.slots.len() + doc.source.byte_len as usize);
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/><title>Review · ");
-    html::text(&mut out, doc.source.file_name.as_deref().or(doc.meta.title.as_deref()).unwrap_or("document"));
+    html::text(
+        &mut out,
+        doc.source
+            .file_name
+            .as_deref()
+            .or(doc.meta.title.as_deref())
+            .unwrap_or("document"),
+    );
     out.push_str("</title><style>");
     out.push_str(STYLE);
     out.push_str("</style></head>\n<body>");
-    Header { map: &map, nonblank: nonblank.len(), first: &first, warnings: &warnings, diff: diff.as_ref(), threshold: options.uncertain_below }.write(&mut out, doc);
-    let lang = if doc.meta.language.is_empty() { "zh" } else { doc.meta.language.as_str() };
+    Header {
+        map: &map,
+        nonblank: nonblank.len(),
+        first: &first,
+        warnings: &warnings,
+        diff: diff.as_ref(),
+        threshold: options.uncertain_below,
+    }
+    .write(&mut out, doc);
+    let lang = if doc.meta.language.is_empty() {
+        "zh"
+    } else {
+        doc.meta.language.as_str()
+    };
     out.push_str("<main><section id=\"src\" class=\"pane\" lang=\"");
     html::attr(&mut out, lang);
     out.push_str("\" aria-label=\"source lines\">\n");
-    source::Source { map: &map, warnings: &by_line, diff: diff.as_ref(), line_count }.write(&mut out);
+    source::Source {
+        map: &map,
+        warnings: &by_line,
+        diff: diff.as_ref(),
+        line_count,
+    }
+    .write(&mut out);
     out.push_str("</section><section id=\"out\" class=\"pane\" lang=\"");
     html::attr(&mut out, lang);
     out.push_str("\" aria-label=\"reconstructed text\">\n");
-    text::Text { map: &map, first, warned }.write(&mut out, doc);
+    text::Text {
+        map: &map,
+        first,
+        warned,
+    }
+    .write(&mut out, doc);
     // CDATA so the script's `<` and `&&` keep the page well-formed XML; the
     // comment marks hide it from the HTML parser.
     out.push_str("</section></main>\n<script>/*<![CDATA[*/\n");
@@ -180,7 +236,11 @@ fn place_warnings<'a>(doc: &'a Document, map: &LineMap) -> Vec<Placed<'a>> {
         .filter_map(|w| {
             let i = map.slots.partition_point(|s| s.line() < w.line);
             let shown = map.slots.get(i).or(map.slots.last())?.line();
-            Some(Placed { line: w.line, shown, message: &w.message })
+            Some(Placed {
+                line: w.line,
+                shown,
+                message: &w.message,
+            })
         })
         .collect();
     placed.sort_by_key(|p| p.line);

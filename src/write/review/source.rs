@@ -66,13 +66,22 @@ impl Source<'_, '_> {
             self.tag(out, id, prev[r].map(|p| (&runs[p], &runs[p + 1..r])), &rows);
             for k in run.start..run.end {
                 if k > run.start {
-                    gap(out, slots[rows[k].start].line().saturating_sub(slots[rows[k - 1].start].line() + 1), true);
+                    gap(
+                        out,
+                        slots[rows[k].start]
+                            .line()
+                            .saturating_sub(slots[rows[k - 1].start].line() + 1),
+                        true,
+                    );
                 }
                 self.line(out, &slots[rows[k].clone()]);
             }
             if let Some(n) = next[r] {
                 let to = slots[rows[runs[n].start].start].line();
-                let _ = write!(out, "<div class=\"cont\">continues at line <a href=\"#L{to}\">{to}</a> ↓</div>");
+                let _ = write!(
+                    out,
+                    "<div class=\"cont\">continues at line <a href=\"#L{to}\">{to}</a> ↓</div>"
+                );
             }
             out.push_str("</div>\n");
             line = line.max(slots[rows[run.end - 1].start].line());
@@ -85,7 +94,10 @@ impl Source<'_, '_> {
     fn tag(&self, out: &mut String, id: usize, joined: Option<(&Run, &[Run])>, rows: &[Row]) {
         let slots = &self.map.slots;
         let item = &self.map.items[id];
-        let conf = item.block.filter(|_| item.uncertain).map(|b| format!("{:.2}", b.confidence));
+        let conf = item
+            .block
+            .filter(|_| item.uncertain)
+            .map(|b| format!("{:.2}", b.confidence));
         if let Some((before, between)) = joined {
             let from = slots[rows[before.end - 1].start].line();
             out.push_str("<div class=\"join\">↳ joined across ");
@@ -107,7 +119,10 @@ impl Source<'_, '_> {
     fn line(&self, out: &mut String, row: &[Slot]) {
         let n = row[0].line();
         let diff = self.diff.and_then(|d| d.lines.get(&n));
-        if let Some(LineDiff { start: Some(start), .. }) = diff {
+        if let Some(LineDiff {
+            start: Some(start), ..
+        }) = diff
+        {
             match start {
                 Start::Missed(kind) => {
                     out.push_str("<div class=\"gb miss\" data-f=\"g\">✂ gold starts a new ");
@@ -118,8 +133,16 @@ impl Source<'_, '_> {
             }
         }
         let warned = self.warnings.get(&n);
-        out.push_str(if warned.is_some() { "<div class=\"ln warn\"" } else { "<div class=\"ln\"" });
-        let _ = write!(out, " id=\"L{n}\" data-l=\"{n}\" data-k=\"{}\"", row[0].key.name());
+        out.push_str(if warned.is_some() {
+            "<div class=\"ln warn\""
+        } else {
+            "<div class=\"ln\""
+        });
+        let _ = write!(
+            out,
+            " id=\"L{n}\" data-l=\"{n}\" data-k=\"{}\"",
+            row[0].key.name()
+        );
         let flags = match (warned.is_some(), diff.is_some_and(|d| d.kind.is_some())) {
             (true, true) => " data-f=\"wg\"",
             (true, false) => " data-f=\"w\"",
@@ -176,7 +199,11 @@ fn segment(out: &mut String, span: &crate::model::Span) {
 /// that shows the lines around it were joined.
 fn gap(out: &mut String, blank: u32, joined: bool) {
     if blank > 0 {
-        out.push_str(if joined { "<div class=\"gap j\"></div>" } else { "<div class=\"gap\"></div>" });
+        out.push_str(if joined {
+            "<div class=\"gap j\"></div>"
+        } else {
+            "<div class=\"gap\"></div>"
+        });
     }
 }
 
@@ -196,14 +223,21 @@ fn runs(rows: &[Row], item: impl Fn(&Row) -> usize) -> Vec<Run> {
     for (i, row) in rows.iter().enumerate() {
         match runs.last_mut() {
             Some(r) if item(&rows[r.end - 1]) == item(row) => r.end = i + 1,
-            _ => runs.push(Run { start: i, end: i + 1 }),
+            _ => runs.push(Run {
+                start: i,
+                end: i + 1,
+            }),
         }
     }
     runs
 }
 
 /// For each run, the previous and the next run of the same item.
-fn links(runs: &[Run], rows: &[Row], item: impl Fn(&Row) -> usize) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
+fn links(
+    runs: &[Run],
+    rows: &[Row],
+    item: impl Fn(&Row) -> usize,
+) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
     let mut prev = vec![None; runs.len()];
     let mut next = vec![None; runs.len()];
     let mut last: HashMap<usize, usize> = HashMap::new();

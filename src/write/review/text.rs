@@ -66,11 +66,20 @@ impl Text<'_, '_> {
                 let tag = format!("h{}", level_class(*level));
                 self.simple(out, &tag, b, &format!(" {tag}"));
             }
-            BlockKind::Note { kind } => self.simple(out, "p", b, &format!(" n-{}", note_name(*kind))),
+            BlockKind::Note { kind } => {
+                self.simple(out, "p", b, &format!(" n-{}", note_name(*kind)))
+            }
             BlockKind::ListItem { marker } => {
                 self.open(out, "div", b, "");
                 out.push_str("<span class=\"mk\">");
-                html::text(out, if marker.is_empty() { "\u{2003}" } else { marker });
+                html::text(
+                    out,
+                    if marker.is_empty() {
+                        "\u{2003}"
+                    } else {
+                        marker
+                    },
+                );
                 out.push_str("</span>");
                 self.inlines(out, &b.content);
                 out.push_str("</div>");
@@ -133,8 +142,16 @@ impl Text<'_, '_> {
                     any = true;
                 }
                 Inline::Milestone(m) => {
-                    let id = self.map.id::<Milestone>(m).expect("the map walked this document");
-                    let _ = write!(out, "<span class=\"k-{}\" data-b=\"{id}\" data-l=\"{}\" title=\"", Key::Milestone.name(), m.span.line);
+                    let id = self
+                        .map
+                        .id::<Milestone>(m)
+                        .expect("the map walked this document");
+                    let _ = write!(
+                        out,
+                        "<span class=\"k-{}\" data-b=\"{id}\" data-l=\"{}\" title=\"",
+                        Key::Milestone.name(),
+                        m.span.line
+                    );
                     html::attr(out, &self.map.items[id].label);
                     out.push_str("\">");
                     html::text(out, m.span.text());

@@ -7,11 +7,22 @@ use crate::model::{Block, BlockKind, Inline, NoteKind};
 use std::io::{self, Write};
 
 /// Writes an article's blocks as a `div` (or, for a sidebar, a `body`).
-pub(super) fn division<W: Write>(x: &mut Xml<W>, blocks: &[Block], attrs: &[(&str, &str)], mode: &Mode) -> io::Result<()> {
+pub(super) fn division<W: Write>(
+    x: &mut Xml<W>,
+    blocks: &[Block],
+    attrs: &[(&str, &str)],
+    mode: &Mode,
+) -> io::Result<()> {
     div(x, &nest(blocks), "div", attrs, mode)
 }
 
-fn div<W: Write>(x: &mut Xml<W>, d: &Div, name: &str, attrs: &[(&str, &str)], mode: &Mode) -> io::Result<()> {
+fn div<W: Write>(
+    x: &mut Xml<W>,
+    d: &Div,
+    name: &str,
+    attrs: &[(&str, &str)],
+    mode: &Mode,
+) -> io::Result<()> {
     x.open(name, attrs)?;
     nodes(x, d, mode)?;
     x.close(name)
@@ -24,7 +35,13 @@ fn nodes<W: Write>(x: &mut Xml<W>, d: &Div, mode: &Mode) -> io::Result<()> {
         let b = match &d.nodes[i] {
             Node::Div(sub) => {
                 let level = format!("level{}", sub.level);
-                div(x, sub, "div", &[("type", "section"), ("subtype", &level)], mode)?;
+                div(
+                    x,
+                    sub,
+                    "div",
+                    &[("type", "section"), ("subtype", &level)],
+                    mode,
+                )?;
                 i += 1;
                 continue;
             }
@@ -53,9 +70,29 @@ fn nodes<W: Write>(x: &mut Xml<W>, d: &Div, mode: &Mode) -> io::Result<()> {
 /// A run of list items (or of contents lines) from node `i`, with the
 /// furniture and notes that interrupt it; returns the node after the run.
 fn list<W: Write>(x: &mut Xml<W>, d: &Div, i: usize, mode: &Mode) -> io::Result<usize> {
-    let toc = |n: &Node| matches!(n, Node::Block(Block { kind: BlockKind::TocEntry { .. }, .. }));
+    let toc = |n: &Node| {
+        matches!(
+            n,
+            Node::Block(Block {
+                kind: BlockKind::TocEntry { .. },
+                ..
+            })
+        )
+    };
     let is_toc = toc(&d.nodes[i]);
-    let member = |n: &Node| if is_toc { toc(n) } else { matches!(n, Node::Block(Block { kind: BlockKind::ListItem { .. }, .. })) };
+    let member = |n: &Node| {
+        if is_toc {
+            toc(n)
+        } else {
+            matches!(
+                n,
+                Node::Block(Block {
+                    kind: BlockKind::ListItem { .. },
+                    ..
+                })
+            )
+        }
+    };
     let mut end = i + 1;
     let mut j = i + 1;
     while let Some(Node::Block(b)) = d.nodes.get(j) {
@@ -82,12 +119,30 @@ fn block<W: Write>(x: &mut Xml<W>, b: &Block, mode: &Mode) -> io::Result<()> {
         Some(c) => &[("cert", c.as_str())],
         None => &[],
     };
-    let with = |a: &[(&'static str, &'static str)]| -> Vec<(&str, &str)> { a.iter().copied().chain(cert.iter().copied()).collect() };
+    let with = |a: &[(&'static str, &'static str)]| -> Vec<(&str, &str)> {
+        a.iter().copied().chain(cert.iter().copied()).collect()
+    };
     match &b.kind {
-        BlockKind::Title => mixed(x, "head", &with(&[("type", "main")]), &b.content, mode, Names::NONE),
-        BlockKind::Subtitle => mixed(x, "head", &with(&[("type", "sub")]), &b.content, mode, Names::NONE),
+        BlockKind::Title => mixed(
+            x,
+            "head",
+            &with(&[("type", "main")]),
+            &b.content,
+            mode,
+            Names::NONE,
+        ),
+        BlockKind::Subtitle => mixed(
+            x,
+            "head",
+            &with(&[("type", "sub")]),
+            &b.content,
+            mode,
+            Names::NONE,
+        ),
         BlockKind::Heading { .. } => mixed(x, "head", cert, &b.content, mode, Names::NONE),
-        BlockKind::Paragraph | BlockKind::FrontMatter => mixed(x, "p", cert, &b.content, mode, Names::NONE),
+        BlockKind::Paragraph | BlockKind::FrontMatter => {
+            mixed(x, "p", cert, &b.content, mode, Names::NONE)
+        }
         BlockKind::ListItem { marker } => {
             let mut a = with(&[]);
             if !marker.is_empty() {
@@ -106,9 +161,28 @@ fn block<W: Write>(x: &mut Xml<W>, b: &Block, mode: &Mode) -> io::Result<()> {
             }
             mixed(x, "item", &a, &b.content, mode, Names::NONE)
         }
-        BlockKind::Byline { authors } => mixed(x, "byline", cert, &b.content, mode, Names { tag: "docAuthor", list: authors }),
-        BlockKind::Note { kind: NoteKind::Date } => mixed(x, "dateline", cert, &b.content, mode, Names::NONE),
-        BlockKind::Note { kind } => mixed(x, "note", &with(&[("type", note_type(*kind)), ("place", "inline")]), &b.content, mode, Names::NONE),
+        BlockKind::Byline { authors } => mixed(
+            x,
+            "byline",
+            cert,
+            &b.content,
+            mode,
+            Names {
+                tag: "docAuthor",
+                list: authors,
+            },
+        ),
+        BlockKind::Note {
+            kind: NoteKind::Date,
+        } => mixed(x, "dateline", cert, &b.content, mode, Names::NONE),
+        BlockKind::Note { kind } => mixed(
+            x,
+            "note",
+            &with(&[("type", note_type(*kind)), ("place", "inline")]),
+            &b.content,
+            mode,
+            Names::NONE,
+        ),
         BlockKind::Caption { credit } => {
             x.open("figure", cert)?;
             if !b.content.is_empty() {
@@ -131,7 +205,13 @@ fn block<W: Write>(x: &mut Xml<W>, b: &Block, mode: &Mode) -> io::Result<()> {
 /// A byline or dateline where TEI allows neither: `<ab type="byline">`.
 fn block_as<W: Write>(x: &mut Xml<W>, b: &Block, name: &str, mode: &Mode) -> io::Result<()> {
     let (kind, names) = match &b.kind {
-        BlockKind::Byline { authors } => ("byline", Names { tag: "name", list: authors }),
+        BlockKind::Byline { authors } => (
+            "byline",
+            Names {
+                tag: "name",
+                list: authors,
+            },
+        ),
         _ => ("dateline", Names::NONE),
     };
     let cert = cert(b.confidence);
@@ -144,7 +224,13 @@ fn block_as<W: Write>(x: &mut Xml<W>, b: &Block, name: &str, mode: &Mode) -> io:
 
 /// A sidebar as a text floating in the article: its lead-in is the head of
 /// its body, its items the body's content.
-fn sidebar<W: Write>(x: &mut Xml<W>, b: &Block, items: &[Block], attrs: &[(&str, &str)], mode: &Mode) -> io::Result<()> {
+fn sidebar<W: Write>(
+    x: &mut Xml<W>,
+    b: &Block,
+    items: &[Block],
+    attrs: &[(&str, &str)],
+    mode: &Mode,
+) -> io::Result<()> {
     let inner = nest(items);
     x.open("floatingText", attrs)?;
     x.open("body", &[])?;
@@ -161,7 +247,14 @@ fn sidebar<W: Write>(x: &mut Xml<W>, b: &Block, items: &[Block], attrs: &[(&str,
     x.close("floatingText")
 }
 
-fn mixed<W: Write>(x: &mut Xml<W>, name: &str, attrs: &[(&str, &str)], inlines: &[Inline], mode: &Mode, names: Names) -> io::Result<()> {
+fn mixed<W: Write>(
+    x: &mut Xml<W>,
+    name: &str,
+    attrs: &[(&str, &str)],
+    inlines: &[Inline],
+    mode: &Mode,
+    names: Names,
+) -> io::Result<()> {
     x.line()?;
     x.start(name, attrs)?;
     content(x, inlines, mode, names)?;

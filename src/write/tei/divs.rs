@@ -19,9 +19,18 @@ pub(super) enum Place {
 pub(super) fn place(b: &Block) -> Place {
     match &b.kind {
         BlockKind::Title | BlockKind::Subtitle | BlockKind::Heading { .. } => Place::Head,
-        BlockKind::Byline { .. } | BlockKind::Note { kind: NoteKind::Date } => Place::Wrapper,
-        BlockKind::Note { .. } | BlockKind::Caption { .. } | BlockKind::Furniture { .. } => Place::Global,
-        BlockKind::Paragraph | BlockKind::ListItem { .. } | BlockKind::Sidebar { .. } | BlockKind::TocEntry { .. } | BlockKind::FrontMatter => Place::Common,
+        BlockKind::Byline { .. }
+        | BlockKind::Note {
+            kind: NoteKind::Date,
+        } => Place::Wrapper,
+        BlockKind::Note { .. } | BlockKind::Caption { .. } | BlockKind::Furniture { .. } => {
+            Place::Global
+        }
+        BlockKind::Paragraph
+        | BlockKind::ListItem { .. }
+        | BlockKind::Sidebar { .. }
+        | BlockKind::TocEntry { .. }
+        | BlockKind::FrontMatter => Place::Common,
     }
 }
 
@@ -42,18 +51,24 @@ pub(super) enum Node<'a> {
 impl<'a> Div<'a> {
     /// Whether nothing but heads, wrappers and furniture came yet, so a head may still follow.
     fn at_top(&self) -> bool {
-        self.nodes.iter().all(|n| matches!(n, Node::Block(b) if place(b) != Place::Common))
+        self.nodes
+            .iter()
+            .all(|n| matches!(n, Node::Block(b) if place(b) != Place::Common))
     }
 
     /// Whether the division has running text or subdivisions (a TEI `body` needs one).
     pub(super) fn has_common(&self) -> bool {
-        self.nodes.iter().any(|n| matches!(n, Node::Div(_)) || matches!(n, Node::Block(b) if place(b) == Place::Common))
+        self.nodes.iter().any(|n| {
+            matches!(n, Node::Div(_)) || matches!(n, Node::Block(b) if place(b) == Place::Common)
+        })
     }
 
     /// Whether only wrappers and furniture follow node `i`, so a wrapper there
     /// is at the bottom of its division.
     pub(super) fn bottom_from(&self, i: usize) -> bool {
-        self.nodes[i + 1..].iter().all(|n| matches!(n, Node::Block(b) if matches!(place(b), Place::Wrapper | Place::Global)))
+        self.nodes[i + 1..].iter().all(
+            |n| matches!(n, Node::Block(b) if matches!(place(b), Place::Wrapper | Place::Global)),
+        )
     }
 }
 
@@ -61,7 +76,10 @@ impl<'a> Div<'a> {
 /// division they open; one that comes after running text opens a section,
 /// as TEI allows no `head` there.
 pub(super) fn nest(blocks: &[Block]) -> Div<'_> {
-    let mut stack = vec![Div { level: 1, nodes: Vec::new() }];
+    let mut stack = vec![Div {
+        level: 1,
+        nodes: Vec::new(),
+    }];
     for b in blocks {
         let nested = stack.len() > 1;
         let Some(top) = stack.last_mut() else { break };
@@ -85,7 +103,10 @@ pub(super) fn nest(blocks: &[Block]) -> Div<'_> {
         while stack.len() > 1 && stack.last().is_some_and(|d| d.level >= level) {
             pop(&mut stack);
         }
-        stack.push(Div { level, nodes: vec![Node::Block(b)] });
+        stack.push(Div {
+            level,
+            nodes: vec![Node::Block(b)],
+        });
     }
     while stack.len() > 1 {
         pop(&mut stack);
@@ -106,14 +127,23 @@ mod tests {
     use super::*;
 
     fn b(kind: BlockKind) -> Block {
-        Block { kind, content: Vec::new(), lines: Vec::new(), confidence: 1.0 }
+        Block {
+            kind,
+            content: Vec::new(),
+            lines: Vec::new(),
+            confidence: 1.0,
+        }
     }
 
     fn shape(d: &Div) -> String {
         d.nodes
             .iter()
             .map(|n| match n {
-                Node::Block(b) => format!("{:?}", place(b)).chars().next().unwrap().to_string(),
+                Node::Block(b) => format!("{:?}", place(b))
+                    .chars()
+                    .next()
+                    .unwrap()
+                    .to_string(),
                 Node::Div(d) => format!("[{}:{}]", d.level, shape(d)),
             })
             .collect()
@@ -123,7 +153,21 @@ mod tests {
     fn headings_nest_by_level() {
         let h = |level| b(BlockKind::Heading { level });
         let p = || b(BlockKind::Paragraph);
-        let blocks = [b(BlockKind::Title), p(), h(2), p(), h(3), p(), h(3), h(3), p(), h(2), p(), b(BlockKind::Title), p()];
+        let blocks = [
+            b(BlockKind::Title),
+            p(),
+            h(2),
+            p(),
+            h(3),
+            p(),
+            h(3),
+            h(3),
+            p(),
+            h(2),
+            p(),
+            b(BlockKind::Title),
+            p(),
+        ];
         assert_eq!(shape(&nest(&blocks)), "HC[2:HC[3:HC][3:HHC]][2:HC][2:HC]");
     }
 }

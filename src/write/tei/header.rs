@@ -8,14 +8,29 @@ use std::io::{self, Write};
 
 const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-pub(super) fn header<W: Write>(x: &mut Xml<W>, doc: &Document, line_breaks: bool) -> io::Result<()> {
+pub(super) fn header<W: Write>(
+    x: &mut Xml<W>,
+    doc: &Document,
+    line_breaks: bool,
+) -> io::Result<()> {
     x.open("teiHeader", &[("xml:lang", "en")])?;
     x.open("fileDesc", &[])?;
     title_stmt(x, doc)?;
-    let (lines, bytes) = (doc.source.line_count.to_string(), doc.source.byte_len.to_string());
+    let (lines, bytes) = (
+        doc.source.line_count.to_string(),
+        doc.source.byte_len.to_string(),
+    );
     x.open("extent", &[])?;
-    x.leaf("measure", &[("unit", "lines"), ("quantity", &lines)], &format!("{lines} source lines"))?;
-    x.leaf("measure", &[("unit", "bytes"), ("quantity", &bytes)], &format!("{bytes} bytes"))?;
+    x.leaf(
+        "measure",
+        &[("unit", "lines"), ("quantity", &lines)],
+        &format!("{lines} source lines"),
+    )?;
+    x.leaf(
+        "measure",
+        &[("unit", "bytes"), ("quantity", &bytes)],
+        &format!("{bytes} bytes"),
+    )?;
     x.close("extent")?;
     x.open("publicationStmt", &[])?;
     x.leaf(
@@ -38,7 +53,11 @@ pub(super) fn header<W: Write>(x: &mut Xml<W>, doc: &Document, line_breaks: bool
     x.open("profileDesc", &[])?;
     x.open("langUsage", &[])?;
     let lang = language(&doc.meta.language);
-    x.leaf("language", &[("ident", lang)], &format!("the language of the text ({lang})"))?;
+    x.leaf(
+        "language",
+        &[("ident", lang)],
+        &format!("the language of the text ({lang})"),
+    )?;
     x.close("langUsage")?;
     x.close("profileDesc")?;
     x.close("teiHeader")
@@ -47,7 +66,11 @@ pub(super) fn header<W: Write>(x: &mut Xml<W>, doc: &Document, line_breaks: bool
 fn title_stmt<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result<()> {
     let m = &doc.meta;
     x.open("titleStmt", &[])?;
-    let title = m.title.clone().or_else(|| doc.articles.iter().find_map(|a| a.title())).unwrap_or_else(|| source_name(doc));
+    let title = m
+        .title
+        .clone()
+        .or_else(|| doc.articles.iter().find_map(|a| a.title()))
+        .unwrap_or_else(|| source_name(doc));
     x.leaf("title", &[("type", "main")], &title)?;
     if let Some(s) = &m.subtitle {
         x.leaf("title", &[("type", "sub")], s)?;
@@ -56,7 +79,11 @@ fn title_stmt<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result<()> {
         x.leaf("author", &[], a)?;
     }
     x.open("respStmt", &[])?;
-    x.leaf("resp", &[], "recovered the structure of the text automatically and encoded it in TEI")?;
+    x.leaf(
+        "resp",
+        &[],
+        "recovered the structure of the text automatically and encoded it in TEI",
+    )?;
     x.leaf("name", &[], &format!("reprint {VERSION}"))?;
     x.close("respStmt")?;
     x.close("titleStmt")
@@ -68,7 +95,11 @@ fn source_desc<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result<()> {
     x.open("sourceDesc", &[])?;
     x.open("bibl", &[("type", "printed")])?;
     if let Some(t) = &m.title {
-        x.leaf("title", &[("level", if m.publication.is_some() { "a" } else { "m" })], t)?;
+        x.leaf(
+            "title",
+            &[("level", if m.publication.is_some() { "a" } else { "m" })],
+            t,
+        )?;
     }
     for a in &m.authors {
         x.leaf("author", &[], a)?;
@@ -88,7 +119,13 @@ fn source_desc<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result<()> {
     for s in &m.sources {
         x.leaf("note", &[("type", "source")], s)?;
     }
-    if m.title.is_none() && m.publication.is_none() && m.issue.is_none() && m.issn.is_none() && m.date.is_none() && m.sources.is_empty() && m.authors.is_empty()
+    if m.title.is_none()
+        && m.publication.is_none()
+        && m.issue.is_none()
+        && m.issn.is_none()
+        && m.date.is_none()
+        && m.sources.is_empty()
+        && m.authors.is_empty()
     {
         x.leaf("note", &[], "The text names no publication data.")?;
     }
@@ -97,11 +134,18 @@ fn source_desc<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result<()> {
     if let Some(f) = &doc.source.file_name {
         x.leaf("idno", &[("type", "filename")], f)?;
     }
-    let enc = if doc.source.encoding.is_empty() { "unknown" } else { &doc.source.encoding };
+    let enc = if doc.source.encoding.is_empty() {
+        "unknown"
+    } else {
+        &doc.source.encoding
+    };
     x.leaf(
         "note",
         &[("type", "encoding")],
-        &format!("Plain text (OCR or PDF extraction), {} lines, {} bytes, decoded as {enc}.", doc.source.line_count, doc.source.byte_len),
+        &format!(
+            "Plain text (OCR or PDF extraction), {} lines, {} bytes, decoded as {enc}.",
+            doc.source.line_count, doc.source.byte_len
+        ),
     )?;
     x.close("bibl")?;
     x.close("sourceDesc")
@@ -110,9 +154,16 @@ fn source_desc<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result<()> {
 fn encoding_desc<W: Write>(x: &mut Xml<W>, doc: &Document, line_breaks: bool) -> io::Result<()> {
     x.open("encodingDesc", &[])?;
     x.open("appInfo", &[])?;
-    x.open("application", &[("ident", "reprint"), ("version", &version_number(VERSION))])?;
+    x.open(
+        "application",
+        &[("ident", "reprint"), ("version", &version_number(VERSION))],
+    )?;
     x.leaf("label", &[], "reprint")?;
-    x.leaf("desc", &[], "turns the raw text of printed documents into a structured document")?;
+    x.leaf(
+        "desc",
+        &[],
+        "turns the raw text of printed documents into a structured document",
+    )?;
     x.close("application")?;
     x.close("appInfo")?;
     x.open("projectDesc", &[])?;
@@ -139,30 +190,55 @@ fn encoding_desc<W: Write>(x: &mut Xml<W>, doc: &Document, line_breaks: bool) ->
 /// The language as an `xsd:language` value, `und` when it is not one.
 pub(super) fn language(tag: &str) -> &str {
     let ok = !tag.is_empty()
-        && tag
-            .split('-')
-            .enumerate()
-            .all(|(i, p)| (1..=8).contains(&p.len()) && p.chars().all(|c| if i == 0 { c.is_ascii_alphabetic() } else { c.is_ascii_alphanumeric() }));
+        && tag.split('-').enumerate().all(|(i, p)| {
+            (1..=8).contains(&p.len())
+                && p.chars().all(|c| {
+                    if i == 0 {
+                        c.is_ascii_alphabetic()
+                    } else {
+                        c.is_ascii_alphanumeric()
+                    }
+                })
+        });
     if ok { tag } else { "und" }
 }
 
 /// The crate version as TEI's `teidata.versionNumber` (digits and dots).
 fn version_number(v: &str) -> String {
-    let n: String = v.chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
+    let n: String = v
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
     let n = n.trim_matches('.');
-    if n.is_empty() { "0".into() } else { n.to_string() }
+    if n.is_empty() {
+        "0".into()
+    } else {
+        n.to_string()
+    }
 }
 
 fn source_name(doc: &Document) -> String {
-    doc.source.file_name.clone().unwrap_or_else(|| "an unnamed text".into())
+    doc.source
+        .file_name
+        .clone()
+        .unwrap_or_else(|| "an unnamed text".into())
 }
 
 /// Counts the characters of the source lines that XML cannot carry.
 fn forbidden_chars(doc: &Document) -> usize {
-    let count = |s: &Span| [s.lead(), s.text(), s.trail()].iter().map(|t| t.chars().filter(|&c| !is_xml_char(c)).count()).sum::<usize>();
+    let count = |s: &Span| {
+        [s.lead(), s.text(), s.trail()]
+            .iter()
+            .map(|t| t.chars().filter(|&c| !is_xml_char(c)).count())
+            .sum::<usize>()
+    };
     let mut n = 0;
     for b in all_blocks(doc) {
-        let credit: &[Inline] = if let BlockKind::Caption { credit } = &b.kind { credit } else { &[] };
+        let credit: &[Inline] = if let BlockKind::Caption { credit } = &b.kind {
+            credit
+        } else {
+            &[]
+        };
         for i in b.content.iter().chain(credit) {
             n += count(match i {
                 Inline::Span(s) => s,

@@ -21,7 +21,11 @@ pub(super) struct Mode {
 
 impl Mode {
     pub(super) fn new(line_breaks: bool, doc: &Document) -> Self {
-        Mode { line_breaks, line: Cell::new(0), pages: Pages::new(doc) }
+        Mode {
+            line_breaks,
+            line: Cell::new(0),
+            pages: Pages::new(doc),
+        }
     }
 }
 
@@ -33,11 +37,19 @@ pub(super) struct Names<'a> {
 }
 
 impl Names<'_> {
-    pub(super) const NONE: Names<'static> = Names { tag: "name", list: &[] };
+    pub(super) const NONE: Names<'static> = Names {
+        tag: "name",
+        list: &[],
+    };
 }
 
 /// Writes inline content, marking `names` where the text spells them.
-pub(super) fn content<W: Write>(x: &mut Xml<W>, inlines: &[Inline], mode: &Mode, names: Names) -> io::Result<()> {
+pub(super) fn content<W: Write>(
+    x: &mut Xml<W>,
+    inlines: &[Inline],
+    mode: &Mode,
+    names: Names,
+) -> io::Result<()> {
     let mut first = true;
     for inline in inlines {
         match inline {
@@ -59,7 +71,12 @@ fn milestone<W: Write>(x: &mut Xml<W>, m: &Milestone, mode: &Mode) -> io::Result
 }
 
 /// A furniture block: its lines as one piece of forme work.
-pub(super) fn furniture<W: Write>(x: &mut Xml<W>, kind: &FurnitureKind, inlines: &[Inline], mode: &Mode) -> io::Result<()> {
+pub(super) fn furniture<W: Write>(
+    x: &mut Xml<W>,
+    kind: &FurnitureKind,
+    inlines: &[Inline],
+    mode: &Mode,
+) -> io::Result<()> {
     let fw = furniture_start(x, kind, mode)?;
     content(x, inlines, mode, Names::NONE)?;
     x.end(fw)
@@ -67,7 +84,11 @@ pub(super) fn furniture<W: Write>(x: &mut Xml<W>, kind: &FurnitureKind, inlines:
 
 /// A page number is a page break (`pb`) followed by the number as forme
 /// work (`fw`); other furniture is forme work only. Returns the open element.
-fn furniture_start<W: Write>(x: &mut Xml<W>, kind: &FurnitureKind, mode: &Mode) -> io::Result<&'static str> {
+fn furniture_start<W: Write>(
+    x: &mut Xml<W>,
+    kind: &FurnitureKind,
+    mode: &Mode,
+) -> io::Result<&'static str> {
     let fw_type = match kind {
         FurnitureKind::PageNumber { number } => {
             match mode.pages.next_id(number) {
@@ -83,7 +104,13 @@ fn furniture_start<W: Write>(x: &mut Xml<W>, kind: &FurnitureKind, mode: &Mode) 
     Ok("fw")
 }
 
-fn span<W: Write>(x: &mut Xml<W>, s: &Span, first: bool, mode: &Mode, names: Names) -> io::Result<()> {
+fn span<W: Write>(
+    x: &mut Xml<W>,
+    s: &Span,
+    first: bool,
+    mode: &Mode,
+    names: Names,
+) -> io::Result<()> {
     if mode.line_breaks {
         // The whole source line, so that the text between this lb and the next
         // markup is the line as it was.
@@ -136,7 +163,10 @@ pub(super) fn find_names(text: &str, names: &[String]) -> Vec<Range<usize>> {
         if want.is_empty() {
             continue;
         }
-        if let Some(r) = (from..text.len()).filter(|&i| text.is_char_boundary(i)).find_map(|i| spelled_at(text, i, &want)) {
+        if let Some(r) = (from..text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .find_map(|i| spelled_at(text, i, &want))
+        {
             from = r.end;
             found.push(r);
         }
@@ -170,7 +200,10 @@ mod tests {
     fn names_are_found_across_justification_spaces() {
         let t = "张学良 杨 羊";
         let r = find_names(t, &["张学良".into(), "杨羊".into()]);
-        assert_eq!(r.iter().map(|r| &t[r.clone()]).collect::<Vec<_>>(), ["张学良", "杨 羊"]);
+        assert_eq!(
+            r.iter().map(|r| &t[r.clone()]).collect::<Vec<_>>(),
+            ["张学良", "杨 羊"]
+        );
         assert!(find_names("无名", &["孙绍骋".into()]).is_empty());
         assert!(find_names("", &["".into()]).is_empty());
     }

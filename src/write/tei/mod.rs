@@ -53,7 +53,10 @@ impl Document {
     /// between articles to a `div type="front"` in `body`.
     pub fn write_tei<W: Write>(&self, out: W, options: &TeiOptions) -> Result<()> {
         let mut x = Xml::new(BufWriter::new(out));
-        let io_err = |source| Error::Write { what: "TEI output".into(), source };
+        let io_err = |source| Error::Write {
+            what: "TEI output".into(),
+            source,
+        };
         write(self, &mut x, &Mode::new(options.line_breaks, self)).map_err(io_err)?;
         x.into_inner().flush().map_err(io_err)
     }
@@ -61,7 +64,13 @@ impl Document {
 
 fn write<W: Write>(doc: &Document, x: &mut Xml<W>, mode: &Mode) -> io::Result<()> {
     x.prolog(SCHEMA)?;
-    x.open("TEI", &[("xmlns", "http://www.tei-c.org/ns/1.0"), ("xml:lang", header::language(&doc.meta.language))])?;
+    x.open(
+        "TEI",
+        &[
+            ("xmlns", "http://www.tei-c.org/ns/1.0"),
+            ("xml:lang", header::language(&doc.meta.language)),
+        ],
+    )?;
     header::header(x, doc, mode.line_breaks)?;
     x.open("text", &[])?;
     let (front, body, back) = split(&doc.articles);
@@ -85,11 +94,21 @@ fn split(articles: &[Article]) -> (&[Article], &[Article], &[Article]) {
         return (&[], articles, &[]);
     };
     let last = articles.iter().rposition(is_article).unwrap_or(first);
-    (&articles[..first], &articles[first..=last], &articles[last + 1..])
+    (
+        &articles[..first],
+        &articles[first..=last],
+        &articles[last + 1..],
+    )
 }
 
 /// Writes articles into `front`, `body` or `back`; `n` numbers them in the document.
-fn part<W: Write>(x: &mut Xml<W>, name: &str, articles: &[Article], first_n: usize, mode: &Mode) -> io::Result<()> {
+fn part<W: Write>(
+    x: &mut Xml<W>,
+    name: &str,
+    articles: &[Article],
+    first_n: usize,
+    mode: &Mode,
+) -> io::Result<()> {
     x.open(name, &[])?;
     for (n, a) in (first_n..).zip(articles) {
         let kind = match a.kind {

@@ -18,15 +18,28 @@ impl Pages {
     pub(super) fn new(doc: &Document) -> Self {
         let mut printed = HashSet::new();
         for b in all_blocks(doc) {
-            let milestones = b.content.iter().filter_map(|i| if let Inline::Milestone(m) = i { Some(&m.kind) } else { None });
-            let own = if let BlockKind::Furniture { kind } = &b.kind { Some(kind) } else { None };
+            let milestones = b.content.iter().filter_map(|i| {
+                if let Inline::Milestone(m) = i {
+                    Some(&m.kind)
+                } else {
+                    None
+                }
+            });
+            let own = if let BlockKind::Furniture { kind } = &b.kind {
+                Some(kind)
+            } else {
+                None
+            };
             for kind in milestones.chain(own) {
                 if let FurnitureKind::PageNumber { number } = kind {
                     printed.extend(key(number));
                 }
             }
         }
-        Pages { printed, written: RefCell::default() }
+        Pages {
+            printed,
+            written: RefCell::default(),
+        }
     }
 
     /// The id of the next page break with this number.
@@ -35,19 +48,29 @@ impl Pages {
         let mut written = self.written.borrow_mut();
         let n = written.entry(k.clone()).or_insert(0);
         *n += 1;
-        Some(if *n == 1 { format!("page-{k}") } else { format!("page-{k}-{n}") })
+        Some(if *n == 1 {
+            format!("page-{k}")
+        } else {
+            format!("page-{k}-{n}")
+        })
     }
 
     /// A pointer to the first break of the page a contents line names, when the text prints it.
     pub(super) fn target(&self, page: &str) -> Option<String> {
-        key(page).filter(|k| self.printed.contains(k)).map(|k| format!("#page-{k}"))
+        key(page)
+            .filter(|k| self.printed.contains(k))
+            .map(|k| format!("#page-{k}"))
     }
 }
 
 /// A page number as a name part: its ASCII letters and digits, lower case,
 /// without leading zeros, so the contents' `03` finds the page's `3`.
 fn key(number: &str) -> Option<String> {
-    let k: String = number.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect();
+    let k: String = number
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
     let k = k.trim_start_matches('0');
     (!k.is_empty()).then(|| k.to_string())
 }

@@ -1,10 +1,10 @@
 //! A thin layer over quick-xml: indentation only where TEI ignores white
 //! space, and text that is always legal XML 1.0.
 
+use crate::write::xml::escape_text as escape;
+pub(super) use crate::write::xml::is_xml_char;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesPI, BytesStart, BytesText, Event};
-pub(super) use crate::write::xml::is_xml_char;
-use crate::write::xml::escape_text as escape;
 use std::borrow::Cow;
 use std::io::{self, Write};
 
@@ -19,7 +19,10 @@ pub(super) struct Xml<W: Write> {
 
 impl<W: Write> Xml<W> {
     pub(super) fn new(out: W) -> Self {
-        Xml { w: Writer::new(out), depth: 0 }
+        Xml {
+            w: Writer::new(out),
+            depth: 0,
+        }
     }
 
     pub(super) fn into_inner(self) -> W {
@@ -27,9 +30,12 @@ impl<W: Write> Xml<W> {
     }
 
     pub(super) fn prolog(&mut self, schema: &str) -> io::Result<()> {
-        self.w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+        self.w
+            .write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
         self.raw("\n")?;
-        let pi = format!(r#"xml-model href="{schema}" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0""#);
+        let pi = format!(
+            r#"xml-model href="{schema}" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0""#
+        );
         self.w.write_event(Event::PI(BytesPI::new(pi)))
     }
 
@@ -70,7 +76,12 @@ impl<W: Write> Xml<W> {
     }
 
     /// A one-line element of the header: its text has forbidden characters replaced.
-    pub(super) fn leaf(&mut self, name: &str, attrs: &[(&str, &str)], text: &str) -> io::Result<()> {
+    pub(super) fn leaf(
+        &mut self,
+        name: &str,
+        attrs: &[(&str, &str)],
+        text: &str,
+    ) -> io::Result<()> {
         self.line()?;
         self.start(name, attrs)?;
         self.raw(&escape(&replace_forbidden(text)))?;
@@ -84,7 +95,15 @@ impl<W: Write> Xml<W> {
         while let Some((i, c)) = rest.char_indices().find(|&(_, c)| !is_xml_char(c)) {
             self.raw(&escape(&rest[..i]))?;
             let code = format!("U+{:04X}", c as u32);
-            self.empty("gap", &[("reason", "forbidden-character"), ("unit", "chars"), ("quantity", "1"), ("n", &code)])?;
+            self.empty(
+                "gap",
+                &[
+                    ("reason", "forbidden-character"),
+                    ("unit", "chars"),
+                    ("quantity", "1"),
+                    ("n", &code),
+                ],
+            )?;
             rest = &rest[i + c.len_utf8()..];
         }
         self.raw(&escape(rest))
@@ -94,7 +113,8 @@ impl<W: Write> Xml<W> {
         if escaped.is_empty() {
             return Ok(());
         }
-        self.w.write_event(Event::Text(BytesText::from_escaped(escaped)))
+        self.w
+            .write_event(Event::Text(BytesText::from_escaped(escaped)))
     }
 }
 
@@ -109,14 +129,26 @@ fn element<'a>(name: &'a str, attrs: &[(&str, &str)]) -> BytesStart<'a> {
 /// The string with forbidden characters replaced by U+FFFD, for places
 /// (header fields, attribute values) where no `gap` can stand.
 pub(super) fn replace_forbidden(s: &str) -> Cow<'_, str> {
-    if s.chars().all(is_xml_char) { Cow::Borrowed(s) } else { Cow::Owned(s.chars().map(|c| if is_xml_char(c) { c } else { '\u{FFFD}' }).collect()) }
+    if s.chars().all(is_xml_char) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(
+            s.chars()
+                .map(|c| if is_xml_char(c) { c } else { '\u{FFFD}' })
+                .collect(),
+        )
+    }
 }
 
 /// Attribute values are normalised by XML parsers (tabs and line ends become
 /// spaces), so they are written as spaces to read back the same.
 fn attribute(v: &str) -> Cow<'_, str> {
     let v = replace_forbidden(v);
-    if v.contains(['\t', '\n', '\r']) { Cow::Owned(v.replace(['\t', '\n', '\r'], " ")) } else { v }
+    if v.contains(['\t', '\n', '\r']) {
+        Cow::Owned(v.replace(['\t', '\n', '\r'], " "))
+    } else {
+        v
+    }
 }
 
 #[cfg(test)]
@@ -128,7 +160,10 @@ mod tests {
         let mut x = Xml::new(Vec::new());
         x.text("a\u{1}b\u{FFFE}c<\r").unwrap();
         let s = String::from_utf8(x.into_inner()).unwrap();
-        assert_eq!(s, r#"a<gap reason="forbidden-character" unit="chars" quantity="1" n="U+0001"/>b<gap reason="forbidden-character" unit="chars" quantity="1" n="U+FFFE"/>c&lt;&#13;"#);
+        assert_eq!(
+            s,
+            r#"a<gap reason="forbidden-character" unit="chars" quantity="1" n="U+0001"/>b<gap reason="forbidden-character" unit="chars" quantity="1" n="U+FFFE"/>c&lt;&#13;"#
+        );
     }
 
     #[test]

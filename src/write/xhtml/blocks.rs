@@ -42,8 +42,20 @@ impl Markup {
     /// Markup for `target`; `links` are the squashed titles of articles and
     /// where each starts, to link the source's table of contents.
     pub fn new(target: Target, labels: &'static Labels, links: Vec<(String, String)>) -> Markup {
-        let (out, file, pages, page_ids) = (String::new(), String::new(), Vec::new(), HashMap::new());
-        Markup { target, labels, links: Links::new(links), out, file, front: false, sections: Vec::new(), pages, page_ids, headings: 0 }
+        let (out, file, pages, page_ids) =
+            (String::new(), String::new(), Vec::new(), HashMap::new());
+        Markup {
+            target,
+            labels,
+            links: Links::new(links),
+            out,
+            file,
+            front: false,
+            sections: Vec::new(),
+            pages,
+            page_ids,
+            headings: 0,
+        }
     }
 
     /// Starts the next part: a content document of an EPUB named `file`, or
@@ -53,7 +65,9 @@ impl Markup {
         self.front = front;
         self.out.clear();
         let open = match (self.target, front) {
-            (Target::Epub, true) => "<section class=\"front\" epub:type=\"frontmatter\">".to_string(),
+            (Target::Epub, true) => {
+                "<section class=\"front\" epub:type=\"frontmatter\">".to_string()
+            }
             (Target::Epub, false) => "<article class=\"article\">".to_string(),
             (Target::Html, true) => format!("<section class=\"front\" id=\"{}\">", escape(file)),
             (Target::Html, false) => format!("<article class=\"article\" id=\"{}\">", escape(file)),
@@ -78,7 +92,11 @@ impl Markup {
     /// Closes the current part and hands its body over.
     pub fn finish(&mut self) -> String {
         self.close_sections(0);
-        self.out.push_str(if self.front { "</section>\n" } else { "</article>\n" });
+        self.out.push_str(if self.front {
+            "</section>\n"
+        } else {
+            "</article>\n"
+        });
         std::mem::take(&mut self.out)
     }
 
@@ -89,12 +107,25 @@ impl Markup {
     /// Renders the block at `at`, with the blocks after it that belong in the
     /// same element (list items, table-of-contents lines, title lines), and
     /// returns the index of the next block. Headings outside sidebars go to `nav`.
-    pub fn blocks(&mut self, blocks: &[Block], at: usize, nav: &mut Vec<(u8, String, String)>) -> usize {
+    pub fn blocks(
+        &mut self,
+        blocks: &[Block],
+        at: usize,
+        nav: &mut Vec<(u8, String, String)>,
+    ) -> usize {
         self.group(blocks, at, 0, nav)
     }
 
-    fn group(&mut self, blocks: &[Block], at: usize, aside: usize, nav: &mut Vec<(u8, String, String)>) -> usize {
-        let run = |same: fn(&BlockKind) -> bool| at + blocks[at..].iter().take_while(|b| same(&b.kind)).count();
+    fn group(
+        &mut self,
+        blocks: &[Block],
+        at: usize,
+        aside: usize,
+        nav: &mut Vec<(u8, String, String)>,
+    ) -> usize {
+        let run = |same: fn(&BlockKind) -> bool| {
+            at + blocks[at..].iter().take_while(|b| same(&b.kind)).count()
+        };
         match &blocks[at].kind {
             BlockKind::ListItem { .. } => {
                 let end = run(|k| matches!(k, BlockKind::ListItem { .. }));
@@ -135,23 +166,34 @@ impl Markup {
     fn single(&mut self, b: &Block, aside: usize, nav: &mut Vec<(u8, String, String)>) {
         match &b.kind {
             BlockKind::Subtitle => self.para("subtitle", &b.content, Flow::Display),
-            BlockKind::Heading { .. } if aside > 0 => self.para("aside-heading", &b.content, Flow::Display),
+            BlockKind::Heading { .. } if aside > 0 => {
+                self.para("aside-heading", &b.content, Flow::Display)
+            }
             BlockKind::Heading { level } => self.heading(*level, &b.content, nav),
             BlockKind::Paragraph => self.para("", &b.content, Flow::Running),
             BlockKind::Caption { credit } => self.caption(&b.content, credit),
             BlockKind::Byline { authors } => self.byline(&b.content, authors),
             BlockKind::Note { kind } => self.para(note_class(*kind), &b.content, Flow::Running),
             BlockKind::FrontMatter => self.para("front", &b.content, Flow::Display),
-            BlockKind::Furniture { kind: FurnitureKind::PageNumber { number } } => {
+            BlockKind::Furniture {
+                kind: FurnitureKind::PageNumber { number },
+            } => {
                 let label = tidy(number, Flow::Display);
-                let label = if label.is_empty() { tidy(&b.text(), Flow::Display) } else { label };
+                let label = if label.is_empty() {
+                    tidy(&b.text(), Flow::Display)
+                } else {
+                    label
+                };
                 let mark = self.page_break("div", &label);
                 self.out.push_str(&mark);
             }
             // Running heads, barcodes: a reader never reads them.
             BlockKind::Furniture { .. } => {}
             // Grouped kinds reach here only through `group`.
-            BlockKind::Title | BlockKind::ListItem { .. } | BlockKind::TocEntry { .. } | BlockKind::Sidebar { .. } => {
+            BlockKind::Title
+            | BlockKind::ListItem { .. }
+            | BlockKind::TocEntry { .. }
+            | BlockKind::Sidebar { .. } => {
                 self.para("", &b.content, Flow::Running);
             }
         }
@@ -164,13 +206,20 @@ impl Markup {
             Target::Epub => format!("pg{}", self.pages.len() + 1),
             Target::Html => self.page_id(label),
         };
-        self.pages.push(PageTarget { href: self.href(&id), label: label.to_string() });
+        self.pages.push(PageTarget {
+            href: self.href(&id),
+            label: label.to_string(),
+        });
         let label = escape(label);
         match self.target {
             Target::Epub => {
-                format!("<{element} class=\"pagebreak\" id=\"{id}\" epub:type=\"pagebreak\" role=\"doc-pagebreak\" aria-label=\"{label}\"></{element}>")
+                format!(
+                    "<{element} class=\"pagebreak\" id=\"{id}\" epub:type=\"pagebreak\" role=\"doc-pagebreak\" aria-label=\"{label}\"></{element}>"
+                )
             }
-            Target::Html => format!("<{element} class=\"pb\" id=\"{id}\" title=\"{label}\" role=\"doc-pagebreak\" aria-label=\"{label}\"></{element}>"),
+            Target::Html => format!(
+                "<{element} class=\"pb\" id=\"{id}\" title=\"{label}\" role=\"doc-pagebreak\" aria-label=\"{label}\"></{element}>"
+            ),
         }
     }
 
@@ -178,10 +227,17 @@ impl Markup {
     /// number seen before (each article numbering its own pages) gets `page-28-2`.
     fn page_id(&mut self, label: &str) -> String {
         // `safe` has no `-`, so `page-{safe}-{n}` is never another label's id.
-        let safe: String = label.chars().map(|c| if c.is_alphanumeric() { c } else { '_' }).collect();
+        let safe: String = label
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c } else { '_' })
+            .collect();
         let n = self.page_ids.entry(safe.clone()).or_insert(0);
         *n += 1;
-        if *n == 1 { format!("page-{safe}") } else { format!("page-{safe}-{n}") }
+        if *n == 1 {
+            format!("page-{safe}")
+        } else {
+            format!("page-{safe}-{n}")
+        }
     }
 
     /// The content's text as markup, page breaks in place.
@@ -202,7 +258,11 @@ impl Markup {
 
     /// Page breaks of content whose text is shown some other way (a byline's names).
     fn breaks_only(&mut self, content: &[Inline]) -> String {
-        let only: Vec<Inline> = content.iter().filter(|i| matches!(i, Inline::Milestone(_))).cloned().collect();
+        let only: Vec<Inline> = content
+            .iter()
+            .filter(|i| matches!(i, Inline::Milestone(_)))
+            .cloned()
+            .collect();
         self.inline(&only, Flow::Display)
     }
 
@@ -242,12 +302,19 @@ impl Markup {
         self.sections.push(level);
         self.headings += 1;
         let id = format!("h{}", self.headings);
-        let _ = writeln!(self.out, "<section class=\"level{level}\">\n<h{level} id=\"{id}\">{html}</h{level}>");
+        let _ = writeln!(
+            self.out,
+            "<section class=\"level{level}\">\n<h{level} id=\"{id}\">{html}</h{level}>"
+        );
         nav.push((level, self.href(&id), tidy(&plain(content), Flow::Display)));
     }
 
     fn title(&mut self, lines: &[Block], aside: usize) {
-        let html: Vec<String> = lines.iter().map(|b| self.inline(&b.content, Flow::Display)).filter(|h| !h.is_empty()).collect();
+        let html: Vec<String> = lines
+            .iter()
+            .map(|b| self.inline(&b.content, Flow::Display))
+            .filter(|h| !h.is_empty())
+            .collect();
         let html = html.join("<br/>");
         if aside > 0 || !has_text(&html) {
             return self.wrap_p("aside-heading", &html);
@@ -271,7 +338,11 @@ impl Markup {
                     let _ = writeln!(self.out, "<li class=\"bullet\">{html}</li>");
                 }
                 m => {
-                    let _ = writeln!(self.out, "<li class=\"plain\"><span class=\"marker\">{}</span>{html}</li>", escape(m));
+                    let _ = writeln!(
+                        self.out,
+                        "<li class=\"plain\"><span class=\"marker\">{}</span>{html}</li>",
+                        escape(m)
+                    );
                 }
             }
         }
@@ -279,7 +350,11 @@ impl Markup {
     }
 
     fn source_toc(&mut self, entries: &[Block]) {
-        let _ = writeln!(self.out, "<nav class=\"source-toc\" aria-label=\"{}\">\n<ol>", self.labels.source_toc);
+        let _ = writeln!(
+            self.out,
+            "<nav class=\"source-toc\" aria-label=\"{}\">\n<ol>",
+            self.labels.source_toc
+        );
         for b in entries {
             let page = match &b.kind {
                 BlockKind::TocEntry { page: Some(p) } => tidy(p, Flow::Display),
@@ -293,8 +368,14 @@ impl Markup {
                 Some(f) if has_text(&html) => format!("<a href=\"{f}\">{html}</a>"),
                 _ => html,
             };
-            let (class, page) =
-                if page.is_empty() { ("toc-group", String::new()) } else { ("toc-entry", format!("<span class=\"toc-page\">{}</span>", escape(&page))) };
+            let (class, page) = if page.is_empty() {
+                ("toc-group", String::new())
+            } else {
+                (
+                    "toc-entry",
+                    format!("<span class=\"toc-page\">{}</span>", escape(&page)),
+                )
+            };
             let _ = writeln!(self.out, "<li class=\"{class}\">{page}{html}</li>");
         }
         self.out.push_str("</ol>\n</nav>\n");
@@ -306,7 +387,8 @@ impl Markup {
         if !has_text(&desc) && !has_text(&credit) {
             return self.wrap_p("", &format!("{desc}{credit}"));
         }
-        self.out.push_str("<figure class=\"caption\">\n<figcaption>");
+        self.out
+            .push_str("<figure class=\"caption\">\n<figcaption>");
         if !desc.is_empty() {
             let _ = write!(self.out, "<span class=\"desc\">{desc}</span>");
         }
@@ -320,11 +402,18 @@ impl Markup {
     }
 
     fn byline(&mut self, content: &[Inline], authors: &[String]) {
-        let names: Vec<String> = authors.iter().map(|a| tidy(a, Flow::Display)).filter(|a| !a.is_empty()).collect();
+        let names: Vec<String> = authors
+            .iter()
+            .map(|a| tidy(a, Flow::Display))
+            .filter(|a| !a.is_empty())
+            .collect();
         if names.is_empty() {
             return self.para("byline", content, Flow::Display);
         }
-        let names: Vec<String> = names.iter().map(|n| format!("<span class=\"author\">{}</span>", escape(n))).collect();
+        let names: Vec<String> = names
+            .iter()
+            .map(|n| format!("<span class=\"author\">{}</span>", escape(n)))
+            .collect();
         let breaks = self.breaks_only(content);
         let html = format!("{}{breaks}", names.join("\u{3000}"));
         self.wrap_p("byline", &html);

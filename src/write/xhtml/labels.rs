@@ -68,5 +68,9 @@ pub(crate) fn for_language(tag: &str) -> &'static Labels {
     if !(t == "zh" || t.starts_with("zh-")) {
         return &EN;
     }
-    if t.contains("hant") || t.ends_with("-tw") || t.ends_with("-hk") || t.ends_with("-mo") { &HANT } else { &HANS }
+    if t.contains("hant") || t.ends_with("-tw") || t.ends_with("-hk") || t.ends_with("-mo") {
+        &HANT
+    } else {
+        &HANS
+    }
 }

@@ -30,7 +30,11 @@ impl Links {
                 None => short.push(i),
             }
         }
-        Links { titles, by_start, short }
+        Links {
+            titles,
+            by_start,
+            short,
+        }
     }
 
     /// Where the first title that begins `key` (or, for a key of six
@@ -41,9 +45,15 @@ impl Links {
             let t = self.titles[i].0.as_str();
             key.starts_with(t) || (long_key && t.starts_with(key))
         };
-        let indexed = start(key).and_then(|k| self.by_start.get(k)).and_then(|v| v.iter().find(hit));
+        let indexed = start(key)
+            .and_then(|k| self.by_start.get(k))
+            .and_then(|v| v.iter().find(hit));
         let short = self.short.iter().find(hit);
-        indexed.into_iter().chain(short).min().map(|&i| self.titles[i].1.as_str())
+        indexed
+            .into_iter()
+            .chain(short)
+            .min()
+            .map(|&i| self.titles[i].1.as_str())
     }
 }
 

@@ -13,16 +13,22 @@ pub(crate) fn is_language_tag(tag: &str) -> bool {
         && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
-const SIMPLIFIED: &str = "这国说时会为发经对个来们学与进过还动现实门问见长开关样书东车马鸟应该认识让议论员区务";
-const TRADITIONAL: &str = "這國說時會為發經對個來們學與進過還動現實門問見長開關樣書東車馬鳥應該認識讓議論員區務";
+const SIMPLIFIED: &str =
+    "这国说时会为发经对个来们学与进过还动现实门问见长开关样书东车马鸟应该认识让议论员区务";
+const TRADITIONAL: &str =
+    "這國說時會為發經對個來們學與進過還動現實門問見長開關樣書東車馬鳥應該認識讓議論員區務";
 
 /// Guesses the language from the characters of the text.
 pub(crate) fn detect_language(doc: &Document) -> String {
-    let (mut han, mut kana, mut hangul, mut latin, mut simp, mut trad) = (0usize, 0usize, 0usize, 0usize, 0usize, 0usize);
-    let spans = doc.blocks().flat_map(|b| b.content.iter()).filter_map(|i| match i {
-        Inline::Span(s) => Some(s.text()),
-        Inline::Milestone(_) => None,
-    });
+    let (mut han, mut kana, mut hangul, mut latin, mut simp, mut trad) =
+        (0usize, 0usize, 0usize, 0usize, 0usize, 0usize);
+    let spans = doc
+        .blocks()
+        .flat_map(|b| b.content.iter())
+        .filter_map(|i| match i {
+            Inline::Span(s) => Some(s.text()),
+            Inline::Milestone(_) => None,
+        });
     for c in spans.flat_map(|t| t.chars()).take(200_000) {
         match c {
             '\u{3040}'..='\u{30FF}' => kana += 1,
@@ -41,7 +47,11 @@ pub(crate) fn detect_language(doc: &Document) -> String {
     } else if hangul > han && hangul > latin {
         "ko".into()
     } else if han >= latin && han > 0 {
-        if trad > simp { "zh-TW".into() } else { "zh-CN".into() }
+        if trad > simp {
+            "zh-TW".into()
+        } else {
+            "zh-CN".into()
+        }
     } else if latin > 0 {
         "en".into()
     } else {
@@ -56,7 +66,11 @@ pub(crate) fn is_w3c_date(d: &str) -> bool {
         [y] => num(y, 4),
         [y, m] => num(y, 4) && num(m, 2) && (1..=12).contains(&m.parse::<u8>().unwrap_or(0)),
         [y, m, d] => {
-            num(y, 4) && num(m, 2) && num(d, 2) && (1..=12).contains(&m.parse::<u8>().unwrap_or(0)) && (1..=31).contains(&d.parse::<u8>().unwrap_or(0))
+            num(y, 4)
+                && num(m, 2)
+                && num(d, 2)
+                && (1..=12).contains(&m.parse::<u8>().unwrap_or(0))
+                && (1..=31).contains(&d.parse::<u8>().unwrap_or(0))
         }
         _ => false,
     }
@@ -67,18 +81,35 @@ pub(crate) fn is_w3c_date(d: &str) -> bool {
 pub(crate) fn w3c_date(printed: &str) -> Option<String> {
     let digits: String = printed
         .chars()
-        .map(|c| match "〇一二三四五六七八九".chars().position(|d| d == c) {
-            Some(n) => char::from(b'0' + n as u8),
-            None if c == '零' => '0',
-            None => c,
-        })
+        .map(
+            |c| match "〇一二三四五六七八九".chars().position(|d| d == c) {
+                Some(n) => char::from(b'0' + n as u8),
+                None if c == '零' => '0',
+                None => c,
+            },
+        )
         .collect();
     // Compiled once per process, not once per book: a compile costs more than writing a small book's metadata.
     static TENS: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
     static DATE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
-    let tens = TENS.get_or_init(|| regex::Regex::new(r"(\d)?十(\d)?").ok()).as_ref()?;
-    let digits = tens.replace_all(&digits, |c: &regex::Captures| format!("{}{}", c.get(1).map_or("1", |m| m.as_str()), c.get(2).map_or("0", |m| m.as_str())));
-    let re = DATE.get_or_init(|| regex::Regex::new(r"(\d{4})\s*[年./-]\s*(?:(\d{1,2})\s*[月./-]?\s*(?:(\d{1,2})\s*日?)?)?").ok()).as_ref()?;
+    let tens = TENS
+        .get_or_init(|| regex::Regex::new(r"(\d)?十(\d)?").ok())
+        .as_ref()?;
+    let digits = tens.replace_all(&digits, |c: &regex::Captures| {
+        format!(
+            "{}{}",
+            c.get(1).map_or("1", |m| m.as_str()),
+            c.get(2).map_or("0", |m| m.as_str())
+        )
+    });
+    let re = DATE
+        .get_or_init(|| {
+            regex::Regex::new(
+                r"(\d{4})\s*[年./-]\s*(?:(\d{1,2})\s*[月./-]?\s*(?:(\d{1,2})\s*日?)?)?",
+            )
+            .ok()
+        })
+        .as_ref()?;
     let c = re.captures(&digits)?;
     let mut out = c[1].to_string();
     if let Some(m) = c.get(2) {
@@ -102,9 +133,18 @@ mod tests {
 
     #[test]
     fn printed_dates() {
-        assert_eq!(w3c_date("（2025 年 1 月 17 日）").as_deref(), Some("2025-01-17"));
-        assert_eq!(w3c_date("二〇二五年一月八日").as_deref(), Some("2025-01-08"));
-        assert_eq!(w3c_date("2024年十二月二十六日").as_deref(), Some("2024-12-26"));
+        assert_eq!(
+            w3c_date("（2025 年 1 月 17 日）").as_deref(),
+            Some("2025-01-17")
+        );
+        assert_eq!(
+            w3c_date("二〇二五年一月八日").as_deref(),
+            Some("2025-01-08")
+        );
+        assert_eq!(
+            w3c_date("2024年十二月二十六日").as_deref(),
+            Some("2024-12-26")
+        );
         assert_eq!(w3c_date("3月6日"), None);
         assert_eq!(w3c_date("2025年13月"), None);
     }

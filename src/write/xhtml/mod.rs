@@ -3,7 +3,10 @@
 //! book says itself, and metadata in the forms markup needs.
 
 // With one of the two writers compiled, what only the other uses is unused.
-#![cfg_attr(not(all(feature = "epub", feature = "html")), allow(dead_code, unused_imports))]
+#![cfg_attr(
+    not(all(feature = "epub", feature = "html")),
+    allow(dead_code, unused_imports)
+)]
 
 mod blocks;
 mod labels;
