@@ -71,7 +71,7 @@ fn each_block(b: &Block, f: &mut impl FnMut(&'static str, Option<u8>, &[LineRang
     }
     own.sort_unstable();
     if !own.is_empty() {
-        f(kind_name(&b.kind), b.level(), &ranges(own));
+        f(kind_name(&b.kind), b.level(), &ranges(own.iter().copied()));
     }
     let credit: &[Inline] = match &b.kind {
         BlockKind::Caption { credit } => credit,
@@ -81,6 +81,11 @@ fn each_block(b: &Block, f: &mut impl FnMut(&'static str, Option<u8>, &[LineRang
         Inline::Milestone(m) => Some(m),
         Inline::Span(_) => None,
     }) {
+        // A mark cut from a line of the block's text (a jump's 下转第9页)
+        // leaves the line to the text.
+        if own.binary_search(&m.span.line).is_ok() {
+            continue;
+        }
         f("artifact", None, &[[m.span.line, m.span.line]]);
     }
     if let BlockKind::Sidebar { items } = &b.kind {

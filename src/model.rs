@@ -246,6 +246,9 @@ pub enum FurnitureKind {
     },
     /// A running head or foot repeated across pages.
     RunningHead,
+    /// A mark where an article jumps to or from another page: `(下转第9页)`,
+    /// `(上接第4页)`. Apparatus of the print, not the article's text.
+    Continuation,
     /// Barcodes, "scan the code" prompts and the like.
     Other,
 }

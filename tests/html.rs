@@ -295,3 +295,27 @@ fn a_stylesheet_of_the_users_comes_last() {
         "`</style>` in the CSS would end the element in HTML"
     );
 }
+
+/// A byline keeps its printed roles, its names marked where they stand.
+#[test]
+fn a_byline_reads_as_printed_with_its_names_marked() {
+    let para = "这是一段内容完整的正文，说明了会议的主要精神和具体要求。".repeat(3);
+    let text = format!("坚定信心实干担当\n\n自治区人民政府主席 王莉霞\n\n{para}\n\n{para}\n");
+    let doc = reprint::parse(&text, &reprint::Options::default()).unwrap();
+    let byline = doc
+        .blocks()
+        .find(|b| matches!(b.kind, BlockKind::Byline { .. }))
+        .expect("a byline");
+    assert!(
+        matches!(&byline.kind, BlockKind::Byline { authors } if authors == &["王莉霞"]),
+        "{:?}",
+        byline.kind
+    );
+    let page = html(&doc, &HtmlOptions::default());
+    assert!(
+        page.contains(
+            "<p class=\"byline\">自治区人民政府主席\u{3000}<span class=\"author\">王莉霞</span></p>"
+        ),
+        "{page}"
+    );
+}

@@ -25,6 +25,8 @@ pub struct Parts<'t, 'a> {
     pub source: &'t Arc<str>,
     /// Whether the text is a collection of articles.
     pub collection: bool,
+    /// Whether every line is followed by a blank one, so blanks say nothing.
+    pub double_spaced: bool,
 }
 
 /// Builds the articles of a document from its items.
@@ -99,6 +101,9 @@ pub fn articles(
                 }
                 b = make(BlockKind::Sidebar { items: inner }, b.content, b.confidence);
             }
+            if kind == ArticleKind::Front && b.kind == BlockKind::Title {
+                b.kind = BlockKind::FrontMatter;
+            }
             if it.merged {
                 warnings.push(Warning {
                     line: parts.lines[it.lines[0]].n,
@@ -107,11 +112,44 @@ pub fn articles(
             }
             blocks.push(b);
         }
+        echoes_to_subtitles(&mut blocks);
         if !blocks.is_empty() {
             out.push(Article { kind, blocks });
         }
     }
     out
+}
+
+/// The shortest repeat of a title's end that is taken for an echo: a word
+/// or two (讲话) may end both by chance.
+const ECHO_SHORTEST: usize = 6;
+
+/// A title printed again under a longer one that ends with it (《经济日报》
+/// 权威访谈访…：为推进…力量 / 为推进…力量, a compiler's heading over the
+/// article's own) is the article's title set once more: a subtitle, so
+/// that the article is not titled twice over.
+fn echoes_to_subtitles(blocks: &mut [Block]) {
+    let squash =
+        |b: &Block| -> String { b.text().chars().filter(|c| !c.is_whitespace()).collect() };
+    let mut last: Option<String> = None;
+    for b in blocks.iter_mut() {
+        match b.kind {
+            BlockKind::Title => {
+                let t = squash(b);
+                if let Some(prev) = &last
+                    && t.chars().count() >= ECHO_SHORTEST
+                    && prev.len() > t.len()
+                    && prev.ends_with(&t)
+                {
+                    b.kind = BlockKind::Subtitle;
+                    continue;
+                }
+                last = Some(t);
+            }
+            BlockKind::Furniture { .. } | BlockKind::Subtitle => {}
+            _ => break,
+        }
+    }
 }
 
 /// Joins furniture of no particular kind (a barcode, a "scan the code"
@@ -176,6 +214,29 @@ fn divisions<'i>(items: &'i [&'i Item], collection: bool) -> Vec<(ArticleKind, &
             Kind::Text | Kind::Heading(_) | Kind::ListItem | Kind::Aside
         );
         only_titles &= it.kind == Kind::Title;
+    }
+    // A masthead set like a headline (《党员之友》 / 电子期刊) with its
+    // date and no text under it, after front matter, is more of the
+    // front matter, not an article (a part's title page has no date).
+    let has_body = |a: usize, b: usize| {
+        items[a..b].iter().any(|it| {
+            matches!(
+                it.kind,
+                Kind::Text | Kind::Heading(_) | Kind::ListItem | Kind::Aside
+            )
+        })
+    };
+    for d in 1..out.len().saturating_sub(1) {
+        let (kind, a, b) = out[d];
+        if kind == ArticleKind::Article
+            && out[d - 1].0 == ArticleKind::Front
+            && !has_body(a, b)
+            && items[a..b]
+                .iter()
+                .any(|it| it.kind == Kind::Note(crate::model::NoteKind::Date))
+        {
+            out[d].0 = ArticleKind::Front;
+        }
     }
     out.into_iter().map(|(k, a, b)| (k, &items[a..b])).collect()
 }
@@ -393,6 +454,17 @@ fn block(parts: &Parts<'_, '_>, it: &Item, inside: &Inside, level: u8) -> Option
         }
         Kind::Title | Kind::Subtitle => {
             let mut s = spans(parts, lines);
+            // A blank line inside a headline set solid parts its decks (…推向
+            // 纵深 / 王莉霞张延昆出席): they read apart, not run together. Where
+            // every line has a blank after it, only a headline with solid
+            // lines in it shows its decks so.
+            if !parts.double_spaced || lines.windows(2).any(|w| w[1] == w[0] + 1) {
+                for k in 1..s.len() {
+                    if lines[k] > lines[k - 1] + 1 {
+                        s[k].space_before = true;
+                    }
+                }
+            }
             if let Cue::Markdown { lead, .. } = it.cue {
                 cut_lead(&mut s[0], lead as usize);
             }

@@ -186,6 +186,19 @@ fn numbered_heading(shape: &Shape<'_, '_>, u: &Unit, rest: usize) -> bool {
 /// Whether the text is a list of personal names (辛组研, 孙 绍 骋, 张学良 杨 羊),
 /// a job title and a name, or a team (…课题组).
 pub fn name_like(t: &str) -> bool {
+    name_shaped(t, true)
+}
+
+/// Whether a line is a name or a word as short as one (a picture's label:
+/// 神舟, 天宫): either stands alone on its line, never the end of a
+/// sentence's line before it.
+pub fn name_or_word(t: &str) -> bool {
+    name_shaped(t, false)
+}
+
+/// A name's shape: a few short Han words, or one job title and a name, or
+/// a transliterated name; `surnamed` asks that a Han name start with a surname.
+fn name_shaped(t: &str, surnamed: bool) -> bool {
     let t = t.trim();
     if PARTS_OF_A_BOOK.contains(&t) {
         return false;
@@ -224,10 +237,59 @@ pub fn name_like(t: &str) -> bool {
         let last = tokens[tokens.len() - 1].chars().count();
         return (2..=4).contains(&last) && total <= 24;
     }
+    // A name transliterated from Uyghur, Mongolian or a foreign language
+    // joins its parts with a middle dot (木拉迪力·克衣木): each part is a
+    // word of its own, longer than a Han given name.
+    let dotted = |s: &str| {
+        let parts: Vec<usize> = s.split('·').map(|p| p.chars().count()).collect();
+        (2..=MAX_DOTTED_PARTS).contains(&parts.len())
+            && parts.iter().all(|&n| (1..=MAX_DOTTED_PART).contains(&n))
+    };
+    if tokens.iter().any(|s| s.contains('·')) {
+        return tokens.len() <= 3
+            && tokens
+                .iter()
+                .all(|s| dotted(s) || (2..=4).contains(&s.chars().count()));
+    }
+    if tokens.len() == 1 && total == 4 {
+        // Four characters are a phrase (行动路径) more often than a name;
+        // a name that long has a surname of two.
+        return COMPOUND_SURNAMES.iter().any(|s| inner.starts_with(s));
+    }
+    // A short word (安装, 字体, 行动路径) is no name unless it starts with a
+    // surname; a letter-spaced name (孙 绍 骋) has its surname first.
     total <= 12
         && tokens.iter().all(|s| (1..=4).contains(&s.chars().count()))
         && (tokens.len() > 1 || (2..=4).contains(&total))
+        && (!surnamed
+            || surname_first(tokens[0])
+                && tokens
+                    .iter()
+                    .filter(|s| s.chars().count() >= 2)
+                    .all(|s| surname_first(s)))
 }
+
+/// Whether a word starts with a surname in common use.
+fn surname_first(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| SURNAMES.contains(c))
+        || COMPOUND_SURNAMES.iter().any(|s| word.starts_with(s))
+}
+
+/// The surnames of about 99% of people in China (the 400 most common, in
+/// order of frequency), simplified; a name starts with one.
+const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由习";
+
+/// Surnames of two characters, the ones in use today.
+#[rustfmt::skip]
+const COMPOUND_SURNAMES: [&str; 16] = [
+    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "轩辕", "令狐", "端木",
+];
+
+/// A transliterated name has a given name, a father's or family name and
+/// rarely a third part (艾力·阿不都·热合曼).
+const MAX_DOTTED_PARTS: usize = 3;
+/// Transliterated words run longer than Han names (木拉迪力, 阿卜杜热依木).
+const MAX_DOTTED_PART: usize = 6;
 
 /// The names of a book's parts, which stand alone as headings and are no
 /// person's name however short.
@@ -617,6 +679,28 @@ fn closes_article(k: Kind) -> bool {
     )
 }
 
+/// The most characters an office takes without a name (中国人民政治协商会议
+/// 全国委员会主席 is the longest in use).
+const MAX_ROLE: usize = 16;
+
+/// Whether a line names an office and nothing else (中共中央总书记, 国家主席).
+fn only_a_role(t: &str) -> bool {
+    let t = t.trim();
+    t.chars().count() <= MAX_ROLE
+        && ROLES.iter().any(|r| t.ends_with(r))
+        && t.chars()
+            .all(|c| super::lines::is_cjk(c) && !cues::is_terminal(c))
+}
+
+/// Whether the unit before item `i`, furniture aside, is a caption.
+fn follows_caption(items: &[Item], i: usize) -> bool {
+    items[..i]
+        .iter()
+        .rev()
+        .find(|x| x.kind != Kind::Furniture)
+        .is_some_and(|x| x.kind == Kind::Caption)
+}
+
 /// Second pass: display units placed by what surrounds them.
 fn place_display(shape: &Shape<'_, '_>, items: &mut [Item]) {
     // Whether the article being read has had body text since its title.
@@ -636,7 +720,16 @@ fn place_display(shape: &Shape<'_, '_>, items: &mut [Item]) {
             Kind::Display => {
                 let text = text_of(shape, &items[i].lines);
                 let indented = shape.lines[items[i].lines[0]].indented();
-                if text.ends_with("——") || text.ends_with('：') {
+                if items[i]
+                    .lines
+                    .iter()
+                    .all(|&l| only_a_role(shape.lines[l].text))
+                    && follows_caption(items, i)
+                {
+                    // The offices under a photo of a person (习近平 / 中共中央总书记
+                    // / 国家主席): the caption goes on.
+                    Kind::Caption
+                } else if text.ends_with("——") || text.ends_with('：') {
                     // A colon announces a list in the text; a dash leads a box.
                     if next_kind == Some(Kind::ListItem) && text.ends_with("——") {
                         Kind::Aside
@@ -768,6 +861,9 @@ mod tests {
             "自治区人民政府主席 王莉霞",
             "新疆维吾尔自治区党委组织部课题组",
             "(南阳阳)",
+            "欧阳修文",
+            "木拉迪力·克衣木",
+            "艾力·阿不都·热合曼 张伟",
         ] {
             assert!(name_like(n), "{n}");
         }
@@ -775,7 +871,12 @@ mod tests {
             "“守艺人”",
             "布局建设未来产业 形成地区发展新动能",
             "钱包“鼓”起来",
+            "安装说明",
+            "字体",
             "中国式现代化对区域协调发展提出更高要求",
+            "马克思·恩格斯·列宁·斯大林·毛泽东",
+            "新时代·新征程·新伟业的宏大叙事",
+            "行动路径",
         ] {
             assert!(!name_like(n), "{n}");
         }

@@ -96,6 +96,18 @@ fn sequences(shape: &Shape<'_, '_>, items: &mut [Item]) {
                 _ => break,
             }
         }
+        // Points counting on one after the other are alike: where one is a
+        // paragraph, a sibling with a clause in it (2．新质生产力加快形成，西部
+        // 地区将…) is one too, however its last line ends.
+        if run.iter().any(|&k| items[k].kind == Kind::Text) {
+            for &k in &run {
+                if matches!(items[k].kind, Kind::Heading(_))
+                    && text_of(shape, &items[k].lines).contains(['，', '、', ',', '；'])
+                {
+                    items[k].kind = Kind::Text;
+                }
+            }
+        }
         // An item says one thing: one sentence, short. More, and the
         // numbers head paragraphs.
         let item = |it: &Item| {

@@ -3,11 +3,13 @@
 //! "(上接第4页)", with other articles in between. The continuation is moved
 //! back to where the article broke off, its first paragraph joined to the
 //! one the jump cut, so that the article reads whole; the blocks keep their
-//! source lines, so nothing is lost and the jump stays visible in the spans.
+//! source lines. The marks themselves are print apparatus, not text: each
+//! becomes a milestone ([`FurnitureKind::Continuation`]) where it stood, which
+//! TEI keeps and the reading formats leave out.
 
 use super::lines::Line;
 use crate::layout::ranges;
-use crate::model::{Article, Block, BlockKind, Inline, Span};
+use crate::model::{Article, Block, BlockKind, FurnitureKind, Inline, Milestone, Span};
 
 /// The lines whose text jumps out or lands, noted while the lines are read
 /// for their cues. Paragraphs keep their lines' text whole, so only blocks
@@ -93,8 +95,81 @@ fn is_paragraph(b: &Block) -> bool {
 }
 
 /// Moves each continuation back to the paragraph its jump left, pairing
-/// jumps and landings in reading order.
+/// jumps and landings in reading order, then sets every mark apart from
+/// the text it ended or began.
 pub fn follow(articles: &mut Vec<Article>, marks: &Marks) {
+    pair(articles, marks);
+    cut_marks(articles, marks);
+}
+
+/// Makes each jump or landing mark at the end or start of a span a
+/// milestone of its own, beside the rest of the span.
+fn cut_marks(articles: &mut [Article], marks: &Marks) {
+    if marks.out.is_empty() && marks.lands.is_empty() {
+        return;
+    }
+    let marked = |line: u32| {
+        marks.out.binary_search(&line).is_ok() || marks.lands.binary_search(&line).is_ok()
+    };
+    // A mark on a line of its own is a note already; only text carries one in it.
+    for b in articles.iter_mut().flat_map(|a| a.blocks.iter_mut()) {
+        if !is_paragraph(b)
+            || !b
+                .content
+                .iter()
+                .any(|i| matches!(i, Inline::Span(s) if marked(s.line)))
+        {
+            continue;
+        }
+        let mut content = Vec::with_capacity(b.content.len() + 1);
+        for inline in b.content.drain(..) {
+            match inline {
+                Inline::Span(s) if marked(s.line) => content.extend(split_mark(s)),
+                other => content.push(other),
+            }
+        }
+        b.content = content;
+    }
+}
+
+/// A span's text and its jump or landing mark, in the order they stand;
+/// the span alone when it holds no mark.
+fn split_mark(s: Span) -> Vec<Inline> {
+    let milestone = |span: Span| {
+        Inline::Milestone(Box::new(Milestone {
+            kind: FurnitureKind::Continuation,
+            span,
+        }))
+    };
+    let text = s.text();
+    let end = text.trim_end().len();
+    if jumps_out(text) {
+        let open = text[..end].rfind(['(', '（']);
+        if let Some((body, mark)) = open.and_then(|at| s.split_at(at)) {
+            return if body.text().trim().is_empty() {
+                vec![milestone(s)]
+            } else {
+                vec![Inline::Span(body), milestone(mark)]
+            };
+        }
+    }
+    if lands(text) {
+        let start = text.len() - text.trim_start().len();
+        let close = text[start..]
+            .find([')', '）'])
+            .map(|at| start + at + text[start + at..].chars().next().map_or(1, char::len_utf8));
+        if let Some((mark, body)) = close.and_then(|at| s.split_at(at)) {
+            return if body.text().trim().is_empty() {
+                vec![milestone(s)]
+            } else {
+                vec![milestone(mark), Inline::Span(body)]
+            };
+        }
+    }
+    vec![Inline::Span(s)]
+}
+
+fn pair(articles: &mut Vec<Article>, marks: &Marks) {
     if marks.out.is_empty() || marks.lands.is_empty() {
         return;
     }
@@ -196,6 +271,39 @@ mod tests {
         assert!(
             at(5) < at(15) && at(15) < at(7),
             "the continuation is read before what stood between"
+        );
+    }
+
+    #[test]
+    fn the_marks_are_milestones_not_text() {
+        let para = "这是一段内容完整的正文，说明了会议的主要精神和具体要求。";
+        let text = format!(
+            "学习贯彻会议精神\n\n{para}\n\n教育要进一步发挥先导性、基础性支撑(下转第9页)\n\n推动区域协调发展\n\n{para}{para}\n\n（人民日报）\n\n(上接第4页)作用。要实施好基础学科和交叉学科突破计划。\n\n{para}\n"
+        );
+        let doc = crate::parse(&text, &crate::Options::default()).unwrap();
+        let joined = doc.blocks().find(|b| b.lines.len() == 2).unwrap();
+        assert_eq!(
+            joined.text(),
+            "教育要进一步发挥先导性、基础性支撑作用。要实施好基础学科和交叉学科突破计划。"
+        );
+        let kept: Vec<&str> = joined
+            .milestones()
+            .filter(|m| m.kind == FurnitureKind::Continuation)
+            .map(|m| m.span.text())
+            .collect();
+        assert_eq!(kept, ["(下转第9页)", "(上接第4页)"]);
+        // Nothing of the source is lost: each span's piece is the line.
+        let pieces: String = joined
+            .content
+            .iter()
+            .map(|i| match i {
+                Inline::Span(s) => s.raw(),
+                Inline::Milestone(m) => m.span.raw(),
+            })
+            .collect();
+        assert!(
+            pieces.contains("支撑(下转第9页)(上接第4页)作用"),
+            "{pieces}"
         );
     }
 }

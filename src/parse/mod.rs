@@ -176,6 +176,7 @@ fn build(source: &Arc<str>, options: &Options) -> Document {
         double_spaced: units::double_spaced(&lines),
     };
     let units = units::group(&shape);
+    let double_spaced = shape.double_spaced;
     let (items, collection) = classify::classify(&shape, units, &is_furniture, &desc);
     let items = paragraphs::rejoin(&shape, items);
     // What only the stages before needed goes before the model is built,
@@ -189,6 +190,7 @@ fn build(source: &Arc<str>, options: &Options) -> Document {
         keep_furniture: options.keep_furniture,
         source,
         collection,
+        double_spaced,
     };
     let mut headings = Vec::new();
     let mut articles = assemble::articles(&parts, items, &mut warnings, &mut headings);

@@ -2,7 +2,7 @@
 //! paragraph left in mid-sentence continues after a page number, a photo
 //! and its caption, or a boxed sidebar.
 
-use super::classify::{Item, Kind};
+use super::classify::{Item, Kind, Style};
 use super::cues::Cue;
 use super::units::Shape;
 
@@ -13,6 +13,52 @@ fn interrupts(kind: Kind, sidebar: bool) -> bool {
         Kind::ListItem => sidebar,
         _ => false,
     }
+}
+
+/// Whether the paragraph `para` breaks off inside a quotation or a
+/// bracket, and the first text after `rest[0]` (interruptions aside)
+/// closes it: the sentence is cut in two. (A line's end without
+/// punctuation says little where the page cut the line.)
+fn cut_by(shape: &Shape<'_, '_>, para: &Item, rest: &[Item]) -> bool {
+    let Some(&a) = para.lines.last() else {
+        return false;
+    };
+    if para.kind != Kind::Text {
+        return false;
+    }
+    let next = rest[1..].iter().find(|x| !interrupts(x.kind, false));
+    next.is_some_and(|x| {
+        x.kind == Kind::Text
+            && x.cue == Cue::None
+            && PAIRS.iter().any(|&(open, close)| {
+                left_open(shape.lines[a].text, open, close)
+                    && closes_first(shape.lines[x.lines[0]].text, open, close)
+            })
+    })
+}
+
+/// Marks that open and close a quotation or an aside.
+const PAIRS: [(char, char); 4] = [('“', '”'), ('（', '）'), ('《', '》'), ('(', ')')];
+
+/// Whether the text ends inside an `open` … `close` pair.
+fn left_open(t: &str, open: char, close: char) -> bool {
+    let mut depth = 0i32;
+    for c in t.chars() {
+        if c == open {
+            depth += 1;
+        } else if c == close {
+            depth = (depth - 1).max(0);
+        }
+    }
+    depth > 0
+}
+
+/// Whether the text closes a pair before it opens one: it goes on from a
+/// quotation opened before it.
+fn closes_first(t: &str, open: char, close: char) -> bool {
+    t.chars()
+        .find(|&c| c == open || c == close)
+        .is_some_and(|c| c == close)
 }
 
 /// Merges each text item into the open paragraph before it, when only
@@ -29,6 +75,15 @@ pub fn rejoin(shape: &Shape<'_, '_>, mut items: Vec<Item>) -> Vec<Item> {
     let mut adjacent = false;
     for k in 0..items.len() {
         let (done, rest) = items.split_at_mut(k);
+        if let Some(p) = open
+            && matches!(rest[0].kind, Kind::Heading(Style::Plain))
+            && cut_by(shape, &done[p], rest)
+        {
+            // A heading never stands in mid-sentence: a line set like one
+            // between a paragraph and the rest of its sentence is a photo's
+            // caption the page set into it.
+            rest[0].kind = Kind::Caption;
+        }
         let it = &rest[0];
         if it.kind == Kind::Text {
             if let Some(p) = open {

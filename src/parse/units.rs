@@ -269,7 +269,7 @@ impl Shape<'_, '_> {
             return if clause(rest) {
                 lb.text.contains(['，', '、', ',', '；', '。']) || lb.chars >= 40
             } else {
-                !gap && lb.width <= la.width + 2.0 && !classify::name_like(lb.text)
+                !gap && lb.width <= la.width + 2.0 && !classify::name_or_word(lb.text)
             };
         }
         let full = self.full(a, a_first);
@@ -311,11 +311,16 @@ impl Shape<'_, '_> {
         if !ends {
             // A display line wraps onto a line no longer than itself and
             // without final punctuation; across a blank line only a full line runs on.
+            // A name or a word alone stands on its own line, unless in text
+            // set with blank lines between it is set solid with the line
+            // before (…第一次集体 / 学习): wrapped there.
+            let solid = self.double_spaced && b == a + 1;
             return full
                 || (!gap
                     && la.width + 2.0 >= lb.width
                     && !cues::ends_open(lb.text)
-                    && !classify::name_like(lb.text));
+                    && !classify::name_or_word(la.text)
+                    && (solid || !classify::name_or_word(lb.text)));
         }
         // A sentence that ends before a blank line ends its paragraph in
         // text whose lines are otherwise set solid.
@@ -372,6 +377,9 @@ pub fn group(shape: &Shape<'_, '_>) -> Vec<Unit> {
             continue;
         }
         let joined = match open.last() {
+            // A contents entry wraps onto the very next line; across a
+            // blank line stands the next entry or a section's label.
+            Some(&a) if cue == Cue::Toc && i > a + 1 => false,
             Some(&a) => shape.continues(a, open.len() == 1, i),
             None => false,
         };

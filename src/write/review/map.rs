@@ -238,6 +238,7 @@ pub(super) fn furniture_label(kind: &FurnitureKind) -> String {
     match kind {
         FurnitureKind::PageNumber { number } => format!("page {number}"),
         FurnitureKind::RunningHead => "running head".into(),
+        FurnitureKind::Continuation => "continuation mark".into(),
         FurnitureKind::Other => "other furniture".into(),
     }
 }

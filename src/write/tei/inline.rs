@@ -98,6 +98,8 @@ fn furniture_start<W: Write>(
             "pageNum"
         }
         FurnitureKind::RunningHead => "header",
+        // A jump is printed for the page, like a catchword (TEI's fw type="catch").
+        FurnitureKind::Continuation => "jump",
         FurnitureKind::Other => "other",
     };
     x.start("fw", &[("type", fw_type)])?;

@@ -410,13 +410,34 @@ impl Markup {
         if names.is_empty() {
             return self.para("byline", content, Flow::Display);
         }
-        let names: Vec<String> = names
-            .iter()
-            .map(|n| format!("<span class=\"author\">{}</span>", escape(n)))
-            .collect();
+        let author = |n: &str| format!("<span class=\"author\">{}</span>", escape(n));
+        // The byline as printed, roles and all (自治区人民政府主席　王莉霞),
+        // each name marked where it stands; the names alone only when the
+        // printed text does not spell them.
+        let printed = tidy(&crate::model::plain_text(content), Flow::Display);
+        let mut html = String::new();
+        let mut rest = printed.as_str();
+        for n in &names {
+            let Some(at) = rest.find(n.as_str()) else {
+                html = names
+                    .iter()
+                    .map(|n| author(n))
+                    .collect::<Vec<_>>()
+                    .join("\u{3000}");
+                rest = "";
+                break;
+            };
+            if at == 0 && !html.is_empty() {
+                // Letter-spaced names (孙 绍 骋 杨 羊) close up; they stay apart.
+                html.push('\u{3000}');
+            }
+            html.push_str(&escape(&rest[..at]));
+            html.push_str(&author(n));
+            rest = &rest[at + n.len()..];
+        }
+        html.push_str(&escape(rest));
         let breaks = self.breaks_only(content);
-        let html = format!("{}{breaks}", names.join("\u{3000}"));
-        self.wrap_p("byline", &html);
+        self.wrap_p("byline", &format!("{html}{breaks}"));
     }
 
     /// A sidebar nested too deep: its text as plain paragraphs, in order.
