@@ -139,6 +139,29 @@ pub struct Article {
     pub blocks: Vec<Block>,
 }
 
+/// The scale of [`Block::confidence`]: the parser gives each block one of
+/// these steps, by what decided its kind and boundaries.
+/// [`ReviewOptions::uncertain_below`](crate::write::review::ReviewOptions)
+/// lists the blocks under [`LIKELY`](confidence::LIKELY) by default.
+pub mod confidence {
+    /// Decided by markup or an unambiguous cue: paragraphs, notes,
+    /// markdown headings and titles, print furniture.
+    pub const CERTAIN: f32 = 1.0;
+    /// Decided by a cue that is seldom wrong: numbered headings, list
+    /// items, captions with a credit or a caption's label.
+    pub const NEARLY_CERTAIN: f32 = 0.9;
+    /// Decided by a line's place among its neighbours: titles and
+    /// subtitles, bylines, contents lines, front matter, a paragraph
+    /// joined to its continuation on a later page.
+    pub const LIKELY: f32 = 0.8;
+    /// A short line's shape only: plain display lines taken for headings,
+    /// a sidebar's lead-in, paragraphs rejoined across an interruption.
+    pub const GUESS: f32 = 0.7;
+    /// A caption without its credit: a short line beside nothing that
+    /// proves a picture.
+    pub const WEAK_GUESS: f32 = 0.6;
+}
+
 /// A source line range, 1-based and inclusive.
 pub type LineRange = [u32; 2];
 
@@ -152,7 +175,8 @@ pub struct Block {
     /// The source lines the block came from (its content, credit and
     /// children), merged into ranges; milestones' lines are not included.
     pub lines: Vec<LineRange>,
-    /// How sure the parser is of the kind and boundaries, from 0 to 1.
+    /// How sure the parser is of the kind and boundaries, from 0 to 1: one
+    /// of the steps of [`confidence`].
     pub confidence: f32,
 }
 

@@ -1,4 +1,4 @@
-//! Stage 3: what a single line says about itself, from its own characters
+//! What a single line says about itself, from its own characters
 //! only: numbering, markers, the shapes of notes, credits, contents lines,
 //! mastheads and page furniture. Later stages weigh these cues against the
 //! line's neighbours.
@@ -508,6 +508,17 @@ pub fn note_kind(t: &str) -> Option<NoteKind> {
     note_kind_of(t, t.chars().count(), t.contains(['[', '【']))
 }
 
+/// The most characters of a note that is a name or a date alone: a
+/// source's name (人民日报), a credit (…整理), a date. Longer, it is a
+/// sentence that happens to end in the same words.
+const NOTE_SHORT: usize = 12;
+/// The most characters of a one-line note known by its first words
+/// (编辑…, 据新华社…, [来源:…]): a label and a name or two.
+const NOTE_LINE: usize = 20;
+/// The most characters of an editor's line outside brackets (责任编辑：…),
+/// which may name several editors.
+const EDITOR_LINE: usize = 24;
+
 /// [`note_kind`] of a text of `n` characters, which holds `[` or `【` if `bracket`.
 fn note_kind_of(t: &str, n: usize, bracket: bool) -> Option<NoteKind> {
     // Two notes set on one line: (…供稿) [责任编辑:…]. Every separator
@@ -530,7 +541,7 @@ fn note_kind_of(t: &str, n: usize, bracket: bool) -> Option<NoteKind> {
         let inside = inside.trim();
         if inside.starts_with("责任编辑")
             || inside.starts_with("责编")
-            || inside.starts_with("编辑") && n < 20
+            || inside.starts_with("编辑") && n < NOTE_LINE
         {
             return Some(NoteKind::Editor);
         }
@@ -559,7 +570,7 @@ fn note_kind_of(t: &str, n: usize, bracket: bool) -> Option<NoteKind> {
             || inside.starts_with("据")
             || inside.ends_with("供稿")
             || (inside.starts_with("新华社") && inside.ends_with('电'))
-            || (inside.chars().count() <= 12
+            || (inside.chars().count() <= NOTE_SHORT
                 && (inside.ends_with("整理")
                     || inside.ends_with("编译")
                     || inside.ends_with("口述")))
@@ -567,7 +578,7 @@ fn note_kind_of(t: &str, n: usize, bracket: bool) -> Option<NoteKind> {
             return Some(NoteKind::Source);
         }
         let ic = inside.chars().count();
-        if ic <= 12
+        if ic <= NOTE_SHORT
             && !inside.contains(['，', '。', ','])
             && [
                 "日报",
@@ -589,12 +600,12 @@ fn note_kind_of(t: &str, n: usize, bracket: bool) -> Option<NoteKind> {
         if t.starts_with('「') && ic <= 10 {
             return Some(NoteKind::Column);
         }
-        if t.starts_with(['[', '【']) && ic <= 20 && inside.contains([':', '：']) {
+        if t.starts_with(['[', '【']) && ic <= NOTE_LINE && inside.contains([':', '：']) {
             return Some(NoteKind::Other);
         }
         return None;
     }
-    if n <= 20
+    if n <= NOTE_LINE
         && (t.starts_with("据新华社")
             || t.starts_with("据人民日报")
             || (t.starts_with('据')
@@ -629,7 +640,7 @@ fn note_kind_of(t: &str, n: usize, bracket: bool) -> Option<NoteKind> {
     if t.starts_with('※') {
         return Some(NoteKind::Other);
     }
-    if n <= 12 && is_date(t) {
+    if n <= NOTE_SHORT && is_date(t) {
         return Some(NoteKind::Date);
     }
     if matches!(
@@ -647,7 +658,8 @@ fn note_kind_of(t: &str, n: usize, bracket: bool) -> Option<NoteKind> {
     ) {
         return Some(NoteKind::Column);
     }
-    if (t.starts_with("责任编辑") || t.starts_with("编辑：") || t.starts_with("编辑:")) && n <= 24
+    if (t.starts_with("责任编辑") || t.starts_with("编辑：") || t.starts_with("编辑:"))
+        && n <= EDITOR_LINE
     {
         return Some(NoteKind::Editor);
     }
@@ -945,6 +957,133 @@ pub fn cue(line: &Line<'_>) -> Cue {
         return Cue::Front;
     }
     Cue::None
+}
+
+/// Whether the text is a list of personal names (辛组研, 孙 绍 骋, 张学良 杨 羊),
+/// a job title and a name, or a team (…课题组).
+pub fn name_like(t: &str) -> bool {
+    let t = t.trim();
+    if PARTS_OF_A_BOOK.contains(&t) {
+        return false;
+    }
+    if let Some(names) = latin_byline(t) {
+        return !names.is_empty();
+    }
+    let inner = t
+        .strip_prefix(['(', '（'])
+        .and_then(|s| s.strip_suffix([')', '）']))
+        .unwrap_or(t);
+    if ["课题组", "调研组", "写作组", "评论员", "编辑部", "编写组"]
+        .iter()
+        .any(|s| inner.ends_with(s))
+        && inner.chars().count() <= BYLINE_LONGEST
+    {
+        return true;
+    }
+    let tokens: Vec<&str> = inner
+        .split([' ', '\u{3000}', '\t'])
+        .filter(|s| !s.is_empty())
+        .collect();
+    let han = |s: &str| {
+        s.chars().all(|c| {
+            super::lines::is_cjk(c)
+                && !is_terminal(c)
+                && !matches!(c, '，' | '、' | '“' | '”' | '《' | '》')
+                || c == '·'
+        })
+    };
+    if tokens.is_empty() || tokens.len() > 6 || !tokens.iter().all(|s| han(s)) {
+        return false;
+    }
+    let total: usize = tokens.iter().map(|s| s.chars().count()).sum();
+    if tokens.len() >= 2 && ROLES.iter().any(|r| tokens[0].ends_with(r)) {
+        let last = tokens[tokens.len() - 1].chars().count();
+        return (2..=4).contains(&last) && total <= BYLINE_LONGEST;
+    }
+    total <= NAMES_LONGEST
+        && tokens.iter().all(|s| (1..=4).contains(&s.chars().count()))
+        && (tokens.len() > 1 || (2..=4).contains(&total))
+}
+
+/// The most characters of a team's name (…课题组) or of a job title and a
+/// name (自治区人民政府主席 王莉霞): longer, the line says more than who wrote.
+const BYLINE_LONGEST: usize = 24;
+/// The most characters of a list of personal names: four names of three
+/// characters, as a byline sets them.
+const NAMES_LONGEST: usize = 12;
+
+/// The names of a book's parts, which stand alone as headings and are no
+/// person's name however short.
+#[rustfmt::skip]
+const PARTS_OF_A_BOOK: [&str; 18] = [
+    "摘要", "目录", "前言", "序言", "引言", "序", "附录", "后记", "致谢", "参考文献", "索引", "简介", "概述", "总结", "结论", "导言", "绪论", "说明",
+];
+
+/// Job titles that stand before a name in a byline (simplified and traditional).
+#[rustfmt::skip]
+pub const ROLES: [&str; 27] = [
+    "主席", "书记", "记者", "市长", "省长", "部长", "主任", "编辑", "教授", "研究员", "通讯员", "局长", "县长", "院长", "委员", "書記", "記者", "市長",
+    "省長", "部長", "編輯", "研究員", "通訊員", "局長", "縣長", "院長", "委員",
+];
+
+/// The names of a Latin byline ("By Margaret L. Holloway", "by A. Smith and
+/// B. Jones"), or `None` when the line is not one.
+pub fn latin_byline(t: &str) -> Option<Vec<String>> {
+    let rest = t
+        .strip_prefix("By ")
+        .or_else(|| t.strip_prefix("by "))
+        .or_else(|| t.strip_prefix("BY "))?;
+    // A sentence that happens to start with "By" has lower-case words.
+    if rest.chars().count() > 60 || rest.ends_with(['!', '?', ';', ':']) {
+        return None;
+    }
+    let names: Vec<String> = rest
+        .split(" and ")
+        .flat_map(|p| p.split(','))
+        .map(|n| n.trim().to_string())
+        .filter(|n| !n.is_empty())
+        .collect();
+    let capitalised = |n: &String| {
+        n.split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && n.split_whitespace().count() <= 4
+    };
+    names.iter().all(capitalised).then_some(names)
+}
+
+/// Whether a paragraph's text ends in a jump to a later page.
+pub fn jumps_out(text: &str) -> bool {
+    jump_mark(text.trim_end(), false).is_some_and(|m| {
+        ["下转", "转第", "转下页", "转下版", "转"]
+            .iter()
+            .any(|p| m.starts_with(p))
+    })
+}
+
+/// Whether a paragraph's text starts where a jump lands.
+pub fn lands(text: &str) -> bool {
+    jump_mark(text.trim_start(), true).is_some_and(|m| {
+        ["上接", "接第", "接上页", "接上版", "接"]
+            .iter()
+            .any(|p| m.starts_with(p))
+    })
+}
+
+/// The inside of the bracketed mark at the start (or end) of `t`, when it is
+/// short and names a page or edition: 下转第9页, 上接1版.
+fn jump_mark(t: &str, at_start: bool) -> Option<&str> {
+    let inner = if at_start {
+        let rest = t.strip_prefix(['(', '（'])?;
+        &rest[..rest.find([')', '）'])?]
+    } else {
+        let rest = t.strip_suffix([')', '）'])?;
+        let open = rest.rfind(['(', '（'])?;
+        &rest[open + rest[open..].chars().next()?.len_utf8()..]
+    };
+    let inner = inner.trim();
+    let short = inner.chars().count() <= 10;
+    let names_a_place = inner.contains(['页', '版']) || inner.chars().any(|c| c.is_ascii_digit());
+    (short && names_a_place).then_some(inner)
 }
 
 #[cfg(test)]

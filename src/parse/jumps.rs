@@ -1,13 +1,14 @@
-//! Stage 9: articles continued on a later page. Newspapers and magazines end
+//! Articles continued on a later page. Newspapers and magazines end
 //! a column with "(下转第9页)" and pick the text up pages later under
 //! "(上接第4页)", with other articles in between. The continuation is moved
 //! back to where the article broke off, its first paragraph joined to the
 //! one the jump cut, so that the article reads whole; the blocks keep their
 //! source lines, so nothing is lost and the jump stays visible in the spans.
 
+use super::cues::{jumps_out, lands};
 use super::lines::Line;
 use crate::layout::ranges;
-use crate::model::{Article, Block, BlockKind, Inline, Span};
+use crate::model::{Article, Block, BlockKind, Inline, Span, confidence};
 
 /// The lines whose text jumps out or lands, noted while the lines are read
 /// for their cues. Paragraphs keep their lines' text whole, so only blocks
@@ -33,41 +34,6 @@ impl Marks {
             self.lands.push(l.n);
         }
     }
-}
-
-/// Whether a paragraph's text ends in a jump to a later page.
-pub(super) fn jumps_out(text: &str) -> bool {
-    mark(text.trim_end(), false).is_some_and(|m| {
-        ["下转", "转第", "转下页", "转下版", "转"]
-            .iter()
-            .any(|p| m.starts_with(p))
-    })
-}
-
-/// Whether a paragraph's text starts where a jump lands.
-fn lands(text: &str) -> bool {
-    mark(text.trim_start(), true).is_some_and(|m| {
-        ["上接", "接第", "接上页", "接上版", "接"]
-            .iter()
-            .any(|p| m.starts_with(p))
-    })
-}
-
-/// The inside of the bracketed mark at the start (or end) of `t`, when it is
-/// short and names a page or edition: 下转第9页, 上接1版.
-fn mark(t: &str, at_start: bool) -> Option<&str> {
-    let inner = if at_start {
-        let rest = t.strip_prefix(['(', '（'])?;
-        &rest[..rest.find([')', '）'])?]
-    } else {
-        let rest = t.strip_suffix([')', '）'])?;
-        let open = rest.rfind(['(', '（'])?;
-        &rest[open + rest[open..].chars().next()?.len_utf8()..]
-    };
-    let inner = inner.trim();
-    let short = inner.chars().count() <= 10;
-    let names_a_place = inner.contains(['页', '版']) || inner.chars().any(|c| c.is_ascii_digit());
-    (short && names_a_place).then_some(inner)
 }
 
 /// The block's first (or last) span, when its line is one of `marked`:
@@ -116,7 +82,10 @@ pub fn follow(articles: &mut Vec<Article>, marks: &Marks) {
         let first = moved.remove(0);
         let target = &mut articles[ai].blocks[bi];
         target.content.extend(first.content);
-        target.confidence = target.confidence.min(first.confidence).min(0.8);
+        target.confidence = target
+            .confidence
+            .min(first.confidence)
+            .min(confidence::LIKELY);
         let mut lines: Vec<u32> = target
             .lines
             .iter()

@@ -1,4 +1,4 @@
-//! Stage 2: the text cut into lines, each measured once for the later stages.
+//! The text cut into lines, each measured once for the later stages.
 
 use crate::model::Span;
 use std::sync::Arc;

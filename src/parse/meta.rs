@@ -1,4 +1,4 @@
-//! Stage 9: what the text says about itself, gathered from the blocks:
+//! What the text says about itself, gathered from the blocks:
 //! title, authors, date, publication, issue, ISSN, sources; and its language.
 
 use crate::model::{Article, ArticleKind, BlockKind, Metadata, NoteKind};

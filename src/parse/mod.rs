@@ -15,6 +15,7 @@ mod lines;
 mod meta;
 mod paragraphs;
 mod profile;
+mod types;
 mod units;
 mod width;
 
@@ -162,13 +163,13 @@ fn build(source: &Arc<str>, options: &Options) -> Document {
     let furniture = furniture::find(&lines, &cue_of);
     let cue_of = furniture::settle(cue_of, &furniture);
     let is_furniture: Vec<bool> = furniture.iter().map(Option::is_some).collect();
-    let desc = classify::caption_descriptions(&lines, &cue_of, &is_furniture);
+    let desc = units::caption_descriptions(&lines, &cue_of, &is_furniture);
     let alone: Vec<bool> = is_furniture
         .iter()
         .zip(&desc)
         .map(|(f, d)| *f || *d)
         .collect();
-    let shape = units::Shape {
+    let shape = types::Shape {
         lines: &lines,
         cues: &cue_of,
         widths: &widths,
@@ -176,7 +177,8 @@ fn build(source: &Arc<str>, options: &Options) -> Document {
         double_spaced: units::double_spaced(&lines),
     };
     let units = units::group(&shape);
-    let (items, collection) = classify::classify(&shape, units, &is_furniture, &desc);
+    let mut items = classify::classify(&shape, units, &is_furniture, &desc);
+    let collection = conventions::settle(&shape, &mut items);
     let items = paragraphs::rejoin(&shape, items);
     // What only the stages before needed goes before the model is built,
     // when memory is at its peak.
@@ -257,7 +259,7 @@ pub(crate) fn block(kind: BlockKind, content: Vec<Inline>) -> Block {
         kind,
         lines,
         content,
-        confidence: 1.0,
+        confidence: crate::model::confidence::CERTAIN,
     }
 }
 
@@ -281,9 +283,9 @@ pub fn debug_lines(text: &str) -> String {
     let found = furniture::find(&lines, &cue_of);
     let cue_of = furniture::settle(cue_of, &found);
     let furniture: Vec<bool> = found.iter().map(Option::is_some).collect();
-    let desc = classify::caption_descriptions(&lines, &cue_of, &furniture);
+    let desc = units::caption_descriptions(&lines, &cue_of, &furniture);
     let alone: Vec<bool> = furniture.iter().zip(&desc).map(|(f, d)| *f || *d).collect();
-    let shape = units::Shape {
+    let shape = types::Shape {
         lines: &lines,
         cues: &cue_of,
         widths: &widths,
@@ -298,7 +300,9 @@ pub fn debug_lines(text: &str) -> String {
         }
     }
     let mut kind_of = vec![None; lines.len()];
-    for it in classify::classify(&shape, units, &furniture, &desc).0 {
+    let mut items = classify::classify(&shape, units, &furniture, &desc);
+    conventions::settle(&shape, &mut items);
+    for it in items {
         for &i in &it.lines {
             kind_of[i] = Some(it.kind);
         }
