@@ -295,7 +295,7 @@ fn with_milestones(parts: &Parts<'_, '_>, lines: &[usize], inside: &Inside) -> V
 }
 
 fn make(kind: BlockKind, content: Vec<Inline>, confidence: f32) -> Block {
-    let mut b = super::block(kind, content);
+    let mut b = Block::new(kind, content);
     b.confidence = confidence;
     let extra: Vec<u32> = match &b.kind {
         BlockKind::Caption { credit } => credit
@@ -322,7 +322,7 @@ fn make(kind: BlockKind, content: Vec<Inline>, confidence: f32) -> Block {
             .chain(extra)
             .collect();
         all.sort_unstable();
-        b.lines = crate::layout::ranges(all);
+        b.lines = crate::model::ranges(all);
     }
     b
 }

@@ -7,7 +7,6 @@
 
 use super::cues::{jumps_out, lands};
 use super::lines::Line;
-use crate::layout::ranges;
 use crate::model::{Article, Block, BlockKind, Inline, Span, confidence};
 
 /// The lines whose text jumps out or lands, noted while the lines are read
@@ -93,7 +92,7 @@ pub fn follow(articles: &mut Vec<Article>, marks: &Marks) {
             .flat_map(|r| r[0]..=r[1])
             .collect();
         lines.sort_unstable();
-        target.lines = ranges(lines);
+        target.lines = crate::model::ranges(lines);
         articles[ai].blocks.splice(bi + 1..bi + 1, moved);
         if articles[aj].blocks.is_empty() {
             emptied[aj] = true;

@@ -16,7 +16,8 @@
 //! # Ok::<(), reprint::Error>(())
 //! ```
 
-use super::reading::{Flow, is_han, metadata, pieces, tidy, without_page};
+use super::reading::{Flow, metadata, pieces, tidy, without_page};
+use crate::chars::is_set_solid;
 use crate::model::{Article, Block, BlockKind, FurnitureKind, Inline, Metadata};
 use crate::{Document, Error, Result};
 use std::io::Write;
@@ -298,7 +299,7 @@ impl Markdown<'_> {
         if names.is_empty() {
             return self.plain(&b.content, Flow::Display);
         }
-        let cjk = names.iter().all(|n| n.chars().any(is_han));
+        let cjk = names.iter().all(|n| n.chars().any(is_set_solid));
         let breaks: Vec<Inline> = b
             .content
             .iter()

@@ -5,7 +5,7 @@ use super::labels::Labels;
 use super::links::Links;
 use super::nav::squash;
 use super::{Target, escape};
-use crate::model::{Block, BlockKind, FurnitureKind, Inline, NoteKind};
+use crate::model::{Block, BlockKind, FurnitureKind, Inline};
 use crate::write::reading::{Flow, pieces, tidy, without_page};
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -173,7 +173,9 @@ impl Markup {
             BlockKind::Paragraph => self.para("", &b.content, Flow::Running),
             BlockKind::Caption { credit } => self.caption(&b.content, credit),
             BlockKind::Byline { authors } => self.byline(&b.content, authors),
-            BlockKind::Note { kind } => self.para(note_class(*kind), &b.content, Flow::Running),
+            BlockKind::Note { kind } => {
+                self.para(&format!("note {}", kind.name()), &b.content, Flow::Running)
+            }
             BlockKind::FrontMatter => self.para("front", &b.content, Flow::Display),
             BlockKind::Furniture {
                 kind: FurnitureKind::PageNumber { number },
@@ -429,19 +431,6 @@ impl Markup {
                 stack.extend(items.iter().rev());
             }
         }
-    }
-}
-
-fn note_class(kind: NoteKind) -> &'static str {
-    match kind {
-        NoteKind::Source => "note source",
-        NoteKind::Editor => "note editor",
-        NoteKind::Affiliation => "note affiliation",
-        NoteKind::Continuation => "note continuation",
-        NoteKind::Footnote => "note footnote",
-        NoteKind::Date => "note date",
-        NoteKind::Column => "note column",
-        NoteKind::Other => "note other",
     }
 }
 
