@@ -4,7 +4,7 @@
 
 use super::xml::is_xml_char;
 use crate::chars::{is_cjk_text, is_reading_space, is_set_solid};
-use crate::model::{Document, FurnitureKind, Inline, Metadata};
+use crate::model::{Block, BlockKind, Document, FurnitureKind, Inline, Metadata};
 
 /// Stands for a page break inside text while spaces are tidied, so the break
 /// does not hide the characters on either side of it. XML cannot carry it,
@@ -22,6 +22,38 @@ pub(crate) enum Flow {
     /// words (促进区域协调发展 更好建设美丽新疆) separates fields, and becomes
     /// one ideographic space.
     Display,
+}
+
+/// What a writer for readers sets as one element: consecutive title lines
+/// (one heading), list items (one list), contents lines (one table of
+/// contents), or a block alone.
+pub(crate) enum Run<'b> {
+    Titles(&'b [Block]),
+    List(&'b [Block]),
+    Contents(&'b [Block]),
+    One(&'b Block),
+}
+
+/// The run that starts at block `at`, and the index of the block after it.
+pub(crate) fn run_at(blocks: &[Block], at: usize) -> (Run<'_>, usize) {
+    let end = |same: fn(&BlockKind) -> bool| {
+        at + blocks[at..].iter().take_while(|b| same(&b.kind)).count()
+    };
+    match &blocks[at].kind {
+        BlockKind::Title => {
+            let e = end(|k| *k == BlockKind::Title);
+            (Run::Titles(&blocks[at..e]), e)
+        }
+        BlockKind::ListItem { .. } => {
+            let e = end(|k| matches!(k, BlockKind::ListItem { .. }));
+            (Run::List(&blocks[at..e]), e)
+        }
+        BlockKind::TocEntry { .. } => {
+            let e = end(|k| matches!(k, BlockKind::TocEntry { .. }));
+            (Run::Contents(&blocks[at..e]), e)
+        }
+        _ => (Run::One(&blocks[at]), at + 1),
+    }
 }
 
 /// Cleans text for the reader: drops characters XML cannot carry, trims, and
