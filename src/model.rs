@@ -363,7 +363,8 @@ pub fn plain_text(content: &[Inline]) -> String {
 
 impl Block {
     /// A block of `kind` made of `content`, its [`lines`](Block::lines)
-    /// the ranges of its spans' lines, [`confidence::CERTAIN`].
+    /// the ranges of its spans' lines (a caption's credit and a sidebar's
+    /// items included), [`confidence::CERTAIN`].
     ///
     /// ```
     /// use reprint::model::{Block, BlockKind, Inline, Span};
@@ -380,13 +381,39 @@ impl Block {
         });
         // The spans are nearly always in line order already: sorted (in a
         // list of their own) only when they are not.
-        let lines = if ls.clone().is_sorted() {
+        let mut lines = if ls.clone().is_sorted() {
             ranges(ls)
         } else {
             let mut ls: Vec<u32> = ls.collect();
             ls.sort_unstable();
             ranges(ls)
         };
+        let extra: Vec<u32> = match &kind {
+            BlockKind::Caption { credit } => credit
+                .iter()
+                .filter_map(|i| {
+                    if let Inline::Span(s) = i {
+                        Some(s.line)
+                    } else {
+                        None
+                    }
+                })
+                .collect(),
+            BlockKind::Sidebar { items } => items
+                .iter()
+                .flat_map(|x| x.lines.iter().flat_map(|r| r[0]..=r[1]))
+                .collect(),
+            _ => Vec::new(),
+        };
+        if !extra.is_empty() {
+            let mut all: Vec<u32> = lines
+                .iter()
+                .flat_map(|r| r[0]..=r[1])
+                .chain(extra)
+                .collect();
+            all.sort_unstable();
+            lines = ranges(all);
+        }
         Block {
             kind,
             lines,

@@ -16,6 +16,7 @@
 
 mod epub_support;
 mod robust_support;
+mod support;
 mod tei_support;
 
 use proptest::prelude::*;

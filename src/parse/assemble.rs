@@ -295,36 +295,10 @@ fn with_milestones(parts: &Parts<'_, '_>, lines: &[usize], inside: &Inside) -> V
 }
 
 fn make(kind: BlockKind, content: Vec<Inline>, confidence: f32) -> Block {
-    let mut b = Block::new(kind, content);
-    b.confidence = confidence;
-    let extra: Vec<u32> = match &b.kind {
-        BlockKind::Caption { credit } => credit
-            .iter()
-            .filter_map(|i| {
-                if let Inline::Span(s) = i {
-                    Some(s.line)
-                } else {
-                    None
-                }
-            })
-            .collect(),
-        BlockKind::Sidebar { items } => items
-            .iter()
-            .flat_map(|x| x.lines.iter().flat_map(|r| r[0]..=r[1]))
-            .collect(),
-        _ => Vec::new(),
-    };
-    if !extra.is_empty() {
-        let mut all: Vec<u32> = b
-            .lines
-            .iter()
-            .flat_map(|r| r[0]..=r[1])
-            .chain(extra)
-            .collect();
-        all.sort_unstable();
-        b.lines = crate::model::ranges(all);
+    Block {
+        confidence,
+        ..Block::new(kind, content)
     }
-    b
 }
 
 fn block(parts: &Parts<'_, '_>, it: &Item, inside: &Inside, level: u8) -> Option<Block> {
