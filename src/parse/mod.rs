@@ -24,6 +24,7 @@ use crate::{Options, Result};
 use std::sync::Arc;
 
 pub use decode::{Decoded, decode};
+#[cfg(any(feature = "epub", feature = "html"))]
 pub(crate) use meta::detect_language;
 
 /// Parses text into a document.

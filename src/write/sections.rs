@@ -19,6 +19,7 @@ impl<S> Sections<S> {
     }
 
     /// The innermost open section.
+    #[cfg_attr(not(feature = "tei"), allow(dead_code))]
     pub(crate) fn innermost(&mut self) -> Option<&mut S> {
         self.open.last_mut().map(|(_, s)| s)
     }
