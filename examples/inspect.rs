@@ -94,7 +94,7 @@ fn report(doc: &reprint::Document, below: f32) -> Value {
 }
 
 fn article(i: usize, a: &Article) -> Value {
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     let mut headings = Vec::new();
     let mut lines: Vec<u32> = Vec::new();
     let mut pages: Vec<String> = Vec::new();
@@ -153,23 +153,9 @@ fn first_line(b: &Block) -> u32 {
     b.lines.first().map_or(0, |r| r[0])
 }
 
-fn kind_name(k: &BlockKind) -> &'static str {
-    match k {
-        BlockKind::Title => "title",
-        BlockKind::Subtitle => "subtitle",
-        BlockKind::Heading { .. } => "heading",
-        BlockKind::Paragraph => "paragraph",
-        BlockKind::ListItem { .. } => "list item",
-        BlockKind::Caption { .. } => "caption",
-        BlockKind::Byline { .. } => "byline",
-        BlockKind::Note { .. } => "note",
-        BlockKind::Sidebar { .. } => "sidebar",
-        BlockKind::TocEntry { .. } => "toc entry",
-        BlockKind::FrontMatter => "front matter",
-        BlockKind::Furniture { .. } => "furniture",
-        // The model's enums are non-exhaustive: kinds added later.
-        _ => "other",
-    }
+/// The kind's name in the model ([`BlockKind::name`]), spelt for a person.
+fn kind_name(k: &BlockKind) -> String {
+    k.name().replace('_', " ")
 }
 
 fn plural(n: u64, kind: &str) -> String {

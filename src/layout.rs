@@ -28,15 +28,7 @@ pub struct LayoutBlock {
 
 /// Merges sorted line numbers into ranges of consecutive lines.
 pub fn ranges(lines: impl IntoIterator<Item = u32>) -> Vec<LineRange> {
-    let mut out: Vec<LineRange> = Vec::new();
-    for n in lines {
-        match out.last_mut() {
-            Some(r) if n == r[1] + 1 => r[1] = n,
-            Some(r) if n >= r[0] && n <= r[1] => {}
-            _ => out.push([n, n]),
-        }
-    }
-    out
+    crate::model::ranges(lines)
 }
 
 fn span_lines(content: &[Inline]) -> impl Iterator<Item = u32> + '_ {

@@ -9,18 +9,23 @@
 //! ```
 #![deny(missing_docs)]
 
+mod chars;
 mod error;
+#[cfg(feature = "eval")]
 pub mod layout;
 pub mod model;
 mod options;
-pub mod parse;
+mod parse;
+#[cfg(feature = "eval")]
 pub mod score;
 pub mod write;
 
 pub use error::{Error, Result};
 pub use model::Document;
 pub use options::Options;
-pub use parse::{parse, parse_bytes, parse_file};
+#[cfg(feature = "eval")]
+pub use parse::debug_lines;
+pub use parse::{Decoded, decode, parse, parse_bytes, parse_file};
 
 /// The README's Rust examples, run as doctests.
 #[cfg(all(doctest, feature = "tei"))]

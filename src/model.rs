@@ -139,6 +139,42 @@ pub struct Article {
     pub blocks: Vec<Block>,
 }
 
+/// The scale of [`Block::confidence`]: the parser gives each block one of
+/// these steps, by what decided its kind and boundaries.
+/// [`ReviewOptions::uncertain_below`](crate::write::review::ReviewOptions)
+/// lists the blocks under [`LIKELY`](confidence::LIKELY) by default.
+pub mod confidence {
+    /// Decided by markup or an unambiguous cue: paragraphs, notes,
+    /// markdown headings and titles, print furniture.
+    pub const CERTAIN: f32 = 1.0;
+    /// Decided by a cue that is seldom wrong: numbered headings, list
+    /// items, captions with a credit or a caption's label.
+    pub const NEARLY_CERTAIN: f32 = 0.9;
+    /// Decided by a line's place among its neighbours: titles and
+    /// subtitles, bylines, contents lines, front matter, a paragraph
+    /// joined to its continuation on a later page.
+    pub const LIKELY: f32 = 0.8;
+    /// A short line's shape only: plain display lines taken for headings,
+    /// a sidebar's lead-in, paragraphs rejoined across an interruption.
+    pub const GUESS: f32 = 0.7;
+    /// A caption without its credit: a short line beside nothing that
+    /// proves a picture.
+    pub const WEAK_GUESS: f32 = 0.6;
+}
+
+/// Merges sorted line numbers into ranges of consecutive lines.
+pub(crate) fn ranges(lines: impl IntoIterator<Item = u32>) -> Vec<LineRange> {
+    let mut out: Vec<LineRange> = Vec::new();
+    for n in lines {
+        match out.last_mut() {
+            Some(r) if n == r[1] + 1 => r[1] = n,
+            Some(r) if n >= r[0] && n <= r[1] => {}
+            _ => out.push([n, n]),
+        }
+    }
+    out
+}
+
 /// A source line range, 1-based and inclusive.
 pub type LineRange = [u32; 2];
 
@@ -152,7 +188,8 @@ pub struct Block {
     /// The source lines the block came from (its content, credit and
     /// children), merged into ranges; milestones' lines are not included.
     pub lines: Vec<LineRange>,
-    /// How sure the parser is of the kind and boundaries, from 0 to 1.
+    /// How sure the parser is of the kind and boundaries, from 0 to 1: one
+    /// of the steps of [`confidence`].
     pub confidence: f32,
 }
 
@@ -234,6 +271,45 @@ pub enum NoteKind {
     Other,
 }
 
+impl BlockKind {
+    /// The kind's one name, as the model's JSON spells it (`list_item`,
+    /// `toc_entry`). The gold layout format has a vocabulary of its own,
+    /// fixed by `fixtures/gold/score.py` (`reprint::layout`).
+    pub fn name(&self) -> &'static str {
+        match self {
+            BlockKind::Title => "title",
+            BlockKind::Subtitle => "subtitle",
+            BlockKind::Heading { .. } => "heading",
+            BlockKind::Paragraph => "paragraph",
+            BlockKind::ListItem { .. } => "list_item",
+            BlockKind::Caption { .. } => "caption",
+            BlockKind::Byline { .. } => "byline",
+            BlockKind::Note { .. } => "note",
+            BlockKind::Sidebar { .. } => "sidebar",
+            BlockKind::TocEntry { .. } => "toc_entry",
+            BlockKind::FrontMatter => "front_matter",
+            BlockKind::Furniture { .. } => "furniture",
+        }
+    }
+}
+
+impl NoteKind {
+    /// The kind's one name, as the model's JSON spells it: the writers use
+    /// it for a note's class (HTML, EPUB), type (TEI) and label (review).
+    pub fn name(self) -> &'static str {
+        match self {
+            NoteKind::Source => "source",
+            NoteKind::Editor => "editor",
+            NoteKind::Affiliation => "affiliation",
+            NoteKind::Continuation => "continuation",
+            NoteKind::Date => "date",
+            NoteKind::Column => "column",
+            NoteKind::Footnote => "footnote",
+            NoteKind::Other => "other",
+        }
+    }
+}
+
 /// Kinds of print furniture.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
@@ -289,6 +365,66 @@ pub fn plain_text(content: &[Inline]) -> String {
 }
 
 impl Block {
+    /// A block of `kind` made of `content`, its [`lines`](Block::lines)
+    /// the ranges of its spans' lines (a caption's credit and a sidebar's
+    /// items included), [`confidence::CERTAIN`].
+    ///
+    /// ```
+    /// use reprint::model::{Block, BlockKind, Inline, Span};
+    /// let b = Block::new(BlockKind::Paragraph, vec![Inline::Span(Span::new(3, "正文"))]);
+    /// assert_eq!(b.lines, vec![[3, 3]]);
+    /// ```
+    pub fn new(kind: BlockKind, content: Vec<Inline>) -> Block {
+        let ls = content.iter().filter_map(|i| {
+            if let Inline::Span(s) = i {
+                Some(s.line)
+            } else {
+                None
+            }
+        });
+        // The spans are nearly always in line order already: sorted (in a
+        // list of their own) only when they are not.
+        let mut lines = if ls.clone().is_sorted() {
+            ranges(ls)
+        } else {
+            let mut ls: Vec<u32> = ls.collect();
+            ls.sort_unstable();
+            ranges(ls)
+        };
+        let extra: Vec<u32> = match &kind {
+            BlockKind::Caption { credit } => credit
+                .iter()
+                .filter_map(|i| {
+                    if let Inline::Span(s) = i {
+                        Some(s.line)
+                    } else {
+                        None
+                    }
+                })
+                .collect(),
+            BlockKind::Sidebar { items } => items
+                .iter()
+                .flat_map(|x| x.lines.iter().flat_map(|r| r[0]..=r[1]))
+                .collect(),
+            _ => Vec::new(),
+        };
+        if !extra.is_empty() {
+            let mut all: Vec<u32> = lines
+                .iter()
+                .flat_map(|r| r[0]..=r[1])
+                .chain(extra)
+                .collect();
+            all.sort_unstable();
+            lines = ranges(all);
+        }
+        Block {
+            kind,
+            lines,
+            content,
+            confidence: confidence::CERTAIN,
+        }
+    }
+
     /// The block's reading text (spans joined, milestones left out).
     pub fn text(&self) -> String {
         plain_text(&self.content)
@@ -349,5 +485,51 @@ impl Document {
                 };
                 std::iter::once(b).chain(items.iter())
             })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kind_names_are_the_json_names() {
+        let kinds = [
+            BlockKind::Title,
+            BlockKind::Subtitle,
+            BlockKind::Heading { level: 2 },
+            BlockKind::Paragraph,
+            BlockKind::ListItem {
+                marker: String::new(),
+            },
+            BlockKind::Caption { credit: Vec::new() },
+            BlockKind::Byline {
+                authors: Vec::new(),
+            },
+            BlockKind::Note {
+                kind: NoteKind::Other,
+            },
+            BlockKind::Sidebar { items: Vec::new() },
+            BlockKind::TocEntry { page: None },
+            BlockKind::FrontMatter,
+            BlockKind::Furniture {
+                kind: FurnitureKind::Other,
+            },
+        ];
+        for k in kinds {
+            assert_eq!(serde_json::to_value(&k).unwrap()["type"], k.name());
+        }
+        for k in [
+            NoteKind::Source,
+            NoteKind::Editor,
+            NoteKind::Affiliation,
+            NoteKind::Continuation,
+            NoteKind::Date,
+            NoteKind::Column,
+            NoteKind::Footnote,
+            NoteKind::Other,
+        ] {
+            assert_eq!(serde_json::to_value(k).unwrap(), k.name());
+        }
     }
 }

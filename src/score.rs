@@ -160,7 +160,7 @@ pub fn nonblank_lines(source: &str) -> HashSet<u32> {
     lines
         .iter()
         .enumerate()
-        .filter(|(_, l)| l.chars().any(|c| !crate::parse::is_space(c)))
+        .filter(|(_, l)| l.chars().any(|c| !crate::chars::is_space(c)))
         .map(|(i, _)| i as u32 + 1)
         .collect()
 }

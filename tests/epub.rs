@@ -3,6 +3,7 @@
 #![cfg(feature = "epub")]
 
 mod epub_support;
+mod support;
 
 use epub_support::*;
 use reprint::model::*;
@@ -197,19 +198,12 @@ fn hostile_documents_give_valid_books() {
         all_well_formed(&files);
         every_link_resolves(&files);
     }
-    let mut deep = Block {
-        kind: BlockKind::Paragraph,
-        content: vec![span("最里面", 1)],
-        lines: vec![],
-        confidence: 1.0,
-    };
+    let mut deep = Block::new(BlockKind::Paragraph, vec![span("最里面", 1)]);
     for _ in 0..200 {
-        deep = Block {
-            kind: BlockKind::Sidebar { items: vec![deep] },
-            content: vec![span("一层", 1)],
-            lines: vec![],
-            confidence: 1.0,
-        };
+        deep = Block::new(
+            BlockKind::Sidebar { items: vec![deep] },
+            vec![span("一层", 1)],
+        );
     }
     let doc = Document {
         articles: vec![Article {
@@ -227,12 +221,10 @@ fn hostile_documents_give_valid_books() {
 fn long_articles_are_split_and_navigation_follows() {
     let mut blocks = vec![title("长文", 1)];
     for h in 0..12 {
-        blocks.push(Block {
-            kind: BlockKind::Heading { level: 2 },
-            content: vec![span(&format!("第{h}节"), 2)],
-            lines: vec![],
-            confidence: 1.0,
-        });
+        blocks.push(Block::new(
+            BlockKind::Heading { level: 2 },
+            vec![span(&format!("第{h}节"), 2)],
+        ));
         for _ in 0..40 {
             blocks.push(para(
                 &["这是一段很长的正文，用来把文件撑大。".repeat(10).as_str()],

@@ -70,7 +70,7 @@ fn decoding_says_which_file_and_where() {
         &named.clone().with_encoding("latin-9x"),
     ));
     assert_says(&msg, &["unknown encoding \"latin-9x\"", "gb18030"]);
-    let msg = message(reprint::parse::decode(b"x", Some("nope"), "a.txt"));
+    let msg = message(reprint::decode(b"x", Some("nope"), "a.txt"));
     assert_says(&msg, &["unknown encoding \"nope\""]);
     assert!(matches!(
         reprint::parse_bytes(&[0; 64], &named),

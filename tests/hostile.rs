@@ -16,6 +16,7 @@
 
 mod epub_support;
 mod robust_support;
+mod support;
 mod tei_support;
 
 use reprint::model::{BlockKind, FurnitureKind, Inline};
@@ -126,7 +127,7 @@ fn convert(name: &str, bytes: Vec<u8>, pdf: Pdf) -> Result<Converted, String> {
     let (result, peak) = bounded(name, move || -> Result<_, String> {
         let doc = reprint::parse_bytes(&bytes, &Options::default().with_file_name(&owned))
             .map_err(|e| e.to_string())?;
-        let text = reprint::parse::decode(&bytes, None, &owned)
+        let text = reprint::decode(&bytes, None, &owned)
             .expect("parse_bytes decoded it")
             .text;
         let out = check_everything(&text, &doc, pdf).unwrap_or_else(|e| panic!("{owned}: {e}"));

@@ -3,6 +3,7 @@
 #![cfg(feature = "html")]
 
 mod outputs_support;
+mod support;
 
 use outputs_support::*;
 use reprint::model::*;

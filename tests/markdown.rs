@@ -4,6 +4,7 @@
 #![cfg(feature = "markdown")]
 
 mod outputs_support;
+mod support;
 
 use outputs_support::*;
 use pulldown_cmark::{Event, Options as CmOptions, Parser, Tag, TagEnd};
@@ -336,14 +337,12 @@ fn markup_lookalikes_in_every_position_keep_the_structure() {
             line + 2,
         ));
         blocks.push(block(BlockKind::Subtitle, &[t], line + 3));
-        blocks.push(Block {
-            kind: BlockKind::Caption {
+        blocks.push(Block::new(
+            BlockKind::Caption {
                 credit: vec![span(t, line + 5)],
             },
-            content: vec![span(t, line + 4)],
-            lines: vec![],
-            confidence: 1.0,
-        });
+            vec![span(t, line + 4)],
+        ));
         blocks.push(block(
             BlockKind::TocEntry {
                 page: Some("7".into()),
@@ -351,14 +350,12 @@ fn markup_lookalikes_in_every_position_keep_the_structure() {
             &[t],
             line + 6,
         ));
-        blocks.push(Block {
-            kind: BlockKind::Sidebar {
+        blocks.push(Block::new(
+            BlockKind::Sidebar {
                 items: vec![para(t, line + 8)],
             },
-            content: vec![span(t, line + 7)],
-            lines: vec![],
-            confidence: 1.0,
-        });
+            vec![span(t, line + 7)],
+        ));
         blocks.push(block(
             BlockKind::Byline {
                 authors: vec![t.to_string()],

@@ -4,6 +4,7 @@
 #![cfg(feature = "pdf")]
 
 mod pdf_support;
+mod support;
 
 use pdf_support::*;
 use reprint::Document;

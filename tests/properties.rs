@@ -16,6 +16,7 @@
 
 mod epub_support;
 mod robust_support;
+mod support;
 mod tei_support;
 
 use proptest::prelude::*;
@@ -129,7 +130,7 @@ proptest! {
     fn any_bytes_convert_or_are_refused_with_a_reason(bytes in bytes()) {
         match reprint::parse_bytes(&bytes, &Options::default().with_file_name("prop.bin")) {
             Ok(doc) => {
-                let text = reprint::parse::decode(&bytes, None, "prop.bin").expect("decoded once, decodes again").text;
+                let text = reprint::decode(&bytes, None, "prop.bin").expect("decoded once, decodes again").text;
                 every_line_in_one_block(&text, &doc).map_err(TestCaseError::fail)?;
             }
             Err(e) => prop_assert!(e.to_string().starts_with("prop.bin does not look like text"), "{e}"),

@@ -5,6 +5,7 @@
 #![cfg(feature = "review")]
 
 mod review_support;
+mod support;
 
 use reprint::write::review::ReviewOptions;
 use review_support::*;

@@ -173,7 +173,7 @@ fn every_kind_of_block_has_its_element() {
         "affiliation",
         "continuation",
         "column",
-        "editorial",
+        "other",
     ] {
         assert!(count("note", Some(("type", t))) > 0, "no note type={t}");
     }

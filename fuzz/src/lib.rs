@@ -58,10 +58,9 @@ pub fn parse(data: &[u8]) -> Option<(Document, Input<'_>)> {
     let input = input(data);
     match reprint::parse_bytes(input.bytes, &input.options) {
         Ok(doc) => {
-            let text =
-                reprint::parse::decode(input.bytes, input.options.encoding.as_deref(), "fuzz.txt")
-                    .expect("parse_bytes decoded it")
-                    .text;
+            let text = reprint::decode(input.bytes, input.options.encoding.as_deref(), "fuzz.txt")
+                .expect("parse_bytes decoded it")
+                .text;
             check_lines(&text, &doc, input.options.keep_furniture);
             Some((doc, input))
         }

@@ -1,14 +1,15 @@
-//! Stage 8: classified items built into the model: articles split at titles,
+//! Classified items built into the model: articles split at titles,
 //! heading levels from the numbering styles each article uses, spans joined,
 //! page furniture kept as milestones where it interrupted the text.
 
-use super::classify::{self, Item, Kind, Style};
-use super::cues::Cue;
+use super::cues::{self, Cue};
 use super::furniture::Furniture;
 use super::join::join;
 use super::lines::Line;
+use super::types::{Item, Kind, Style};
 use crate::model::{
     Article, ArticleKind, Block, BlockKind, FurnitureKind, Inline, Milestone, Span, Warning,
+    confidence,
 };
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -355,36 +356,10 @@ fn with_milestones(parts: &Parts<'_, '_>, lines: &[usize], inside: &Inside) -> V
 }
 
 fn make(kind: BlockKind, content: Vec<Inline>, confidence: f32) -> Block {
-    let mut b = super::block(kind, content);
-    b.confidence = confidence;
-    let extra: Vec<u32> = match &b.kind {
-        BlockKind::Caption { credit } => credit
-            .iter()
-            .filter_map(|i| {
-                if let Inline::Span(s) = i {
-                    Some(s.line)
-                } else {
-                    None
-                }
-            })
-            .collect(),
-        BlockKind::Sidebar { items } => items
-            .iter()
-            .flat_map(|x| x.lines.iter().flat_map(|r| r[0]..=r[1]))
-            .collect(),
-        _ => Vec::new(),
-    };
-    if !extra.is_empty() {
-        let mut all: Vec<u32> = b
-            .lines
-            .iter()
-            .flat_map(|r| r[0]..=r[1])
-            .chain(extra)
-            .collect();
-        all.sort_unstable();
-        b.lines = crate::layout::ranges(all);
+    Block {
+        confidence,
+        ..Block::new(kind, content)
     }
-    b
 }
 
 fn block(parts: &Parts<'_, '_>, it: &Item, inside: &Inside, level: u8) -> Option<Block> {
@@ -399,7 +374,7 @@ fn block(parts: &Parts<'_, '_>, it: &Item, inside: &Inside, level: u8) -> Option
             make(
                 BlockKind::Furniture { kind },
                 spans(parts, lines).into_iter().map(Inline::Span).collect(),
-                1.0,
+                confidence::CERTAIN,
             )
         }
         Kind::Caption => {
@@ -415,9 +390,9 @@ fn block(parts: &Parts<'_, '_>, it: &Item, inside: &Inside, level: u8) -> Option
             let content = desc.into_iter().map(Inline::Span).collect();
             // With its credit a caption is sure; a label alone is a guess.
             let conf = if credit.is_empty() && it.cue != Cue::Caption {
-                0.6
+                confidence::WEAK_GUESS
             } else {
-                0.9
+                confidence::NEARLY_CERTAIN
             };
             make(
                 BlockKind::Caption {
@@ -430,9 +405,9 @@ fn block(parts: &Parts<'_, '_>, it: &Item, inside: &Inside, level: u8) -> Option
         Kind::Heading(style) => {
             // Markup is certain, numbering nearly so; a plain display line is a guess.
             let conf = match style {
-                Style::Markdown(_) => 1.0,
-                Style::Plain => 0.7,
-                _ => 0.9,
+                Style::Markdown(_) => confidence::CERTAIN,
+                Style::Plain => confidence::GUESS,
+                _ => confidence::NEARLY_CERTAIN,
             };
             if it.merged {
                 // A number and its words with a page's furniture between them.
@@ -474,9 +449,9 @@ fn block(parts: &Parts<'_, '_>, it: &Item, inside: &Inside, level: u8) -> Option
                 BlockKind::Subtitle
             };
             let conf = if matches!(it.cue, Cue::Markdown { .. }) {
-                1.0
+                confidence::CERTAIN
             } else {
-                0.8
+                confidence::LIKELY
             };
             make(kind, s.into_iter().map(Inline::Span).collect(), conf)
         }
@@ -492,7 +467,11 @@ fn block(parts: &Parts<'_, '_>, it: &Item, inside: &Inside, level: u8) -> Option
                     .to_string();
                 cut_lead(first, lead);
             }
-            make(BlockKind::ListItem { marker }, content, 0.9)
+            make(
+                BlockKind::ListItem { marker },
+                content,
+                confidence::NEARLY_CERTAIN,
+            )
         }
         Kind::Byline => {
             let s = spans(parts, lines);
@@ -502,13 +481,13 @@ fn block(parts: &Parts<'_, '_>, it: &Item, inside: &Inside, level: u8) -> Option
                     authors: authors(&text),
                 },
                 s.into_iter().map(Inline::Span).collect(),
-                0.8,
+                confidence::LIKELY,
             )
         }
         Kind::Note(kind) => make(
             BlockKind::Note { kind },
             spans(parts, lines).into_iter().map(Inline::Span).collect(),
-            1.0,
+            confidence::CERTAIN,
         ),
         Kind::Toc => {
             let mut s = spans(parts, lines);
@@ -523,21 +502,25 @@ fn block(parts: &Parts<'_, '_>, it: &Item, inside: &Inside, level: u8) -> Option
             make(
                 BlockKind::TocEntry { page },
                 s.into_iter().map(Inline::Span).collect(),
-                0.8,
+                confidence::LIKELY,
             )
         }
         Kind::Front => make(
             BlockKind::FrontMatter,
             spans(parts, lines).into_iter().map(Inline::Span).collect(),
-            0.8,
+            confidence::LIKELY,
         ),
         Kind::Aside => make(
             BlockKind::Sidebar { items: Vec::new() },
             spans(parts, lines).into_iter().map(Inline::Span).collect(),
-            0.7,
+            confidence::GUESS,
         ),
         Kind::Text | Kind::Display => {
-            let conf = if it.merged { 0.7 } else { 1.0 };
+            let conf = if it.merged {
+                confidence::GUESS
+            } else {
+                confidence::CERTAIN
+            };
             make(
                 BlockKind::Paragraph,
                 with_milestones(parts, lines, inside),
@@ -569,7 +552,7 @@ fn split_credit(s: Span) -> (Span, Span) {
 /// The names in a byline: job titles and parentheses dropped, names spaced
 /// out for justification (孙 绍 骋) put back together.
 pub fn authors(text: &str) -> Vec<String> {
-    if let Some(names) = classify::latin_byline(text.trim()) {
+    if let Some(names) = cues::latin_byline(text.trim()) {
         return names;
     }
     let t = text
@@ -580,8 +563,7 @@ pub fn authors(text: &str) -> Vec<String> {
         .split([' ', '\u{3000}', '\t'])
         .filter(|s| !s.is_empty())
         .collect();
-    let start =
-        usize::from(tokens.len() > 1 && classify::ROLES.iter().any(|r| tokens[0].ends_with(r)));
+    let start = usize::from(tokens.len() > 1 && cues::ROLES.iter().any(|r| tokens[0].ends_with(r)));
     let mut names: Vec<String> = Vec::new();
     let mut single = String::new();
     for tok in &tokens[start..] {

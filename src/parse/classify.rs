@@ -1,112 +1,12 @@
-//! Stage 6: what each unit is. A unit's own shape proposes (a number, a
+//! What each unit is. A unit's own shape proposes (a number, a
 //! marker, a short line without final punctuation), its neighbours decide: a
 //! display line after a source note opens an article, a name under a title
 //! is a byline, a line ending in —— before a list leads a sidebar.
 
-use super::cues::{self, Cue, Numbering};
-use super::units::{Shape, Unit};
+use super::cues::{self, Cue, Numbering, name_like};
+use super::types::{Item, Kind, Shape, Style, Unit, text_of};
 use crate::model::NoteKind;
 use std::borrow::Cow;
-
-/// What a unit was found to be.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    /// Running text.
-    Text,
-    /// A short line standing alone, not yet placed.
-    Display,
-    /// An article title.
-    Title,
-    /// A subtitle (——元旦献词).
-    Subtitle,
-    /// A section heading; the numbering style, if any, decides the level later.
-    Heading(Style),
-    /// A list item.
-    ListItem,
-    /// A picture's description, its credit or both.
-    Caption,
-    /// Authors.
-    Byline,
-    /// Editorial note.
-    Note(NoteKind),
-    /// Lead-in of a boxed sidebar.
-    Aside,
-    /// Table of contents line.
-    Toc,
-    /// Masthead, colophon.
-    Front,
-    /// Print furniture.
-    Furniture,
-}
-
-/// How a heading is marked, which decides its level.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Style {
-    /// Markdown `#`s: the level is given.
-    Markdown(u8),
-    /// Not numbered: the article's top level.
-    Plain,
-    /// Numbered in one of the nested styles.
-    Numbered(Numbering),
-}
-
-/// A unit with its kind.
-#[derive(Debug, Clone)]
-pub struct Item {
-    /// Line indices.
-    pub lines: Vec<usize>,
-    /// What it is.
-    pub kind: Kind,
-    /// For captions: where in `lines` the credit starts (`lines.len()` when none).
-    pub credit_at: usize,
-    /// The cue of the first line.
-    pub cue: Cue,
-    /// For text merged across an interruption: the items (by index) it absorbed.
-    pub merged: bool,
-}
-
-/// The longest caption description, in characters.
-const CAPTION_LONGEST: u32 = 120;
-
-/// Which lines are the description of a photo credit that follows them:
-/// the line before each credit, which then stands alone.
-pub fn caption_descriptions(
-    shape_lines: &[super::lines::Line<'_>],
-    cue_of: &[Cue],
-    furniture: &[bool],
-) -> Vec<bool> {
-    let mut desc = vec![false; shape_lines.len()];
-    for i in 0..shape_lines.len() {
-        if cue_of[i] != Cue::Credit {
-            continue;
-        }
-        let Some(d) = (0..i).rev().find(|&j| !shape_lines[j].is_blank()) else {
-            continue;
-        };
-        // A caption says what the picture shows in a sentence or two; a
-        // longer line is the text the picture was set beside.
-        if cue_of[d] == Cue::None
-            && !furniture[d]
-            && i - d <= 3
-            && shape_lines[d].chars <= CAPTION_LONGEST
-        {
-            desc[d] = true;
-        }
-    }
-    desc
-}
-
-/// The lines' texts joined; a single line is not copied.
-pub(super) fn text_of<'a>(shape: &Shape<'_, 'a>, lines: &[usize]) -> Cow<'a, str> {
-    match lines {
-        [i] => shape.lines[*i].text.into(),
-        _ => lines
-            .iter()
-            .map(|&i| shape.lines[i].text)
-            .collect::<String>()
-            .into(),
-    }
-}
 
 /// A short unit without sentence punctuation: a heading, title, byline, label.
 fn display_shape(shape: &Shape<'_, '_>, u: &Unit) -> bool {
@@ -137,10 +37,9 @@ fn display_shape(shape: &Shape<'_, '_>, u: &Unit) -> bool {
             .chars()
             .any(|c| matches!(c, '，' | '、' | ',' | '。' | '；' | '：'));
         let limit = match (u.lines.len(), bare) {
-            (1, true) => 100,
-            (1, false) => 30,
-            (_, true) => 100,
-            (_, false) => 60,
+            (_, true) => DISPLAY_BARE_LONGEST,
+            (1, false) => DISPLAY_LINE_LONGEST,
+            (_, false) => DISPLAY_WRAPPED_LONGEST,
         };
         // Two clauses make a heading; more make prose cut short by a break.
         let clauses = t.chars().filter(|c| matches!(c, '，' | '、' | ',')).count();
@@ -156,6 +55,15 @@ fn display_shape(shape: &Shape<'_, '_>, u: &Unit) -> bool {
         && !code_like(&t)
         && !u.lines.iter().any(|&i| columns(shape.lines[i].text))
 }
+
+/// The most characters of a display unit without punctuation: a headline
+/// in parts set apart by spaces may be long.
+const DISPLAY_BARE_LONGEST: usize = 100;
+/// The most characters of a display line with a comma or a colon in it:
+/// longer, it reads as the start of a sentence.
+const DISPLAY_LINE_LONGEST: usize = 30;
+/// The same for a display unit of two or three lines (a heading that wraps).
+const DISPLAY_WRAPPED_LONGEST: usize = 60;
 
 /// The most words of a Latin heading.
 const LATIN_HEADING_WORDS: usize = 10;
@@ -181,153 +89,6 @@ fn numbered_heading(shape: &Shape<'_, '_>, u: &Unit, rest: usize) -> bool {
         && (2..=60).contains(&n)
         && !cues::ends_open(body)
         && !body.contains(['。', '！', '？', '；', '：', ':', '?', '!'])
-}
-
-/// Whether the text is a list of personal names (辛组研, 孙 绍 骋, 张学良 杨 羊),
-/// a job title and a name, or a team (…课题组).
-pub fn name_like(t: &str) -> bool {
-    name_shaped(t, true)
-}
-
-/// Whether a line is a name or a word as short as one (a picture's label:
-/// 神舟, 天宫): either stands alone on its line, never the end of a
-/// sentence's line before it.
-pub fn name_or_word(t: &str) -> bool {
-    name_shaped(t, false)
-}
-
-/// A name's shape: a few short Han words, or one job title and a name, or
-/// a transliterated name; `surnamed` asks that a Han name start with a surname.
-fn name_shaped(t: &str, surnamed: bool) -> bool {
-    let t = t.trim();
-    if PARTS_OF_A_BOOK.contains(&t) {
-        return false;
-    }
-    if let Some(names) = latin_byline(t) {
-        return !names.is_empty();
-    }
-    let inner = t
-        .strip_prefix(['(', '（'])
-        .and_then(|s| s.strip_suffix([')', '）']))
-        .unwrap_or(t);
-    if ["课题组", "调研组", "写作组", "评论员", "编辑部", "编写组"]
-        .iter()
-        .any(|s| inner.ends_with(s))
-        && inner.chars().count() <= 24
-    {
-        return true;
-    }
-    let tokens: Vec<&str> = inner
-        .split([' ', '\u{3000}', '\t'])
-        .filter(|s| !s.is_empty())
-        .collect();
-    let han = |s: &str| {
-        s.chars().all(|c| {
-            super::lines::is_cjk(c)
-                && !cues::is_terminal(c)
-                && !matches!(c, '，' | '、' | '“' | '”' | '《' | '》')
-                || c == '·'
-        })
-    };
-    if tokens.is_empty() || tokens.len() > 6 || !tokens.iter().all(|s| han(s)) {
-        return false;
-    }
-    let total: usize = tokens.iter().map(|s| s.chars().count()).sum();
-    if tokens.len() >= 2 && ROLES.iter().any(|r| tokens[0].ends_with(r)) {
-        let last = tokens[tokens.len() - 1].chars().count();
-        return (2..=4).contains(&last) && total <= 24;
-    }
-    // A name transliterated from Uyghur, Mongolian or a foreign language
-    // joins its parts with a middle dot (木拉迪力·克衣木): each part is a
-    // word of its own, longer than a Han given name.
-    let dotted = |s: &str| {
-        let parts: Vec<usize> = s.split('·').map(|p| p.chars().count()).collect();
-        (2..=MAX_DOTTED_PARTS).contains(&parts.len())
-            && parts.iter().all(|&n| (1..=MAX_DOTTED_PART).contains(&n))
-    };
-    if tokens.iter().any(|s| s.contains('·')) {
-        return tokens.len() <= 3
-            && tokens
-                .iter()
-                .all(|s| dotted(s) || (2..=4).contains(&s.chars().count()));
-    }
-    if tokens.len() == 1 && total == 4 {
-        // Four characters are a phrase (行动路径) more often than a name;
-        // a name that long has a surname of two.
-        return COMPOUND_SURNAMES.iter().any(|s| inner.starts_with(s));
-    }
-    // A short word (安装, 字体, 行动路径) is no name unless it starts with a
-    // surname; a letter-spaced name (孙 绍 骋) has its surname first.
-    total <= 12
-        && tokens.iter().all(|s| (1..=4).contains(&s.chars().count()))
-        && (tokens.len() > 1 || (2..=4).contains(&total))
-        && (!surnamed
-            || surname_first(tokens[0])
-                && tokens
-                    .iter()
-                    .filter(|s| s.chars().count() >= 2)
-                    .all(|s| surname_first(s)))
-}
-
-/// Whether a word starts with a surname in common use.
-fn surname_first(word: &str) -> bool {
-    word.chars().next().is_some_and(|c| SURNAMES.contains(c))
-        || COMPOUND_SURNAMES.iter().any(|s| word.starts_with(s))
-}
-
-/// The surnames of about 99% of people in China (the 400 most common, in
-/// order of frequency), simplified; a name starts with one.
-const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由习";
-
-/// Surnames of two characters, the ones in use today.
-#[rustfmt::skip]
-const COMPOUND_SURNAMES: [&str; 16] = [
-    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "轩辕", "令狐", "端木",
-];
-
-/// A transliterated name has a given name, a father's or family name and
-/// rarely a third part (艾力·阿不都·热合曼).
-const MAX_DOTTED_PARTS: usize = 3;
-/// Transliterated words run longer than Han names (木拉迪力, 阿卜杜热依木).
-const MAX_DOTTED_PART: usize = 6;
-
-/// The names of a book's parts, which stand alone as headings and are no
-/// person's name however short.
-#[rustfmt::skip]
-const PARTS_OF_A_BOOK: [&str; 18] = [
-    "摘要", "目录", "前言", "序言", "引言", "序", "附录", "后记", "致谢", "参考文献", "索引", "简介", "概述", "总结", "结论", "导言", "绪论", "说明",
-];
-
-/// Job titles that stand before a name in a byline (simplified and traditional).
-#[rustfmt::skip]
-pub const ROLES: [&str; 27] = [
-    "主席", "书记", "记者", "市长", "省长", "部长", "主任", "编辑", "教授", "研究员", "通讯员", "局长", "县长", "院长", "委员", "書記", "記者", "市長",
-    "省長", "部長", "編輯", "研究員", "通訊員", "局長", "縣長", "院長", "委員",
-];
-
-/// The names of a Latin byline ("By Margaret L. Holloway", "by A. Smith and
-/// B. Jones"), or `None` when the line is not one.
-pub fn latin_byline(t: &str) -> Option<Vec<String>> {
-    let rest = t
-        .strip_prefix("By ")
-        .or_else(|| t.strip_prefix("by "))
-        .or_else(|| t.strip_prefix("BY "))?;
-    // A sentence that happens to start with "By" has lower-case words.
-    if rest.chars().count() > 60 || rest.ends_with(['!', '?', ';', ':']) {
-        return None;
-    }
-    let names: Vec<String> = rest
-        .split(" and ")
-        .flat_map(|p| p.split(','))
-        .map(|n| n.trim().to_string())
-        .filter(|n| !n.is_empty())
-        .collect();
-    let capitalised = |n: &String| {
-        n.split_whitespace()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-            && n.split_whitespace().count() <= 4
-    };
-    names.iter().all(capitalised).then_some(names)
 }
 
 /// Whether the line next to line `i` (above or below, no blank between)
@@ -400,7 +161,7 @@ fn intrinsic(shape: &Shape<'_, '_>, u: &Unit, furniture: bool, desc: bool) -> Ki
                 name_like(&t) && t.chars().count() <= 8
             } {
                 Kind::Byline
-            } else if display_shape(shape, u) && !super::jumps::jumps_out(last) {
+            } else if display_shape(shape, u) && !cues::jumps_out(last) {
                 // A line ending in a jump to another page ends a paragraph, however short.
                 Kind::Display
             } else {
@@ -410,14 +171,14 @@ fn intrinsic(shape: &Shape<'_, '_>, u: &Unit, furniture: bool, desc: bool) -> Ki
     }
 }
 
-/// Classifies the units of a document; says too whether it reads as a
-/// collection of articles.
+/// Classifies the units of a document, each by its own shape and its
+/// neighbours; the document's conventions (`conventions::settle`) are weighed after.
 pub fn classify(
     shape: &Shape<'_, '_>,
     units: Vec<Unit>,
     furniture: &[bool],
     desc: &[bool],
-) -> (Vec<Item>, bool) {
+) -> Vec<Item> {
     let mut items: Vec<Item> = units
         .into_iter()
         .map(|u| {
@@ -455,8 +216,7 @@ pub fn classify(
     number_with_words(shape, &mut items);
     place_display(shape, &mut items);
     frontmatter(&mut items);
-    let collection = super::conventions::settle(shape, &mut items);
-    (items, collection)
+    items
 }
 
 /// A credit joins the description before it into one caption.
@@ -687,7 +447,7 @@ const MAX_ROLE: usize = 16;
 fn only_a_role(t: &str) -> bool {
     let t = t.trim();
     t.chars().count() <= MAX_ROLE
-        && ROLES.iter().any(|r| t.ends_with(r))
+        && cues::ROLES.iter().any(|r| t.ends_with(r))
         && t.chars()
             .all(|c| super::lines::is_cjk(c) && !cues::is_terminal(c))
 }

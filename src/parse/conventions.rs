@@ -1,4 +1,4 @@
-//! Stage: the document's own conventions, read off the classified units
+//! The document's own conventions, read off the classified units
 //! as a whole: whether the text is one document or a collection of
 //! articles (a display line is a section heading in one, an article's
 //! title in the other), how it numbers its sections (a number that does
@@ -6,9 +6,8 @@
 //! its steps 1. 2.), which numbered points make lists, and which display
 //! lines are table cells or what a colon announces rather than headings.
 
-use super::classify::{Item, Kind, Style, text_of};
 use super::cues::{self, Cue, Numbering};
-use super::units::Shape;
+use super::types::{Item, Kind, Shape, Style, text_of};
 use crate::model::NoteKind;
 
 /// Settles the kinds the document's conventions decide; says whether it

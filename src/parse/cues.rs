@@ -1,4 +1,4 @@
-//! Stage 3: what a single line says about itself, from its own characters
+//! What a single line says about itself, from its own characters
 //! only: numbering, markers, the shapes of notes, credits, contents lines,
 //! mastheads and page furniture. Later stages weigh these cues against the
 //! line's neighbours.
@@ -508,6 +508,17 @@ pub fn note_kind(t: &str) -> Option<NoteKind> {
     note_kind_of(t, t.chars().count(), t.contains(['[', '【']))
 }
 
+/// The most characters of a note that is a name or a date alone: a
+/// source's name (人民日报), a credit (…整理), a date. Longer, it is a
+/// sentence that happens to end in the same words.
+const NOTE_SHORT: usize = 12;
+/// The most characters of a one-line note known by its first words
+/// (编辑…, 据新华社…, [来源:…]): a label and a name or two.
+const NOTE_LINE: usize = 20;
+/// The most characters of an editor's line outside brackets (责任编辑：…),
+/// which may name several editors.
+const EDITOR_LINE: usize = 24;
+
 /// [`note_kind`] of a text of `n` characters, which holds `[` or `【` if `bracket`.
 fn note_kind_of(t: &str, n: usize, bracket: bool) -> Option<NoteKind> {
     // Two notes set on one line: (…供稿) [责任编辑:…]. Every separator
@@ -530,7 +541,7 @@ fn note_kind_of(t: &str, n: usize, bracket: bool) -> Option<NoteKind> {
         let inside = inside.trim();
         if inside.starts_with("责任编辑")
             || inside.starts_with("责编")
-            || inside.starts_with("编辑") && n < 20
+            || inside.starts_with("编辑") && n < NOTE_LINE
         {
             return Some(NoteKind::Editor);
         }
@@ -559,7 +570,7 @@ fn note_kind_of(t: &str, n: usize, bracket: bool) -> Option<NoteKind> {
             || inside.starts_with("据")
             || inside.ends_with("供稿")
             || (inside.starts_with("新华社") && inside.ends_with('电'))
-            || (inside.chars().count() <= 12
+            || (inside.chars().count() <= NOTE_SHORT
                 && (inside.ends_with("整理")
                     || inside.ends_with("编译")
                     || inside.ends_with("口述")))
@@ -567,7 +578,7 @@ fn note_kind_of(t: &str, n: usize, bracket: bool) -> Option<NoteKind> {
             return Some(NoteKind::Source);
         }
         let ic = inside.chars().count();
-        if ic <= 12
+        if ic <= NOTE_SHORT
             && !inside.contains(['，', '。', ','])
             && [
                 "日报",
@@ -589,12 +600,12 @@ fn note_kind_of(t: &str, n: usize, bracket: bool) -> Option<NoteKind> {
         if t.starts_with('「') && ic <= 10 {
             return Some(NoteKind::Column);
         }
-        if t.starts_with(['[', '【']) && ic <= 20 && inside.contains([':', '：']) {
+        if t.starts_with(['[', '【']) && ic <= NOTE_LINE && inside.contains([':', '：']) {
             return Some(NoteKind::Other);
         }
         return None;
     }
-    if n <= 20
+    if n <= NOTE_LINE
         && (t.starts_with("据新华社")
             || t.starts_with("据人民日报")
             || (t.starts_with('据')
@@ -629,7 +640,7 @@ fn note_kind_of(t: &str, n: usize, bracket: bool) -> Option<NoteKind> {
     if t.starts_with('※') {
         return Some(NoteKind::Other);
     }
-    if n <= 12 && is_date(t) {
+    if n <= NOTE_SHORT && is_date(t) {
         return Some(NoteKind::Date);
     }
     if matches!(
@@ -647,7 +658,8 @@ fn note_kind_of(t: &str, n: usize, bracket: bool) -> Option<NoteKind> {
     ) {
         return Some(NoteKind::Column);
     }
-    if (t.starts_with("责任编辑") || t.starts_with("编辑：") || t.starts_with("编辑:")) && n <= 24
+    if (t.starts_with("责任编辑") || t.starts_with("编辑：") || t.starts_with("编辑:"))
+        && n <= EDITOR_LINE
     {
         return Some(NoteKind::Editor);
     }
@@ -945,6 +957,195 @@ pub fn cue(line: &Line<'_>) -> Cue {
         return Cue::Front;
     }
     Cue::None
+}
+
+/// Whether the text is a list of personal names (辛组研, 孙 绍 骋, 张学良 杨 羊),
+/// a job title and a name, or a team (…课题组).
+pub fn name_like(t: &str) -> bool {
+    name_shaped(t, true)
+}
+
+/// Whether a line is a name or a word as short as one (a picture's label:
+/// 神舟, 天宫): either stands alone on its line, never the end of a
+/// sentence's line before it.
+pub fn name_or_word(t: &str) -> bool {
+    name_shaped(t, false)
+}
+
+/// A name's shape: a few short Han words, or one job title and a name, or
+/// a transliterated name; `surnamed` asks that a Han name start with a surname.
+fn name_shaped(t: &str, surnamed: bool) -> bool {
+    let t = t.trim();
+    if PARTS_OF_A_BOOK.contains(&t) {
+        return false;
+    }
+    if let Some(names) = latin_byline(t) {
+        return !names.is_empty();
+    }
+    let inner = t
+        .strip_prefix(['(', '（'])
+        .and_then(|s| s.strip_suffix([')', '）']))
+        .unwrap_or(t);
+    if ["课题组", "调研组", "写作组", "评论员", "编辑部", "编写组"]
+        .iter()
+        .any(|s| inner.ends_with(s))
+        && inner.chars().count() <= BYLINE_LONGEST
+    {
+        return true;
+    }
+    let tokens: Vec<&str> = inner
+        .split([' ', '\u{3000}', '\t'])
+        .filter(|s| !s.is_empty())
+        .collect();
+    let han = |s: &str| {
+        s.chars().all(|c| {
+            super::lines::is_cjk(c)
+                && !is_terminal(c)
+                && !matches!(c, '，' | '、' | '“' | '”' | '《' | '》')
+                || c == '·'
+        })
+    };
+    if tokens.is_empty() || tokens.len() > 6 || !tokens.iter().all(|s| han(s)) {
+        return false;
+    }
+    let total: usize = tokens.iter().map(|s| s.chars().count()).sum();
+    if tokens.len() >= 2 && ROLES.iter().any(|r| tokens[0].ends_with(r)) {
+        let last = tokens[tokens.len() - 1].chars().count();
+        return (2..=4).contains(&last) && total <= BYLINE_LONGEST;
+    }
+    // A name transliterated from Uyghur, Mongolian or a foreign language
+    // joins its parts with a middle dot (木拉迪力·克衣木): each part is a
+    // word of its own, longer than a Han given name.
+    let dotted = |s: &str| {
+        let parts: Vec<usize> = s.split('·').map(|p| p.chars().count()).collect();
+        (2..=MAX_DOTTED_PARTS).contains(&parts.len())
+            && parts.iter().all(|&n| (1..=MAX_DOTTED_PART).contains(&n))
+    };
+    if tokens.iter().any(|s| s.contains('·')) {
+        return tokens.len() <= 3
+            && tokens
+                .iter()
+                .all(|s| dotted(s) || (2..=4).contains(&s.chars().count()));
+    }
+    if tokens.len() == 1 && total == 4 {
+        // Four characters are a phrase (行动路径) more often than a name;
+        // a name that long has a surname of two.
+        return COMPOUND_SURNAMES.iter().any(|s| inner.starts_with(s));
+    }
+    // A short word (安装, 字体, 行动路径) is no name unless it starts with a
+    // surname; a letter-spaced name (孙 绍 骋) has its surname first.
+    total <= NAMES_LONGEST
+        && tokens.iter().all(|s| (1..=4).contains(&s.chars().count()))
+        && (tokens.len() > 1 || (2..=4).contains(&total))
+        && (!surnamed
+            || surname_first(tokens[0])
+                && tokens
+                    .iter()
+                    .filter(|s| s.chars().count() >= 2)
+                    .all(|s| surname_first(s)))
+}
+
+/// Whether a word starts with a surname in common use.
+fn surname_first(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| SURNAMES.contains(c))
+        || COMPOUND_SURNAMES.iter().any(|s| word.starts_with(s))
+}
+
+/// The surnames of about 99% of people in China (the 400 most common, in
+/// order of frequency), simplified; a name starts with one.
+const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由习";
+
+/// Surnames of two characters, the ones in use today.
+#[rustfmt::skip]
+const COMPOUND_SURNAMES: [&str; 16] = [
+    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "轩辕", "令狐", "端木",
+];
+
+/// A transliterated name has a given name, a father's or family name and
+/// rarely a third part (艾力·阿不都·热合曼).
+const MAX_DOTTED_PARTS: usize = 3;
+/// Transliterated words run longer than Han names (木拉迪力, 阿卜杜热依木).
+const MAX_DOTTED_PART: usize = 6;
+
+/// The most characters of a team's name (…课题组) or of a job title and a
+/// name (自治区人民政府主席 王莉霞): longer, the line says more than who wrote.
+const BYLINE_LONGEST: usize = 24;
+/// The most characters of a list of personal names: four names of three
+/// characters, as a byline sets them.
+const NAMES_LONGEST: usize = 12;
+
+/// The names of a book's parts, which stand alone as headings and are no
+/// person's name however short.
+#[rustfmt::skip]
+const PARTS_OF_A_BOOK: [&str; 18] = [
+    "摘要", "目录", "前言", "序言", "引言", "序", "附录", "后记", "致谢", "参考文献", "索引", "简介", "概述", "总结", "结论", "导言", "绪论", "说明",
+];
+
+/// Job titles that stand before a name in a byline (simplified and traditional).
+#[rustfmt::skip]
+pub const ROLES: [&str; 27] = [
+    "主席", "书记", "记者", "市长", "省长", "部长", "主任", "编辑", "教授", "研究员", "通讯员", "局长", "县长", "院长", "委员", "書記", "記者", "市長",
+    "省長", "部長", "編輯", "研究員", "通訊員", "局長", "縣長", "院長", "委員",
+];
+
+/// The names of a Latin byline ("By Margaret L. Holloway", "by A. Smith and
+/// B. Jones"), or `None` when the line is not one.
+pub fn latin_byline(t: &str) -> Option<Vec<String>> {
+    let rest = t
+        .strip_prefix("By ")
+        .or_else(|| t.strip_prefix("by "))
+        .or_else(|| t.strip_prefix("BY "))?;
+    // A sentence that happens to start with "By" has lower-case words.
+    if rest.chars().count() > 60 || rest.ends_with(['!', '?', ';', ':']) {
+        return None;
+    }
+    let names: Vec<String> = rest
+        .split(" and ")
+        .flat_map(|p| p.split(','))
+        .map(|n| n.trim().to_string())
+        .filter(|n| !n.is_empty())
+        .collect();
+    let capitalised = |n: &String| {
+        n.split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && n.split_whitespace().count() <= 4
+    };
+    names.iter().all(capitalised).then_some(names)
+}
+
+/// Whether a paragraph's text ends in a jump to a later page.
+pub fn jumps_out(text: &str) -> bool {
+    jump_mark(text.trim_end(), false).is_some_and(|m| {
+        ["下转", "转第", "转下页", "转下版", "转"]
+            .iter()
+            .any(|p| m.starts_with(p))
+    })
+}
+
+/// Whether a paragraph's text starts where a jump lands.
+pub fn lands(text: &str) -> bool {
+    jump_mark(text.trim_start(), true).is_some_and(|m| {
+        ["上接", "接第", "接上页", "接上版", "接"]
+            .iter()
+            .any(|p| m.starts_with(p))
+    })
+}
+
+/// The inside of the bracketed mark at the start (or end) of `t`, when it is
+/// short and names a page or edition: 下转第9页, 上接1版.
+fn jump_mark(t: &str, at_start: bool) -> Option<&str> {
+    let inner = if at_start {
+        let rest = t.strip_prefix(['(', '（'])?;
+        &rest[..rest.find([')', '）'])?]
+    } else {
+        let rest = t.strip_suffix([')', '）'])?;
+        let open = rest.rfind(['(', '（'])?;
+        &rest[open + rest[open..].chars().next()?.len_utf8()..]
+    };
+    let inner = inner.trim();
+    let short = inner.chars().count() <= 10;
+    let names_a_place = inner.contains(['页', '版']) || inner.chars().any(|c| c.is_ascii_digit());
+    (short && names_a_place).then_some(inner)
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-//! Stage 1: bytes to text, with the encoding detected and named.
+//! Bytes to text, with the encoding detected and named.
 
 use crate::{Error, Result};
 use encoding_rs::{

@@ -1,4 +1,4 @@
-//! Stage: print furniture. Page numbers standing alone, barcodes, and running
+//! Print furniture. Page numbers standing alone, barcodes, and running
 //! heads, which are told apart from headings by recurring page after page.
 
 use super::cues::{self, Cue};

@@ -1,4 +1,4 @@
-//! Stage 9: articles continued on a later page. Newspapers and magazines end
+//! Articles continued on a later page. Newspapers and magazines end
 //! a column with "(下转第9页)" and pick the text up pages later under
 //! "(上接第4页)", with other articles in between. The continuation is moved
 //! back to where the article broke off, its first paragraph joined to the
@@ -7,9 +7,9 @@
 //! becomes a milestone ([`FurnitureKind::Continuation`]) where it stood, which
 //! TEI keeps and the reading formats leave out.
 
+use super::cues::{jumps_out, lands};
 use super::lines::Line;
-use crate::layout::ranges;
-use crate::model::{Article, Block, BlockKind, FurnitureKind, Inline, Milestone, Span};
+use crate::model::{Article, Block, BlockKind, FurnitureKind, Inline, Milestone, Span, confidence};
 
 /// The lines whose text jumps out or lands, noted while the lines are read
 /// for their cues. Paragraphs keep their lines' text whole, so only blocks
@@ -35,41 +35,6 @@ impl Marks {
             self.lands.push(l.n);
         }
     }
-}
-
-/// Whether a paragraph's text ends in a jump to a later page.
-pub(super) fn jumps_out(text: &str) -> bool {
-    mark(text.trim_end(), false).is_some_and(|m| {
-        ["下转", "转第", "转下页", "转下版", "转"]
-            .iter()
-            .any(|p| m.starts_with(p))
-    })
-}
-
-/// Whether a paragraph's text starts where a jump lands.
-fn lands(text: &str) -> bool {
-    mark(text.trim_start(), true).is_some_and(|m| {
-        ["上接", "接第", "接上页", "接上版", "接"]
-            .iter()
-            .any(|p| m.starts_with(p))
-    })
-}
-
-/// The inside of the bracketed mark at the start (or end) of `t`, when it is
-/// short and names a page or edition: 下转第9页, 上接1版.
-fn mark(t: &str, at_start: bool) -> Option<&str> {
-    let inner = if at_start {
-        let rest = t.strip_prefix(['(', '（'])?;
-        &rest[..rest.find([')', '）'])?]
-    } else {
-        let rest = t.strip_suffix([')', '）'])?;
-        let open = rest.rfind(['(', '（'])?;
-        &rest[open + rest[open..].chars().next()?.len_utf8()..]
-    };
-    let inner = inner.trim();
-    let short = inner.chars().count() <= 10;
-    let names_a_place = inner.contains(['页', '版']) || inner.chars().any(|c| c.is_ascii_digit());
-    (short && names_a_place).then_some(inner)
 }
 
 /// The block's first (or last) span, when its line is one of `marked`:
@@ -191,7 +156,10 @@ fn pair(articles: &mut Vec<Article>, marks: &Marks) {
         let first = moved.remove(0);
         let target = &mut articles[ai].blocks[bi];
         target.content.extend(first.content);
-        target.confidence = target.confidence.min(first.confidence).min(0.8);
+        target.confidence = target
+            .confidence
+            .min(first.confidence)
+            .min(confidence::LIKELY);
         let mut lines: Vec<u32> = target
             .lines
             .iter()
@@ -199,7 +167,7 @@ fn pair(articles: &mut Vec<Article>, marks: &Marks) {
             .flat_map(|r| r[0]..=r[1])
             .collect();
         lines.sort_unstable();
-        target.lines = ranges(lines);
+        target.lines = crate::model::ranges(lines);
         articles[ai].blocks.splice(bi + 1..bi + 1, moved);
         if articles[aj].blocks.is_empty() {
             emptied[aj] = true;

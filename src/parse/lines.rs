@@ -1,5 +1,8 @@
-//! Stage 2: the text cut into lines, each measured once for the later stages.
+//! The text cut into lines, each measured once for the later stages.
 
+// The character classes live in `crate::chars`; the parser's stages ask
+// them through here.
+pub(crate) use crate::chars::{char_width, is_cjk, is_letter, is_space, is_white, is_wide};
 use crate::model::Span;
 use std::sync::Arc;
 
@@ -99,18 +102,6 @@ impl<'a> Line<'a> {
             text..text + self.text.len(),
         )
     }
-}
-
-/// White space as `score.py` (Python's `str.isspace`) sees it, so that the
-/// same lines count as blank here and there.
-pub fn is_space(c: char) -> bool {
-    is_white(c) || ('\x1c'..='\x1f').contains(&c)
-}
-
-/// `char::is_whitespace`, without its table search for the characters past
-/// U+3000, none of them white space: Chinese text is made of them.
-pub(crate) fn is_white(c: char) -> bool {
-    (c as u32) <= 0x3000 && c.is_whitespace()
 }
 
 /// Splits `text` at `\n` only, as the layout format counts lines; a final
@@ -221,66 +212,6 @@ fn count(text: &str) -> (u32, u32, u8) {
         i += len;
     }
     (chars, wide, marks)
-}
-
-/// Width of a character in ems: CJK and full-width forms are 1, others 1/2.
-pub fn char_width(c: char) -> f32 {
-    if is_wide(c) { 1.0 } else { 0.5 }
-}
-
-/// Whether a character is set full-width in Chinese print.
-pub fn is_wide(c: char) -> bool {
-    let u = c as u32;
-    // The common cases first: this runs on every character.
-    if (0x4E00..=0x9FFF).contains(&u) {
-        return true;
-    }
-    if u < 0x80 {
-        return false;
-    }
-    matches!(u,
-        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF
-        | 0x4E00..=0x9FFF | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
-        | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
-        || matches!(
-            c,
-            '“' | '”'
-                | '‘'
-                | '’'
-                | '—'
-                | '…'
-                | '·'
-                | '□'
-                | '■'
-                | '●'
-                | '○'
-                | '※'
-                | '★'
-                | '☆'
-                | '◆'
-                | '◇'
-                | '▲'
-                | '△'
-        )
-}
-
-/// `char::is_alphabetic` (a letter, Han included), with ASCII and common
-/// CJK punctuation answered without the slow table search it makes beyond
-/// Latin: it runs on every character of many lines.
-pub fn is_letter(c: char) -> bool {
-    match c as u32 {
-        0..=0x7F => c.is_ascii_alphabetic(),
-        0x3400..=0x4DBF | 0x4E00..=0x9FFF => true,
-        0x3000..=0x3004 | 0x3008..=0x3020 | 0xFF01..=0xFF20 => false,
-        _ => c.is_alphabetic(),
-    }
-}
-
-/// Whether a character is Chinese, Japanese or Korean (ideographs, kana,
-/// hangul, CJK and full-width punctuation).
-pub fn is_cjk(c: char) -> bool {
-    let u = c as u32;
-    matches!(u, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF | 0x20000..=0x3FFFD)
 }
 
 #[cfg(test)]

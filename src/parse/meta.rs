@@ -1,4 +1,4 @@
-//! Stage 9: what the text says about itself, gathered from the blocks:
+//! What the text says about itself, gathered from the blocks:
 //! title, authors, date, publication, issue, ISSN, sources; and its language.
 
 use crate::model::{Article, ArticleKind, BlockKind, Metadata, NoteKind};
@@ -118,13 +118,17 @@ fn date_in(t: &str) -> Option<String> {
     }
 }
 
-/// `zh-CN`, `zh-TW` or `en` (or `und`), from the characters of the text.
-pub fn detect_language(text: &str) -> &'static str {
+/// `zh-CN`, `zh-TW`, `ja`, `ko` or `en` (or `und`), from the characters of
+/// the text. The one place the language is decided: the writers read
+/// `doc.meta.language`, and run this only on a document whose language is
+/// no tag (one built by hand, or given a bad one).
+pub(crate) fn detect_language(text: &str) -> &'static str {
     const SIMPLIFIED: Han =
         han_set("们这个会来时说国为与学对从开关发经过还进长门问间见现实么种东车书");
     const TRADITIONAL: Han =
         han_set("們這個會來時說國為與學對從開關發經過還進長門問間見現實麼種東車書");
     let (mut han, mut latin, mut simp, mut trad) = (0usize, 0usize, 0usize, 0usize);
+    let (mut kana, mut hangul) = (0usize, 0usize);
     for c in text.chars().take(200_000) {
         // This runs on every character: ideographs, most of them, first.
         if let Some(k) = han_index(c) {
@@ -132,12 +136,21 @@ pub fn detect_language(text: &str) -> &'static str {
             simp += (SIMPLIFIED[k / 64] >> (k % 64) & 1) as usize;
             trad += (TRADITIONAL[k / 64] >> (k % 64) & 1) as usize;
         } else if super::lines::is_cjk(c) && super::lines::is_letter(c) {
+            // Kana are counted among the Han too: a few in Chinese text
+            // (a Japanese name) leave it Chinese.
             han += 1;
+            kana += usize::from(matches!(c, '\u{3040}'..='\u{30FF}'));
+        } else if matches!(c, '\u{AC00}'..='\u{D7AF}') {
+            hangul += 1;
         } else if c.is_ascii_alphabetic() {
             latin += 1;
         }
     }
-    if han == 0 && latin == 0 {
+    if kana > 0 && kana * 10 > han - kana {
+        "ja"
+    } else if hangul > han && hangul > latin {
+        "ko"
+    } else if han == 0 && latin == 0 {
         "und"
     } else if han * 4 >= latin {
         if trad > simp { "zh-TW" } else { "zh-CN" }
@@ -209,6 +222,13 @@ mod tests {
         assert_eq!(detect_language("這是我們的國家。"), "zh-TW");
         assert_eq!(detect_language("The state of the art, in 2024."), "en");
         assert_eq!(detect_language("1234"), "und");
+        assert_eq!(detect_language("これは日本語の文章です。"), "ja");
+        assert_eq!(detect_language("이것은 한국어 문장입니다."), "ko");
+        // A kana or two in Chinese text (a shop's name) leave it Chinese.
+        assert_eq!(
+            detect_language("这家店的名字叫《の》，我们都很喜欢去那里吃饭和喝茶。"),
+            "zh-CN"
+        );
     }
 
     #[test]

@@ -15,16 +15,17 @@ mod lines;
 mod meta;
 mod paragraphs;
 mod profile;
+mod types;
 mod units;
 mod width;
 
-use crate::layout::ranges;
-use crate::model::{Block, BlockKind, Document, Inline, SourceInfo, Warning};
+use crate::model::{Document, SourceInfo, Warning};
 use crate::{Options, Result};
 use std::sync::Arc;
 
 pub use decode::{Decoded, decode};
-pub use lines::{char_width, is_cjk, is_space, is_wide};
+#[cfg(any(feature = "epub", feature = "html"))]
+pub(crate) use meta::detect_language;
 
 /// Parses text into a document.
 ///
@@ -142,8 +143,22 @@ pub fn parse_file(path: impl AsRef<std::path::Path>, options: &Options) -> Resul
     ))
 }
 
-fn build(source: &Arc<str>, options: &Options) -> Document {
-    let text: &str = source;
+/// What the stages before grouping learn of each line: the lines, their
+/// cues (the user's patterns first), column widths, furniture, and the
+/// lines that stand alone. [`build`] and [`debug_lines`] share it.
+struct Early<'a> {
+    lines: Vec<lines::Line<'a>>,
+    cue_of: Vec<cues::Cue>,
+    widths: Vec<f32>,
+    furniture: Vec<Option<furniture::Furniture>>,
+    is_furniture: Vec<bool>,
+    desc: Vec<bool>,
+    alone: Vec<bool>,
+    double_spaced: bool,
+    jump_marks: jumps::Marks,
+}
+
+fn early<'a>(text: &'a str, options: &Options) -> Early<'a> {
     let lines = lines::split(text);
     // Jump marks are noted in the same pass as the cues, while each line is
     // at hand.
@@ -162,26 +177,68 @@ fn build(source: &Arc<str>, options: &Options) -> Document {
     let furniture = furniture::find(&lines, &cue_of);
     let cue_of = furniture::settle(cue_of, &furniture);
     let is_furniture: Vec<bool> = furniture.iter().map(Option::is_some).collect();
-    let desc = classify::caption_descriptions(&lines, &cue_of, &is_furniture);
+    let desc = units::caption_descriptions(&lines, &cue_of, &is_furniture);
     let alone: Vec<bool> = is_furniture
         .iter()
         .zip(&desc)
         .map(|(f, d)| *f || *d)
         .collect();
-    let shape = units::Shape {
-        lines: &lines,
-        cues: &cue_of,
-        widths: &widths,
-        alone: &alone,
-        double_spaced: units::double_spaced(&lines),
-    };
-    let units = units::group(&shape);
-    let double_spaced = shape.double_spaced;
-    let (items, collection) = classify::classify(&shape, units, &is_furniture, &desc);
-    let items = paragraphs::rejoin(&shape, items);
+    let double_spaced = units::double_spaced(&lines);
+    Early {
+        lines,
+        cue_of,
+        widths,
+        furniture,
+        is_furniture,
+        desc,
+        alone,
+        double_spaced,
+        jump_marks,
+    }
+}
+
+impl<'a> Early<'a> {
+    fn shape(&self) -> types::Shape<'_, 'a> {
+        types::Shape {
+            lines: &self.lines,
+            cues: &self.cue_of,
+            widths: &self.widths,
+            alone: &self.alone,
+            double_spaced: self.double_spaced,
+        }
+    }
+
+    /// The stages from grouping to the document's conventions: the items
+    /// with their kinds, and whether the text is a collection of articles.
+    fn classified(&self) -> (Vec<types::Item>, bool) {
+        let shape = self.shape();
+        let units = units::group(&shape);
+        let mut items = classify::classify(&shape, units, &self.is_furniture, &self.desc);
+        let collection = conventions::settle(&shape, &mut items);
+        (items, collection)
+    }
+}
+
+fn build(source: &Arc<str>, options: &Options) -> Document {
+    let text: &str = source;
+    let early = early(text, options);
+    let (items, collection) = early.classified();
+    let items = paragraphs::rejoin(&early.shape(), items);
+    let column_width = profile::column_width(&early.lines, &early.widths);
+    let double_spaced = early.double_spaced;
     // What only the stages before needed goes before the model is built,
     // when memory is at its peak.
-    let column_width = profile::column_width(&lines, &widths);
+    let Early {
+        lines,
+        cue_of,
+        widths,
+        furniture,
+        is_furniture,
+        desc,
+        alone,
+        jump_marks,
+        ..
+    } = early;
     drop((cue_of, widths, is_furniture, desc, alone));
     let mut warnings = Vec::new();
     let parts = assemble::Parts {
@@ -237,82 +294,33 @@ fn user_cue(l: &lines::Line<'_>, options: &Options) -> Option<cues::Cue> {
     None
 }
 
-/// Makes a block, computing its line ranges from its content.
-pub(crate) fn block(kind: BlockKind, content: Vec<Inline>) -> Block {
-    let ls = content.iter().filter_map(|i| {
-        if let Inline::Span(s) = i {
-            Some(s.line)
-        } else {
-            None
-        }
-    });
-    // The spans are nearly always in line order already: sorted (in a list
-    // of their own) only when they are not.
-    let lines = if ls.clone().is_sorted() {
-        ranges(ls)
-    } else {
-        let mut ls: Vec<u32> = ls.collect();
-        ls.sort_unstable();
-        ranges(ls)
-    };
-    Block {
-        kind,
-        lines,
-        content,
-        confidence: 1.0,
-    }
-}
-
-/// One line per source line with what the stages saw (width, column width,
-/// cue, furniture): for developers tuning the parser.
-#[doc(hidden)]
-pub fn debug_lines(text: &str) -> String {
+/// One line per source line with what the stages saw (width, column
+/// width, cue, unit, kind), the user's patterns in `options` applied: for
+/// developers tuning the parser (`cargo run --example debug_lines`).
+#[cfg(feature = "eval")]
+pub fn debug_lines(text: &str, options: &Options) -> String {
     use std::fmt::Write;
-    let lines = lines::split(text);
-    let cue_of: Vec<cues::Cue> = lines
-        .iter()
-        .map(|l| {
-            if l.is_blank() {
-                cues::Cue::None
-            } else {
-                cues::cue(l)
-            }
-        })
-        .collect();
-    let widths = width::column_widths(&lines, None);
-    let found = furniture::find(&lines, &cue_of);
-    let cue_of = furniture::settle(cue_of, &found);
-    let furniture: Vec<bool> = found.iter().map(Option::is_some).collect();
-    let desc = classify::caption_descriptions(&lines, &cue_of, &furniture);
-    let alone: Vec<bool> = furniture.iter().zip(&desc).map(|(f, d)| *f || *d).collect();
-    let shape = units::Shape {
-        lines: &lines,
-        cues: &cue_of,
-        widths: &widths,
-        alone: &alone,
-        double_spaced: units::double_spaced(&lines),
-    };
-    let mut unit_of = vec![0; lines.len()];
-    let units = units::group(&shape);
-    for (k, u) in units.iter().enumerate() {
+    let early = early(text, options);
+    let mut unit_of = vec![0; early.lines.len()];
+    for (k, u) in units::group(&early.shape()).iter().enumerate() {
         for &i in &u.lines {
             unit_of[i] = k;
         }
     }
-    let mut kind_of = vec![None; lines.len()];
-    for it in classify::classify(&shape, units, &furniture, &desc).0 {
+    let mut kind_of = vec![None; early.lines.len()];
+    for it in early.classified().0 {
         for &i in &it.lines {
             kind_of[i] = Some(it.kind);
         }
     }
     let mut s = String::new();
-    for (i, l) in lines.iter().enumerate() {
+    for (i, l) in early.lines.iter().enumerate() {
         if !l.is_blank() {
             let kind = kind_of[i].map_or(String::new(), |k| format!("{k:?}"));
             let _ = writeln!(
                 s,
                 "{:5} u{:<4} w={:5.1} W={:5.1} {:?} {kind} |{}",
-                l.n, unit_of[i], l.width, widths[i], cue_of[i], l.text
+                l.n, unit_of[i], l.width, early.widths[i], early.cue_of[i], l.text
             );
         }
     }

@@ -1,10 +1,9 @@
-//! Stage 7: paragraphs rejoined across what the page set into them. A
+//! Paragraphs rejoined across what the page set into them. A
 //! paragraph left in mid-sentence continues after a page number, a photo
 //! and its caption, or a boxed sidebar.
 
-use super::classify::{Item, Kind, Style};
 use super::cues::Cue;
-use super::units::Shape;
+use super::types::{Item, Kind, Shape, Style};
 
 /// Whether an item can stand inside a paragraph that goes on after it.
 fn interrupts(kind: Kind, sidebar: bool) -> bool {

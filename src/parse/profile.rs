@@ -1,12 +1,12 @@
-//! Stage: the document's profile, what the stages before learned of the
+//! The document's profile, what the stages before learned of the
 //! text's own conventions (one document or a collection, its numbering
 //! schemes and their levels, its furniture, its column width), gathered
 //! for a person to see why the parser decided as it did.
 
-use super::classify::Style;
 use super::cues::Numbering;
 use super::furniture::Furniture;
 use super::lines::Line;
+use super::types::Style;
 use crate::model::{FurniturePattern, NumberingScheme, Profile};
 use std::collections::BTreeMap;
 

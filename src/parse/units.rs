@@ -1,35 +1,43 @@
-//! Stage 5: lines grouped into units, the lines one block is made of before
+//! Lines grouped into units, the lines one block is made of before
 //! it is known what the block is. A unit ends where the shape of the text
 //! says a line was the last of its block: a sentence ends on a line shorter
 //! than the column, the next line is indented as a first line, or the next
 //! line carries a cue of its own (a number, a marker, a note).
 
-use super::classify;
 use super::cues::{self, Cue, Numbering};
 use super::lines::Line;
+use super::types::{Shape, Unit};
 use super::width::LONG_LINE;
 
-/// Lines that belong together, by index into the line list.
-#[derive(Debug, Clone)]
-pub struct Unit {
-    /// Indices of the unit's non-blank lines, in order.
-    pub lines: Vec<usize>,
-    /// The cue of the first line.
-    pub cue: Cue,
-}
+/// The longest caption description, in characters.
+const CAPTION_LONGEST: u32 = 120;
 
-/// The facts the grouping needs about the text.
-pub struct Shape<'t, 'a> {
-    /// The lines.
-    pub lines: &'t [Line<'a>],
-    /// Each line's cue (blank lines: `Cue::None`).
-    pub cues: &'t [Cue],
-    /// Each line's column width.
-    pub widths: &'t [f32],
-    /// Lines already known to stand alone (caption descriptions, furniture).
-    pub alone: &'t [bool],
-    /// Whether every line is followed by a blank one, so blanks say nothing.
-    pub double_spaced: bool,
+/// Which lines are the description of a photo credit that follows them:
+/// the line before each credit, which then stands alone.
+pub fn caption_descriptions(
+    shape_lines: &[super::lines::Line<'_>],
+    cue_of: &[Cue],
+    furniture: &[bool],
+) -> Vec<bool> {
+    let mut desc = vec![false; shape_lines.len()];
+    for i in 0..shape_lines.len() {
+        if cue_of[i] != Cue::Credit {
+            continue;
+        }
+        let Some(d) = (0..i).rev().find(|&j| !shape_lines[j].is_blank()) else {
+            continue;
+        };
+        // A caption says what the picture shows in a sentence or two; a
+        // longer line is the text the picture was set beside.
+        if cue_of[d] == Cue::None
+            && !furniture[d]
+            && i - d <= 3
+            && shape_lines[d].chars <= CAPTION_LONGEST
+        {
+            desc[d] = true;
+        }
+    }
+    desc
 }
 
 /// Whether a line reads as prose (a clause ends in it), not as a title.
@@ -61,6 +69,14 @@ const INDENT: f32 = 2.0;
 const FULL: f32 = 1.5;
 /// The same for a line of Han characters and full-width punctuation only.
 const FULL_HAN: f32 = 0.75;
+/// A line filling less of its column than this is short: a display line
+/// (a heading, a title, a label) or a paragraph's last. A heading that
+/// wraps reaches across most of the column; a short line after a sentence
+/// seldom does.
+const SHORT: f32 = 0.75;
+/// A headline's label (新华社权威访谈…：) fills less of its column than
+/// this: a little longer than a short line, as a label ends in a colon.
+const LABEL_SHORT: f32 = 0.8;
 
 impl Shape<'_, '_> {
     fn full(&self, i: usize, first: bool) -> bool {
@@ -130,7 +146,7 @@ impl Shape<'_, '_> {
     /// punctuation that would end one.
     fn stands_alone(&self, b: usize) -> bool {
         let l = &self.lines[b];
-        l.width < self.widths[b] * 0.75 && !cues::ends_open(l.text)
+        l.width < self.widths[b] * SHORT && !cues::ends_open(l.text)
     }
 
     /// Whether a line is set off as display text by indentation: short,
@@ -138,7 +154,7 @@ impl Shape<'_, '_> {
     /// extracted text).
     fn set_off(&self, b: usize) -> bool {
         let l = &self.lines[b];
-        l.indented() && l.width < self.widths[b] * 0.75 && !cues::ends_open(l.text)
+        l.indented() && l.width < self.widths[b] * SHORT && !cues::ends_open(l.text)
     }
 
     /// A short line ending in a colon over a short display line is a
@@ -149,8 +165,8 @@ impl Shape<'_, '_> {
         let t = la.text.trim_end();
         (t.ends_with('：') || t.ends_with(':'))
             && !t.trim_end_matches(['：', ':']).ends_with("如下")
-            && la.width < self.widths[a] * 0.8
-            && lb.width < self.widths[b] * 0.75
+            && la.width < self.widths[a] * LABEL_SHORT
+            && lb.width < self.widths[b] * SHORT
             && lb.chars >= 4
             && !cues::ends_open(lb.text)
     }
@@ -246,7 +262,7 @@ impl Shape<'_, '_> {
                 || !self.double_spaced
                     && b <= a + 2
                     && !cues::ends_open(lb.text)
-                    && lb.width < self.widths[b] * 0.75;
+                    && lb.width < self.widths[b] * SHORT;
         }
         let ends = cues::ends_sentence(la.text);
         if a_first && self.label_of_title(a, b) {
@@ -269,7 +285,7 @@ impl Shape<'_, '_> {
             return if clause(rest) {
                 lb.text.contains(['，', '、', ',', '；', '。']) || lb.chars >= 40
             } else {
-                !gap && lb.width <= la.width + 2.0 && !classify::name_or_word(lb.text)
+                !gap && lb.width <= la.width + 2.0 && !cues::name_or_word(lb.text)
             };
         }
         let full = self.full(a, a_first);
@@ -289,7 +305,7 @@ impl Shape<'_, '_> {
             let wrapped = la.width >= self.widths[a] * WRAPPED;
             return !gap
                 && wrapped
-                && (lb.width < self.widths[b] * 0.75 && !cues::ends_open(lb.text)
+                && (lb.width < self.widths[b] * SHORT && !cues::ends_open(lb.text)
                     || full && !lb.indented() && !self.long_mode(a));
         }
         if let Cue::Numbered { .. } = self.cues[a]
@@ -319,8 +335,8 @@ impl Shape<'_, '_> {
                 || (!gap
                     && la.width + 2.0 >= lb.width
                     && !cues::ends_open(lb.text)
-                    && !classify::name_or_word(la.text)
-                    && (solid || !classify::name_or_word(lb.text)));
+                    && !cues::name_or_word(la.text)
+                    && (solid || !cues::name_or_word(lb.text)));
         }
         // A sentence that ends before a blank line ends its paragraph in
         // text whose lines are otherwise set solid.
@@ -348,7 +364,7 @@ fn speaker(t: &str) -> bool {
     let label = &t[..i];
     let n = label.chars().count();
     (1..=4).contains(&n)
-        && (matches!(label, "问" | "答" | "记者" | "主持人") || classify::name_like(label))
+        && (matches!(label, "问" | "答" | "记者" | "主持人") || cues::name_like(label))
 }
 
 fn balanced(t: &str) -> bool {

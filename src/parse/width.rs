@@ -1,4 +1,4 @@
-//! Stage 4: the column width around each line.
+//! The column width around each line.
 //!
 //! Hard-wrapped print fills every line of a paragraph but the last to the
 //! column width, and indents the first; so a line's width against the width

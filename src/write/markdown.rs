@@ -16,7 +16,8 @@
 //! # Ok::<(), reprint::Error>(())
 //! ```
 
-use super::reading::{Flow, is_han, metadata, pieces, tidy, without_page};
+use super::reading::{Flow, Run, metadata, pieces, run_at, tidy, without_page};
+use crate::chars::is_set_solid;
 use crate::model::{Article, Block, BlockKind, FurnitureKind, Inline, Metadata};
 use crate::{Document, Error, Result};
 use std::io::Write;
@@ -151,34 +152,17 @@ impl Markdown<'_> {
     /// Writes the block at `at` and the blocks after it that belong with it;
     /// returns the index of the next block.
     fn group(&mut self, blocks: &[Block], at: usize) -> usize {
-        let run = |same: fn(&BlockKind) -> bool| {
-            at + blocks[at..].iter().take_while(|b| same(&b.kind)).count()
-        };
-        match &blocks[at].kind {
-            BlockKind::Title => {
-                let end = run(|k| *k == BlockKind::Title);
-                self.title(&blocks[at..end]);
-                end
-            }
-            BlockKind::ListItem { .. } => {
-                let end = run(|k| matches!(k, BlockKind::ListItem { .. }));
-                self.list(&blocks[at..end]);
-                end
-            }
-            BlockKind::TocEntry { .. } => {
-                let end = run(|k| matches!(k, BlockKind::TocEntry { .. }));
-                self.toc(&blocks[at..end]);
-                end
-            }
-            BlockKind::Sidebar { items } => {
-                self.sidebar(&blocks[at], items);
-                at + 1
-            }
-            _ => {
-                self.single(&blocks[at]);
-                at + 1
-            }
+        let (run, next) = run_at(blocks, at);
+        match run {
+            Run::Titles(titles) => self.title(titles),
+            Run::List(items) => self.list(items),
+            Run::Contents(lines) => self.toc(lines),
+            Run::One(b) => match &b.kind {
+                BlockKind::Sidebar { items } => self.sidebar(b, items),
+                _ => self.single(b),
+            },
         }
+        next
     }
 
     fn single(&mut self, b: &Block) {
@@ -298,7 +282,7 @@ impl Markdown<'_> {
         if names.is_empty() {
             return self.plain(&b.content, Flow::Display);
         }
-        let cjk = names.iter().all(|n| n.chars().any(is_han));
+        let cjk = names.iter().all(|n| n.chars().any(is_set_solid));
         let breaks: Vec<Inline> = b
             .content
             .iter()

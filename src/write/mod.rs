@@ -14,8 +14,12 @@ pub mod review;
 #[cfg(feature = "tei")]
 pub mod tei;
 
+#[cfg(any(feature = "epub", feature = "html", feature = "pdf"))]
+mod contents;
 #[cfg(any(feature = "epub", feature = "html", feature = "markdown"))]
 mod reading;
+#[cfg(any(feature = "epub", feature = "html", feature = "tei"))]
+mod sections;
 #[cfg(any(feature = "epub", feature = "html"))]
 mod xhtml;
 #[cfg(any(

@@ -3,7 +3,8 @@
 //! extraction leave between CJK characters.
 
 use super::xml::is_xml_char;
-use crate::model::{Document, FurnitureKind, Inline, Metadata};
+use crate::chars::{is_cjk_text, is_reading_space, is_set_solid};
+use crate::model::{Block, BlockKind, Document, FurnitureKind, Inline, Metadata};
 
 /// Stands for a page break inside text while spaces are tidied, so the break
 /// does not hide the characters on either side of it. XML cannot carry it,
@@ -23,24 +24,36 @@ pub(crate) enum Flow {
     Display,
 }
 
-/// Han ideographs and kana: the characters set without spaces between them.
-pub(crate) fn is_han(c: char) -> bool {
-    matches!(c,
-        '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' |
-        '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3FFFF}' | '\u{3005}' | '\u{3007}')
+/// What a writer for readers sets as one element: consecutive title lines
+/// (one heading), list items (one list), contents lines (one table of
+/// contents), or a block alone.
+pub(crate) enum Run<'b> {
+    Titles(&'b [Block]),
+    List(&'b [Block]),
+    Contents(&'b [Block]),
+    One(&'b Block),
 }
 
-/// Han, kana and the punctuation Chinese text uses (full-width forms, CJK
-/// brackets, curly quotes, dashes, ellipsis, middle dot).
-pub(crate) fn is_cjk(c: char) -> bool {
-    is_han(c)
-        || matches!(c,
-            '\u{3001}'..='\u{303F}' | '\u{FF01}'..='\u{FF60}' | '\u{FFE0}'..='\u{FFE6}' |
-            '\u{2014}' | '\u{2015}' | '\u{2018}'..='\u{201D}' | '\u{2026}' | '\u{00B7}' | '\u{2027}')
-}
-
-fn is_space(c: char) -> bool {
-    c.is_whitespace() || c == '\u{3000}' || c == '\u{FEFF}'
+/// The run that starts at block `at`, and the index of the block after it.
+pub(crate) fn run_at(blocks: &[Block], at: usize) -> (Run<'_>, usize) {
+    let end = |same: fn(&BlockKind) -> bool| {
+        at + blocks[at..].iter().take_while(|b| same(&b.kind)).count()
+    };
+    match &blocks[at].kind {
+        BlockKind::Title => {
+            let e = end(|k| *k == BlockKind::Title);
+            (Run::Titles(&blocks[at..e]), e)
+        }
+        BlockKind::ListItem { .. } => {
+            let e = end(|k| matches!(k, BlockKind::ListItem { .. }));
+            (Run::List(&blocks[at..e]), e)
+        }
+        BlockKind::TocEntry { .. } => {
+            let e = end(|k| matches!(k, BlockKind::TocEntry { .. }));
+            (Run::Contents(&blocks[at..e]), e)
+        }
+        _ => (Run::One(&blocks[at]), at + 1),
+    }
 }
 
 /// Cleans text for the reader: drops characters XML cannot carry, trims, and
@@ -58,13 +71,13 @@ pub(crate) fn tidy_marked(s: &str, flow: Flow) -> String {
     let mut out = String::with_capacity(s.len());
     let mut i = 0;
     while i < chars.len() {
-        if !is_space(chars[i]) {
+        if !is_reading_space(chars[i]) {
             out.push(chars[i]);
             i += 1;
             continue;
         }
         let start = i;
-        while i < chars.len() && is_space(chars[i]) {
+        while i < chars.len() && is_reading_space(chars[i]) {
             i += 1;
         }
         if start == 0 || i == chars.len() {
@@ -77,7 +90,7 @@ pub(crate) fn tidy_marked(s: &str, flow: Flow) -> String {
         }
     }
     // A break at either end may have kept a space next to it.
-    let trimmed = out.trim_matches(|c: char| is_space(c));
+    let trimmed = out.trim_matches(|c: char| is_reading_space(c));
     trimmed.to_string()
 }
 
@@ -96,28 +109,28 @@ fn gap(before: &[char], after: &[char], flow: Flow) -> Gap {
     let (Some(l), Some(r)) = (left, right) else {
         return Gap::None;
     };
-    let joins =
-        (is_cjk(l) && (is_cjk(r) || r.is_ascii_digit())) || (is_cjk(r) && l.is_ascii_digit());
+    let joins = (is_cjk_text(l) && (is_cjk_text(r) || r.is_ascii_digit()))
+        || (is_cjk_text(r) && l.is_ascii_digit());
     if !joins {
         return Gap::Space;
     }
-    if flow == Flow::Display && l.is_ascii_digit() && is_han(r) && !UNITS.contains(r) {
+    if flow == Flow::Display && l.is_ascii_digit() && is_set_solid(r) && !UNITS.contains(r) {
         // 2025·3 总第344期: a number ending one field, not counting what follows (2025 年).
         return Gap::Space;
     }
-    if flow == Flow::Running || !(is_han(l) && is_han(r)) {
+    if flow == Flow::Running || !(is_set_solid(l) && is_set_solid(r)) {
         return Gap::None;
     }
     let han_before = before
         .iter()
         .rev()
         .filter(|&&c| c != BREAK)
-        .take_while(|&&c| is_han(c))
+        .take_while(|&&c| is_set_solid(c))
         .count();
     let han_after = after
         .iter()
         .filter(|&&c| c != BREAK)
-        .take_while(|&&c| is_han(c))
+        .take_while(|&&c| is_set_solid(c))
         .count();
     if han_before == 1 && han_after == 1 {
         Gap::None

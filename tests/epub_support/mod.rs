@@ -102,17 +102,15 @@ pub fn is_cjk(c: char) -> bool {
     matches!(c, '\u{3001}'..='\u{303F}' | '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{FF01}'..='\u{FF60}')
 }
 
+// The builders in the order these tests give them (text, then line), on
+// the shared ones.
+
 pub fn span(text: &str, line: u32) -> Inline {
-    Inline::Span(Span::new(line, text))
+    crate::support::span(line, text)
 }
 
 pub fn block(kind: BlockKind, texts: &[&str], line: u32) -> Block {
-    Block {
-        kind,
-        content: texts.iter().map(|t| span(t, line)).collect(),
-        lines: vec![[line, line]],
-        confidence: 1.0,
-    }
+    crate::support::block(kind, texts.iter().map(|t| span(t, line)).collect())
 }
 
 pub fn para(texts: &[&str], line: u32) -> Block {
@@ -124,12 +122,7 @@ pub fn title(text: &str, line: u32) -> Block {
 }
 
 pub fn page(number: &str, line: u32) -> Inline {
-    Inline::Milestone(Box::new(Milestone {
-        kind: FurnitureKind::PageNumber {
-            number: number.into(),
-        },
-        span: Span::new(line, number),
-    }))
+    crate::support::page(line, number)
 }
 
 /// A magazine in miniature: front matter with a table of contents, then an
@@ -185,25 +178,21 @@ pub fn every_kind() -> Document {
             first,
             block(BlockKind::Heading { level: 3 }, &["（一）坚持创新"], 23),
             item("", "——提升西部地区科技创新能力", 24),
-            Block {
-                kind: BlockKind::Caption {
+            Block::new(
+                BlockKind::Caption {
                     credit: vec![span("□新华社记者 燕 雁/摄", 26)],
                 },
-                content: vec![span("G3012线喀什疏勒高速公路。", 25)],
-                lines: vec![[25, 26]],
-                confidence: 1.0,
-            },
-            Block {
-                kind: BlockKind::Sidebar {
+                vec![span("G3012线喀什疏勒高速公路。", 25)],
+            ),
+            Block::new(
+                BlockKind::Sidebar {
                     items: vec![
                         item("-", "要坚持把发展特色优势产业作为主攻方向。", 28),
                         item("-", "要坚持统筹发展和安全。", 29),
                     ],
                 },
-                content: vec![span("习近平强调——", 27)],
-                lines: vec![[27, 29]],
-                confidence: 1.0,
-            },
+                vec![span("习近平强调——", 27)],
+            ),
             block(
                 BlockKind::Furniture {
                     kind: FurnitureKind::PageNumber {
@@ -251,17 +240,7 @@ pub fn every_kind() -> Document {
 }
 
 /// A small deterministic random number generator, so failures reproduce.
-pub struct Lcg(pub u64);
-
-impl Lcg {
-    pub fn below(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((self.0 >> 33) as usize) % n.max(1)
-    }
-}
+pub use crate::support::Lcg;
 
 const NASTY: &[&str] = &[
     "",
@@ -355,10 +334,8 @@ fn random_block(rng: &mut Lcg, depth: usize) -> Block {
         },
     };
     Block {
-        kind,
-        content: random_inlines(rng),
-        lines: vec![],
         confidence: 0.5,
+        ..Block::new(kind, random_inlines(rng))
     }
 }
 

@@ -42,17 +42,15 @@ fn is_xml_char(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
 
+// The builders in the order these tests give them (text, then line), on
+// the shared ones.
+
 pub fn span(text: &str, line: u32) -> Inline {
-    Inline::Span(Span::new(line, text))
+    crate::support::span(line, text)
 }
 
 pub fn block(kind: BlockKind, texts: &[&str], line: u32) -> Block {
-    Block {
-        kind,
-        content: texts.iter().map(|t| span(t, line)).collect(),
-        lines: vec![[line, line]],
-        confidence: 1.0,
-    }
+    crate::support::block(kind, texts.iter().map(|t| span(t, line)).collect())
 }
 
 pub fn para(text: &str, line: u32) -> Block {
@@ -60,20 +58,10 @@ pub fn para(text: &str, line: u32) -> Block {
 }
 
 pub fn page(number: &str, line: u32) -> Inline {
-    Inline::Milestone(Box::new(Milestone {
-        kind: FurnitureKind::PageNumber {
-            number: number.into(),
-        },
-        span: Span::new(line, number),
-    }))
+    crate::support::page(line, number)
 }
 
-pub fn article(blocks: Vec<Block>) -> Article {
-    Article {
-        kind: ArticleKind::Article,
-        blocks,
-    }
-}
+pub use crate::support::article;
 
 /// A magazine in miniature: front matter with a table of contents, then an
 /// article with every kind of block, note and furniture, then a second article.
@@ -133,25 +121,21 @@ pub fn every_kind() -> Document {
         block(BlockKind::Heading { level: 3 }, &["（一）坚持创新"], 23),
         item("", "——提升西部地区科技创新能力", 24),
         item("•", "加快发展新质生产力", 24),
-        Block {
-            kind: BlockKind::Caption {
+        Block::new(
+            BlockKind::Caption {
                 credit: vec![span("□新华社记者 燕 雁/摄", 26)],
             },
-            content: vec![span("G3012线喀什疏勒高速公路。", 25)],
-            lines: vec![[25, 26]],
-            confidence: 1.0,
-        },
-        Block {
-            kind: BlockKind::Sidebar {
+            vec![span("G3012线喀什疏勒高速公路。", 25)],
+        ),
+        Block::new(
+            BlockKind::Sidebar {
                 items: vec![
                     item("-", "要坚持把发展特色优势产业作为主攻方向。", 28),
                     item("-", "要坚持统筹发展和安全。", 29),
                 ],
             },
-            content: vec![span("习近平强调——", 27)],
-            lines: vec![[27, 29]],
-            confidence: 1.0,
-        },
+            vec![span("习近平强调——", 27)],
+        ),
         block(
             BlockKind::Furniture {
                 kind: FurnitureKind::PageNumber {
@@ -239,17 +223,7 @@ pub const MARKUP_LOOKALIKES: &[&str] = &[
 ];
 
 /// A small deterministic random number generator, so failures reproduce.
-pub struct Lcg(pub u64);
-
-impl Lcg {
-    pub fn below(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((self.0 >> 33) as usize) % n.max(1)
-    }
-}
+pub use crate::support::Lcg;
 
 const NASTY: &[&str] = &[
     "",
@@ -332,12 +306,7 @@ fn random_block(rng: &mut Lcg, depth: usize) -> Block {
                 .collect(),
         },
     };
-    Block {
-        kind,
-        content: inlines(rng),
-        lines: vec![],
-        confidence: 1.0,
-    }
+    Block::new(kind, inlines(rng))
 }
 
 /// A document of random shape and hostile text.

@@ -8,22 +8,7 @@ use reprint::model::*;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-pub fn span(line: u32, text: &str) -> Inline {
-    Inline::Span(Span::new(line, text))
-}
-
-pub fn block(kind: BlockKind, content: Vec<Inline>) -> Block {
-    Block {
-        kind,
-        content,
-        lines: vec![],
-        confidence: 1.0,
-    }
-}
-
-pub fn para(line: u32, text: &str) -> Block {
-    block(BlockKind::Paragraph, vec![span(line, text)])
-}
+pub use crate::support::{block, para, span};
 
 /// Front matter with a table of contents, then two articles that use every
 /// block kind and inline, the second long enough to run over pages.

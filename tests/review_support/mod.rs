@@ -174,16 +174,12 @@ pub fn run_chromium(bin: &str, profile: &Path, args: &[&str], page: &Path) -> St
     reader.join().unwrap()
 }
 
-pub fn span(line: u32, text: &str) -> Inline {
-    Inline::Span(Span::new(line, text))
-}
+pub use crate::support::span;
 
 pub fn block(kind: BlockKind, content: Vec<Inline>, confidence: f32) -> Block {
     Block {
-        kind,
-        content,
-        lines: vec![],
         confidence,
+        ..crate::support::block(kind, content)
     }
 }
 

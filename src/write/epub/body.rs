@@ -2,9 +2,7 @@
 //! the navigation tree and the printed page list found on the way.
 
 use crate::model::{ArticleKind, BlockKind, Document};
-use crate::write::xhtml::{
-    Labels, Markup, NavPoint, PageTarget, Target, article_label, nest, squash,
-};
+use crate::write::xhtml::{Labels, Markup, NavPoint, PageTarget, Target, article_label, nest};
 
 /// A part past this many bytes of XHTML is closed at the next section heading.
 const SOFT_LIMIT: usize = 48 * 1024;
@@ -44,12 +42,12 @@ pub(super) fn render(
         .articles
         .iter()
         .enumerate()
-        .filter(|(_, a)| a.kind == ArticleKind::Article)
-        .filter_map(|(i, a)| {
-            a.title()
-                .map(|t| (squash(&t), format!("{}.xhtml", base(i))))
+        .map(|(i, a)| {
+            let title = (a.kind == ArticleKind::Article)
+                .then(|| a.title())
+                .flatten();
+            (title, format!("{}.xhtml", base(i)))
         })
-        .filter(|(k, _)| k.chars().count() >= 4)
         .collect();
     let mut m = Markup::new(Target::Epub, labels, links);
     let mut parts = Vec::new();

@@ -153,9 +153,12 @@ fn render(doc: &Document, options: &HtmlOptions) -> Result<String> {
         .articles
         .iter()
         .enumerate()
-        .filter(|(_, a)| a.kind == ArticleKind::Article)
-        .filter_map(|(i, a)| a.title().map(|t| (squash(&t), format!("#{}", id(i)))))
-        .filter(|(k, _)| k.chars().count() >= 4)
+        .map(|(i, a)| {
+            let title = (a.kind == ArticleKind::Article)
+                .then(|| a.title())
+                .flatten();
+            (title, format!("#{}", id(i)))
+        })
         .collect();
     let mut m = Markup::new(Target::Html, labels, links);
     let mut flat = Vec::new();

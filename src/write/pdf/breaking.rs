@@ -1,6 +1,7 @@
 //! Where a line may end: UAX #14 break opportunities, tailored with the
 //! kinsoku rules of clreq and GB/T 15834-2011 §5.
 
+use crate::chars::is_em_grid;
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
 /// Characters that may not begin a line (GB/T 15834: 句号、逗号、顿号、分号、
@@ -48,7 +49,7 @@ pub(super) fn opportunities(text: &str, chars: &[char]) -> Vec<bool> {
         let (prev, next) = (chars[i - 1], chars[i]);
         if no_start(next) || no_end(prev) || inseparable(prev, next) {
             allowed[i] = false;
-        } else if is_cjk(prev) && is_cjk(next) && !prev.is_whitespace() {
+        } else if is_em_grid(prev) && is_em_grid(next) && !prev.is_whitespace() {
             // UAX #14 forbids breaks around quotation marks (class QU), which
             // in Chinese are paired full-width marks: allow what kinsoku allows.
             allowed[i] = true;
@@ -57,19 +58,10 @@ pub(super) fn opportunities(text: &str, chars: &[char]) -> Vec<bool> {
     allowed
 }
 
-/// Ideographs, kana, and full-width punctuation: text that is set on the em grid.
-pub(super) fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x2E80..=0x2FFF | 0x3000..=0x303F | 0x3040..=0x30FF | 0x3100..=0x312F | 0x3190..=0x31FF
-        | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60
-        | 0x20000..=0x3FFFF)
-        || matches!(c, '“' | '”' | '‘' | '’' | '—' | '…' | '·')
-}
-
 /// Letters and digits of alphabetic scripts, which get a quarter em of space
 /// next to ideographs (clreq §3.2.3).
 pub(super) fn is_western(c: char) -> bool {
-    (c.is_alphanumeric() && !is_cjk(c)) || matches!(c, '%' | '$' | '&' | '@' | '#')
+    (c.is_alphanumeric() && !is_em_grid(c)) || matches!(c, '%' | '$' | '&' | '@' | '#')
 }
 
 #[cfg(test)]

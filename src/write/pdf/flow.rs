@@ -4,8 +4,7 @@
 
 use super::style::{Style, credit_style, style_of};
 use crate::model::{Article, ArticleKind, Block, BlockKind, Document, Inline};
-use aho_corasick::AhoCorasick;
-use std::collections::HashMap;
+use crate::write::contents::Contents;
 
 /// One block of text to set.
 pub(super) struct Para {
@@ -81,40 +80,9 @@ pub(super) fn flow(doc: &Document, leading: f32) -> (Vec<Para>, Vec<ArticleInfo>
 /// An entry that contains an article's title (white space ignored) points to
 /// that article, so the writer can print the new page and link to it.
 fn link_contents(paras: &mut [Para], infos: &[ArticleInfo]) {
-    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-    let mut articles_of: HashMap<String, Vec<usize>> = HashMap::new();
-    for (a, info) in infos.iter().enumerate() {
-        if let Some(t) = info
-            .title
-            .as_deref()
-            .map(squeeze)
-            .filter(|t| t.chars().count() >= 4)
-        {
-            articles_of.entry(t).or_default().push(a);
-        }
-    }
-    let titles: Vec<(&String, &Vec<usize>)> = articles_of.iter().collect();
-    // All titles searched at once: a long contents against many titles, one
-    // by one, would cost their product. Building fails only past 4 GB of
-    // automaton; such a book goes without contents links.
-    let Ok(search) = AhoCorasick::new(titles.iter().map(|(t, _)| t)) else {
-        return;
-    };
+    let contents = Contents::new(infos.iter().map(|i| i.title.as_deref()));
     for p in paras.iter_mut().filter(|p| p.tab.is_some()) {
-        let text = squeeze(&p.text);
-        // The longest title in the entry that is another article's, the later article on a tie.
-        p.target = search
-            .find_overlapping_iter(&text)
-            .filter_map(|m| {
-                let (t, articles) = titles[m.pattern().as_usize()];
-                articles
-                    .iter()
-                    .rev()
-                    .find(|&&a| a != p.article)
-                    .map(|&a| (t.len(), a))
-            })
-            .max()
-            .map(|(_, a)| a);
+        p.target = contents.find(&p.text, Some(p.article));
     }
 }
 

@@ -3,8 +3,9 @@
 //! filling (linear in the text), and the space each line's gaps must take to
 //! be justified.
 
-use super::breaking::{is_cjk, is_western, opportunities};
+use super::breaking::{is_western, opportunities};
 use super::fonts::{FontSet, Role};
+use crate::chars::is_em_grid;
 
 /// One character placed in a paragraph.
 #[derive(Debug, Clone, Copy)]
@@ -113,7 +114,7 @@ pub(super) fn items(
             _ => 0.0,
         };
         let stretch = !prev.is_some_and(|p| {
-            !is_cjk(p) && !is_cjk(ch) && !p.is_whitespace() && !ch.is_whitespace()
+            !is_em_grid(p) && !is_em_grid(ch) && !p.is_whitespace() && !ch.is_whitespace()
         });
         out.push(Item {
             ch,
@@ -131,7 +132,7 @@ pub(super) fn items(
 }
 
 fn is_ideograph(c: char) -> bool {
-    is_cjk(c)
+    is_em_grid(c)
         && !super::breaking::no_start(c)
         && !super::breaking::no_end(c)
         && !matches!(c, '—' | '…' | '·' | '　')

@@ -125,7 +125,7 @@ impl Diff {
             s.line_accuracy(),
             s.exact_blocks(),
             s.paragraph_boundary_f1(),
-            super::header::plural(self.kind_count(), "line"),
+            html::plural(self.kind_count(), "line"),
             self.start_count(true),
             self.start_count(false)
         );

@@ -2,7 +2,7 @@
 //! the issue navigation and the lists behind it.
 
 use super::gold::Diff;
-use super::html;
+use super::html::{self, plural};
 use super::map::{Key, LineMap, level_class};
 use crate::Document;
 use std::collections::BTreeMap;
@@ -246,14 +246,5 @@ impl Header<'_, '_> {
             out.push_str("</section>");
         }
         out.push_str("</div></details>");
-    }
-}
-
-/// `1 warning`, `6 warnings`.
-pub(super) fn plural(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
     }
 }

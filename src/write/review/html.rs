@@ -1,6 +1,15 @@
 //! Escaping for a page that is both HTML and well-formed XML, so any XML
 //! parser can check it, and that shows every character of the source.
 
+/// `1 warning`, `6 warnings`.
+pub(super) fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// Appends text content, escaped.
 pub(super) fn text(out: &mut String, s: &str) {
     escape(out, s, false);

@@ -4,7 +4,7 @@
 //! item its source line went into.
 
 use crate::Document;
-use crate::model::{Block, BlockKind, FurnitureKind, Inline, Milestone, NoteKind, Span};
+use crate::model::{Block, BlockKind, FurnitureKind, Inline, Milestone, Span};
 use std::collections::{HashMap, HashSet};
 
 /// A kind as the page colours it, in legend order; its name is the CSS
@@ -213,23 +213,10 @@ impl<'a> LineMap<'a> {
 fn block_label(kind: &BlockKind) -> String {
     match kind {
         BlockKind::Heading { level } => format!("heading {level}"),
-        BlockKind::Note { kind } => format!("note · {}", note_name(*kind)),
+        BlockKind::Note { kind } => format!("note · {}", kind.name()),
         BlockKind::Furniture { kind } => furniture_label(kind),
         BlockKind::TocEntry { page: Some(p) } => format!("contents · p. {p}"),
         k => Key::of(k).label().to_string(),
-    }
-}
-
-pub(super) fn note_name(kind: NoteKind) -> &'static str {
-    match kind {
-        NoteKind::Source => "source",
-        NoteKind::Editor => "editor",
-        NoteKind::Affiliation => "affiliation",
-        NoteKind::Continuation => "continuation",
-        NoteKind::Date => "date",
-        NoteKind::Column => "column",
-        NoteKind::Footnote => "footnote",
-        NoteKind::Other => "other",
     }
 }
 

@@ -49,10 +49,12 @@ pub struct ReviewOptions {
     /// lacks are marked, and the score table is shown.
     pub gold: Option<Layout>,
     /// Blocks with a confidence below this are marked and listed as
-    /// uncertain. The default, 0.8, lists the parser's guesses (plain
-    /// display lines taken for headings, captions without a credit,
-    /// paragraphs rejoined across an interruption); 1.0 lists every block
-    /// that was not decided by markup or an unambiguous cue.
+    /// uncertain. The default, [`confidence::LIKELY`](crate::model::confidence::LIKELY),
+    /// lists the parser's guesses ([`GUESS`](crate::model::confidence::GUESS):
+    /// plain display lines taken for headings, paragraphs rejoined across
+    /// an interruption; [`WEAK_GUESS`](crate::model::confidence::WEAK_GUESS):
+    /// captions without a credit); [`CERTAIN`](crate::model::confidence::CERTAIN)
+    /// lists every block that was not decided by markup or an unambiguous cue.
     pub uncertain_below: f32,
 }
 
@@ -60,7 +62,7 @@ impl Default for ReviewOptions {
     fn default() -> Self {
         ReviewOptions {
             gold: None,
-            uncertain_below: 0.8,
+            uncertain_below: crate::model::confidence::LIKELY,
         }
     }
 }

@@ -2,7 +2,7 @@
 //! each block tagged with the id its source lines carry.
 
 use super::html;
-use super::map::{Key, LineMap, level_class, note_name};
+use super::map::{Key, LineMap, level_class};
 use crate::Document;
 use crate::model::{ArticleKind, Block, BlockKind, Inline, Milestone};
 use std::collections::HashSet;
@@ -66,9 +66,7 @@ impl Text<'_, '_> {
                 let tag = format!("h{}", level_class(*level));
                 self.simple(out, &tag, b, &format!(" {tag}"));
             }
-            BlockKind::Note { kind } => {
-                self.simple(out, "p", b, &format!(" n-{}", note_name(*kind)))
-            }
+            BlockKind::Note { kind } => self.simple(out, "p", b, &format!(" n-{}", kind.name())),
             BlockKind::ListItem { marker } => {
                 self.open(out, "div", b, "");
                 out.push_str("<span class=\"mk\">");

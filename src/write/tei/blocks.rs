@@ -178,7 +178,7 @@ fn block<W: Write>(x: &mut Xml<W>, b: &Block, mode: &Mode) -> io::Result<()> {
         BlockKind::Note { kind } => mixed(
             x,
             "note",
-            &with(&[("type", note_type(*kind)), ("place", "inline")]),
+            &with(&[("type", kind.name()), ("place", "inline")]),
             &b.content,
             mode,
             Names::NONE,
@@ -259,19 +259,6 @@ fn mixed<W: Write>(
     x.start(name, attrs)?;
     content(x, inlines, mode, names)?;
     x.end(name)
-}
-
-fn note_type(kind: NoteKind) -> &'static str {
-    match kind {
-        NoteKind::Source => "source",
-        NoteKind::Editor => "editor",
-        NoteKind::Affiliation => "affiliation",
-        NoteKind::Continuation => "continuation",
-        NoteKind::Date => "date",
-        NoteKind::Column => "column",
-        NoteKind::Footnote => "footnote",
-        NoteKind::Other => "editorial",
-    }
 }
 
 /// The parser's confidence as TEI's `@cert` (a probability), when it is unsure.

@@ -2,6 +2,7 @@
 //! a `div` that runs to the next heading of its level or above.
 
 use crate::model::{Block, BlockKind, NoteKind};
+use crate::write::sections::Sections;
 
 /// Where TEI lets a block stand inside a `div`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,51 +76,41 @@ impl<'a> Div<'a> {
 /// Nests blocks under their headings. Titles and subtitles stay heads of the
 /// division they open; one that comes after running text opens a section,
 /// as TEI allows no `head` there.
-pub(super) fn nest(blocks: &[Block]) -> Div<'_> {
-    let mut stack = vec![Div {
+pub(super) fn nest<'a>(blocks: &'a [Block]) -> Div<'a> {
+    let mut root = Div {
         level: 1,
         nodes: Vec::new(),
-    }];
+    };
+    let mut adopt = |parent: &mut Div<'a>, child| parent.nodes.push(Node::Div(child));
+    let mut sections = Sections::new();
     for b in blocks {
-        let nested = stack.len() > 1;
-        let Some(top) = stack.last_mut() else { break };
-        let level = match b.kind {
-            BlockKind::Title | BlockKind::Subtitle if top.at_top() => {
-                top.nodes.push(Node::Block(b));
-                continue;
-            }
-            BlockKind::Title | BlockKind::Subtitle => 2,
-            BlockKind::Heading { level } => level.max(2),
-            _ => {
-                top.nodes.push(Node::Block(b));
-                continue;
-            }
+        let nested = sections.innermost().is_some();
+        let top = match sections.innermost() {
+            Some(d) => d,
+            None => &mut root,
         };
-        // A heading printed over two lines may come as two blocks.
-        if top.level == level && nested && top.at_top() {
-            top.nodes.push(Node::Block(b));
-            continue;
-        }
-        while stack.len() > 1 && stack.last().is_some_and(|d| d.level >= level) {
-            pop(&mut stack);
-        }
-        stack.push(Div {
-            level,
-            nodes: vec![Node::Block(b)],
-        });
-    }
-    while stack.len() > 1 {
-        pop(&mut stack);
-    }
-    stack.pop().unwrap_or_default()
-}
-
-fn pop(stack: &mut Vec<Div<'_>>) {
-    if let Some(d) = stack.pop() {
-        if let Some(parent) = stack.last_mut() {
-            parent.nodes.push(Node::Div(d));
+        let level = match b.kind {
+            BlockKind::Title | BlockKind::Subtitle if top.at_top() => None,
+            BlockKind::Title | BlockKind::Subtitle => Some(2),
+            BlockKind::Heading { level } => Some(level.max(2)),
+            _ => None,
+        };
+        match level {
+            // A heading printed over two lines may come as two blocks.
+            Some(level) if !(top.level == level && nested && top.at_top()) => {
+                let div = Div {
+                    level,
+                    nodes: vec![Node::Block(b)],
+                };
+                sections.open(level, div, &mut adopt);
+            }
+            _ => top.nodes.push(Node::Block(b)),
         }
     }
+    for d in sections.finish(&mut adopt) {
+        root.nodes.push(Node::Div(d));
+    }
+    root
 }
 
 #[cfg(test)]
@@ -127,12 +118,7 @@ mod tests {
     use super::*;
 
     fn b(kind: BlockKind) -> Block {
-        Block {
-            kind,
-            content: Vec::new(),
-            lines: Vec::new(),
-            confidence: 1.0,
-        }
+        Block::new(kind, Vec::new())
     }
 
     fn shape(d: &Div) -> String {

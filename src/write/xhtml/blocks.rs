@@ -2,11 +2,10 @@
 //! and printed page numbers become page breaks where they stood.
 
 use super::labels::Labels;
-use super::links::Links;
-use super::nav::squash;
 use super::{Target, escape};
-use crate::model::{Block, BlockKind, FurnitureKind, Inline, NoteKind};
-use crate::write::reading::{Flow, pieces, tidy, without_page};
+use crate::model::{Block, BlockKind, FurnitureKind, Inline};
+use crate::write::contents::Contents;
+use crate::write::reading::{Flow, Run, pieces, run_at, tidy, without_page};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
@@ -24,8 +23,10 @@ const MAX_ASIDE_DEPTH: usize = 8;
 pub(crate) struct Markup {
     target: Target,
     labels: &'static Labels,
-    /// Squashed article titles and their files, to link the source's table of contents.
-    links: Links,
+    /// The articles' titles, to link the source's table of contents.
+    contents: Contents,
+    /// Where each article starts.
+    hrefs: Vec<String>,
     out: String,
     file: String,
     front: bool,
@@ -39,15 +40,21 @@ pub(crate) struct Markup {
 }
 
 impl Markup {
-    /// Markup for `target`; `links` are the squashed titles of articles and
-    /// where each starts, to link the source's table of contents.
-    pub fn new(target: Target, labels: &'static Labels, links: Vec<(String, String)>) -> Markup {
+    /// Markup for `target`; `links` are each article's title (when a
+    /// contents line may name it) and where it starts, to link the source's
+    /// table of contents.
+    pub fn new(
+        target: Target,
+        labels: &'static Labels,
+        links: Vec<(Option<String>, String)>,
+    ) -> Markup {
         let (out, file, pages, page_ids) =
             (String::new(), String::new(), Vec::new(), HashMap::new());
         Markup {
             target,
             labels,
-            links: Links::new(links),
+            contents: Contents::new(links.iter().map(|(t, _)| t.as_deref())),
+            hrefs: links.into_iter().map(|(_, h)| h).collect(),
             out,
             file,
             front: false,
@@ -123,44 +130,28 @@ impl Markup {
         aside: usize,
         nav: &mut Vec<(u8, String, String)>,
     ) -> usize {
-        let run = |same: fn(&BlockKind) -> bool| {
-            at + blocks[at..].iter().take_while(|b| same(&b.kind)).count()
-        };
-        match &blocks[at].kind {
-            BlockKind::ListItem { .. } => {
-                let end = run(|k| matches!(k, BlockKind::ListItem { .. }));
-                self.list(&blocks[at..end]);
-                end
-            }
-            BlockKind::TocEntry { .. } => {
-                let end = run(|k| matches!(k, BlockKind::TocEntry { .. }));
-                self.source_toc(&blocks[at..end]);
-                end
-            }
-            BlockKind::Title => {
-                let end = run(|k| *k == BlockKind::Title);
-                self.title(&blocks[at..end], aside);
-                end
-            }
-            BlockKind::Sidebar { items } if aside >= MAX_ASIDE_DEPTH => {
-                self.flat_sidebar(&blocks[at], items);
-                at + 1
-            }
-            BlockKind::Sidebar { items } => {
-                self.out.push_str("<aside class=\"sidebar\">\n");
-                self.para("lead", &blocks[at].content, Flow::Running);
-                let mut i = 0;
-                while i < items.len() {
-                    i = self.group(items, i, aside + 1, nav);
+        let (run, next) = run_at(blocks, at);
+        match run {
+            Run::List(items) => self.list(items),
+            Run::Contents(lines) => self.source_toc(lines),
+            Run::Titles(titles) => self.title(titles, aside),
+            Run::One(b) => match &b.kind {
+                BlockKind::Sidebar { items } if aside >= MAX_ASIDE_DEPTH => {
+                    self.flat_sidebar(b, items);
                 }
-                self.out.push_str("</aside>\n");
-                at + 1
-            }
-            _ => {
-                self.single(&blocks[at], aside, nav);
-                at + 1
-            }
+                BlockKind::Sidebar { items } => {
+                    self.out.push_str("<aside class=\"sidebar\">\n");
+                    self.para("lead", &b.content, Flow::Running);
+                    let mut i = 0;
+                    while i < items.len() {
+                        i = self.group(items, i, aside + 1, nav);
+                    }
+                    self.out.push_str("</aside>\n");
+                }
+                _ => self.single(b, aside, nav),
+            },
         }
+        next
     }
 
     fn single(&mut self, b: &Block, aside: usize, nav: &mut Vec<(u8, String, String)>) {
@@ -173,7 +164,9 @@ impl Markup {
             BlockKind::Paragraph => self.para("", &b.content, Flow::Running),
             BlockKind::Caption { credit } => self.caption(&b.content, credit),
             BlockKind::Byline { authors } => self.byline(&b.content, authors),
-            BlockKind::Note { kind } => self.para(note_class(*kind), &b.content, Flow::Running),
+            BlockKind::Note { kind } => {
+                self.para(&format!("note {}", kind.name()), &b.content, Flow::Running)
+            }
             BlockKind::FrontMatter => self.para("front", &b.content, Flow::Display),
             BlockKind::Furniture {
                 kind: FurnitureKind::PageNumber { number },
@@ -362,8 +355,10 @@ impl Markup {
             };
             let content = without_page(&b.content, &page);
             let html = self.inline(&content, Flow::Display);
-            let key = squash(&plain(&content));
-            let link = self.links.find(&key).map(str::to_string);
+            let link = self
+                .contents
+                .find(&plain(&content), None)
+                .map(|a| self.hrefs[a].clone());
             let html = match link {
                 Some(f) if has_text(&html) => format!("<a href=\"{f}\">{html}</a>"),
                 _ => html,
@@ -450,19 +445,6 @@ impl Markup {
                 stack.extend(items.iter().rev());
             }
         }
-    }
-}
-
-fn note_class(kind: NoteKind) -> &'static str {
-    match kind {
-        NoteKind::Source => "note source",
-        NoteKind::Editor => "note editor",
-        NoteKind::Affiliation => "note affiliation",
-        NoteKind::Continuation => "note continuation",
-        NoteKind::Footnote => "note footnote",
-        NoteKind::Date => "note date",
-        NoteKind::Column => "note column",
-        NoteKind::Other => "note other",
     }
 }
 

@@ -2,7 +2,6 @@
 //! `dc:language`, a W3C date for `dc:date` and `<time>`.
 
 use crate::model::{Document, Inline};
-use crate::write::reading::is_han;
 
 /// Well-formed enough for `dc:language` and `xml:lang`: `zh`, `zh-CN`, `zh-Hant-TW`, `en`.
 pub(crate) fn is_language_tag(tag: &str) -> bool {
@@ -13,50 +12,24 @@ pub(crate) fn is_language_tag(tag: &str) -> bool {
         && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
-const SIMPLIFIED: &str =
-    "这国说时会为发经对个来们学与进过还动现实门问见长开关样书东车马鸟应该认识让议论员区务";
-const TRADITIONAL: &str =
-    "這國說時會為發經對個來們學與進過還動現實門問見長開關樣書東車馬鳥應該認識讓議論員區務";
-
-/// Guesses the language from the characters of the text.
+/// The document's language for markup: the parser's decision
+/// (`doc.meta.language`), or for a document whose language is no tag (one
+/// built by hand, or given a bad one) the parser's detector run on its text.
 pub(crate) fn detect_language(doc: &Document) -> String {
-    let (mut han, mut kana, mut hangul, mut latin, mut simp, mut trad) =
-        (0usize, 0usize, 0usize, 0usize, 0usize, 0usize);
-    let spans = doc
+    if is_language_tag(&doc.meta.language) {
+        return doc.meta.language.clone();
+    }
+    let text: String = doc
         .blocks()
         .flat_map(|b| b.content.iter())
         .filter_map(|i| match i {
             Inline::Span(s) => Some(s.text()),
             Inline::Milestone(_) => None,
-        });
-    for c in spans.flat_map(|t| t.chars()).take(200_000) {
-        match c {
-            '\u{3040}'..='\u{30FF}' => kana += 1,
-            '\u{AC00}'..='\u{D7AF}' => hangul += 1,
-            c if is_han(c) => {
-                han += 1;
-                simp += usize::from(SIMPLIFIED.contains(c));
-                trad += usize::from(TRADITIONAL.contains(c));
-            }
-            c if c.is_alphabetic() => latin += 1,
-            _ => {}
-        }
-    }
-    if kana * 10 > han && kana > 0 {
-        "ja".into()
-    } else if hangul > han && hangul > latin {
-        "ko".into()
-    } else if han >= latin && han > 0 {
-        if trad > simp {
-            "zh-TW".into()
-        } else {
-            "zh-CN".into()
-        }
-    } else if latin > 0 {
-        "en".into()
-    } else {
-        "und".into()
-    }
+        })
+        .flat_map(str::chars)
+        .take(200_000)
+        .collect();
+    crate::parse::detect_language(&text).to_string()
 }
 
 pub(crate) fn is_w3c_date(d: &str) -> bool {

@@ -10,14 +10,14 @@
 
 mod blocks;
 mod labels;
-mod links;
 mod meta;
 mod nav;
 
+pub(crate) use crate::write::contents::squash;
 pub(crate) use blocks::{Markup, PageTarget};
 pub(crate) use labels::{Labels, for_language};
 pub(crate) use meta::{detect_language, is_language_tag, is_w3c_date, w3c_date};
-pub(crate) use nav::{NavPoint, article_label, nest, squash};
+pub(crate) use nav::{NavPoint, article_label, nest};
 
 /// The kind of document the markup goes into. EPUB content documents carry
 /// `epub:type` and one file per article; a standalone HTML page has neither

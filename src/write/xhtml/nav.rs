@@ -4,6 +4,7 @@
 use super::labels::Labels;
 use crate::model::{Article, ArticleKind, BlockKind};
 use crate::write::reading::{Flow, tidy};
+use crate::write::sections::Sections;
 
 /// An entry of the navigation document.
 #[derive(Debug, Clone, PartialEq)]
@@ -11,11 +12,6 @@ pub(crate) struct NavPoint {
     pub href: String,
     pub label: String,
     pub children: Vec<NavPoint>,
-}
-
-/// Text without spaces and punctuation, to match table-of-contents lines with titles.
-pub(crate) fn squash(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 /// What the navigation calls an article: its title, else its first heading,
@@ -59,33 +55,17 @@ pub(crate) fn article_label(a: &Article, i: usize, labels: &Labels) -> String {
 /// Turns (level, href, label) in reading order into a tree: an entry holds
 /// the entries after it with a deeper level, whatever levels are skipped.
 pub(crate) fn nest(flat: Vec<(u8, String, String)>) -> Vec<NavPoint> {
-    let mut roots: Vec<NavPoint> = Vec::new();
-    let mut open: Vec<(u8, NavPoint)> = Vec::new();
-    fn close(open: &mut Vec<(u8, NavPoint)>, roots: &mut Vec<NavPoint>) {
-        if let Some((_, p)) = open.pop() {
-            match open.last_mut() {
-                Some((_, parent)) => parent.children.push(p),
-                None => roots.push(p),
-            }
-        }
-    }
+    let mut adopt = |parent: &mut NavPoint, child| parent.children.push(child);
+    let mut sections = Sections::new();
     for (level, href, label) in flat {
-        while open.last().is_some_and(|(l, _)| *l >= level) {
-            close(&mut open, &mut roots);
-        }
-        open.push((
-            level,
-            NavPoint {
-                href,
-                label,
-                children: Vec::new(),
-            },
-        ));
+        let point = NavPoint {
+            href,
+            label,
+            children: Vec::new(),
+        };
+        sections.open(level, point, &mut adopt);
     }
-    while !open.is_empty() {
-        close(&mut open, &mut roots);
-    }
-    roots
+    sections.finish(&mut adopt)
 }
 
 #[cfg(test)]
