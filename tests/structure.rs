@@ -53,12 +53,12 @@ const BARS: [Bar; 9] = [
     Bar {
         metric: "title|heading",
         target: 0.93,
-        floor: 0.95,
+        floor: 0.965,
     },
     Bar {
         metric: "heading+level",
         target: 0.85,
-        floor: 0.86,
+        floor: 0.88,
     },
     Bar {
         metric: "caption",
@@ -78,7 +78,7 @@ const BARS: [Bar; 9] = [
     Bar {
         metric: "byline",
         target: 0.85,
-        floor: 0.96,
+        floor: 0.98,
     },
     Bar {
         metric: "line accuracy",
@@ -338,8 +338,8 @@ fn dev_b_scores_against_the_gold() {
 /// against each PDF's own outline: (set, metric, target, floor).
 const DEV_OUTLINE_BARS: [(&str, &str, f64, f64); 7] = [
     ("A", "heading recall", 0.90, 0.895),
-    ("A", "heading precision", 0.50, 0.50),
-    ("A", "furniture recall", 0.90, 0.80),
+    ("A", "heading precision", 0.50, 0.55),
+    ("A", "furniture recall", 0.90, 0.84),
     ("A", "furniture precision", 0.80, 0.80),
     ("C", "heading recall", 0.85, 0.87),
     ("C", "heading precision", 0.40, 0.53),

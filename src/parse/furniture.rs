@@ -1,7 +1,7 @@
 //! Print furniture. Page numbers standing alone, barcodes, and running
 //! heads, which are told apart from headings by recurring page after page.
 
-use super::cues::{self, Cue};
+use super::cues::{self, Cue, Numbering};
 use super::lines::{Line, is_white, mark};
 use crate::model::FurnitureKind;
 use std::borrow::Cow;
@@ -90,7 +90,9 @@ pub fn find(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<Option<Furniture>> {
 /// running head, the section and page numbers among them belong to it.
 fn complete_heads(lines: &[Line<'_>], cue_of: &[Cue], out: &mut [Option<Furniture>]) {
     let number_alone = |i: usize| cues::number_alone(cue_of[i], lines[i].text);
-    for page in pages(lines) {
+    let pages = pages(lines);
+    section_under_heads(lines, cue_of, &pages, out);
+    for page in pages {
         let top = &page[..page.len().min(HEAD_LINES)];
         if !top.iter().any(|&i| out[i] == Some(Furniture::RunningHead)) {
             continue;
@@ -121,6 +123,57 @@ fn complete_heads(lines: &[Line<'_>], cue_of: &[Cue], out: &mut [Option<Furnitur
             if out[i].is_none() && number_alone(i) && heads && !heading_below {
                 out[i] = Some(Furniture::RunningHead);
             }
+        }
+    }
+}
+
+/// The share of a document's headed pages that must carry a numbered
+/// section's title right under the head for that line to be taken as the
+/// head's second line, the document's convention.
+const SECOND_LINE_SHARE: f32 = 0.6;
+/// Fewer headed pages than this show no convention.
+const SECOND_LINE_PAGES: usize = 5;
+
+/// A head in two lines, the chapter's and the section's (CHAPTER 2. 系统需求 /
+/// 2.1. 支持的硬件): where most headed pages carry a numbered line right under
+/// the head, before their text, that line is the head's too, on every page.
+fn section_under_heads(
+    lines: &[Line<'_>],
+    cue_of: &[Cue],
+    pages: &[Vec<usize>],
+    out: &mut [Option<Furniture>],
+) {
+    let numbered = |i: usize| {
+        matches!(
+            cue_of[i],
+            Cue::Numbered {
+                style: Numbering::Decimal(_),
+                ..
+            }
+        ) && !cues::number_alone(cue_of[i], lines[i].text)
+    };
+    let mut under: Vec<usize> = Vec::new();
+    let mut headed = 0;
+    for page in pages {
+        let top = &page[..page.len().min(HEAD_LINES)];
+        // The head's first line: the second, known already where it recurs
+        // on the pages of a long section, counts for the convention too.
+        let Some(first) = top
+            .iter()
+            .position(|&i| out[i] == Some(Furniture::RunningHead))
+        else {
+            continue;
+        };
+        headed += 1;
+        if let Some(&i) = page.get(first + 1)
+            && numbered(i)
+        {
+            under.push(i);
+        }
+    }
+    if headed >= SECOND_LINE_PAGES && under.len() as f32 >= headed as f32 * SECOND_LINE_SHARE {
+        for i in under {
+            out[i] = Some(Furniture::RunningHead);
         }
     }
 }
@@ -449,6 +502,28 @@ mod tests {
             Some(FurnitureKind::PageNumber { number: "1".into() })
         );
         assert_eq!(f[1], None);
+    }
+
+    #[test]
+    fn a_head_in_two_lines_carries_its_section_on_every_page() {
+        let mut text = String::new();
+        for page in 1..=6 {
+            let chapter = (page + 1) / 2;
+            text.push_str(&format!("\u{c}CHAPTER {chapter}. 系统需求\n\n"));
+            text.push_str(&format!("{chapter}.{page}. 第{page}节的标题\n\n"));
+            for _ in 0..6 {
+                text.push_str("这是本页的正文，足够长，是一行完整的段落文字，说明安装的步骤。\n");
+            }
+            text.push_str(&format!("\n{page}\n"));
+        }
+        let lines = split(&text);
+        let c: Vec<Cue> = lines.iter().map(cue).collect();
+        let f = find(&lines, &c);
+        for (i, l) in lines.iter().enumerate() {
+            if l.text.ends_with("节的标题") {
+                assert_eq!(f[i], Some(Furniture::RunningHead), "{}", l.text);
+            }
+        }
     }
 
     #[test]
