@@ -3,7 +3,7 @@
 //! Print furniture and milestones stay out: they belonged to the old pages.
 
 use super::style::{Style, credit_style, style_of};
-use crate::model::{Article, ArticleKind, Block, BlockKind, Document, Inline};
+use crate::model::{Article, ArticleKind, Block, BlockKind, Document, Inline, NoteKind};
 use aho_corasick::AhoCorasick;
 use std::collections::HashMap;
 
@@ -23,6 +23,9 @@ pub(super) struct Para {
     pub(super) tab: Option<String>,
     /// The article a table-of-contents entry names, when one's title is in it.
     pub(super) target: Option<usize>,
+    /// A byline, note (not a date or column label) or caption: after an
+    /// article's last text it keeps with that text on the page.
+    pub(super) trailer: bool,
 }
 
 /// What one article contributes to the running heads.
@@ -122,8 +125,19 @@ fn front_title(article: &Article) -> Option<String> {
     (article.kind == ArticleKind::Front).then(|| "前页".to_string())
 }
 
+/// Whether a block of this kind may end an article after its text: bylines,
+/// notes other than dates and column labels, captions.
+fn trails(kind: &BlockKind) -> bool {
+    match kind {
+        BlockKind::Byline { .. } | BlockKind::Caption { .. } => true,
+        BlockKind::Note { kind } => !matches!(kind, NoteKind::Date | NoteKind::Column),
+        _ => false,
+    }
+}
+
 fn push_block(block: &Block, leading: f32, article: usize, out: &mut Vec<Para>) {
     let style = style_of(&block.kind, leading);
+    let trailer = trails(&block.kind);
     let mut para = |content: &[Inline], style: Style, tab: Option<String>| {
         let (text, lines) = text_of(content);
         if !text.is_empty() || tab.is_some() {
@@ -136,6 +150,7 @@ fn push_block(block: &Block, leading: f32, article: usize, out: &mut Vec<Para>) 
                 boxed: None,
                 tab,
                 target: None,
+                trailer,
             });
         }
     };
@@ -172,6 +187,7 @@ fn push_block(block: &Block, leading: f32, article: usize, out: &mut Vec<Para>) 
                 boxed: None,
                 tab: None,
                 target: None,
+                trailer,
             });
         }
         BlockKind::TocEntry { page } => para(

@@ -362,6 +362,14 @@ fn paginate_blocks(
     g: &Geometry,
     options: &PdfOptions,
 ) -> Vec<Vec<paginate::Placed>> {
+    // Trailers are tails when only trailers follow them in their article.
+    let mut tail = vec![false; paras.len()];
+    for p in (0..paras.len()).rev() {
+        let last_of_article = paras
+            .get(p + 1)
+            .is_none_or(|n| n.article != paras[p].article);
+        tail[p] = paras[p].trailer && (last_of_article || tail[p + 1]);
+    }
     let extents: Vec<paginate::Extent> = paras
         .iter()
         .zip(blocks)
@@ -373,6 +381,7 @@ fn paginate_blocks(
             after: para.style.after * g.body_size * options.line_spacing,
             keep_with_next: para.style.keep_with_next,
             article_start: p > 0 && paras[p - 1].article != para.article,
+            tail: tail[p],
         })
         .collect();
     paginate::paginate(&extents, g.height, options.article_per_page)
