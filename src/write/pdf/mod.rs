@@ -304,7 +304,12 @@ fn set_blocks(
         let st = &para.style;
         let size = g.body_size * st.size;
         let mut miss = Vec::new();
-        let its = items(&para.text, st.role, size, fonts, &mut miss);
+        let mut its = items(&para.text, st.role, size, fonts, &mut miss);
+        for &i in &para.no_break {
+            if let Some(it) = its.get_mut(i) {
+                it.can_break = false;
+            }
+        }
         // An entry that will print its article's new page reserves room for four digits.
         let tab_text = para.tab.as_ref().map(|t| {
             if para.target.is_some() && t.chars().count() < 4 {
