@@ -434,3 +434,46 @@ fn contents_entries_print_one_page_link_hang_and_keep_names_whole() {
         "{gap_above} above the label, {gap_within} between lines"
     );
 }
+
+#[test]
+fn a_two_em_dash_in_a_heading_is_one_rule() {
+    let mut doc = Document::default();
+    doc.articles.push(Article {
+        kind: ArticleKind::Article,
+        blocks: vec![
+            block(
+                BlockKind::Heading { level: 2 },
+                vec![span(1, "天舟——货运飞船")],
+            ),
+            para(2, "满载人间的温暖与期盼，穿梭于星辰之间。"),
+        ],
+    });
+    let (path, _) = write(&doc, &quiet(), "dash.pdf");
+    check_pdf(&path);
+    let lo = lopdf::Document::load(&path).unwrap();
+    let page = lo.get_pages()[&1];
+    let content = lopdf::content::Content::decode(&lo.get_page_content(page)).unwrap();
+    // Filled rectangles (`x y w h re` then `f`), width and height in points.
+    let mut filled = Vec::new();
+    for pair in content.operations.windows(2) {
+        if pair[0].operator == "re" && pair[1].operator == "f" {
+            let n: Vec<f32> = pair[0]
+                .operands
+                .iter()
+                .map(|o| o.as_float().unwrap())
+                .collect();
+            filled.push((n[2], n[3]));
+        }
+    }
+    let size = 10.5 * 1.3;
+    assert!(
+        filled
+            .iter()
+            .any(|&(w, h)| w > 1.6 * size && w <= 2.0 * size && h > 0.0 && h < 0.15 * size),
+        "no rule two ems long over the dashes: {filled:?}"
+    );
+    if have("pdftotext") {
+        let (_, text) = run("pdftotext", &[path.to_str().unwrap(), "-"]);
+        assert!(text.contains("天舟——货运飞船"), "{text}");
+    }
+}
