@@ -364,3 +364,108 @@ fn epubcheck_reports_nothing() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     assert!(unparsed.is_empty(), "{unparsed:?}");
 }
+
+/// The NCX's navPoints as (depth, label), depth 1 at the top.
+fn ncx_points(ncx: &roxmltree::Document) -> Vec<(usize, String)> {
+    ncx.descendants()
+        .filter(|n| n.has_tag_name("navPoint"))
+        .map(|p| {
+            let depth = p.ancestors().filter(|a| a.has_tag_name("navPoint")).count();
+            let label = p
+                .children()
+                .find(|c| c.has_tag_name("navLabel"))
+                .and_then(|l| l.descendants().find(|t| t.has_tag_name("text")))
+                .and_then(|t| t.text())
+                .unwrap_or_default()
+                .to_string();
+            (depth, label)
+        })
+        .collect()
+}
+
+#[test]
+fn the_ncx_names_the_book_declares_its_depth_and_lists_each_entry_once_plainly() {
+    let front = |text: &str, line: u32| Article {
+        kind: ArticleKind::Front,
+        blocks: vec![block(BlockKind::FrontMatter, &[text], line)],
+    };
+    let heading =
+        |level: u8, text: &str, line: u32| block(BlockKind::Heading { level }, &[text], line);
+    let doc = Document {
+        meta: Metadata {
+            title: Some("党员之友".into()),
+            language: "zh-CN".into(),
+            ..Default::default()
+        },
+        articles: vec![
+            front("2025·3 总第344期", 1),
+            Article {
+                kind: ArticleKind::Article,
+                blocks: vec![
+                    title("◆新疆阿克苏地区加强融合发展", 5),
+                    heading(2, "一、总体要求", 6),
+                    heading(3, "（一）坚持创新", 7),
+                    para(&["正文。"], 8),
+                ],
+            },
+            front("地址：乌鲁木齐市天山区中湾街388号", 10),
+            Article {
+                kind: ArticleKind::Article,
+                blocks: vec![
+                    heading(3, "（二）坚持以制度建设为主线", 20),
+                    para(&["正文。"], 21),
+                    heading(3, "（三）推进西部发展", 22),
+                    para(&["正文。"], 23),
+                ],
+            },
+        ],
+        ..Default::default()
+    };
+    let files = unzip(&epub(&doc, &EpubOptions::default()));
+    let ncx_text = text_of(&files, "OEBPS/toc.ncx");
+    let ncx = parse_xml(&ncx_text).unwrap();
+    let doc_title = ncx
+        .descendants()
+        .find(|n| n.has_tag_name("docTitle"))
+        .and_then(|d| d.descendants().find(|t| t.has_tag_name("text")))
+        .and_then(|t| t.text())
+        .unwrap_or_default();
+    assert_eq!(doc_title, "党员之友", "the NCX is titled after the book");
+    let points = ncx_points(&ncx);
+    let deepest = points.iter().map(|p| p.0).max().unwrap();
+    let declared = ncx
+        .descendants()
+        .find(|n| n.attribute("name") == Some("dtb:depth"))
+        .and_then(|n| n.attribute("content"))
+        .unwrap();
+    assert_eq!(declared, deepest.to_string(), "{points:?}");
+    assert_eq!(deepest, 3, "{points:?}");
+    let top: Vec<&str> = points
+        .iter()
+        .filter(|p| p.0 == 1)
+        .map(|p| p.1.as_str())
+        .collect();
+    let mut unique = top.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), top.len(), "an entry twice: {top:?}");
+    let nav = text_of(&files, "OEBPS/nav.xhtml");
+    for text in [ncx_text.as_str(), nav.as_str()] {
+        assert!(!text.contains('◆'), "an ornament in the navigation");
+    }
+    assert!(top.contains(&"新疆阿克苏地区加强融合发展"), "{top:?}");
+    // The untitled article is named after its first heading, which is not its own child.
+    let at = points
+        .iter()
+        .position(|p| p.1 == "（二）坚持以制度建设为主线")
+        .unwrap();
+    assert_eq!(points[at].0, 1, "{points:?}");
+    assert_eq!(
+        points.iter().filter(|p| p.1 == points[at].1).count(),
+        1,
+        "{points:?}"
+    );
+    assert_eq!(points[at + 1], (2, "（三）推进西部发展".to_string()));
+    all_well_formed(&files);
+    every_link_resolves(&files);
+}

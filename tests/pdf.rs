@@ -261,3 +261,220 @@ fn fixtures_validate_give_their_text_back_and_keep_kinsoku() {
         largest.0
     );
 }
+
+/// A contents page: entries that print their printed page first
+/// (`04 西部大开发新篇章`), a section's name, a long entry ending in names.
+fn contents_doc() -> Document {
+    let entry = |line: u32, page: &str, text: &str| {
+        block(
+            BlockKind::TocEntry {
+                page: Some(page.into()),
+            },
+            vec![span(line, text)],
+        )
+    };
+    let long = "社区“小食堂”撬动居民“大民生”的探索与实践之路在新时代的新疆各地生根发芽";
+    let article = |title: &str, line: u32| Article {
+        kind: ArticleKind::Article,
+        blocks: vec![
+            block(BlockKind::Title, vec![span(line, title)]),
+            para(
+                line + 1,
+                "推动区域协调发展，是解决发展不平衡不充分问题的重要途径。",
+            ),
+        ],
+    };
+    Document {
+        meta: Metadata {
+            title: Some("党员之友".into()),
+            language: "zh-CN".into(),
+            ..Default::default()
+        },
+        articles: vec![
+            Article {
+                kind: ArticleKind::Front,
+                blocks: vec![
+                    block(BlockKind::Title, vec![span(1, "目录")]),
+                    entry(2, "04", "04 西部大开发新篇章 孙绍骋"),
+                    block(
+                        BlockKind::TocEntry { page: None },
+                        vec![span(3, "工作交流")],
+                    ),
+                    entry(4, "25", &format!("25 {long} 严 博 丁义杰 徐玲玲")),
+                ],
+            },
+            article("西部大开发新篇章", 10),
+            article(long, 20),
+        ],
+        ..Default::default()
+    }
+}
+
+/// The lines of one page as pdftotext's `-bbox-layout` gives them: text
+/// (words joined by spaces), left edge, top and bottom, in points.
+fn bbox_lines(path: &std::path::Path, page: usize) -> Vec<(String, f32, f32, f32)> {
+    let p = page.to_string();
+    let (_, out) = run(
+        "pdftotext",
+        &[
+            "-bbox-layout",
+            "-f",
+            &p,
+            "-l",
+            &p,
+            path.to_str().unwrap(),
+            "-",
+        ],
+    );
+    let xml = roxmltree::Document::parse_with_options(
+        &out,
+        roxmltree::ParsingOptions {
+            allow_dtd: true,
+            ..Default::default()
+        },
+    )
+    .expect("bbox output is XHTML");
+    let num = |n: roxmltree::Node, a: &str| n.attribute(a).unwrap().parse::<f32>().unwrap();
+    let mut words: Vec<(String, f32, f32, f32)> = xml
+        .descendants()
+        .filter(|n| n.has_tag_name("word"))
+        .map(|w| {
+            (
+                w.text().unwrap_or_default().to_string(),
+                num(w, "xMin"),
+                num(w, "yMin"),
+                num(w, "yMax"),
+            )
+        })
+        .collect();
+    // Words of one baseline make a line, left to right (pdftotext puts a
+    // number set apart on the right into a line of its own).
+    words.sort_by(|a, b| {
+        ((a.2 / 3.0).round(), a.1)
+            .partial_cmp(&((b.2 / 3.0).round(), b.1))
+            .unwrap()
+    });
+    let mut lines: Vec<(String, f32, f32, f32)> = Vec::new();
+    for w in words {
+        match lines.last_mut() {
+            Some(l) if (l.2 - w.2).abs() < 2.0 => {
+                l.0.push(' ');
+                l.0.push_str(&w.0);
+            }
+            _ => lines.push(w),
+        }
+    }
+    lines
+}
+
+#[test]
+fn contents_entries_print_one_page_link_hang_and_keep_names_whole() {
+    let doc = contents_doc();
+    let (path, _) = write(&doc, &quiet(), "contents.pdf");
+    check_pdf(&path);
+    let lo = lopdf::Document::load(&path).unwrap();
+    let first_page = lo.get_dictionary(lo.get_pages()[&1]).unwrap();
+    let annots = first_page.get(b"Annots").unwrap().as_array().unwrap();
+    assert_eq!(
+        annots.len(),
+        2,
+        "both entries that name an article link to it"
+    );
+    if !have("pdftotext") {
+        return;
+    }
+    let lines = bbox_lines(&path, 1);
+    let texts: Vec<&str> = lines.iter().map(|l| l.0.as_str()).collect();
+    // One page number per entry, the PDF's, at the end: the printed ones are gone.
+    let west = lines
+        .iter()
+        .position(|l| l.0.contains("西部大开发新篇章"))
+        .unwrap_or_else(|| panic!("{texts:?}"));
+    assert!(
+        !lines[west].0.starts_with("04") && lines[west].0.ends_with(" 2"),
+        "{:?}",
+        lines[west].0
+    );
+    let long = lines
+        .iter()
+        .position(|l| l.0.starts_with("社区"))
+        .unwrap_or_else(|| panic!("the printed 25 is gone: {texts:?}"));
+    let digits = |s: &str| s.split(' ').filter(|w| w.parse::<u32>().is_ok()).count();
+    assert_eq!(
+        digits(&lines[long].0) + digits(&lines[long + 1].0),
+        1,
+        "{texts:?}"
+    );
+    assert!(lines[long + 1].0.ends_with(" 3"), "{texts:?}");
+    // Wrapped lines hang: the second line starts an em right of the first.
+    assert!(
+        lines[long + 1].1 > lines[long].1 + 8.0,
+        "the second line is not hung: {:?} then {:?}",
+        lines[long],
+        lines[long + 1]
+    );
+    // Names stay whole on one line, a letter-spaced one too.
+    for name in ["丁义杰", "徐玲玲", "孙绍骋"] {
+        assert!(
+            texts.iter().any(|t| t.replace(' ', "").contains(name)),
+            "{name} is split: {texts:?}"
+        );
+    }
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("严 博") || t.contains("严博")),
+        "{texts:?}"
+    );
+    // The section's name is set apart: more space above it than between entries' lines.
+    let label = texts.iter().position(|t| *t == "工作交流").unwrap();
+    let gap_above = lines[label].2 - lines[label - 1].3;
+    let gap_within = lines[long + 1].2 - lines[long].3;
+    assert!(
+        gap_above > 2.0 * gap_within,
+        "{gap_above} above the label, {gap_within} between lines"
+    );
+}
+
+#[test]
+fn a_two_em_dash_in_a_heading_is_one_rule() {
+    let mut doc = Document::default();
+    doc.articles.push(Article {
+        kind: ArticleKind::Article,
+        blocks: vec![
+            block(
+                BlockKind::Heading { level: 2 },
+                vec![span(1, "天舟——货运飞船")],
+            ),
+            para(2, "满载人间的温暖与期盼，穿梭于星辰之间。"),
+        ],
+    });
+    let (path, _) = write(&doc, &quiet(), "dash.pdf");
+    check_pdf(&path);
+    let lo = lopdf::Document::load(&path).unwrap();
+    let page = lo.get_pages()[&1];
+    let content = lopdf::content::Content::decode(&lo.get_page_content(page)).unwrap();
+    // Filled rectangles (`x y w h re` then `f`), width and height in points.
+    let mut filled = Vec::new();
+    for pair in content.operations.windows(2) {
+        if pair[0].operator == "re" && pair[1].operator == "f" {
+            let n: Vec<f32> = pair[0]
+                .operands
+                .iter()
+                .map(|o| o.as_float().unwrap())
+                .collect();
+            filled.push((n[2], n[3]));
+        }
+    }
+    let size = 10.5 * 1.3;
+    assert!(
+        filled
+            .iter()
+            .any(|&(w, h)| w > 1.6 * size && w <= 2.0 * size && h > 0.0 && h < 0.15 * size),
+        "no rule two ems long over the dashes: {filled:?}"
+    );
+    if have("pdftotext") {
+        let (_, text) = run("pdftotext", &[path.to_str().unwrap(), "-"]);
+        assert!(text.contains("天舟——货运飞船"), "{text}");
+    }
+}

@@ -452,3 +452,114 @@ fn chromium_opens_the_page_runs_its_script_and_draws_it() {
     );
     assert_eq!((w, h), (1400, 1000));
 }
+
+/// The kinds a reviewer must tell apart at a glance keep their bar colours
+/// apart for everyone: CIE ΔE*ab of at least 25 between any two in normal
+/// vision and 15 under simulated protanopia, deuteranopia and tritanopia
+/// (Machado, Oliveira and Fernandes 2009, full severity).
+#[test]
+fn the_kinds_colours_are_told_apart_also_by_colour_blind_readers() {
+    let css = std::fs::read_to_string("src/write/review/style.css").unwrap();
+    let colour = |kind: &str| -> [f64; 3] {
+        let rule = format!(".k-{kind} {{ --c: #");
+        let at = css
+            .find(&rule)
+            .unwrap_or_else(|| panic!("no colour for {kind}"))
+            + rule.len();
+        let hex = &css[at..at + 6];
+        let byte = |i: usize| f64::from(u8::from_str_radix(&hex[i..i + 2], 16).unwrap()) / 255.0;
+        let lin = |c: f64| {
+            if c <= 0.04045 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        [lin(byte(0)), lin(byte(2)), lin(byte(4))]
+    };
+    let lab = |rgb: [f64; 3]| -> [f64; 3] {
+        let [r, g, b] = rgb;
+        let x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047;
+        let y = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        let z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883;
+        let f = |t: f64| {
+            if t > 0.008856 {
+                t.cbrt()
+            } else {
+                7.787 * t + 16.0 / 116.0
+            }
+        };
+        let (fx, fy, fz) = (f(x), f(y), f(z));
+        [116.0 * fy - 16.0, 500.0 * (fx - fy), 200.0 * (fy - fz)]
+    };
+    let vision: [(&str, [[f64; 3]; 3], f64); 4] = [
+        (
+            "normal",
+            [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]],
+            25.0,
+        ),
+        (
+            "protanopia",
+            [
+                [0.152286, 1.052583, -0.204868],
+                [0.114503, 0.786281, 0.099216],
+                [-0.003882, -0.048116, 1.051998],
+            ],
+            15.0,
+        ),
+        (
+            "deuteranopia",
+            [
+                [0.367322, 0.860646, -0.227968],
+                [0.280085, 0.672501, 0.047413],
+                [-0.011820, 0.042940, 0.968881],
+            ],
+            15.0,
+        ),
+        (
+            "tritanopia",
+            [
+                [1.255528, -0.076749, -0.178779],
+                [-0.078411, 0.930809, 0.147602],
+                [0.004733, 0.691367, 0.303900],
+            ],
+            15.0,
+        ),
+    ];
+    let kinds = [
+        "title",
+        "subtitle",
+        "frontmatter",
+        "caption",
+        "credit",
+        "heading",
+        "paragraph",
+    ];
+    for (name, m, least) in vision {
+        let seen: Vec<[f64; 3]> = kinds
+            .iter()
+            .map(|k| {
+                let c = colour(k);
+                lab(std::array::from_fn(|r| {
+                    (0..3).map(|i| m[r][i] * c[i]).sum::<f64>().clamp(0.0, 1.0)
+                }))
+            })
+            .collect();
+        for i in 0..kinds.len() {
+            for j in i + 1..kinds.len() {
+                let d = (0..3)
+                    .map(|k| (seen[i][k] - seen[j][k]).powi(2))
+                    .sum::<f64>()
+                    .sqrt();
+                assert!(
+                    d >= least,
+                    "{} and {} are {d:.1} apart in {name}, under {least}",
+                    kinds[i],
+                    kinds[j]
+                );
+            }
+        }
+    }
+    // The hovered block is ringed in black, not tinted in a kind's hue.
+    assert!(css.contains(".run.hl, #out .hl { box-shadow: 0 0 0 2px #222; }"));
+}

@@ -230,14 +230,25 @@ pub fn run(tool: &str, args: &[&str]) -> (bool, String) {
 }
 
 /// The non-white-space characters a reader must get back: every block's
-/// text and caption credits, furniture and milestones left out.
+/// text and caption credits, furniture and milestones left out, and the
+/// printed page a contents entry starts with.
 pub fn model_chars(doc: &Document) -> Vec<char> {
     let mut out = Vec::new();
     for b in doc.blocks() {
         if matches!(b.kind, BlockKind::Furniture { .. }) {
             continue;
         }
-        out.extend(b.text().chars().filter(|c| !c.is_whitespace()));
+        let text = b.text();
+        // A contents entry's printed page before its title gives way to the
+        // page number set at its end.
+        let text = match &b.kind {
+            BlockKind::TocEntry { page: Some(p) } => text
+                .strip_prefix(p.trim())
+                .filter(|rest| rest.starts_with([' ', '\u{3000}']))
+                .unwrap_or(&text),
+            _ => &text,
+        };
+        out.extend(text.chars().filter(|c| !c.is_whitespace()));
         if let BlockKind::Caption { credit } = &b.kind {
             out.extend(plain_text(credit).chars().filter(|c| !c.is_whitespace()));
         }

@@ -32,12 +32,20 @@ pub(super) fn render(
     split_level: Option<u8>,
     toc_depth: Option<u8>,
 ) -> Body {
-    let names: Vec<String> = doc
-        .articles
-        .iter()
-        .enumerate()
-        .map(|(i, a)| article_label(a, i, labels))
-        .collect();
+    let mut names: Vec<String> = Vec::with_capacity(doc.articles.len());
+    for (i, a) in doc.articles.iter().enumerate() {
+        let mut name = undecorate(&article_label(a, i, labels));
+        // A second run of front matter (卷首 again, after the contents) is
+        // named by what it says, as an untitled article would be.
+        if a.kind == ArticleKind::Front && names.contains(&name) {
+            let as_text = crate::model::Article {
+                kind: ArticleKind::Article,
+                blocks: a.blocks.clone(),
+            };
+            name = undecorate(&article_label(&as_text, i, labels));
+        }
+        names.push(name);
+    }
     let links = doc
         .articles
         .iter()
@@ -87,6 +95,20 @@ pub(super) fn render(
             front,
         });
     }
+    for entry in &mut flat {
+        entry.2 = undecorate(&entry.2);
+    }
+    // An untitled article is named after its first heading: that heading is
+    // not listed again as its own first child.
+    let mut k = 1;
+    while k < flat.len() {
+        let (prev, this) = (&flat[k - 1], &flat[k]);
+        if prev.0 == 1 && this.0 > 1 && this.2 == prev.2 && this.1.starts_with(prev.1.as_str()) {
+            flat.remove(k);
+        } else {
+            k += 1;
+        }
+    }
     if let Some(depth) = toc_depth {
         flat.retain(|(level, _, _)| *level <= depth.max(1));
     }
@@ -97,6 +119,34 @@ pub(super) fn render(
     }
 }
 
+/// A navigation label without the bullets print sets before titles
+/// (`◆新疆…`, `■ 要闻`): ornaments, not words.
+fn undecorate(label: &str) -> String {
+    const ORNAMENTS: &[char] = &[
+        '◆', '◇', '■', '□', '●', '○', '★', '☆', '▲', '△', '▶', '►', '▷', '◀', '◁', '▪', '▫', '•',
+        '◎', '※', '❖',
+    ];
+    let trimmed = label.trim_matches(|c: char| ORNAMENTS.contains(&c) || c.is_whitespace());
+    if trimmed.is_empty() {
+        label.to_string()
+    } else {
+        trimmed.to_string()
+    }
+}
+
 fn base(i: usize) -> String {
     format!("a{:03}", i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ornaments_are_no_part_of_a_label() {
+        assert_eq!(undecorate("◆新疆阿克苏地区"), "新疆阿克苏地区");
+        assert_eq!(undecorate("■ 要闻 ■"), "要闻");
+        assert_eq!(undecorate("◆"), "◆");
+        assert_eq!(undecorate("“棋眼”"), "“棋眼”");
+    }
 }

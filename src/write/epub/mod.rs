@@ -222,6 +222,15 @@ fn builder_error(e: epub_builder::Error) -> Error {
     Error::library("epub", e)
 }
 
+/// How many levels a navigation tree nests (1 for a flat list).
+fn nav_depth(points: &[NavPoint]) -> usize {
+    points
+        .iter()
+        .map(|p| 1 + nav_depth(&p.children))
+        .max()
+        .unwrap_or(0)
+}
+
 fn to_toc(p: &NavPoint) -> TocElement {
     p.children
         .iter()
@@ -341,6 +350,8 @@ impl Document {
             uid: format!("urn:uuid:{}", meta.identifier),
             language: meta.language.clone(),
             metadata: meta.opf_extras(),
+            title: meta.title.clone(),
+            depth: nav_depth(&body.nav),
         };
         package::repack(&built, &patches, out)
     }

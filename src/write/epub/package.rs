@@ -24,6 +24,11 @@ pub(super) struct Patches {
     pub language: String,
     /// OPF metadata epub-builder has no setter for (`dc:source`, `dc:date`, a subtitle), as XML.
     pub metadata: Vec<String>,
+    /// The book's title, the NCX's `docTitle` (epub-builder puts the name of
+    /// the contents there).
+    pub title: String,
+    /// How deep the NCX's navMap nests, its `dtb:depth` (epub-builder says 1).
+    pub depth: usize,
 }
 
 fn fail(source: impl std::error::Error + Send + Sync + 'static) -> Error {
@@ -127,10 +132,27 @@ fn patch_opf(opf: &str, p: &Patches) -> String {
 }
 
 fn patch_ncx(ncx: &str, p: &Patches) -> String {
-    let uid = crate::write::xhtml::escape(&p.uid);
-    ncx.replacen(
-        "<head>",
-        &format!("<head>\n    <meta name=\"dtb:uid\" content=\"{uid}\" />"),
-        1,
-    )
+    use crate::write::xhtml::escape;
+    let uid = escape(&p.uid);
+    let ncx = ncx
+        .replacen(
+            "<head>",
+            &format!("<head>\n    <meta name=\"dtb:uid\" content=\"{uid}\" />"),
+            1,
+        )
+        .replacen(
+            "<meta name=\"dtb:depth\" content=\"1\" />",
+            &format!("<meta name=\"dtb:depth\" content=\"{}\" />", p.depth.max(1)),
+            1,
+        );
+    // The document title: the text between `<docTitle>` and `</docTitle>`.
+    match (ncx.find("<docTitle>"), ncx.find("</docTitle>")) {
+        (Some(a), Some(b)) if a < b => format!(
+            "{}<docTitle>\n    <text>{}</text>\n  {}",
+            &ncx[..a],
+            escape(&p.title),
+            &ncx[b..]
+        ),
+        _ => ncx,
+    }
 }

@@ -69,6 +69,7 @@ pub(super) fn page_ops(
     };
     let mut boxes: Vec<(usize, f32, f32)> = Vec::new();
     let mut leaders: Vec<(f32, f32, f32)> = Vec::new();
+    let mut dashes: Vec<(Rule, f32)> = Vec::new();
     for p in placed {
         let blk = &blocks[p.block];
         let line = &blk.lines[p.line];
@@ -80,9 +81,10 @@ pub(super) fn page_ops(
             pen.grey = blk.grey;
         }
         let x = g.left + blk.left + line.x;
-        show_line(
+        let joined = show_line(
             &mut ops, &mut pen, fonts, &blk.items, line, blk.size, x, base,
         );
+        dashes.extend(joined.into_iter().map(|r| (r, blk.grey)));
         if p.line + 1 == blk.lines.len()
             && let Some(tab) = &blk.tab
         {
@@ -113,6 +115,16 @@ pub(super) fn page_ops(
         }
     }
     ops.push(Op::EndTextSection);
+    for ([x0, x1, y0, y1], level) in dashes {
+        ops.push(Op::SetFillColor { col: grey(level) });
+        ops.push(Op::DrawRectangle {
+            rectangle: Rect {
+                mode: Some(PaintMode::Fill),
+                ..Rect::from_xywh(Pt(x0), Pt(y0), Pt(x1 - x0), Pt(y1 - y0))
+            },
+        });
+        pen.grey = level;
+    }
     if pen.grey != 0.0 {
         ops.push(Op::SetFillColor { col: grey(0.0) });
     }
@@ -158,8 +170,13 @@ pub(super) fn page_ops(
     ops
 }
 
+/// A rule drawn over a run of em dashes: left, right, bottom, top, in points.
+type Rule = [f32; 4];
+
 /// Writes one line: a text matrix, then runs of one face each, the
 /// justification in `Tc` (Latin words take it back so they stay unspaced).
+/// Returns the rules that join its runs of em dashes (`——`) into one line
+/// where the face draws each dash shorter than its em.
 #[allow(clippy::too_many_arguments)]
 fn show_line(
     ops: &mut Vec<Op>,
@@ -170,7 +187,8 @@ fn show_line(
     size: f32,
     x: f32,
     y: f32,
-) {
+) -> Vec<Rule> {
+    let rules = dash_rules(fonts, items, line, size, x, y);
     if line.extra != pen.spacing {
         ops.push(Op::SetCharacterSpacing {
             multiplier: line.extra,
@@ -212,6 +230,73 @@ fn show_line(
     }
     shift = 0.0;
     flush(ops, &mut run, &mut text, &mut shift, size);
+    rules
+}
+
+/// The rules over a line's runs of two or more em dashes, from the first
+/// dash's ink to the last's, at the height and thickness of the dash, for
+/// faces whose dash leaves a gap to the next (most CJK faces, sans ones
+/// more): GB/T 15834 prints 破折号 as one unbroken two-em line. The glyphs
+/// stay beneath, so the text reads `——` when copied.
+fn dash_rules(
+    fonts: &FontSet,
+    items: &[Item],
+    line: &Line,
+    size: f32,
+    x: f32,
+    y: f32,
+) -> Vec<Rule> {
+    let end = visible_end(items, line);
+    let mut rules = Vec::new();
+    // The open run: its first dash, where that starts, where the last starts.
+    let mut run: Option<(usize, f32, f32)> = None;
+    let mut count = 0;
+    let close = |run: Option<(usize, f32, f32)>, count: usize, rules: &mut Vec<Rule>| {
+        let Some((first, x0, x_last)) = run else {
+            return;
+        };
+        let Some([left, right, bottom, top]) = fonts
+            .faces
+            .get(usize::from(items[first].face))
+            .and_then(|f| f.dash)
+        else {
+            return;
+        };
+        // A dash whose ink spans its em already joins the next.
+        if count < 2 || (left <= 0.02 && right >= 0.98) {
+            return;
+        }
+        rules.push([
+            x0 + left * size,
+            x_last + right * size,
+            y + bottom * size,
+            y + top * size,
+        ]);
+    };
+    let mut pos = x;
+    for i in line.start..end {
+        let it = &items[i];
+        if i > line.start {
+            pos += it.auto_space - if it.stretch { 0.0 } else { line.extra };
+        }
+        let is_dash = it.ch == '—' && it.face != MISSING && !it.half;
+        match &mut run {
+            Some((first, _, x_last)) if is_dash && items[*first].face == it.face => {
+                *x_last = pos;
+                count += 1;
+            }
+            _ => {
+                close(run.take(), count, &mut rules);
+                if is_dash {
+                    run = Some((i, pos, pos));
+                    count = 1;
+                }
+            }
+        }
+        pos += it.advance + line.extra;
+    }
+    close(run, count, &mut rules);
+    rules
 }
 
 fn flush(

@@ -2,8 +2,8 @@
 //! which style, where articles begin, what goes in the outline and in boxes.
 //! Print furniture and milestones stay out: they belonged to the old pages.
 
-use super::style::{Style, credit_style, style_of};
-use crate::model::{Article, ArticleKind, Block, BlockKind, Document, Inline};
+use super::style::{Style, credit_style, style_of, toc_entry_style, toc_label_style};
+use crate::model::{Article, ArticleKind, Block, BlockKind, Document, Inline, NoteKind};
 use crate::write::contents::Contents;
 
 /// One block of text to set.
@@ -22,6 +22,12 @@ pub(super) struct Para {
     pub(super) tab: Option<String>,
     /// The article a table-of-contents entry names, when one's title is in it.
     pub(super) target: Option<usize>,
+    /// A byline, note (not a date or column label) or caption: after an
+    /// article's last text it keeps with that text on the page.
+    pub(super) trailer: bool,
+    /// Character indices before which the line may not break (inside the
+    /// names at the end of a contents entry).
+    pub(super) no_break: Vec<usize>,
 }
 
 /// What one article contributes to the running heads.
@@ -90,8 +96,19 @@ fn front_title(article: &Article) -> Option<String> {
     (article.kind == ArticleKind::Front).then(|| "前页".to_string())
 }
 
+/// Whether a block of this kind may end an article after its text: bylines,
+/// notes other than dates and column labels, captions.
+fn trails(kind: &BlockKind) -> bool {
+    match kind {
+        BlockKind::Byline { .. } | BlockKind::Caption { .. } => true,
+        BlockKind::Note { kind } => !matches!(kind, NoteKind::Date | NoteKind::Column),
+        _ => false,
+    }
+}
+
 fn push_block(block: &Block, leading: f32, article: usize, out: &mut Vec<Para>) {
     let style = style_of(&block.kind, leading);
+    let trailer = trails(&block.kind);
     let mut para = |content: &[Inline], style: Style, tab: Option<String>| {
         let (text, lines) = text_of(content);
         if !text.is_empty() || tab.is_some() {
@@ -104,6 +121,8 @@ fn push_block(block: &Block, leading: f32, article: usize, out: &mut Vec<Para>) 
                 boxed: None,
                 tab,
                 target: None,
+                trailer,
+                no_break: Vec::new(),
             });
         }
     };
@@ -140,13 +159,45 @@ fn push_block(block: &Block, leading: f32, article: usize, out: &mut Vec<Para>) 
                 boxed: None,
                 tab: None,
                 target: None,
+                trailer,
+                no_break: Vec::new(),
             });
         }
-        BlockKind::TocEntry { page } => para(
-            &block.content,
-            style,
-            page.clone().filter(|p| !p.trim().is_empty()),
-        ),
+        BlockKind::TocEntry { page } => {
+            let page = page.clone().filter(|p| !p.trim().is_empty());
+            let (mut text, mut lines) = text_of(&block.content);
+            // The printed page before the title (`22 丝路明珠…`) is the old
+            // magazine's: the entry prints one page number, at its end.
+            if let Some(p) = &page
+                && let Some(rest) = text.strip_prefix(p.trim())
+                && (rest.starts_with(' ') || rest.starts_with('\u{3000}'))
+            {
+                let cut = text.chars().count() - rest.trim_start().chars().count();
+                text = text.chars().skip(cut).collect();
+                lines.drain(..cut.min(lines.len()));
+            }
+            if text.is_empty() && page.is_none() {
+                return;
+            }
+            let style = if page.is_none() && is_section_label(&text) {
+                toc_label_style(&style)
+            } else {
+                toc_entry_style(&style)
+            };
+            let no_break = name_runs(&text);
+            out.push(Para {
+                text,
+                lines,
+                style,
+                article,
+                outline: None,
+                boxed: None,
+                tab: page,
+                target: None,
+                trailer,
+                no_break,
+            });
+        }
         _ => para(&block.content, style, None),
     }
 }
@@ -174,6 +225,62 @@ fn push_sidebar(
             p.style.keep_with_next = false;
         }
     }
+}
+
+/// A contents line with no page that is a column's or section's name
+/// (`要闻要论`, `工作交流`): short, no punctuation, no digits.
+fn is_section_label(text: &str) -> bool {
+    let n = text.chars().count();
+    (2..=8).contains(&n) && text.chars().all(|c| c.is_alphabetic())
+}
+
+/// Where the names that end a contents entry (`杜建芸 刘 昕`) may not be
+/// broken: inside each name, and between the characters of a letter-spaced
+/// one. The names are the last space-separated words of one to four
+/// letters (or with a middle dot, `木拉迪力·克衣木`), after at least one
+/// longer word, the title. Returns the character indices before which no
+/// line may begin.
+fn name_runs(text: &str) -> Vec<usize> {
+    let chars: Vec<char> = text.chars().collect();
+    // Words as (start, end) character ranges.
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut start = None;
+    for (i, c) in chars.iter().enumerate() {
+        match (c.is_whitespace(), start) {
+            (false, None) => start = Some(i),
+            (true, Some(s)) => {
+                words.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        words.push((s, chars.len()));
+    }
+    let is_name = |&(s, e): &(usize, usize)| {
+        let w = &chars[s..e];
+        let dotted = w.contains(&'·') && w.len() <= 12;
+        (w.len() <= 4 || dotted) && w.iter().all(|&c| c.is_alphabetic() || c == '·')
+    };
+    let names = words.iter().rev().take_while(|w| is_name(w)).count();
+    if names == 0 || names >= words.len() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let first = words.len() - names;
+    for k in first..words.len() {
+        let (s, e) = words[k];
+        out.extend(s + 1..e);
+        // One letter is part of a letter-spaced name (`刘 昕`): it keeps with
+        // the word before it (the spaces between, and its own start), unless
+        // it begins such a name.
+        let single = |w: Option<&(usize, usize)>| w.is_some_and(|&(s, e)| e - s == 1);
+        if e - s == 1 && (single(words.get(k - 1)) || !single(words.get(k + 1))) {
+            out.extend(words[k - 1].1..=s);
+        }
+    }
+    out
 }
 
 /// The reading text of inlines, white space runs made one space, with the
@@ -207,4 +314,57 @@ fn text_of(content: &[Inline]) -> (String, Vec<u32>) {
         lines.pop();
     }
     (text, lines)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The text with `|` where a line may not begin inside the names.
+    fn marked(text: &str) -> String {
+        let keep = name_runs(text);
+        text.chars()
+            .enumerate()
+            .map(|(i, c)| {
+                if keep.contains(&i) {
+                    format!("|{c}")
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn names_ending_a_contents_entry_are_not_broken() {
+        assert_eq!(
+            marked("托起百姓“稳稳的幸福” 杜建芸 刘 昕"),
+            "托起百姓“稳稳的幸福” 杜|建|芸 刘| |昕"
+        );
+        assert_eq!(
+            marked("奏响乡村振兴新乐章 孙 绍 骋"),
+            "奏响乡村振兴新乐章 孙| |绍| |骋"
+        );
+        assert_eq!(
+            marked("脚步丈量乡村路 实干书写选调情 木拉迪力·克衣木"),
+            "脚步丈量乡村路 实干书写选调情 木|拉|迪|力|·|克|衣|木"
+        );
+        // A letter left alone beside the title keeps with it.
+        assert_eq!(
+            marked("撬动居民“大民生”严 博 丁义杰"),
+            "撬动居民“大民生”严| |博 丁|义|杰"
+        );
+        // A title of short words alone is no name.
+        assert_eq!(marked("党的十五大"), "党的十五大");
+        assert_eq!(marked("榜样 力量"), "榜样 力量");
+    }
+
+    #[test]
+    fn section_labels_are_short_words() {
+        assert!(is_section_label("要闻要论"));
+        assert!(!is_section_label(
+            "在新起点上谱写强国建设民族复兴的新疆篇章"
+        ));
+        assert!(!is_section_label("(以上看点详见相关栏目)"));
+    }
 }

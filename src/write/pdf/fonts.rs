@@ -49,6 +49,9 @@ pub(super) struct Face {
     pub(super) parsed: ParsedFont,
     pub(super) name: String,
     units_per_em: f32,
+    /// The ink of its em dash (U+2014) in em: left, right, bottom, top of
+    /// the glyph's box, when the face has one.
+    pub(super) dash: Option<[f32; 4]>,
 }
 
 /// A character resolved to a face: which one, and its advance in em.
@@ -112,6 +115,7 @@ impl FontSet {
             u => f32::from(u),
         };
         let name = face_name(&parsed);
+        let dash = dash_ink(&parsed, units_per_em);
         // Subset tags must be six capital letters; making them from the face's
         // position keeps output reproducible (printpdf would draw them at random).
         let tag: String = (0..6)
@@ -128,6 +132,7 @@ impl FontSet {
             parsed,
             name,
             units_per_em,
+            dash,
         });
         n as u8
     }
@@ -278,6 +283,15 @@ fn parse(bytes: &[u8], index: u32, what: &str) -> Result<ParsedFont> {
         });
     }
     Ok(font)
+}
+
+/// The box of a face's em dash in em, from the font program.
+fn dash_ink(font: &ParsedFont, units_per_em: f32) -> Option<[f32; 4]> {
+    let bytes = font.source_bytes()?;
+    let face = ttf_parser::Face::parse(bytes.as_slice(), font.original_index as u32).ok()?;
+    let b = face.glyph_bounding_box(face.glyph_index('—')?)?;
+    let em = |v: i16| f32::from(v) / units_per_em;
+    Some([em(b.x_min), em(b.x_max), em(b.y_min), em(b.y_max)])
 }
 
 fn face_name(font: &ParsedFont) -> String {

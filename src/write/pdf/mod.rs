@@ -257,11 +257,13 @@ impl Document {
     }
 
     /// Writes the document as a typeset PDF and says what was missing.
-    pub fn write_pdf_report<W: Write>(
-        &self,
-        mut out: W,
-        options: &PdfOptions,
-    ) -> Result<PdfReport> {
+    ///
+    /// The steps: the document's blocks are set into lines (`set_blocks`),
+    /// the lines cut into pages (`paginate_blocks`), contents entries given
+    /// the pages their articles begin on (`resolve_links`), each page drawn
+    /// (`draw_pages`), and the whole serialised with its fonts, outline,
+    /// cover and metadata (`serialise`).
+    pub fn write_pdf_report<W: Write>(&self, out: W, options: &PdfOptions) -> Result<PdfReport> {
         check(options)?;
         let mut fonts = FontSet::load(
             options.font.as_ref(),
@@ -270,221 +272,323 @@ impl Document {
         )?;
         let g = geometry(options);
         let (paras, articles) = flow::flow(self, options.line_spacing);
-        let mut missing_at: Vec<(usize, usize, char)> = Vec::new();
-        let mut blocks: Vec<SetBlock> = Vec::with_capacity(paras.len());
-        for (p, para) in paras.iter().enumerate() {
-            let st = &para.style;
-            let size = options.body_size * st.size;
-            let mut miss = Vec::new();
-            let its = items(&para.text, st.role, size, &mut fonts, &mut miss);
-            // An entry that will print its article's new page reserves room for four digits.
-            let tab_text = para.tab.as_ref().map(|t| {
-                if para.target.is_some() && t.chars().count() < 4 {
-                    "8888"
-                } else {
-                    t.as_str()
-                }
-            });
-            let tab = tab_text.map(|t| items(t, st.role, size, &mut fonts, &mut Vec::new()));
-            let tab_width: f32 = tab
-                .as_ref()
-                .map_or(0.0, |t| lines::set_width(t, 0, t.len()) + 2.0 * size);
-            missing_at.extend(miss.into_iter().map(|(i, ch)| (p, i, ch)));
-            let left = st.inset.0 * g.body_size;
-            let width = g.width - left - st.inset.1 * g.body_size;
-            let balance = st.align == style::Align::Center
-                || (st.role == Role::Heading && st.align == style::Align::Left);
-            let m = Measure {
-                width: width - tab_width,
-                first_indent: st.indent * size,
-                align: st.align,
-                size,
-                balance,
-            };
-            let lines = if its.is_empty() {
-                vec![lines::Line {
-                    start: 0,
-                    end: 0,
-                    extra: 0.0,
-                    x: 0.0,
-                    width: 0.0,
-                }]
-            } else {
-                break_lines(&its, &m)
-            };
-            blocks.push(SetBlock {
-                items: its,
-                lines,
-                size,
-                pitch: size * st.leading,
-                left,
-                width,
-                grey: st.grey,
-                boxed: para.boxed,
-                tab,
-            });
-        }
-        let extents: Vec<paginate::Extent> = paras
-            .iter()
-            .zip(&blocks)
-            .enumerate()
-            .map(|(p, (para, b))| paginate::Extent {
-                lines: b.lines.len(),
-                pitch: b.pitch,
-                before: para.style.before * g.body_size * options.line_spacing,
-                after: para.style.after * g.body_size * options.line_spacing,
-                keep_with_next: para.style.keep_with_next,
-                article_start: p > 0 && paras[p - 1].article != para.article,
-            })
-            .collect();
-        let pages = paginate::paginate(&extents, g.height, options.article_per_page);
-
-        let mut first_page = vec![None; articles.len()];
-        for (n, placed) in pages.iter().enumerate() {
-            for pl in placed {
-                first_page[paras[pl.block].article].get_or_insert(n);
-            }
-        }
-        let mut links: Vec<(usize, usize)> = Vec::new();
-        for (b, para) in paras.iter().enumerate() {
-            if let Some(page) = para
-                .target
-                .and_then(|a| first_page.get(a).copied().flatten())
-            {
-                let size = blocks[b].size;
-                blocks[b].tab = Some(items(
-                    &(page + 1).to_string(),
-                    para.style.role,
-                    size,
-                    &mut fonts,
-                    &mut Vec::new(),
-                ));
-                links.push((b, page));
-            }
-        }
-        if !links.is_empty() {
-            // Old page numbers next to new ones would mislead: entries that
-            // name no article of this document lose theirs.
-            for (b, para) in paras.iter().enumerate() {
-                if para.target.is_none() && para.tab.is_some() {
-                    blocks[b].tab = None;
-                }
-            }
-        }
-        let mut page_of = vec![0usize; blocks.len()];
-        let mut entries = Vec::new();
-        let mut pdf_pages = Vec::with_capacity(pages.len());
-        for (n, placed) in pages.iter().enumerate() {
-            for pl in placed.iter().filter(|pl| pl.line == 0) {
-                page_of[pl.block] = n;
-                if let Some((depth, title)) = &paras[pl.block].outline {
-                    entries.push(outline::Entry {
-                        depth: *depth,
-                        title: title.clone(),
-                        page: n,
-                        y: g.top - pl.top + g.body_size,
-                    });
-                }
-            }
-            let first = placed.first().map(|pl| pl.block);
-            let article = first.map_or(0, |b| paras[b].article);
-            let opens_article = first.is_some_and(|b| b == 0 || paras[b - 1].article != article);
-            let head = articles
-                .get(article)
-                .and_then(|a| a.title.clone())
-                .filter(|_| !opens_article);
-            let head_items = head.map(|t| {
-                items(
-                    &shorten(&t, g.width / (0.75 * g.body_size) - 2.0),
-                    Role::Body,
-                    0.75 * g.body_size,
-                    &mut fonts,
-                    &mut Vec::new(),
-                )
-            });
-            let folio = items(
-                &(n + 1).to_string(),
-                Role::Body,
-                0.75 * g.body_size,
-                &mut fonts,
-                &mut Vec::new(),
-            );
-            let mut ops = draw::furniture(head_items.as_deref(), &folio, &fonts, &g);
-            ops.extend(draw::page_ops(placed, &blocks, &fonts, &g));
-            ops.extend(draw::links(placed, &blocks, &links, &g));
-            pdf_pages.push(printpdf::PdfPage::new(
-                printpdf::Mm(g.page_width * 25.4 / 72.0),
-                printpdf::Mm(g.page_height * 25.4 / 72.0),
-                ops,
-            ));
-        }
-
-        let missing: Vec<MissingGlyph> = missing_at
-            .into_iter()
-            .map(|(p, i, ch)| MissingGlyph {
-                ch,
-                line: paras[p].lines.get(i).copied().unwrap_or(0),
-                page: page_of[p] + 1,
-            })
-            .collect();
-        if options.warn {
-            // A text in a script no font covers would print a line per character.
-            for m in missing.iter().take(MAX_WARNINGS) {
-                log::warn!(
-                    "pdf: no font has {:?} (U+{:04X}), source line {}, page {}: drawn as an empty box",
-                    m.ch,
-                    m.ch as u32,
-                    m.line,
-                    m.page
-                );
-            }
-            if missing.len() > MAX_WARNINGS {
-                log::warn!(
-                    "pdf: {} more characters no font has (PdfReport::missing lists them all)",
-                    missing.len() - MAX_WARNINGS
-                );
-            }
-        }
-
-        let mut pdf = printpdf::PdfDocument::new("");
-        metadata::info(self, &mut pdf, options.created);
-        fonts.register(&mut pdf);
-        let page_count = pdf_pages.len();
-        pdf.with_pages(pdf_pages);
-        // printpdf subsets fonts with allsorts, which may panic on a
-        // malformed user font: that is an error of the output, not a crash.
-        let serialized = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            printpdf::serialize::to_lopdf_doc(
-                &pdf,
-                &printpdf::PdfSaveOptions::default(),
-                &mut Vec::new(),
-            )
-        }));
-        let mut lo = serialized.map_err(|_| Error::Output {
-            format: "pdf",
-            reason: "printpdf failed to serialize the document (a font it cannot subset?)".into(),
-        })?;
-        fonts::halve_widths(&mut lo, &fonts);
-        outline::write(&mut lo, &entries);
-        if let Some(c) = &options.cover {
-            cover::insert(&mut lo, c, g.page_width, g.page_height)?;
-        }
-        metadata::finish(&mut lo, &self.meta.language, seed(&paras));
-        lo.compress();
-        lo.save_to(&mut out).map_err(|source| Error::Write {
-            what: "pdf".into(),
-            source,
-        })?;
-        out.flush().map_err(|source| Error::Write {
-            what: "pdf".into(),
-            source,
-        })?;
+        let (mut blocks, missing_at) = set_blocks(&paras, &mut fonts, &g);
+        let pages = paginate_blocks(&paras, &blocks, &g, options);
+        let links = resolve_links(&paras, articles.len(), &pages, &mut blocks, &mut fonts);
+        let drawn = draw_pages(&paras, &articles, &pages, &blocks, &links, &mut fonts, &g);
+        let missing = report_missing(&paras, missing_at, &drawn.page_of, options.warn);
+        let page_count = drawn.pages.len();
+        serialise(self, out, &paras, &fonts, drawn, options, &g)?;
         Ok(PdfReport {
             pages: page_count,
             missing,
             fallback_fonts: fonts.fallback_names(),
         })
     }
+}
+
+/// A character no font has: para, index in its text, the character.
+type MissingAt = (usize, usize, char);
+
+/// Sets each para into lines in its style: its items (characters with
+/// faces and advances), its lines, and the room its tab (a contents entry's
+/// page number) takes on its last line.
+fn set_blocks(
+    paras: &[flow::Para],
+    fonts: &mut FontSet,
+    g: &Geometry,
+) -> (Vec<SetBlock>, Vec<MissingAt>) {
+    let mut missing_at: Vec<MissingAt> = Vec::new();
+    let mut blocks: Vec<SetBlock> = Vec::with_capacity(paras.len());
+    for (p, para) in paras.iter().enumerate() {
+        let st = &para.style;
+        let size = g.body_size * st.size;
+        let mut miss = Vec::new();
+        let mut its = items(&para.text, st.role, size, fonts, &mut miss);
+        for &i in &para.no_break {
+            if let Some(it) = its.get_mut(i) {
+                it.can_break = false;
+            }
+        }
+        // An entry that will print its article's new page reserves room for four digits.
+        let tab_text = para.tab.as_ref().map(|t| {
+            if para.target.is_some() && t.chars().count() < 4 {
+                "8888"
+            } else {
+                t.as_str()
+            }
+        });
+        let tab = tab_text.map(|t| items(t, st.role, size, fonts, &mut Vec::new()));
+        let tab_width: f32 = tab
+            .as_ref()
+            .map_or(0.0, |t| lines::set_width(t, 0, t.len()) + 2.0 * size);
+        missing_at.extend(miss.into_iter().map(|(i, ch)| (p, i, ch)));
+        let left = st.inset.0 * g.body_size;
+        let width = g.width - left - st.inset.1 * g.body_size;
+        let balance = st.align == style::Align::Center
+            || (st.role == Role::Heading && st.align == style::Align::Left);
+        let m = Measure {
+            width: width - tab_width,
+            first_indent: st.indent * size,
+            align: st.align,
+            size,
+            balance,
+        };
+        let lines = if its.is_empty() {
+            vec![lines::Line {
+                start: 0,
+                end: 0,
+                extra: 0.0,
+                x: 0.0,
+                width: 0.0,
+            }]
+        } else {
+            break_lines(&its, &m)
+        };
+        blocks.push(SetBlock {
+            items: its,
+            lines,
+            size,
+            pitch: size * st.leading,
+            left,
+            width,
+            grey: st.grey,
+            boxed: para.boxed,
+            tab,
+        });
+    }
+    (blocks, missing_at)
+}
+
+/// Cuts the set blocks into pages.
+fn paginate_blocks(
+    paras: &[flow::Para],
+    blocks: &[SetBlock],
+    g: &Geometry,
+    options: &PdfOptions,
+) -> Vec<Vec<paginate::Placed>> {
+    // Trailers are tails when only trailers follow them in their article.
+    let mut tail = vec![false; paras.len()];
+    for p in (0..paras.len()).rev() {
+        let last_of_article = paras
+            .get(p + 1)
+            .is_none_or(|n| n.article != paras[p].article);
+        tail[p] = paras[p].trailer && (last_of_article || tail[p + 1]);
+    }
+    let extents: Vec<paginate::Extent> = paras
+        .iter()
+        .zip(blocks)
+        .enumerate()
+        .map(|(p, (para, b))| paginate::Extent {
+            lines: b.lines.len(),
+            pitch: b.pitch,
+            before: para.style.before * g.body_size * options.line_spacing,
+            after: para.style.after * g.body_size * options.line_spacing,
+            keep_with_next: para.style.keep_with_next,
+            article_start: p > 0 && paras[p - 1].article != para.article,
+            tail: tail[p],
+        })
+        .collect();
+    paginate::paginate(&extents, g.height, options.article_per_page)
+}
+
+/// Gives each contents entry that names an article the page that article
+/// now begins on (its tab), and returns (entry block, page index) pairs for
+/// the link annotations. Entries that name nothing lose their old numbers.
+fn resolve_links(
+    paras: &[flow::Para],
+    articles: usize,
+    pages: &[Vec<paginate::Placed>],
+    blocks: &mut [SetBlock],
+    fonts: &mut FontSet,
+) -> Vec<(usize, usize)> {
+    let mut first_page = vec![None; articles];
+    for (n, placed) in pages.iter().enumerate() {
+        for pl in placed {
+            first_page[paras[pl.block].article].get_or_insert(n);
+        }
+    }
+    let mut links: Vec<(usize, usize)> = Vec::new();
+    for (b, para) in paras.iter().enumerate() {
+        if let Some(page) = para
+            .target
+            .and_then(|a| first_page.get(a).copied().flatten())
+        {
+            let size = blocks[b].size;
+            blocks[b].tab = Some(items(
+                &(page + 1).to_string(),
+                para.style.role,
+                size,
+                fonts,
+                &mut Vec::new(),
+            ));
+            links.push((b, page));
+        }
+    }
+    if !links.is_empty() {
+        // Old page numbers next to new ones would mislead: entries that
+        // name no article of this document lose theirs.
+        for (b, para) in paras.iter().enumerate() {
+            if para.target.is_none() && para.tab.is_some() {
+                blocks[b].tab = None;
+            }
+        }
+    }
+    links
+}
+
+/// The drawn pages, the outline entries found on them, and the page each
+/// para starts on.
+struct Drawn {
+    pages: Vec<printpdf::PdfPage>,
+    entries: Vec<outline::Entry>,
+    page_of: Vec<usize>,
+}
+
+/// Draws every page: running head, folio, lines, boxes, leaders, links.
+fn draw_pages(
+    paras: &[flow::Para],
+    articles: &[flow::ArticleInfo],
+    pages: &[Vec<paginate::Placed>],
+    blocks: &[SetBlock],
+    links: &[(usize, usize)],
+    fonts: &mut FontSet,
+    g: &Geometry,
+) -> Drawn {
+    let mut page_of = vec![0usize; blocks.len()];
+    let mut entries = Vec::new();
+    let mut pdf_pages = Vec::with_capacity(pages.len());
+    for (n, placed) in pages.iter().enumerate() {
+        for pl in placed.iter().filter(|pl| pl.line == 0) {
+            page_of[pl.block] = n;
+            if let Some((depth, title)) = &paras[pl.block].outline {
+                entries.push(outline::Entry {
+                    depth: *depth,
+                    title: title.clone(),
+                    page: n,
+                    y: g.top - pl.top + g.body_size,
+                });
+            }
+        }
+        let first = placed.first().map(|pl| pl.block);
+        let article = first.map_or(0, |b| paras[b].article);
+        let opens_article = first.is_some_and(|b| b == 0 || paras[b - 1].article != article);
+        let head = articles
+            .get(article)
+            .and_then(|a| a.title.clone())
+            .filter(|_| !opens_article);
+        let head_items = head.map(|t| {
+            items(
+                &shorten(&t, g.width / (0.75 * g.body_size) - 2.0),
+                Role::Body,
+                0.75 * g.body_size,
+                fonts,
+                &mut Vec::new(),
+            )
+        });
+        let folio = items(
+            &(n + 1).to_string(),
+            Role::Body,
+            0.75 * g.body_size,
+            fonts,
+            &mut Vec::new(),
+        );
+        let mut ops = draw::furniture(head_items.as_deref(), &folio, fonts, g);
+        ops.extend(draw::page_ops(placed, blocks, fonts, g));
+        ops.extend(draw::links(placed, blocks, links, g));
+        pdf_pages.push(printpdf::PdfPage::new(
+            printpdf::Mm(g.page_width * 25.4 / 72.0),
+            printpdf::Mm(g.page_height * 25.4 / 72.0),
+            ops,
+        ));
+    }
+    Drawn {
+        pages: pdf_pages,
+        entries,
+        page_of,
+    }
+}
+
+/// Places each missing character (source line, output page) and logs the
+/// first few when asked to.
+fn report_missing(
+    paras: &[flow::Para],
+    missing_at: Vec<MissingAt>,
+    page_of: &[usize],
+    warn: bool,
+) -> Vec<MissingGlyph> {
+    let missing: Vec<MissingGlyph> = missing_at
+        .into_iter()
+        .map(|(p, i, ch)| MissingGlyph {
+            ch,
+            line: paras[p].lines.get(i).copied().unwrap_or(0),
+            page: page_of[p] + 1,
+        })
+        .collect();
+    if warn {
+        // A text in a script no font covers would print a line per character.
+        for m in missing.iter().take(MAX_WARNINGS) {
+            log::warn!(
+                "pdf: no font has {:?} (U+{:04X}), source line {}, page {}: drawn as an empty box",
+                m.ch,
+                m.ch as u32,
+                m.line,
+                m.page
+            );
+        }
+        if missing.len() > MAX_WARNINGS {
+            log::warn!(
+                "pdf: {} more characters no font has (PdfReport::missing lists them all)",
+                missing.len() - MAX_WARNINGS
+            );
+        }
+    }
+    missing
+}
+
+/// Serialises the drawn pages with printpdf, then finishes the file in
+/// lopdf: half-width twins, outline, cover, metadata; compresses and writes.
+fn serialise<W: Write>(
+    doc: &Document,
+    mut out: W,
+    paras: &[flow::Para],
+    fonts: &FontSet,
+    drawn: Drawn,
+    options: &PdfOptions,
+    g: &Geometry,
+) -> Result<()> {
+    let mut pdf = printpdf::PdfDocument::new("");
+    metadata::info(doc, &mut pdf, options.created);
+    fonts.register(&mut pdf);
+    pdf.with_pages(drawn.pages);
+    // printpdf subsets fonts with allsorts, which may panic on a
+    // malformed user font: that is an error of the output, not a crash.
+    let serialized = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        printpdf::serialize::to_lopdf_doc(
+            &pdf,
+            &printpdf::PdfSaveOptions::default(),
+            &mut Vec::new(),
+        )
+    }));
+    let mut lo = serialized.map_err(|_| Error::Output {
+        format: "pdf",
+        reason: "printpdf failed to serialize the document (a font it cannot subset?)".into(),
+    })?;
+    fonts::halve_widths(&mut lo, fonts);
+    outline::write(&mut lo, &drawn.entries);
+    if let Some(c) = &options.cover {
+        cover::insert(&mut lo, c, g.page_width, g.page_height)?;
+    }
+    metadata::finish(&mut lo, &doc.meta.language, seed(paras));
+    lo.compress();
+    lo.save_to(&mut out).map_err(|source| Error::Write {
+        what: "pdf".into(),
+        source,
+    })?;
+    out.flush().map_err(|source| Error::Write {
+        what: "pdf".into(),
+        source,
+    })
 }
 
 fn check(o: &PdfOptions) -> Result<()> {

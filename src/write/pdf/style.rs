@@ -184,3 +184,25 @@ pub(super) fn credit_style(caption: &Style) -> Style {
         ..*caption
     }
 }
+
+/// A contents entry: wrapped lines hang an em in from the first.
+pub(super) fn toc_entry_style(entry: &Style) -> Style {
+    Style {
+        inset: (1.0, entry.inset.1),
+        indent: -1.0,
+        ..*entry
+    }
+}
+
+/// A section's name in a table of contents (`要闻要论`): in the heading face,
+/// with room above, kept with the entries under it.
+pub(super) fn toc_label_style(entry: &Style) -> Style {
+    Style {
+        role: Role::Heading,
+        size: 0.95,
+        before: 0.5,
+        after: 0.1,
+        keep_with_next: true,
+        ..*entry
+    }
+}
