@@ -14,7 +14,13 @@ pub mod review;
 #[cfg(feature = "tei")]
 pub mod tei;
 
-#[cfg(any(feature = "epub", feature = "html", feature = "markdown"))]
+#[cfg(any(
+    feature = "epub",
+    feature = "html",
+    feature = "markdown",
+    feature = "pdf",
+    feature = "tei"
+))]
 mod reading;
 #[cfg(any(feature = "epub", feature = "html"))]
 mod xhtml;
@@ -22,6 +28,7 @@ mod xhtml;
     feature = "epub",
     feature = "tei",
     feature = "html",
-    feature = "markdown"
+    feature = "markdown",
+    feature = "pdf"
 ))]
 mod xml;

@@ -159,6 +159,10 @@ pub struct PdfOptions {
     /// `SOURCE_DATE_EPOCH` if set, else a fixed date (2000-01-01), so the
     /// same input gives a byte-identical PDF.
     pub created: Option<i64>,
+    /// Keep ASCII punctuation between CJK characters (`中国,人民`) as the
+    /// source has it. Off (the default): it is set in the full-width form
+    /// print uses (`中国，人民`), as OCR so often gets it wrong.
+    pub keep_punctuation: bool,
 }
 
 impl Default for PdfOptions {
@@ -174,6 +178,7 @@ impl Default for PdfOptions {
             warn: true,
             cover: None,
             created: None,
+            keep_punctuation: false,
         }
     }
 }
@@ -220,6 +225,12 @@ impl PdfOptions {
         self.created = Some(seconds);
         self
     }
+    /// Options that keep the source's ASCII punctuation between CJK
+    /// characters (or set it full-width, the default); see [`PdfOptions::keep_punctuation`].
+    pub fn with_keep_punctuation(mut self, yes: bool) -> Self {
+        self.keep_punctuation = yes;
+        self
+    }
     /// Options that do (or do not) log warnings about missing characters.
     pub fn with_warnings(mut self, yes: bool) -> Self {
         self.warn = yes;
@@ -263,6 +274,7 @@ impl Document {
         options: &PdfOptions,
     ) -> Result<PdfReport> {
         check(options)?;
+        let _punctuation = super::reading::keep_punctuation(options.keep_punctuation);
         let mut fonts = FontSet::load(
             options.font.as_ref(),
             options.heading_font.as_ref(),

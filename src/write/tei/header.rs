@@ -177,6 +177,15 @@ fn encoding_desc<W: Write>(x: &mut Xml<W>, doc: &Document, line_breaks: bool) ->
         "Hard line breaks of the source are not recorded: the lines of a paragraph are joined (with a space between Latin words, none between Chinese characters). Non-blank text the parser cut from the start or end of a line (a list marker, markup) is kept as seg type=\"lead\" or type=\"trail\"."
     };
     x.leaf("p", &[], lines)?;
+    let ascii = super::super::reading::ascii_punctuation(doc);
+    let punctuation = if ascii == 0 {
+        "Punctuation is as in the source.".to_string()
+    } else {
+        format!(
+            "Punctuation is as in the source. It has {ascii} ASCII punctuation marks (, ; : ? ! and parentheses) between Chinese characters, where print sets the full-width forms (， ； ： ？ ！ （ ）) and OCR often reads the narrow ones; reprint's formats for readers (EPUB, PDF, HTML, Markdown) set them full-width unless asked to keep the source."
+        )
+    };
+    x.leaf("p", &[], &punctuation)?;
     let bad = forbidden_chars(doc);
     x.leaf(
         "p",
