@@ -239,7 +239,9 @@ fn the_header_is_complete() {
         ["促进区域协调发展\u{FFFD} 更好建设美丽新疆", "——元旦献词"]
     );
     assert_eq!(text(&["titleStmt", "author"]), ["孙绍骋", "杨羊"]);
-    assert!(!text(&["publicationStmt", "p"])[0].is_empty());
+    // Who distributes the edition, and what may be done with it.
+    assert!(text(&["publicationStmt", "distributor"])[0].contains("reprint"));
+    assert!(!text(&["publicationStmt", "availability", "p"])[0].is_empty());
     assert_eq!(
         text(&["bibl", "idno"]),
         ["2096-7462", "every\u{FFFD}kind.txt"]

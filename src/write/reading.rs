@@ -312,8 +312,8 @@ pub(crate) fn pieces(content: &[Inline], flow: Flow) -> (Vec<String>, Vec<String
 
 /// The document's metadata as a reader sees it: each field set in
 /// `overrides` (a non-empty string or list) replaces the one found in the
-/// text; the title falls back to the first article's; every value is tidied
-/// as display text.
+/// text; the title falls back to the file's name (never to one article's);
+/// every value is tidied as display text.
 #[cfg_attr(not(any(feature = "html", feature = "markdown")), allow(dead_code))]
 pub(crate) fn metadata(doc: &Document, overrides: &Metadata) -> Metadata {
     let pick = |o: &Option<String>, found: &Option<String>| {
@@ -335,14 +335,14 @@ pub(crate) fn metadata(doc: &Document, overrides: &Metadata) -> Metadata {
         v
     };
     let m = &doc.meta;
-    let first_title = doc.articles.iter().find_map(|a| a.title());
+    let name = file_title(doc);
     let language = if overrides.language.trim().is_empty() {
         m.language.trim()
     } else {
         overrides.language.trim()
     };
     Metadata {
-        title: pick(&overrides.title, &m.title).or_else(|| pick(&None, &first_title)),
+        title: pick(&overrides.title, &m.title).or_else(|| pick(&None, &name)),
         subtitle: pick(&overrides.subtitle, &m.subtitle),
         authors: list(&overrides.authors, &m.authors, Flow::Display),
         language: language.to_string(),
@@ -352,6 +352,87 @@ pub(crate) fn metadata(doc: &Document, overrides: &Metadata) -> Metadata {
         issn: pick(&overrides.issn, &m.issn),
         sources: list(&overrides.sources, &m.sources, Flow::Running),
     }
+}
+
+/// What names a document whose metadata gives it no title: the title of
+/// its only article (a document of one article is that article), else its
+/// file's name without the extension; never the first of several articles.
+pub(crate) fn file_title(doc: &Document) -> Option<String> {
+    let mut titles = doc
+        .articles
+        .iter()
+        .filter(|a| a.kind == crate::model::ArticleKind::Article)
+        .map(|a| a.title());
+    if let (Some(Some(only)), None) = (titles.next(), titles.next()) {
+        return Some(only);
+    }
+    let name = doc.source.file_name.as_deref()?;
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let stem = base.rsplit_once('.').map_or(base, |(s, _)| s);
+    (!stem.trim().is_empty()).then(|| stem.trim().to_string())
+}
+
+/// Whether `d` is a W3C date: `2025`, `2025-03`, `2025-03-17`.
+pub(crate) fn is_w3c_date(d: &str) -> bool {
+    let p: Vec<&str> = d.split('-').collect();
+    let num = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    match p.as_slice() {
+        [y] => num(y, 4),
+        [y, m] => num(y, 4) && num(m, 2) && (1..=12).contains(&m.parse::<u8>().unwrap_or(0)),
+        [y, m, d] => {
+            num(y, 4)
+                && num(m, 2)
+                && num(d, 2)
+                && (1..=12).contains(&m.parse::<u8>().unwrap_or(0))
+                && (1..=31).contains(&d.parse::<u8>().unwrap_or(0))
+        }
+        _ => false,
+    }
+}
+
+/// A printed date (`2025 年 1 月 17 日`, `二〇二五年一月八日`, `2025.1.17`)
+/// as a W3C date, when it has a year.
+pub(crate) fn w3c_date(printed: &str) -> Option<String> {
+    let digits: String = printed
+        .chars()
+        .map(
+            |c| match "〇一二三四五六七八九".chars().position(|d| d == c) {
+                Some(n) => char::from(b'0' + n as u8),
+                None if c == '零' => '0',
+                None => c,
+            },
+        )
+        .collect();
+    // Compiled once per process, not once per book: a compile costs more than writing a small book's metadata.
+    static TENS: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    static DATE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let tens = TENS
+        .get_or_init(|| regex::Regex::new(r"(\d)?十(\d)?").ok())
+        .as_ref()?;
+    let digits = tens.replace_all(&digits, |c: &regex::Captures| {
+        format!(
+            "{}{}",
+            c.get(1).map_or("1", |m| m.as_str()),
+            c.get(2).map_or("0", |m| m.as_str())
+        )
+    });
+    let re = DATE
+        .get_or_init(|| {
+            regex::Regex::new(
+                r"(\d{4})\s*[年./-]\s*(?:(\d{1,2})\s*[月./-]?\s*(?:(\d{1,2})\s*日?)?)?",
+            )
+            .ok()
+        })
+        .as_ref()?;
+    let c = re.captures(&digits)?;
+    let mut out = c[1].to_string();
+    if let Some(m) = c.get(2) {
+        out.push_str(&format!("-{:02}", m.as_str().parse::<u8>().ok()?));
+        if let Some(d) = c.get(3) {
+            out.push_str(&format!("-{:02}", d.as_str().parse::<u8>().ok()?));
+        }
+    }
+    is_w3c_date(&out).then_some(out)
 }
 
 /// A table-of-contents line without its page number, which the parser may
