@@ -32,6 +32,29 @@ pub enum Error {
         /// What gave it away, e.g. "NUL bytes at offset 12".
         reason: String,
     },
+    /// The bytes are binary data (an executable, an image, an archive), not
+    /// text in any encoding: they hold control characters text never has.
+    #[error("{what} is not text: binary data at byte {at}")]
+    Binary {
+        /// The input's name.
+        what: String,
+        /// The offset of the first byte no text has (a NUL, a C0 control).
+        at: u64,
+    },
+    /// The input holds nothing but white space.
+    #[error("no text in {what}")]
+    NoText {
+        /// The input's name.
+        what: String,
+    },
+    /// A directory given as input holds no file to convert.
+    #[error(
+        "{what} holds no .txt files (a directory is read for its .txt files, and those of its subdirectories)"
+    )]
+    NoInputFiles {
+        /// The directory.
+        what: String,
+    },
     /// The input is larger than the parser takes (4 GiB of text).
     #[error(
         "{what} is too large: {bytes} bytes of text, the limit is 4 GiB (split it into several files)"

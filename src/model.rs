@@ -75,16 +75,21 @@ pub struct FurniturePattern {
 /// Bibliographic data found in the text (or given by the user).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Metadata {
-    /// Title of the whole document: the first article's title, or the
-    /// publication's name for a magazine issue.
+    /// Title of the whole document: for one text its first title (or first
+    /// heading); for a magazine issue or a compilation its masthead and
+    /// issue, never one article's title (`None` when it prints none).
     pub title: Option<String>,
     /// Subtitle of the whole document.
     pub subtitle: Option<String>,
-    /// Authors named in bylines, in order of first appearance.
+    /// Authors of the whole document: for one text the names of its
+    /// bylines, in order of first appearance; a collection's articles'
+    /// authors are their articles', not these.
     pub authors: Vec<String>,
     /// BCP 47 language tag of the text, e.g. `zh-CN`, `zh-TW`, `en`.
     pub language: String,
-    /// A date found in the text, as printed.
+    /// The document's date: for one text its first date line with a year,
+    /// as printed (二〇二五年一月八日); else the month its issue gives, as a
+    /// W3C date (`2025·3` gives `2025-03`). A day without a year is none.
     pub date: Option<String>,
     /// Name of the publication (masthead), when the text is a periodical.
     pub publication: Option<String>,
@@ -92,7 +97,9 @@ pub struct Metadata {
     pub issue: Option<String>,
     /// ISSN, when printed.
     pub issn: Option<String>,
-    /// Source notes as printed (据新华社, （内蒙古日报）...), without duplicates.
+    /// Source notes of one text as printed (据新华社, （内蒙古日报）...),
+    /// without duplicates; notes of who compiled or edited it (贾佳整理,
+    /// [责任编辑:…]) are not sources, and a collection's belong to its articles.
     pub sources: Vec<String>,
 }
 

@@ -193,7 +193,7 @@ fn a_directory_keeps_going_past_a_bad_file() {
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let err = stderr(&o);
     assert!(
-        err.contains("broken.txt") && err.contains("does not look like text"),
+        err.contains("broken.txt") && err.contains("is not text: binary data at byte"),
         "{err}"
     );
     assert!(err.contains("1 of 4 inputs failed"), "{err}");
@@ -298,6 +298,85 @@ fn a_missing_file_is_named() {
     );
 }
 
+/// Inputs that cannot be converted each get one line that says why, naming
+/// the path as given: an empty file, a binary file, a directory without
+/// texts.
+#[test]
+fn unusable_inputs_are_named_in_one_line() {
+    let dir = scratch("unusable");
+    for (name, bytes) in [
+        ("empty.txt", &b""[..]),
+        ("blank.txt", " \n\u{3000}\n\n".as_bytes()),
+    ] {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let o = convert().arg(&path).args(["--to", "tei"]).output().unwrap();
+        assert_eq!(o.status.code(), Some(1), "{name}: {}", stderr(&o));
+        assert!(o.stdout.is_empty(), "{name}: an empty book was written");
+        assert_eq!(
+            stderr(&o),
+            format!("reprint: no text in {}\n", path.display())
+        );
+    }
+    let o = piped(&["-", "--to", "md"], b"");
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(stderr(&o), "reprint: no text in standard input\n");
+    // An executable: one line, with the path as given and the first byte text never has.
+    let mut elf = b"\x7fELF\x02\x01\x01\0".to_vec();
+    elf.extend((0..8192u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8));
+    let bin = dir.join("sub").join("ls");
+    std::fs::create_dir_all(bin.parent().unwrap()).unwrap();
+    std::fs::write(&bin, &elf).unwrap();
+    let o = convert().arg(&bin).args(["--to", "md"]).output().unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(
+        stderr(&o),
+        format!(
+            "reprint: {} is not text: binary data at byte 0\n",
+            bin.display()
+        )
+    );
+    // A directory with nothing to convert is not an option error.
+    let empty = dir.join("nothing");
+    std::fs::create_dir_all(&empty).unwrap();
+    std::fs::write(empty.join("notes.md"), "no text file").unwrap();
+    let o = convert()
+        .arg(&empty)
+        .args(["--to", "tei", "-o"])
+        .arg(dir.join("out"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.starts_with(&format!("reprint: {} holds no .txt files", empty.display()))
+            && !err.contains("invalid option")
+            && err.lines().count() == 1,
+        "{err}"
+    );
+}
+
+/// `reprint book.txt | head`: the reader closes the pipe early; reprint
+/// stops without a word and without failing.
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let mut child = convert()
+        .arg(seed("004"))
+        .args(["--to", "md"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut head = [0u8; 16];
+    std::io::Read::read_exact(&mut stdout, &mut head).unwrap();
+    // 004 as Markdown is far more than a pipe holds: reprint is still writing.
+    drop(stdout);
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stderr(&o), "");
+}
+
 #[test]
 fn help_and_version_exit_0_and_bad_usage_2() {
     let o = convert().arg("--help").output().unwrap();
@@ -352,7 +431,7 @@ fn a_failed_conversion_exits_1() {
         .unwrap();
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(
-        stderr(&o).contains("does not look like text"),
+        stderr(&o).contains("is not text: binary data at byte"),
         "{}",
         stderr(&o)
     );
@@ -368,7 +447,11 @@ fn a_failed_conversion_exits_1() {
 /// `pdftotext scan.pdf - | reprint - -t epub -o book.epub`, and `-o -`.
 #[test]
 fn standard_input_and_output() {
-    let o = piped(&["-", "-t", "epub", "-o", "-"], &read_seed("004"));
+    // 004 is a compilation named by its file unless a title is given: the same for both.
+    let o = piped(
+        &["-", "-t", "epub", "-o", "-", "--title", "文件汇编"],
+        &read_seed("004"),
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(
         o.stdout.starts_with(b"PK"),
@@ -376,7 +459,7 @@ fn standard_input_and_output() {
     );
     let from_file = convert()
         .arg(seed("004"))
-        .args(["-t", "epub", "-o", "-"])
+        .args(["-t", "epub", "-o", "-", "--title", "文件汇编"])
         .output()
         .unwrap();
     assert_eq!(

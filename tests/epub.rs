@@ -24,9 +24,10 @@ fn every_block_kind_gets_its_markup() {
         "<p>第一段的第一行，第二行<span class=\"pagebreak\" id=\"pg1\" epub:type=\"pagebreak\" role=\"doc-pagebreak\" aria-label=\"28\"></span>接着第三行。</p>",
         "<figure class=\"caption\">\n<figcaption><span class=\"desc\">G3012线喀什疏勒高速公路。</span><br/><small class=\"credit\">□新华社记者\u{3000}燕雁/摄</small></figcaption>",
         "<p class=\"note source\">据新华社</p>",
-        "<p class=\"note editor\">[责任编辑:杨佩佩]</p>",
+        // OCR's ASCII punctuation between CJK characters is set full-width.
+        "<p class=\"note editor\">[责任编辑：杨佩佩]</p>",
         "<p class=\"note affiliation\">",
-        "<p class=\"note continuation\">(上接1版)</p>",
+        "<p class=\"note continuation\">（上接1版）</p>",
         "<p class=\"note date\">",
         "<p class=\"note column\">",
         "<p class=\"note other\">",

@@ -45,26 +45,12 @@ fn decoding_says_which_file_and_where() {
         "第一行\n第二行\0\0\0文字\n".repeat(20).as_bytes(),
         &named,
     ));
-    assert_says(
-        &msg,
-        &[
-            "scan-042.txt does not look like text",
-            "NUL at line 2, character 4",
-            "utf-16le",
-            "give the encoding explicitly",
-        ],
-    );
+    assert_says(&msg, &["scan-042.txt is not text: binary data at byte 19"]);
     let msg = message(reprint::parse_bytes(
         b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x06\0\0\0",
         &Options::default(),
     ));
-    assert_says(
-        &msg,
-        &[
-            "input does not look like text",
-            "NUL at line 3, character 1",
-        ],
-    );
+    assert_says(&msg, &["input is not text: binary data at byte 6"]);
     let msg = message(reprint::parse_bytes(
         b"text",
         &named.clone().with_encoding("latin-9x"),
@@ -74,7 +60,7 @@ fn decoding_says_which_file_and_where() {
     assert_says(&msg, &["unknown encoding \"nope\""]);
     assert!(matches!(
         reprint::parse_bytes(&[0; 64], &named),
-        Err(Error::NotText { .. })
+        Err(Error::Binary { at: 0, .. })
     ));
 }
 

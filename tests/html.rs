@@ -79,6 +79,12 @@ fn self_contained(name: &str, text: &str) {
 
 #[test]
 fn every_block_kind_gets_the_epub_markup_in_one_page() {
+    // Asked to, the page keeps the source's punctuation.
+    let kept = html(
+        &every_kind(),
+        &HtmlOptions::default().with_keep_punctuation(true),
+    );
+    assert!(kept.contains("<p class=\"note editor\">[责任编辑:杨佩佩]</p>"));
     let page = html(&every_kind(), &HtmlOptions::default());
     for needle in [
         "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"zh-CN\" xml:lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\"/>",
@@ -94,7 +100,8 @@ fn every_block_kind_gets_the_epub_markup_in_one_page() {
         "<figure class=\"caption\">\n<figcaption><span class=\"desc\">G3012线喀什疏勒高速公路。</span><br/><small class=\"credit\">□新华社记者\u{3000}燕雁/摄</small></figcaption>",
         "<aside class=\"sidebar\">\n<p class=\"lead\">习近平强调——</p>",
         "<div class=\"pb\" id=\"page-29\" title=\"29\" role=\"doc-pagebreak\" aria-label=\"29\"></div>",
-        "<p class=\"note editor\">[责任编辑:杨佩佩]</p>",
+        // OCR's ASCII punctuation between CJK characters is set full-width.
+        "<p class=\"note editor\">[责任编辑：杨佩佩]</p>",
         "<p>English words stay apart.</p>",
         "<nav class=\"contents\" id=\"contents\" role=\"doc-toc\">\n<h2>目录</h2>\n<ol>\n<li><a href=\"#a001\">原刊目录</a></li>\n<li><a href=\"#a002\">西部大开发\u{3000}新篇章</a>\n<ol>\n<li><a href=\"#h1\">一、总体要求</a>",
         "<header class=\"document\">\n<p class=\"doc-title\">西部大开发\u{3000}新篇章</p>\n<p class=\"doc-publication\">党员之友\u{3000}2025·3</p>\n<p class=\"doc-date\"><time datetime=\"2025-01-17\">（2025年1月17日）</time></p>\n</header>",

@@ -91,6 +91,11 @@ fn is_bullet(m: &str) -> bool {
     )
 }
 
+/// A list item whose text opens with its own mark, a dash.
+fn own_mark(marker: &str, b: &Block) -> bool {
+    marker.trim().is_empty() && b.text().trim_start().starts_with(['—', '―', '–', '－'])
+}
+
 /// The blocks the writer's conventions (docs/outputs.md) promise for the model.
 fn expected(doc: &Document) -> Vec<(Leaf, String)> {
     let mut out = Vec::new();
@@ -138,6 +143,17 @@ fn walk(blocks: &[Block], quote: usize, out: &mut Vec<(Leaf, String)>) {
                     Leaf::Paragraph,
                     names.join(if chinese { "\u{3000}" } else { ", " }),
                 ))
+            }
+            // Items that print their own mark (——) are the lines of one paragraph.
+            BlockKind::ListItem { marker } if own_mark(marker, b) => {
+                let mut text = b.text();
+                while i < blocks.len()
+                    && matches!(&blocks[i].kind, BlockKind::ListItem { marker } if own_mark(marker, &blocks[i]))
+                {
+                    text.push_str(&blocks[i].text());
+                    i += 1;
+                }
+                out.push((Leaf::Paragraph, text));
             }
             BlockKind::ListItem { marker } => out.push((
                 Leaf::Item,
@@ -273,12 +289,14 @@ fn every_block_kind_follows_the_conventions() {
     assert_same_structure("every_kind", &doc, &md);
     for needle in [
         "* **要闻要论**\n* 01 西部大开发新篇章　孙绍骋\n* 08 第二篇文章\n",
-        "# 西部大开发　新篇章\n\n*——元旦献词*\n\n孙绍骋　杨羊\n\n*（2025年1月17日）*\n\n## 一、总体要求\n",
+        "# 西部大开发　新篇章\n\n*——元旦献词*\n\n*孙绍骋　杨羊*\n\n*（2025年1月17日）*\n\n## 一、总体要求\n",
         "第一段的第一行，第二行<!-- page 28 -->接着第三行。\n",
-        "### （一）坚持创新\n\n- ——提升西部地区科技创新能力\n- 加快发展新质生产力\n",
+        // A dash is the item's own mark: no bullet beside it.
+        "### （一）坚持创新\n\n——提升西部地区科技创新能力\n\n- 加快发展新质生产力\n",
         "G3012线喀什疏勒高速公路。\\\n*□新华社记者　燕雁/摄*\n",
         "> **习近平强调——**\n>\n> - 要坚持把发展特色优势产业作为主攻方向。\n> - 要坚持统筹发展和安全。\n\n<!-- page 29 -->\n\n#### 1.深化改革\n",
-        "*据新华社*\n\n*\\[责任编辑:杨佩佩\\]*\n\nEnglish words stay apart.\n\n# 第二篇文章\n",
+        // OCR's ASCII colon between CJK characters is set full-width.
+        "*据新华社*\n\n*\\[责任编辑：杨佩佩\\]*\n\nEnglish words stay apart.\n\n# 第二篇文章\n",
     ] {
         assert!(md.contains(needle), "Markdown lacks {needle:?}\n\n{md}");
     }

@@ -96,7 +96,7 @@ fn tei_header() {
         &[
             "<title type=\"main\">山区小学有了新图书馆</title>",
             "<author>王小明</author>",
-            "<date>2025年1月17日</date>",
+            "<date when=\"2025-01-17\">2025年1月17日</date>",
             "xml:lang=\"zh-CN\"",
             "<language ident=\"zh-CN\"",
         ],
@@ -108,7 +108,7 @@ fn tei_header() {
             "<title type=\"main\">新书名</title>",
             "<author>李四</author>",
             "<author>张三</author>",
-            "<date>2024-12-05</date>",
+            "<date when=\"2024-12-05\">2024-12-05</date>",
             "<title level=\"j\">某某日报</title>",
             "<language ident=\"zh-TW\"",
         ],
@@ -242,4 +242,138 @@ fn markdown_front_matter() {
         !md(&overridden(), &MarkdownOptions::default()).contains("新书名"),
         "without front matter Markdown shows the text's own title"
     );
+}
+
+fn seed(prefix: &str) -> Document {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/seeds");
+    let path = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
+        .unwrap();
+    reprint::parse_file(&path, &reprint::Options::default()).unwrap()
+}
+
+/// A magazine and a compilation: the whole is not named after its first
+/// article nor written by its articles' authors; their notes and dates are
+/// theirs. The magazine's masthead and issue name and date it.
+#[test]
+fn a_collection_is_not_its_articles() {
+    let magazine = seed("002").meta;
+    assert_eq!(magazine.title.as_deref(), Some("党员之友 2025·3 总第344期"));
+    assert_eq!(magazine.publication.as_deref(), Some("党员之友"));
+    assert!(magazine.authors.is_empty(), "{:?}", magazine.authors);
+    assert!(magazine.sources.is_empty(), "{:?}", magazine.sources);
+    // The issue 2025·3 dates it; 3月6日, a day without its year, does not.
+    assert_eq!(magazine.date.as_deref(), Some("2025-03"));
+    let compilation = seed("004").meta;
+    assert_eq!(
+        compilation.title, None,
+        "no masthead: the user gives the title"
+    );
+    assert!(compilation.authors.is_empty(), "{:?}", compilation.authors);
+    assert_eq!(compilation.date, None);
+    // One document without a title line is named by its first heading, not its file.
+    let report = seed("000").meta;
+    assert_eq!(
+        report.title.as_deref(),
+        Some("（二）坚持以制度建设为主线，用机制保障规范运行")
+    );
+}
+
+/// In one text, a note of who compiled it is no source, and a day without
+/// its year is no date.
+#[test]
+fn notes_that_are_not_sources_or_dates() {
+    let text = TEXT
+        .replace("（2025年1月17日）", "3月6日")
+        .replace("据新华社", "（贾佳整理）\n\n[责任编辑:杨佩佩]\n\n据新华社");
+    let m = reprint::parse(&text, &reprint::Options::default())
+        .unwrap()
+        .meta;
+    assert_eq!(m.sources, ["据新华社"]);
+    assert_eq!(m.date, None);
+    assert_eq!(m.authors, ["王小明"]);
+}
+
+/// The EPUB and the PDF read the model: a compilation without a masthead is
+/// named by its file, with no article's authors as its creators; the PDF
+/// says nothing empty (no PDF/X claim, no empty author or keywords).
+#[cfg(all(feature = "epub", feature = "pdf"))]
+#[test]
+fn books_read_the_collection_metadata_from_the_model() {
+    use reprint::write::epub::EpubOptions;
+    use std::io::Read;
+    let doc = seed("004");
+    let mut book = Vec::new();
+    doc.write_epub(&mut book, &EpubOptions::default()).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(book)).unwrap();
+    let mut opf = String::new();
+    zip.by_name("OEBPS/content.opf")
+        .unwrap()
+        .read_to_string(&mut opf)
+        .unwrap();
+    assert!(
+        opf.contains("<dc:title>004_4e3ec80c6fe38783</dc:title>"),
+        "{opf}"
+    );
+    assert!(!opf.contains("dc:creator"), "{opf}");
+    assert!(!opf.contains("中共中央政治局召开民主生活会</dc:title>"));
+    let magazine = seed("002");
+    let mut out = Vec::new();
+    magazine
+        .write_pdf(
+            &mut out,
+            &reprint::write::pdf::PdfOptions::default().with_warnings(false),
+        )
+        .unwrap();
+    let lo = lopdf::Document::load_mem(&out).unwrap();
+    let info = lo
+        .get_dictionary(lo.trailer.get(b"Info").unwrap().as_reference().unwrap())
+        .unwrap();
+    for gone in [&b"GTS_PDFXVersion"[..], b"Author", b"Keywords"] {
+        assert!(
+            info.get(gone).is_err(),
+            "{} in the PDF info",
+            String::from_utf8_lossy(gone)
+        );
+    }
+    assert_eq!(
+        decode(info.get(b"Title").unwrap().as_str().unwrap()),
+        "党员之友 2025·3 总第344期"
+    );
+}
+
+/// The TEI header of a Chinese text is in Chinese, with its English parts
+/// marked; the publication statement is structured; a date has @when; a
+/// second title line is a subtitle.
+#[cfg(feature = "tei")]
+#[test]
+fn tei_header_of_a_magazine() {
+    let doc = seed("002");
+    let mut out = Vec::new();
+    doc.write_tei(&mut out, &reprint::write::tei::TeiOptions::default())
+        .unwrap();
+    let tei = String::from_utf8(out).unwrap();
+    assert_all(
+        "002 TEI",
+        &tei,
+        &[
+            "<teiHeader xml:lang=\"zh-CN\">",
+            "<publicationStmt xml:lang=\"en\">\n        <distributor>",
+            "<availability status=\"unknown\">",
+            "<date when=\"2025-03\">",
+            "<encodingDesc xml:lang=\"en\">",
+        ],
+    );
+    assert!(!tei.contains("<teiHeader xml:lang=\"en\">"));
+    // No division has two main titles.
+    let x = roxmltree::Document::parse(&tei).unwrap();
+    for div in x.descendants().filter(|n| n.has_tag_name("div")) {
+        let mains = div
+            .children()
+            .filter(|c| c.has_tag_name("head") && c.attribute("type") == Some("main"))
+            .count();
+        assert!(mains <= 1, "{mains} main heads in one div");
+    }
 }

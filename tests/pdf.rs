@@ -41,6 +41,12 @@ fn every_block_kind_is_set_and_given_back() {
             layout.contains("用 Rust 写 PDF") || layout.contains("用 Rust 写"),
             "quarter-em spacing reads as space:\n{layout}"
         );
+        // As in the other formats for readers: letter-spaced names closed
+        // up, OCR's ASCII punctuation between CJK characters full-width.
+        for set in ["孙绍骋", "[责任编辑：杨佩佩]", "（上接"] {
+            assert!(text.contains(set), "{set} is not set:\n{text}");
+        }
+        assert!(!text.contains("孙 绍 骋"), "{text}");
     }
 }
 

@@ -177,12 +177,24 @@ fn every_kind_of_block_has_its_element() {
     ] {
         assert!(count("note", Some(("type", t))) > 0, "no note type={t}");
     }
-    let authors: Vec<&str> = x
+    // A letter-spaced name is kept as printed and given closed up.
+    let authors: Vec<(&str, &str)> = x
         .descendants()
         .filter(|n| n.has_tag_name("docAuthor"))
-        .filter_map(|n| n.text())
+        .map(|n| {
+            let inner = |tag: &str| {
+                n.descendants()
+                    .find(|d| d.has_tag_name(tag))
+                    .and_then(|d| d.text())
+                    .unwrap_or_default()
+            };
+            (inner("orig"), inner("reg"))
+        })
         .collect();
-    assert_eq!(authors, ["孙 绍 骋", "杨 羊", "王 伟"]);
+    assert_eq!(
+        authors,
+        [("孙 绍 骋", "孙绍骋"), ("杨 羊", "杨羊"), ("王 伟", "王伟")]
+    );
     // A byline between paragraphs is an ab, its names still marked.
     assert!(
         xml.contains(r#"<ab type="byline" cert="0.75"><name>辛组研</name></ab>"#),
@@ -227,7 +239,9 @@ fn the_header_is_complete() {
         ["促进区域协调发展\u{FFFD} 更好建设美丽新疆", "——元旦献词"]
     );
     assert_eq!(text(&["titleStmt", "author"]), ["孙绍骋", "杨羊"]);
-    assert!(!text(&["publicationStmt", "p"])[0].is_empty());
+    // Who distributes the edition, and what may be done with it.
+    assert!(text(&["publicationStmt", "distributor"])[0].contains("reprint"));
+    assert!(!text(&["publicationStmt", "availability", "p"])[0].is_empty());
     assert_eq!(
         text(&["bibl", "idno"]),
         ["2096-7462", "every\u{FFFD}kind.txt"]
@@ -249,6 +263,19 @@ fn the_header_is_complete() {
             .iter()
             .any(|p| p.contains("has 5 such characters")),
         "{xml}"
+    );
+    // TEI keeps OCR's ASCII punctuation and says what the formats for readers do with it.
+    assert!(xml.contains("[责任编辑:杨佩佩]"), "{xml}");
+    let said: Vec<String> = text(&["editorialDecl", "p"])
+        .into_iter()
+        .filter(|p| p.starts_with("Punctuation is as in the source."))
+        .collect();
+    assert!(
+        said.len() == 1
+            && said[0].contains(
+                " ASCII punctuation marks (, ; : ? ! and parentheses) between Chinese characters"
+            ),
+        "{said:?}"
     );
     assert_eq!(
         text(&["notesStmt", "note"]),

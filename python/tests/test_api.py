@@ -143,10 +143,10 @@ def test_markdown_and_html(seed_doc):
 
 @pytest.mark.parametrize("data", [b"\x00" * 100, b"\x7fELF\x02\x01\x01" + bytes(2000), bytes(range(32)) * 10])
 def test_binary_input_is_not_text(data):
-    with pytest.raises(reprint.NotTextError, match="does not look like text") as e:
+    with pytest.raises(reprint.NotTextError, match="is not text: binary data at byte 0") as e:
         reprint.parse(data, file_name="bin.txt")
     assert isinstance(e.value, reprint.ReprintError)
-    assert str(e.value).startswith("bin.txt does not look like text")
+    assert str(e.value).startswith("bin.txt is not text")
 
 
 def test_unknown_encoding():

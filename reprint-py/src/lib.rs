@@ -72,7 +72,9 @@ create_exception!(
 fn err(e: reprint::Error) -> PyErr {
     let msg = e.to_string();
     match e {
-        reprint::Error::NotText { .. } => NotTextError::new_err(msg),
+        reprint::Error::NotText { .. } | reprint::Error::Binary { .. } => {
+            NotTextError::new_err(msg)
+        }
         reprint::Error::TooLarge { .. } => TooLargeError::new_err(msg),
         reprint::Error::UnknownEncoding(_) => UnknownEncodingError::new_err(msg),
         reprint::Error::InvalidOption { .. } => InvalidOptionError::new_err(msg),

@@ -50,19 +50,19 @@ pub(crate) fn decode_in_place<'a>(
     // Before UTF-8: BOM-less UTF-16 of ASCII text is valid UTF-8 full of NULs.
     if let Some(enc) = sniff_utf16(bytes) {
         let d = run(enc, bytes);
-        check_text(&d.0, what)?;
+        check_text(&d.0, bytes, what)?;
         return Ok(d);
     }
     // SIMD: several times faster than `str::from_utf8` (and encoding_rs) on Chinese text.
     if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
-        check_text(s, what)?;
+        check_text(s, bytes, what)?;
         return Ok((Cow::Borrowed(s), "UTF-8", false));
     }
     let (utf8_bad, utf8_multi) = utf8_stats(bytes);
     // A few bad bytes inside text that is otherwise UTF-8 (a damaged file) stay UTF-8.
     if utf8_multi > 0 && utf8_bad * 50 < utf8_multi {
         let d = run(UTF_8, bytes);
-        check_text(&d.0, what)?;
+        check_text(&d.0, bytes, what)?;
         return Ok(d);
     }
     // A legacy encoding: chardetng tells Big5, Shift_JIS, EUC-KR and the rest
@@ -74,24 +74,24 @@ pub(crate) fn decode_in_place<'a>(
     if cjk.contains(&guess) {
         let (text, bad) = guess.decode_without_bom_handling(bytes);
         if !bad {
-            check_text(&text, what)?;
+            check_text(&text, bytes, what)?;
             return Ok((text, guess.name(), false));
         }
     }
     let (gb, gb_bad) = GB18030.decode_without_bom_handling(bytes);
     if !gb_bad {
-        check_text(&gb, what)?;
+        check_text(&gb, bytes, what)?;
         return Ok((gb, "GB18030", false));
     }
     if guess != GBK && guess != GB18030 && guess != UTF_8 {
         let (text, bad) = guess.decode_without_bom_handling(bytes);
         if !bad {
-            check_text(&text, what)?;
+            check_text(&text, bytes, what)?;
             return Ok((text, guess.name(), false));
         }
     }
     let d = run(UTF_8, bytes);
-    check_text(&d.0, what)?;
+    check_text(&d.0, bytes, what)?;
     Ok(d)
 }
 
@@ -183,8 +183,9 @@ fn utf8_stats(mut bytes: &[u8]) -> (usize, usize) {
     }
 }
 
-/// Refuses input that is mostly control characters: binary, not text.
-fn check_text(s: &str, what: &str) -> Result<()> {
+/// Refuses input that is mostly control characters: binary data (one with
+/// a NUL, which text never has), or not text.
+fn check_text(s: &str, bytes: &[u8], what: &str) -> Result<()> {
     // The first 2^16 characters lie within the first 2^18 bytes. Text
     // without a byte that can start a control character has none to count:
     // one quick pass, which the compiler can vectorise, tells.
@@ -205,16 +206,18 @@ fn check_text(s: &str, what: &str) -> Result<()> {
     }
     let (total, control, first_nul) = control_characters(s);
     if total > 0 && control * 10 > total {
-        let reason = match first_nul {
-            Some(at) => {
-                let line = s[..at].matches('\n').count() + 1;
-                let column = s[..at].rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-                format!(
-                    "{control} control characters in the first {total}, NUL at line {line}, character {column}; NULs are what UTF-16 without a byte order mark looks like: utf-16le or utf-16be"
-                )
-            }
-            None => format!("{control} control characters in the first {total}"),
-        };
+        if first_nul.is_some() {
+            // Where it shows in the bytes as given: the first byte no text has.
+            let at = bytes
+                .iter()
+                .position(|&x| x == 0 || x == 0x7F || x < 0x20 && ALLOWED >> x & 1 == 0)
+                .unwrap_or(0);
+            return Err(Error::Binary {
+                what: what.to_string(),
+                at: at as u64,
+            });
+        }
+        let reason = format!("{control} control characters in the first {total}");
         return Err(Error::NotText {
             what: what.to_string(),
             reason,

@@ -5,101 +5,186 @@ use crate::model::{Article, ArticleKind, BlockKind, Metadata, NoteKind};
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 /// Metadata from the articles; `language` from the text unless given.
-pub fn gather(articles: &[Article], text: &str, language: Option<&str>) -> Metadata {
+/// `collection` says whether the text reads as a collection of articles
+/// (a magazine, a compilation), whose articles' titles, bylines, dates and
+/// source notes are theirs, not the whole text's.
+pub fn gather(
+    articles: &[Article],
+    text: &str,
+    language: Option<&str>,
+    collection: bool,
+) -> Metadata {
     let mut m = Metadata {
         language: language.map_or_else(|| detect_language(text).to_string(), str::to_string),
         ..Default::default()
     };
+    let titled = articles
+        .iter()
+        .filter(|a| a.kind == ArticleKind::Article && a.title().is_some())
+        .count();
+    // Three articles or more make a magazine or a compilation; two are an
+    // article and a companion piece (延伸阅读), still one text.
+    let many = collection && titled >= 3;
+    front_matter(articles, &mut m);
+    if !many {
+        m.authors = byline_authors(articles);
+        m.sources = source_notes(articles);
+        m.date = dated_note(articles);
+    }
+    if m.date.is_none() {
+        m.date = m.issue.as_deref().and_then(issue_date);
+    }
+    title(articles, &mut m, many);
+    m
+}
+
+/// The title: a collection's is its masthead and issue (the user may give
+/// one); one text's is its first title, or its first heading when it has none.
+fn title(articles: &[Article], m: &mut Metadata, many: bool) {
+    if let Some(p) = &m.publication
+        && (many || articles.iter().all(|a| a.title().is_none()))
+    {
+        m.title = Some(match &m.issue {
+            Some(i) => format!("{p} {i}"),
+            None => p.clone(),
+        });
+        return;
+    }
+    if many {
+        return;
+    }
     let first = articles.iter().find(|a| a.kind == ArticleKind::Article);
-    m.title = first.and_then(Article::title);
+    m.title = first.and_then(Article::title).or_else(|| {
+        articles
+            .iter()
+            .flat_map(|a| &a.blocks)
+            .find(|b| matches!(b.kind, BlockKind::Heading { .. }))
+            .map(|b| b.text().trim().to_string())
+            .filter(|t| !t.is_empty())
+    });
     m.subtitle = first.and_then(Article::subtitle);
-    let mut names: HashMap<String, usize> = HashMap::new();
-    // Sets beside the lists to keep them free of duplicates in time linear
-    // in the text: a large text has thousands of distinct names and sources.
-    let (mut authors, mut sources) = (HashSet::new(), HashSet::new());
+}
+
+/// The names of every byline, in order of first appearance.
+fn byline_authors(articles: &[Article]) -> Vec<String> {
+    let mut out = Vec::new();
+    // A set beside the list keeps it free of duplicates in time linear in
+    // the text: a large text has thousands of distinct names.
+    let mut seen = HashSet::new();
     for b in articles.iter().flat_map(|a| &a.blocks) {
-        match &b.kind {
-            BlockKind::Byline { authors: names } => {
-                for a in names {
-                    if authors.insert(a.as_str()) {
-                        m.authors.push(a.clone());
-                    }
+        if let BlockKind::Byline { authors } = &b.kind {
+            for a in authors {
+                if seen.insert(a.as_str()) {
+                    out.push(a.clone());
                 }
             }
-            BlockKind::Note {
-                kind: NoteKind::Source,
-            } => {
-                let t = b.text();
-                if !sources.contains(&t) {
-                    sources.insert(t.clone());
-                    m.sources.push(t);
-                }
-            }
-            BlockKind::Note {
-                kind: NoteKind::Date,
-            } if m.date.is_none() => {
-                m.date = date_in(&b.text());
-            }
-            BlockKind::FrontMatter | BlockKind::TocEntry { .. } => {
-                let t = b.text();
-                let squeezed: String = t.chars().filter(|c| !c.is_whitespace()).collect();
-                if let Some(i) = squeezed.find("ISSN") {
-                    let issn: String = squeezed[i + 4..]
-                        .chars()
-                        .skip_while(|c| !c.is_ascii_digit())
-                        .take(9)
-                        .collect();
-                    if m.issn.is_none() && issn.len() == 9 {
-                        m.issn = Some(issn);
-                    }
-                }
-                if m.issue.is_none()
-                    && (squeezed.starts_with("总第")
-                        || squeezed.contains('·')
-                            && squeezed.chars().filter(char::is_ascii_digit).count() >= 4
-                            && squeezed.len() <= 14)
-                {
-                    m.issue = Some(squeezed.clone());
-                } else if squeezed.starts_with("总第") {
-                    if let Some(i) = &mut m.issue {
-                        i.push(' ');
-                        i.push_str(&squeezed);
-                    }
-                }
-                let mut rest = t.as_str();
-                while let Some(a) = rest.find('《') {
-                    let Some(z) = rest[a..].find('》') else {
-                        break;
-                    };
-                    let name = &rest[a + '《'.len_utf8()..a + z];
-                    if !name.is_empty() && name.chars().count() <= 12 {
-                        *names.entry(name.to_string()).or_default() += 1;
-                    }
-                    rest = &rest[a + z..];
-                }
-            }
-            _ => {}
         }
     }
-    // The masthead is the name the front matter repeats most.
+    out
+}
+
+/// The source notes that name a source (据新华社, 摘自《人民日报》), without
+/// duplicates: a note of who compiled or edited a text (贾佳整理,
+/// [责任编辑:…]) names none.
+fn source_notes(articles: &[Article]) -> Vec<String> {
+    const NOT_SOURCES: [&str; 5] = ["整理", "责任编辑", "编辑", "校对", "审核"];
+    let mut out = Vec::new();
+    let mut seen = HashSet::new();
+    for b in articles.iter().flat_map(|a| &a.blocks) {
+        if b.kind
+            == (BlockKind::Note {
+                kind: NoteKind::Source,
+            })
+        {
+            let t = b.text();
+            if !NOT_SOURCES.iter().any(|w| t.contains(w)) && seen.insert(t.clone()) {
+                out.push(t);
+            }
+        }
+    }
+    out
+}
+
+/// The first date note that gives a year (a day without its year, 3月6日,
+/// dates something in the text, not the text).
+fn dated_note(articles: &[Article]) -> Option<String> {
+    articles
+        .iter()
+        .flat_map(|a| &a.blocks)
+        .filter(|b| {
+            b.kind
+                == BlockKind::Note {
+                    kind: NoteKind::Date,
+                }
+        })
+        .filter_map(|b| date_in(&b.text()))
+        .find(|d| d.contains('年') || d.contains(['-', '.', '/']))
+}
+
+/// The month an issue designation gives: `2025·3` is March 2025, `2025-03`.
+fn issue_date(issue: &str) -> Option<String> {
+    static ISSUE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = ISSUE.get_or_init(|| {
+        regex::Regex::new(r"^((?:19|20)[0-9]{2})\s*(?:[·.\-/]|年第?)\s*([0-9]{1,2})(?:[^0-9]|$)")
+            .expect("issue pattern")
+    });
+    let c = re.captures(issue.trim())?;
+    let month: u32 = c[2].parse().ok()?;
+    (1..=12)
+        .contains(&month)
+        .then(|| format!("{}-{month:02}", &c[1]))
+}
+
+/// ISSN, issue and masthead from the front matter and the contents: the
+/// masthead is the name in 《》 the front matter repeats most.
+fn front_matter(articles: &[Article], m: &mut Metadata) {
+    let mut names: HashMap<String, usize> = HashMap::new();
+    for b in articles.iter().flat_map(|a| &a.blocks) {
+        if !matches!(b.kind, BlockKind::FrontMatter | BlockKind::TocEntry { .. }) {
+            continue;
+        }
+        let t = b.text();
+        let squeezed: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+        if let Some(i) = squeezed.find("ISSN") {
+            let issn: String = squeezed[i + 4..]
+                .chars()
+                .skip_while(|c| !c.is_ascii_digit())
+                .take(9)
+                .collect();
+            if m.issn.is_none() && issn.len() == 9 {
+                m.issn = Some(issn);
+            }
+        }
+        if m.issue.is_none()
+            && (squeezed.starts_with("总第")
+                || squeezed.contains('·')
+                    && squeezed.chars().filter(char::is_ascii_digit).count() >= 4
+                    && squeezed.len() <= 14)
+        {
+            m.issue = Some(squeezed.clone());
+        } else if squeezed.starts_with("总第")
+            && let Some(i) = &mut m.issue
+        {
+            i.push(' ');
+            i.push_str(&squeezed);
+        }
+        let mut rest = t.as_str();
+        while let Some(a) = rest.find('《') {
+            let Some(z) = rest[a..].find('》') else {
+                break;
+            };
+            let name = &rest[a + '《'.len_utf8()..a + z];
+            if !name.is_empty() && name.chars().count() <= 12 {
+                *names.entry(name.to_string()).or_default() += 1;
+            }
+            rest = &rest[a + z..];
+        }
+    }
     m.publication = names
         .into_iter()
         .filter(|(_, c)| *c >= 2)
         .max_by_key(|(n, c)| (*c, std::cmp::Reverse(n.clone())))
         .map(|(n, _)| n);
-    // A magazine issue (masthead and several articles) is named for the
-    // magazine, not for its first article.
-    let articles_n = articles
-        .iter()
-        .filter(|a| a.kind == ArticleKind::Article)
-        .count();
-    if m.title.is_none() || (m.publication.is_some() && articles_n >= 3) {
-        m.title = match (&m.publication, &m.issue) {
-            (Some(p), Some(i)) => Some(format!("{p} {i}")),
-            (p, _) => p.clone().or(m.title),
-        };
-    }
-    m
 }
 
 /// The date a dateline or date note gives (2025年1月8日, 二〇二五年一月八日,
@@ -243,5 +328,13 @@ mod tests {
             Some("2025年1月14日")
         );
         assert_eq!(date_in("3月6日").as_deref(), Some("3月6日"));
+    }
+
+    #[test]
+    fn an_issue_gives_its_month() {
+        assert_eq!(issue_date("2025·3 总第344期").as_deref(), Some("2025-03"));
+        assert_eq!(issue_date("2024年第12期").as_deref(), Some("2024-12"));
+        assert_eq!(issue_date("总第344期"), None);
+        assert_eq!(issue_date("2025·13"), None);
     }
 }

@@ -252,7 +252,7 @@ fn build(source: &Arc<str>, options: &Options) -> Document {
     let mut headings = Vec::new();
     let mut articles = assemble::articles(&parts, items, &mut warnings, &mut headings);
     jumps::follow(&mut articles, &jump_marks);
-    let meta = meta::gather(&articles, text, options.language.as_deref());
+    let meta = meta::gather(&articles, text, options.language.as_deref(), collection);
     let profile = profile::of(&lines, &furniture, collection, &headings, column_width);
     Document {
         meta,

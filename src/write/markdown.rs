@@ -54,6 +54,10 @@ pub struct MarkdownOptions {
     /// field that is set (a non-empty string or list) replaces the one found.
     /// Only the front matter shows metadata.
     pub metadata: Metadata,
+    /// Keep ASCII punctuation between CJK characters (`中国,人民`) as the
+    /// source has it. Off (the default): it is set in the full-width form
+    /// print uses (`中国，人民`), as OCR so often gets it wrong.
+    pub keep_punctuation: bool,
 }
 
 impl Default for MarkdownOptions {
@@ -62,11 +66,18 @@ impl Default for MarkdownOptions {
             page_breaks: true,
             front_matter: false,
             metadata: Metadata::default(),
+            keep_punctuation: false,
         }
     }
 }
 
 impl MarkdownOptions {
+    /// Options that keep the source's ASCII punctuation between CJK
+    /// characters (or set it full-width, the default); see [`MarkdownOptions::keep_punctuation`].
+    pub fn with_keep_punctuation(mut self, yes: bool) -> Self {
+        self.keep_punctuation = yes;
+        self
+    }
     /// Options with page-break comments written (or not).
     pub fn with_page_breaks(mut self, yes: bool) -> Self {
         self.page_breaks = yes;
@@ -96,6 +107,7 @@ impl Document {
     /// # Ok::<(), reprint::Error>(())
     /// ```
     pub fn write_markdown<W: Write>(&self, mut out: W, options: &MarkdownOptions) -> Result<()> {
+        let _punctuation = super::reading::keep_punctuation(options.keep_punctuation);
         let mut md = Markdown {
             options,
             out: String::new(),
@@ -271,8 +283,10 @@ impl Markdown<'_> {
         }
     }
 
-    /// The names, an ideographic space between Chinese ones and a comma
-    /// between others; the printed line when no names were recognised.
+    /// The names in emphasis, as print sets a byline in a face of its own
+    /// (a plain line would read as a paragraph of the text): an ideographic
+    /// space between Chinese ones and a comma between others; the printed
+    /// line when no names were recognised.
     fn byline(&mut self, b: &Block, authors: &[String]) {
         let names: Vec<String> = authors
             .iter()
@@ -280,7 +294,7 @@ impl Markdown<'_> {
             .filter(|a| !a.is_empty())
             .collect();
         if names.is_empty() {
-            return self.plain(&b.content, Flow::Display);
+            return self.styled(&b.content, Flow::Display, "*");
         }
         let cjk = names.iter().all(|n| n.chars().any(is_set_solid));
         let breaks: Vec<Inline> = b
@@ -291,16 +305,52 @@ impl Markdown<'_> {
             .collect();
         let t = self.text(&breaks, Flow::Display);
         self.lead_breaks(&t);
-        self.block_line(&line_start(&names.join(if cjk {
-            "\u{3000}"
-        } else {
-            ", "
-        })));
+        let names = names.join(if cjk { "\u{3000}" } else { ", " });
+        self.block_line(&format!("*{names}*"));
     }
 
     /// A tight bullet list; the marker the parser cut is shown only when it
-    /// is not a bullet.
+    /// is not a bullet. Items that print their own mark at the start of
+    /// their text (`——提升…`) take no bullet, which would stand beside it:
+    /// each run of them is one paragraph, a hard line break after each item.
     fn list(&mut self, items: &[Block]) {
+        let own_mark = |b: &Block| {
+            matches!(&b.kind, BlockKind::ListItem { marker } if marker.trim().is_empty())
+                && crate::model::plain_text(&b.content)
+                    .trim_start()
+                    .starts_with(['—', '―', '–', '－'])
+        };
+        let mut at = 0;
+        while at < items.len() {
+            let run = items[at..]
+                .iter()
+                .take_while(|b| own_mark(b) == own_mark(&items[at]))
+                .count();
+            if own_mark(&items[at]) {
+                self.marked_lines(&items[at..at + run]);
+            } else {
+                self.bullets(&items[at..at + run]);
+            }
+            at += run;
+        }
+    }
+
+    /// List items that carry their own mark: lines of one paragraph.
+    fn marked_lines(&mut self, items: &[Block]) {
+        let mut lines = Vec::new();
+        for b in items {
+            let t = self.text(&b.content, Flow::Running);
+            let breaks: String = t.before.iter().map(|l| page_comment(l)).collect();
+            if !t.text.is_empty() {
+                lines.push(format!("{}{breaks}", line_start(&t.text)));
+            }
+        }
+        if !lines.is_empty() {
+            self.block_line(&lines.join("\\\n"));
+        }
+    }
+
+    fn bullets(&mut self, items: &[Block]) {
         let mut lines = Vec::new();
         for b in items {
             let marker = match &b.kind {

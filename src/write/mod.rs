@@ -16,7 +16,13 @@ pub mod tei;
 
 #[cfg(any(feature = "epub", feature = "html", feature = "pdf"))]
 mod contents;
-#[cfg(any(feature = "epub", feature = "html", feature = "markdown"))]
+#[cfg(any(
+    feature = "epub",
+    feature = "html",
+    feature = "markdown",
+    feature = "pdf",
+    feature = "tei"
+))]
 mod reading;
 #[cfg(any(feature = "epub", feature = "html", feature = "tei"))]
 mod sections;
@@ -26,6 +32,7 @@ mod xhtml;
     feature = "epub",
     feature = "tei",
     feature = "html",
-    feature = "markdown"
+    feature = "markdown",
+    feature = "pdf"
 ))]
 mod xml;

@@ -2,6 +2,16 @@
 //! only characters XML can carry, and without the spaces that OCR and PDF
 //! extraction leave between CJK characters.
 
+#![cfg_attr(
+    not(any(
+        feature = "epub",
+        feature = "html",
+        feature = "markdown",
+        feature = "pdf"
+    )),
+    allow(dead_code)
+)]
+
 use super::xml::is_xml_char;
 use crate::chars::{is_cjk_text, is_reading_space, is_set_solid};
 use crate::model::{Block, BlockKind, Document, FurnitureKind, Inline, Metadata};
@@ -56,6 +66,131 @@ pub(crate) fn run_at(blocks: &[Block], at: usize) -> (Run<'_>, usize) {
     }
 }
 
+thread_local! {
+    /// Whether the writer running on this thread keeps the source's
+    /// punctuation (see [`keep_punctuation`]); the default sets it full-width.
+    static KEEP_PUNCTUATION: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Keeps ASCII punctuation between CJK characters as the source has it (or
+/// sets it full-width, the default) while the guard lives: a writer takes it
+/// at its start from its options, so every piece of reading text it tidies
+/// follows them.
+pub(crate) fn keep_punctuation(keep: bool) -> PunctuationGuard {
+    PunctuationGuard(KEEP_PUNCTUATION.with(|k| k.replace(keep)))
+}
+
+/// Restores the punctuation setting of the writer around this one.
+pub(crate) struct PunctuationGuard(bool);
+
+impl Drop for PunctuationGuard {
+    fn drop(&mut self) {
+        KEEP_PUNCTUATION.with(|k| k.set(self.0));
+    }
+}
+
+/// The full-width form print sets between CJK characters for an ASCII
+/// punctuation mark that OCR puts there.
+fn full_width(c: char) -> Option<char> {
+    Some(match c {
+        ',' => '，',
+        ';' => '；',
+        ':' => '：',
+        '?' => '？',
+        '!' => '！',
+        '(' => '（',
+        ')' => '）',
+        _ => return None,
+    })
+}
+
+/// Sets ASCII punctuation that stands between CJK characters (a space or a
+/// page break may stand beside it) in its full-width form, in place, one
+/// character for one: `中国,人民` → `中国，人民`, `好吗?` at the end of the
+/// text too, and a pair of parentheses around CJK text (`(贾佳整理)`) when
+/// no Latin letter or digit stands against it outside. Returns how many
+/// characters it changed. `is_gap` tells which characters to look past.
+pub(crate) fn full_width_punctuation(chars: &mut [char], is_gap: impl Fn(char) -> bool) -> usize {
+    let neighbour = |chars: &[char], from: usize, step: isize| -> Option<char> {
+        let mut i = from as isize + step;
+        while i >= 0 && (i as usize) < chars.len() {
+            let c = chars[i as usize];
+            if !is_gap(c) {
+                return Some(c);
+            }
+            i += step;
+        }
+        None
+    };
+    let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    let mut changed = 0;
+    // Parentheses first, in pairs, so that a mark beside one sees it full-width.
+    for i in 0..chars.len() {
+        if chars[i] != '(' {
+            continue;
+        }
+        let Some(len) = chars[i + 1..].iter().position(|&c| c == '(' || c == ')') else {
+            continue;
+        };
+        let j = i + 1 + len;
+        if chars[j] == ')'
+            && chars[i + 1..j].iter().any(|&c| is_set_solid(c))
+            && !latin(neighbour(chars, i, -1))
+            && !latin(neighbour(chars, j, 1))
+        {
+            chars[i] = '（';
+            chars[j] = '）';
+            changed += 2;
+        }
+    }
+    for i in 0..chars.len() {
+        let Some(wide) = full_width(chars[i]).filter(|_| !matches!(chars[i], '(' | ')')) else {
+            continue;
+        };
+        // After a CJK character (not an opening bracket), before another
+        // or at the end: 中国,人民 and 好吗?
+        if neighbour(chars, i, -1).is_some_and(|b| is_cjk_text(b) && !is_opening(b))
+            && neighbour(chars, i, 1).is_none_or(is_cjk_text)
+        {
+            chars[i] = wide;
+            changed += 1;
+        }
+    }
+    changed
+}
+
+/// How many ASCII punctuation marks of the document's text the formats for
+/// readers set full-width (what the TEI header records, as TEI keeps them).
+pub(crate) fn ascii_punctuation(doc: &Document) -> usize {
+    fn count(blocks: &[crate::model::Block]) -> usize {
+        let mut n = 0;
+        for b in blocks {
+            let credit: &[Inline] = match &b.kind {
+                crate::model::BlockKind::Caption { credit } => credit,
+                crate::model::BlockKind::Sidebar { items } => {
+                    n += count(items);
+                    &[]
+                }
+                _ => &[],
+            };
+            for content in [&b.content[..], credit] {
+                let mut chars: Vec<char> = crate::model::plain_text(content).chars().collect();
+                n += full_width_punctuation(&mut chars, is_reading_space);
+            }
+        }
+        n
+    }
+    doc.articles.iter().map(|a| count(&a.blocks)).sum()
+}
+
+/// Brackets and quotes that open: punctuation after them begins nothing.
+fn is_opening(c: char) -> bool {
+    matches!(
+        c,
+        '“' | '‘' | '（' | '《' | '〈' | '「' | '『' | '【' | '〔' | '〖' | '［' | '｛'
+    )
+}
+
 /// Cleans text for the reader: drops characters XML cannot carry, trims, and
 /// tidies every run of white space as `flow` says.
 pub(crate) fn tidy(s: &str, flow: Flow) -> String {
@@ -68,11 +203,27 @@ pub(crate) fn tidy_marked(s: &str, flow: Flow) -> String {
         .chars()
         .filter(|&c| is_xml_char(c) || c == BREAK)
         .collect();
-    let mut out = String::with_capacity(s.len());
+    let out: String = tidy_chars(chars, flow)
+        .into_iter()
+        .map(|(c, _)| c)
+        .collect();
+    // A break at either end may have kept a space next to it.
+    let trimmed = out.trim_matches(|c: char| is_reading_space(c));
+    trimmed.to_string()
+}
+
+/// The reading text of `chars` as [`tidy_marked`] makes it (without the
+/// trimming), each character with the index in `chars` of the one it comes
+/// from: the PDF keeps the source line of every character it sets.
+pub(crate) fn tidy_chars(mut chars: Vec<char>, flow: Flow) -> Vec<(char, usize)> {
+    if !KEEP_PUNCTUATION.with(std::cell::Cell::get) {
+        full_width_punctuation(&mut chars, |c| is_reading_space(c) || c == BREAK);
+    }
+    let mut out = Vec::with_capacity(chars.len());
     let mut i = 0;
     while i < chars.len() {
         if !is_reading_space(chars[i]) {
-            out.push(chars[i]);
+            out.push((chars[i], i));
             i += 1;
             continue;
         }
@@ -85,13 +236,11 @@ pub(crate) fn tidy_marked(s: &str, flow: Flow) -> String {
         }
         match gap(&chars[..start], &chars[i..], flow) {
             Gap::None => {}
-            Gap::Space => out.push(' '),
-            Gap::Ideographic => out.push('\u{3000}'),
+            Gap::Space => out.push((' ', start)),
+            Gap::Ideographic => out.push(('\u{3000}', start)),
         }
     }
-    // A break at either end may have kept a space next to it.
-    let trimmed = out.trim_matches(|c: char| is_reading_space(c));
-    trimmed.to_string()
+    out
 }
 
 enum Gap {
@@ -176,8 +325,8 @@ pub(crate) fn pieces(content: &[Inline], flow: Flow) -> (Vec<String>, Vec<String
 
 /// The document's metadata as a reader sees it: each field set in
 /// `overrides` (a non-empty string or list) replaces the one found in the
-/// text; the title falls back to the first article's; every value is tidied
-/// as display text.
+/// text; the title falls back to the file's name (never to one article's);
+/// every value is tidied as display text.
 #[cfg_attr(not(any(feature = "html", feature = "markdown")), allow(dead_code))]
 pub(crate) fn metadata(doc: &Document, overrides: &Metadata) -> Metadata {
     let pick = |o: &Option<String>, found: &Option<String>| {
@@ -199,14 +348,14 @@ pub(crate) fn metadata(doc: &Document, overrides: &Metadata) -> Metadata {
         v
     };
     let m = &doc.meta;
-    let first_title = doc.articles.iter().find_map(|a| a.title());
+    let name = file_title(doc);
     let language = if overrides.language.trim().is_empty() {
         m.language.trim()
     } else {
         overrides.language.trim()
     };
     Metadata {
-        title: pick(&overrides.title, &m.title).or_else(|| pick(&None, &first_title)),
+        title: pick(&overrides.title, &m.title).or_else(|| pick(&None, &name)),
         subtitle: pick(&overrides.subtitle, &m.subtitle),
         authors: list(&overrides.authors, &m.authors, Flow::Display),
         language: language.to_string(),
@@ -216,6 +365,87 @@ pub(crate) fn metadata(doc: &Document, overrides: &Metadata) -> Metadata {
         issn: pick(&overrides.issn, &m.issn),
         sources: list(&overrides.sources, &m.sources, Flow::Running),
     }
+}
+
+/// What names a document whose metadata gives it no title: the title of
+/// its only article (a document of one article is that article), else its
+/// file's name without the extension; never the first of several articles.
+pub(crate) fn file_title(doc: &Document) -> Option<String> {
+    let mut titles = doc
+        .articles
+        .iter()
+        .filter(|a| a.kind == crate::model::ArticleKind::Article)
+        .map(|a| a.title());
+    if let (Some(Some(only)), None) = (titles.next(), titles.next()) {
+        return Some(only);
+    }
+    let name = doc.source.file_name.as_deref()?;
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let stem = base.rsplit_once('.').map_or(base, |(s, _)| s);
+    (!stem.trim().is_empty()).then(|| stem.trim().to_string())
+}
+
+/// Whether `d` is a W3C date: `2025`, `2025-03`, `2025-03-17`.
+pub(crate) fn is_w3c_date(d: &str) -> bool {
+    let p: Vec<&str> = d.split('-').collect();
+    let num = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    match p.as_slice() {
+        [y] => num(y, 4),
+        [y, m] => num(y, 4) && num(m, 2) && (1..=12).contains(&m.parse::<u8>().unwrap_or(0)),
+        [y, m, d] => {
+            num(y, 4)
+                && num(m, 2)
+                && num(d, 2)
+                && (1..=12).contains(&m.parse::<u8>().unwrap_or(0))
+                && (1..=31).contains(&d.parse::<u8>().unwrap_or(0))
+        }
+        _ => false,
+    }
+}
+
+/// A printed date (`2025 年 1 月 17 日`, `二〇二五年一月八日`, `2025.1.17`)
+/// as a W3C date, when it has a year.
+pub(crate) fn w3c_date(printed: &str) -> Option<String> {
+    let digits: String = printed
+        .chars()
+        .map(
+            |c| match "〇一二三四五六七八九".chars().position(|d| d == c) {
+                Some(n) => char::from(b'0' + n as u8),
+                None if c == '零' => '0',
+                None => c,
+            },
+        )
+        .collect();
+    // Compiled once per process, not once per book: a compile costs more than writing a small book's metadata.
+    static TENS: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    static DATE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let tens = TENS
+        .get_or_init(|| regex::Regex::new(r"(\d)?十(\d)?").ok())
+        .as_ref()?;
+    let digits = tens.replace_all(&digits, |c: &regex::Captures| {
+        format!(
+            "{}{}",
+            c.get(1).map_or("1", |m| m.as_str()),
+            c.get(2).map_or("0", |m| m.as_str())
+        )
+    });
+    let re = DATE
+        .get_or_init(|| {
+            regex::Regex::new(
+                r"(\d{4})\s*[年./-]\s*(?:(\d{1,2})\s*[月./-]?\s*(?:(\d{1,2})\s*日?)?)?",
+            )
+            .ok()
+        })
+        .as_ref()?;
+    let c = re.captures(&digits)?;
+    let mut out = c[1].to_string();
+    if let Some(m) = c.get(2) {
+        out.push_str(&format!("-{:02}", m.as_str().parse::<u8>().ok()?));
+        if let Some(d) = c.get(3) {
+            out.push_str(&format!("-{:02}", d.as_str().parse::<u8>().ok()?));
+        }
+    }
+    is_w3c_date(&out).then_some(out)
 }
 
 /// A table-of-contents line without its page number, which the parser may
@@ -315,6 +545,37 @@ mod tests {
             tidy("民进 2025 年会史工作", Flow::Display),
             "民进2025年会史工作"
         );
+    }
+
+    #[test]
+    fn ascii_punctuation_between_cjk_is_set_full_width_unless_kept() {
+        assert_eq!(
+            tidy("中国,人民; 团结 :奋斗?“好”!", Flow::Running),
+            "中国，人民；团结：奋斗？“好”！"
+        );
+        assert_eq!(
+            tidy("基础性支撑(下转第9页)作用", Flow::Running),
+            "基础性支撑（下转第9页）作用"
+        );
+        assert_eq!(tidy("(贾佳整理)", Flow::Display), "（贾佳整理）");
+        // Latin, digits and times keep theirs; so do parentheses against Latin.
+        for kept in [
+            "A,B",
+            "3,5",
+            "10:30",
+            "使用Rust,好",
+            "全国人大(NPC)会议",
+            "中国(China)",
+            "见图(1)",
+        ] {
+            assert_eq!(tidy(kept, Flow::Running), kept);
+        }
+        // At the start of a text or after an opening bracket a mark ends nothing.
+        assert_eq!(tidy("“,好", Flow::Running), "“,好");
+        let _keep = keep_punctuation(true);
+        assert_eq!(tidy("中国,人民", Flow::Running), "中国,人民");
+        drop(_keep);
+        assert_eq!(tidy("中国,人民", Flow::Running), "中国，人民");
     }
 
     #[test]

@@ -226,8 +226,10 @@ pub fn every_kind() -> Document {
         ],
     };
     Document {
+        // What the parser says of one text: its bylines' names are its authors.
         meta: Metadata {
             language: "zh-CN".into(),
+            authors: vec!["孙绍骋".into(), "杨羊".into()],
             publication: Some("党员之友".into()),
             issue: Some("2025·3".into()),
             issn: Some("2096-7462".into()),

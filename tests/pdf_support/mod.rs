@@ -256,10 +256,23 @@ pub fn model_chars(doc: &Document) -> Vec<char> {
     out
 }
 
-/// Where `want` stops being a subsequence of `got`: `None` when all of it is there in order.
+/// Where `want` stops being a subsequence of `got`: `None` when all of it
+/// is there in order. Punctuation the PDF sets full-width (OCR's `,`
+/// between CJK characters as `，`) counts as the source's.
 pub fn first_missing(want: &[char], got: &str) -> Option<usize> {
-    let mut it = got.chars().filter(|c| !c.is_whitespace());
+    let fold = |c: char| match c {
+        '，' => ',',
+        '；' => ';',
+        '：' => ':',
+        '？' => '?',
+        '！' => '!',
+        '（' => '(',
+        '）' => ')',
+        c => c,
+    };
+    let mut it = got.chars().filter(|c| !c.is_whitespace()).map(fold);
     for (k, &c) in want.iter().enumerate() {
+        let c = fold(c);
         if !it.any(|g| g == c) {
             return Some(k);
         }

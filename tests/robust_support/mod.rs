@@ -338,6 +338,17 @@ pub fn squash(s: &str) -> String {
                 && c != '\u{FEFF}'
                 && matches!(c, '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
         })
+        .map(|c| match c {
+            // The formats for readers set OCR's ASCII punctuation between CJK characters full-width.
+            '，' => ',',
+            '；' => ';',
+            '：' => ':',
+            '？' => '?',
+            '！' => '!',
+            '（' => '(',
+            '）' => ')',
+            c => c,
+        })
         .collect()
 }
 

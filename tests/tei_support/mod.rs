@@ -398,7 +398,10 @@ pub fn body_text(xml: &str) -> String {
         .expect("a text element");
     let mut out = String::new();
     for n in text.descendants() {
+        // A regularised form (a name closed up) stands beside the source's: not source text.
+        let regularised = n.ancestors().any(|a| a.has_tag_name("reg"));
         if n.is_text()
+            && !regularised
             && !n
                 .parent_element()
                 .is_some_and(|p| ELEMENT_ONLY.contains(&p.tag_name().name()))

@@ -177,9 +177,8 @@ fn plan(inputs: &[PathBuf], formats: &[Format], dir: &Path) -> Result<Vec<Job>, 
                 source,
             })?;
             if files.is_empty() {
-                return Err(reprint::Error::InvalidOption {
-                    name: "INPUT".into(),
-                    reason: format!("{} holds no .txt files", input.display()),
+                return Err(reprint::Error::NoInputFiles {
+                    what: input.display().to_string(),
                 });
             }
             files.sort();

@@ -111,12 +111,14 @@ pub fn write(
         Format::Markdown => doc.write_markdown(
             out,
             &reprint::write::markdown::MarkdownOptions::default()
-                .with_front_matter(cli.front_matter),
+                .with_front_matter(cli.front_matter)
+                .with_keep_punctuation(cli.keep_punctuation),
         )?,
         #[cfg(feature = "html")]
         Format::Html => {
-            let mut options =
-                reprint::write::html::HtmlOptions::default().with_page_numbers(cli.page_numbers);
+            let mut options = reprint::write::html::HtmlOptions::default()
+                .with_page_numbers(cli.page_numbers)
+                .with_keep_punctuation(cli.keep_punctuation);
             if let Some(css) = &settings.css {
                 options = options.with_css(css.clone());
             }
@@ -141,7 +143,8 @@ fn epub_options(
     use reprint::write::epub::{Cover, EpubOptions};
     let mut options = EpubOptions::default()
         .with_title_page(!cli.no_title_page)
-        .with_vertical(cli.vertical);
+        .with_vertical(cli.vertical)
+        .with_keep_punctuation(cli.keep_punctuation);
     if let Some(l) = &cli.lang {
         options = options.with_language(l.clone());
     }
@@ -185,7 +188,7 @@ fn pdf_options(
     settings: &Settings,
 ) -> Result<reprint::write::pdf::PdfOptions, reprint::Error> {
     use reprint::write::pdf::{FontSource, PageSize, PdfCover, PdfOptions};
-    let mut o = PdfOptions::default();
+    let mut o = PdfOptions::default().with_keep_punctuation(cli.keep_punctuation);
     if let Some(bytes) = &settings.cover {
         o = o.with_cover(PdfCover::new(bytes.clone())?);
     }

@@ -151,6 +151,10 @@ pub struct Cli {
     #[arg(long, help_heading = "EPUB, HTML and PDF", value_name = "SIZE")]
     paper: Option<String>,
 
+    /// EPUB, PDF, HTML and Markdown: keep ASCII punctuation between Chinese characters (中国,人民) as the source has it, instead of setting it full-width (中国，人民). TEI always keeps the source.
+    #[arg(long, help_heading = "EPUB, HTML and PDF")]
+    keep_punctuation: bool,
+
     // Text formats.
     /// Markdown: start with a YAML metadata block (title, author, date, lang...), as pandoc reads it.
     #[arg(long, help_heading = "Other formats")]
@@ -344,13 +348,14 @@ fn single(
         }
         _ => {
             let mut stdout = std::io::stdout().lock();
-            stdout
-                .write_all(&out)
-                .and_then(|()| stdout.flush())
-                .map_err(|source| reprint::Error::Write {
+            match stdout.write_all(&out).and_then(|()| stdout.flush()) {
+                // The reader went away (`| head`): what it wanted it has.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+                r => r.map_err(|source| reprint::Error::Write {
                     what: "standard output".into(),
                     source,
-                })?
+                })?,
+            }
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -370,9 +375,46 @@ pub fn read(settings: &Settings, input: &Path) -> Result<Document, reprint::Erro
             })?;
         reprint::parse_bytes(&bytes, &settings.parser.clone().with_file_name("stdin"))?
     } else {
-        reprint::parse_file(input, &settings.parser)?
+        reprint::parse_file(input, &settings.parser).map_err(|e| named(e, input))?
     };
+    let what = || {
+        if is_dash(input) {
+            "standard input".to_string()
+        } else {
+            input.display().to_string()
+        }
+    };
+    if !has_text(&doc) {
+        return Err(reprint::Error::NoText { what: what() });
+    }
     // Every writer reads the document's metadata: overriding it here reaches them all.
     settings.metadata.apply(&mut doc.meta);
     Ok(doc)
+}
+
+/// An error about the input's bytes names the path the user gave, not only
+/// its file name.
+fn named(e: reprint::Error, input: &Path) -> reprint::Error {
+    let what = input.display().to_string();
+    match e {
+        reprint::Error::Binary { at, .. } => reprint::Error::Binary { what, at },
+        reprint::Error::NotText { reason, .. } => reprint::Error::NotText { what, reason },
+        reprint::Error::TooLarge { bytes, .. } => reprint::Error::TooLarge { what, bytes },
+        e => e,
+    }
+}
+
+/// Whether the document holds any text at all (an empty file, or one of
+/// white space only, does not).
+fn has_text(doc: &Document) -> bool {
+    doc.articles.iter().flat_map(|a| &a.blocks).any(|b| {
+        let credit: &[reprint::model::Inline] = match &b.kind {
+            reprint::model::BlockKind::Caption { credit } => credit,
+            _ => &[],
+        };
+        b.content
+            .iter()
+            .chain(credit)
+            .any(|i| matches!(i, reprint::model::Inline::Span(s) if !s.text().trim().is_empty()))
+    })
 }

@@ -41,19 +41,12 @@ impl BookMeta {
             None => detect_language(doc),
         };
         let labels = crate::write::xhtml::for_language(&language);
+        // The model's title is the document's (a collection's is never one
+        // article's); without one, the file's name.
         let title = first_text([options.title.as_deref(), doc.meta.title.as_deref()])
             .or_else(|| {
-                doc.articles
-                    .iter()
-                    .find_map(|a| a.title())
+                crate::write::reading::file_title(doc)
                     .map(|t| tidy(&t, Flow::Display))
-                    .filter(|t| !t.is_empty())
-            })
-            .or_else(|| {
-                doc.source
-                    .file_name
-                    .as_deref()
-                    .map(file_stem)
                     .filter(|s| !s.is_empty())
             })
             .unwrap_or_else(|| labels.untitled.to_string());
@@ -158,11 +151,6 @@ fn first_text<'a>(candidates: impl IntoIterator<Item = Option<&'a str>>) -> Opti
         .find(|s| !s.is_empty())
 }
 
-fn file_stem(name: &str) -> String {
-    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
-    tidy(base.split('.').next().unwrap_or(base), Flow::Display)
-}
-
 /// Non-empty, each once, in order; tidied as `flow` says unless already tidy.
 fn names(v: Vec<String>, flow: Option<Flow>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
@@ -180,17 +168,10 @@ fn names(v: Vec<String>, flow: Option<Flow>) -> Vec<String> {
     out
 }
 
+/// The document's authors as the model has them: a collection's articles'
+/// bylines are their articles', not the book's creators.
 fn byline_authors(doc: &Document) -> Vec<String> {
-    if !doc.meta.authors.is_empty() {
-        return doc.meta.authors.clone();
-    }
-    doc.blocks()
-        .filter_map(|b| match &b.kind {
-            BlockKind::Byline { authors } => Some(authors.clone()),
-            _ => None,
-        })
-        .flatten()
-        .collect()
+    doc.meta.authors.clone()
 }
 
 /// A stable identifier: the same text, title, authors and language give the same UUID.

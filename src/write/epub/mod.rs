@@ -61,6 +61,10 @@ pub struct EpubOptions {
     /// Vertical writing (`writing-mode: vertical-rl`) and right-to-left page
     /// progression, as traditional Chinese and Japanese books are set.
     pub vertical: bool,
+    /// Keep ASCII punctuation between CJK characters (`中国,人民`) as the
+    /// source has it. Off (the default): it is set in the full-width form
+    /// print uses (`中国，人民`), as OCR so often gets it wrong.
+    pub keep_punctuation: bool,
 }
 
 impl Default for EpubOptions {
@@ -80,11 +84,18 @@ impl Default for EpubOptions {
             toc_depth: None,
             split_level: None,
             vertical: false,
+            keep_punctuation: false,
         }
     }
 }
 
 impl EpubOptions {
+    /// Options that keep the source's ASCII punctuation between CJK
+    /// characters (or set it full-width, the default); see [`EpubOptions::keep_punctuation`].
+    pub fn with_keep_punctuation(mut self, yes: bool) -> Self {
+        self.keep_punctuation = yes;
+        self
+    }
     /// Options with the title given.
     pub fn with_title(mut self, title: impl Into<String>) -> Self {
         self.title = Some(title.into());
@@ -242,6 +253,7 @@ fn to_toc(p: &NavPoint) -> TocElement {
 impl Document {
     /// Writes the document as an EPUB 3 book.
     pub fn write_epub<W: Write>(&self, out: W, options: &EpubOptions) -> Result<()> {
+        let _punctuation = super::reading::keep_punctuation(options.keep_punctuation);
         let meta = meta::BookMeta::resolve(self, options)?;
         let labels = for_language(&meta.language);
         let mut body = body::render(self, labels, options.split_level, options.toc_depth);

@@ -61,6 +61,10 @@ pub struct HtmlOptions {
     pub metadata: Metadata,
     /// A stylesheet added after the built-in one, inside the page's `<style>`.
     pub css: Option<String>,
+    /// Keep ASCII punctuation between CJK characters (`中国,人民`) as the
+    /// source has it. Off (the default): it is set in the full-width form
+    /// print uses (`中国，人民`), as OCR so often gets it wrong.
+    pub keep_punctuation: bool,
 }
 
 impl Default for HtmlOptions {
@@ -70,11 +74,18 @@ impl Default for HtmlOptions {
             page_numbers: false,
             metadata: Metadata::default(),
             css: None,
+            keep_punctuation: false,
         }
     }
 }
 
 impl HtmlOptions {
+    /// Options that keep the source's ASCII punctuation between CJK
+    /// characters (or set it full-width, the default); see [`HtmlOptions::keep_punctuation`].
+    pub fn with_keep_punctuation(mut self, yes: bool) -> Self {
+        self.keep_punctuation = yes;
+        self
+    }
     /// Options with a table of contents (or not).
     pub fn with_contents(mut self, yes: bool) -> Self {
         self.contents = yes;
@@ -113,6 +124,7 @@ impl Document {
     /// # Ok::<(), reprint::Error>(())
     /// ```
     pub fn write_html<W: Write>(&self, mut out: W, options: &HtmlOptions) -> Result<()> {
+        let _punctuation = super::reading::keep_punctuation(options.keep_punctuation);
         let page = render(self, options)?;
         out.write_all(page.as_bytes())
             .and_then(|()| out.flush())

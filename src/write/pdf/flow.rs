@@ -5,6 +5,7 @@
 use super::style::{Style, credit_style, style_of, toc_entry_style, toc_label_style};
 use crate::model::{Article, ArticleKind, Block, BlockKind, Document, Inline, NoteKind};
 use crate::write::contents::Contents;
+use crate::write::reading::{Flow, tidy_chars};
 
 /// One block of text to set.
 pub(super) struct Para {
@@ -109,8 +110,8 @@ fn trails(kind: &BlockKind) -> bool {
 fn push_block(block: &Block, leading: f32, article: usize, out: &mut Vec<Para>) {
     let style = style_of(&block.kind, leading);
     let trailer = trails(&block.kind);
-    let mut para = |content: &[Inline], style: Style, tab: Option<String>| {
-        let (text, lines) = text_of(content);
+    let mut para = |content: &[Inline], flow: Flow, style: Style, tab: Option<String>| {
+        let (text, lines) = text_of(content, flow);
         if !text.is_empty() || tab.is_some() {
             out.push(Para {
                 text,
@@ -141,11 +142,11 @@ fn push_block(block: &Block, leading: f32, article: usize, out: &mut Vec<Para>) 
             } else {
                 style
             };
-            para(&block.content, first, None);
-            para(credit, credit_style(&style), None);
+            para(&block.content, Flow::Running, first, None);
+            para(credit, Flow::Display, credit_style(&style), None);
         }
         BlockKind::ListItem { marker } if !marker.trim().is_empty() => {
-            let (text, mut lines) = text_of(&block.content);
+            let (text, mut lines) = text_of(&block.content, Flow::Running);
             let line = lines.first().copied().unwrap_or(0);
             let prefix = format!("{} ", marker.trim());
             let mut marked: Vec<u32> = vec![line; prefix.chars().count()];
@@ -165,7 +166,7 @@ fn push_block(block: &Block, leading: f32, article: usize, out: &mut Vec<Para>) 
         }
         BlockKind::TocEntry { page } => {
             let page = page.clone().filter(|p| !p.trim().is_empty());
-            let (mut text, mut lines) = text_of(&block.content);
+            let (mut text, mut lines) = text_of(&block.content, Flow::Display);
             // The printed page before the title (`22 丝路明珠…`) is the old
             // magazine's: the entry prints one page number, at its end.
             if let Some(p) = &page
@@ -198,7 +199,7 @@ fn push_block(block: &Block, leading: f32, article: usize, out: &mut Vec<Para>) 
                 no_break,
             });
         }
-        _ => para(&block.content, style, None),
+        _ => para(&block.content, flow_of(&block.kind), style, None),
     }
 }
 
@@ -283,37 +284,59 @@ fn name_runs(text: &str) -> Vec<usize> {
     out
 }
 
-/// The reading text of inlines, white space runs made one space, with the
-/// source line of each character.
-fn text_of(content: &[Inline]) -> (String, Vec<u32>) {
-    let mut text = String::new();
-    let mut lines = Vec::new();
+/// The reading text of inlines, as the other formats for readers have it
+/// (`write::reading`: no spaces between CJK characters in running text,
+/// letter-spaced names closed up in display lines, OCR's ASCII punctuation
+/// between CJK characters full-width), with the source line of each character.
+fn text_of(content: &[Inline], flow: Flow) -> (String, Vec<u32>) {
+    let mut chars = Vec::new();
+    let mut from = Vec::new();
     for inline in content {
         let Inline::Span(s) = inline else { continue };
-        if s.space_before && !text.is_empty() && !text.ends_with(' ') {
-            text.push(' ');
-            lines.push(s.line);
+        if s.space_before && !chars.is_empty() {
+            chars.push(' ');
+            from.push(s.line);
         }
-        for c in s.text().chars() {
-            // An ideographic space in print spaces out names (燕　雁): it is
-            // set as a plain space, which readers' text extraction keeps on
-            // the line where a full em would read as a column gap.
-            if c.is_whitespace() {
-                if !text.is_empty() && !text.ends_with(' ') {
-                    text.push(' ');
-                    lines.push(s.line);
-                }
-            } else if !c.is_control() {
-                text.push(c);
-                lines.push(s.line);
-            }
+        for c in s
+            .text()
+            .chars()
+            .filter(|c| !c.is_control() || c.is_whitespace())
+        {
+            chars.push(c);
+            from.push(s.line);
         }
+    }
+    let mut text = String::new();
+    let mut lines = Vec::new();
+    for (c, i) in tidy_chars(chars, flow) {
+        // A gap between two words of a display line (□新华社记者　燕雁/摄) is
+        // set as a plain space, which readers' text extraction keeps on the
+        // line where a full em would read as a column gap.
+        text.push(if c.is_whitespace() || c == '\u{3000}' {
+            ' '
+        } else {
+            c
+        });
+        lines.push(from[i]);
     }
     while text.ends_with(' ') {
         text.pop();
         lines.pop();
     }
     (text, lines)
+}
+
+/// Running text, or a display line (titles, headings, bylines, credits,
+/// contents, masthead), as `write::reading` tidies it.
+fn flow_of(kind: &BlockKind) -> Flow {
+    match kind {
+        BlockKind::Paragraph
+        | BlockKind::Note { .. }
+        | BlockKind::ListItem { .. }
+        | BlockKind::Caption { .. }
+        | BlockKind::Sidebar { .. } => Flow::Running,
+        _ => Flow::Display,
+    }
 }
 
 #[cfg(test)]

@@ -11,8 +11,12 @@ use printpdf::OffsetDateTime;
 /// Fills printpdf's document info from the model.
 pub(super) fn info(doc: &Document, pdf: &mut printpdf::PdfDocument, created: Option<i64>) {
     let info = &mut pdf.metadata.info;
-    let first_title = doc.articles.iter().find_map(|a| a.title());
-    info.document_title = doc.meta.title.clone().or(first_title).unwrap_or_default();
+    info.document_title = doc
+        .meta
+        .title
+        .clone()
+        .or_else(|| crate::write::reading::file_title(doc))
+        .unwrap_or_default();
     info.author = doc.meta.authors.join("、");
     info.subject = [
         doc.meta.subtitle.clone(),
@@ -69,4 +73,27 @@ pub(super) fn finish(lo: &mut Lo, language: &str, seed: u64) {
     );
     let id = Object::String(id.into_bytes(), lopdf::StringFormat::Literal);
     lo.trailer.set("ID", Object::Array(vec![id.clone(), id]));
+    tidy_info(lo);
+}
+
+/// Leaves out of the document information what printpdf writes empty: an
+/// empty `GTS_PDFXVersion` makes readers report the file as PDF/X, and an
+/// empty author or keywords say nothing.
+fn tidy_info(lo: &mut Lo) {
+    let Ok(Object::Reference(at)) = lo.trailer.get(b"Info").cloned() else {
+        return;
+    };
+    let Ok(Object::Dictionary(info)) = lo.get_object_mut(at) else {
+        return;
+    };
+    let empty: Vec<Vec<u8>> = info
+        .iter()
+        .filter(|(k, v)| {
+            k.as_slice() == b"GTS_PDFXVersion" || matches!(v, Object::String(s, _) if s.is_empty())
+        })
+        .map(|(k, _)| k.clone())
+        .collect();
+    for k in empty {
+        info.remove(&k);
+    }
 }

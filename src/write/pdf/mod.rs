@@ -159,6 +159,10 @@ pub struct PdfOptions {
     /// `SOURCE_DATE_EPOCH` if set, else a fixed date (2000-01-01), so the
     /// same input gives a byte-identical PDF.
     pub created: Option<i64>,
+    /// Keep ASCII punctuation between CJK characters (`中国,人民`) as the
+    /// source has it. Off (the default): it is set in the full-width form
+    /// print uses (`中国，人民`), as OCR so often gets it wrong.
+    pub keep_punctuation: bool,
 }
 
 impl Default for PdfOptions {
@@ -174,6 +178,7 @@ impl Default for PdfOptions {
             warn: true,
             cover: None,
             created: None,
+            keep_punctuation: false,
         }
     }
 }
@@ -218,6 +223,12 @@ impl PdfOptions {
     /// Options with the creation date given, in seconds since 1970.
     pub fn with_created(mut self, seconds: i64) -> Self {
         self.created = Some(seconds);
+        self
+    }
+    /// Options that keep the source's ASCII punctuation between CJK
+    /// characters (or set it full-width, the default); see [`PdfOptions::keep_punctuation`].
+    pub fn with_keep_punctuation(mut self, yes: bool) -> Self {
+        self.keep_punctuation = yes;
         self
     }
     /// Options that do (or do not) log warnings about missing characters.
@@ -265,6 +276,7 @@ impl Document {
     /// cover and metadata (`serialise`).
     pub fn write_pdf_report<W: Write>(&self, out: W, options: &PdfOptions) -> Result<PdfReport> {
         check(options)?;
+        let _punctuation = super::reading::keep_punctuation(options.keep_punctuation);
         let mut fonts = FontSet::load(
             options.font.as_ref(),
             options.heading_font.as_ref(),

@@ -30,6 +30,7 @@ fn div<W: Write>(
 
 fn nodes<W: Write>(x: &mut Xml<W>, d: &Div, mode: &Mode) -> io::Result<()> {
     let mut common_seen = false;
+    let mut titled = false;
     let mut i = 0;
     while i < d.nodes.len() {
         let b = match &d.nodes[i] {
@@ -47,6 +48,18 @@ fn nodes<W: Write>(x: &mut Xml<W>, d: &Div, mode: &Mode) -> io::Result<()> {
             }
             Node::Block(b) => *b,
         };
+        // A division has one main title: a second title line is its subtitle.
+        if b.kind == BlockKind::Title {
+            if titled {
+                let cert = cert(b.confidence);
+                let mut attrs = vec![("type", "sub")];
+                attrs.extend(cert.as_deref().map(|c| ("cert", c)));
+                mixed(x, "head", &attrs, &b.content, mode, Names::NONE)?;
+                i += 1;
+                continue;
+            }
+            titled = true;
+        }
         match (&b.kind, place(b)) {
             (BlockKind::ListItem { .. } | BlockKind::TocEntry { .. }, _) => {
                 i = list(x, d, i, mode)?;

@@ -13,14 +13,16 @@ pub(super) fn header<W: Write>(
     doc: &Document,
     line_breaks: bool,
 ) -> io::Result<()> {
-    x.open("teiHeader", &[("xml:lang", "en")])?;
+    // The header is in the text's language (its titles and names); the
+    // parts reprint writes in English say so.
+    x.open("teiHeader", &[("xml:lang", language(&doc.meta.language))])?;
     x.open("fileDesc", &[])?;
     title_stmt(x, doc)?;
     let (lines, bytes) = (
         doc.source.line_count.to_string(),
         doc.source.byte_len.to_string(),
     );
-    x.open("extent", &[])?;
+    x.open("extent", &[("xml:lang", "en")])?;
     x.leaf(
         "measure",
         &[("unit", "lines"), ("quantity", &lines)],
@@ -32,15 +34,9 @@ pub(super) fn header<W: Write>(
         &format!("{bytes} bytes"),
     )?;
     x.close("extent")?;
-    x.open("publicationStmt", &[])?;
-    x.leaf(
-        "p",
-        &[],
-        &format!("Unpublished. A digital edition made by reprint {VERSION} from {}; for the rights in the text, see the source.", source_name(doc)),
-    )?;
-    x.close("publicationStmt")?;
+    publication_stmt(x, doc)?;
     if !doc.warnings.is_empty() {
-        x.open("notesStmt", &[])?;
+        x.open("notesStmt", &[("xml:lang", "en")])?;
         for w in &doc.warnings {
             let n = format!("line {}", w.line);
             x.leaf("note", &[("type", "parser-warning"), ("n", &n)], &w.message)?;
@@ -50,7 +46,7 @@ pub(super) fn header<W: Write>(
     source_desc(x, doc)?;
     x.close("fileDesc")?;
     encoding_desc(x, doc, line_breaks)?;
-    x.open("profileDesc", &[])?;
+    x.open("profileDesc", &[("xml:lang", "en")])?;
     x.open("langUsage", &[])?;
     let lang = language(&doc.meta.language);
     x.leaf(
@@ -63,13 +59,38 @@ pub(super) fn header<W: Write>(
     x.close("teiHeader")
 }
 
+/// Who distributes this edition (reprint made it; nobody published it),
+/// which file it was made from, and what may be done with it.
+fn publication_stmt<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result<()> {
+    x.open("publicationStmt", &[("xml:lang", "en")])?;
+    x.leaf(
+        "distributor",
+        &[],
+        &format!("Not published: a digital edition made by reprint {VERSION}"),
+    )?;
+    if let Some(f) = &doc.source.file_name {
+        x.leaf("idno", &[("type", "filename")], f)?;
+    }
+    x.open("availability", &[("status", "unknown")])?;
+    x.leaf(
+        "p",
+        &[],
+        &format!(
+            "For the rights in the text, see the source ({}).",
+            source_name(doc)
+        ),
+    )?;
+    x.close("availability")?;
+    x.close("publicationStmt")
+}
+
 fn title_stmt<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result<()> {
     let m = &doc.meta;
     x.open("titleStmt", &[])?;
     let title = m
         .title
         .clone()
-        .or_else(|| doc.articles.iter().find_map(|a| a.title()))
+        .or_else(|| crate::write::reading::file_title(doc))
         .unwrap_or_else(|| source_name(doc));
     x.leaf("title", &[("type", "main")], &title)?;
     if let Some(s) = &m.subtitle {
@@ -78,7 +99,7 @@ fn title_stmt<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result<()> {
     for a in &m.authors {
         x.leaf("author", &[], a)?;
     }
-    x.open("respStmt", &[])?;
+    x.open("respStmt", &[("xml:lang", "en")])?;
     x.leaf(
         "resp",
         &[],
@@ -94,7 +115,14 @@ fn source_desc<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result<()> {
     let m = &doc.meta;
     x.open("sourceDesc", &[])?;
     x.open("bibl", &[("type", "printed")])?;
-    if let Some(t) = &m.title {
+    // A magazine issue's title is its masthead's (the journal title below);
+    // an article's or a book's title is its own.
+    let issue_title = |t: &String| {
+        m.publication
+            .as_ref()
+            .is_some_and(|p| t.starts_with(p.as_str()))
+    };
+    if let Some(t) = m.title.as_ref().filter(|t| !issue_title(t)) {
         x.leaf(
             "title",
             &[("level", if m.publication.is_some() { "a" } else { "m" })],
@@ -111,7 +139,11 @@ fn source_desc<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result<()> {
         x.leaf("biblScope", &[("unit", "issue")], i)?;
     }
     if let Some(d) = &m.date {
-        x.leaf("date", &[], d)?;
+        // @when for machines, the date as printed for readers.
+        match crate::write::reading::w3c_date(d) {
+            Some(when) => x.leaf("date", &[("when", &when)], d)?,
+            None => x.leaf("date", &[], d)?,
+        }
     }
     if let Some(i) = &m.issn {
         x.leaf("idno", &[("type", "ISSN")], i)?;
@@ -127,10 +159,14 @@ fn source_desc<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result<()> {
         && m.sources.is_empty()
         && m.authors.is_empty()
     {
-        x.leaf("note", &[], "The text names no publication data.")?;
+        x.leaf(
+            "note",
+            &[("xml:lang", "en")],
+            "The text names no publication data.",
+        )?;
     }
     x.close("bibl")?;
-    x.open("bibl", &[("type", "digital")])?;
+    x.open("bibl", &[("type", "digital"), ("xml:lang", "en")])?;
     if let Some(f) = &doc.source.file_name {
         x.leaf("idno", &[("type", "filename")], f)?;
     }
@@ -152,7 +188,7 @@ fn source_desc<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result<()> {
 }
 
 fn encoding_desc<W: Write>(x: &mut Xml<W>, doc: &Document, line_breaks: bool) -> io::Result<()> {
-    x.open("encodingDesc", &[])?;
+    x.open("encodingDesc", &[("xml:lang", "en")])?;
     x.open("appInfo", &[])?;
     x.open(
         "application",
@@ -177,6 +213,15 @@ fn encoding_desc<W: Write>(x: &mut Xml<W>, doc: &Document, line_breaks: bool) ->
         "Hard line breaks of the source are not recorded: the lines of a paragraph are joined (with a space between Latin words, none between Chinese characters). Non-blank text the parser cut from the start or end of a line (a list marker, markup) is kept as seg type=\"lead\" or type=\"trail\"."
     };
     x.leaf("p", &[], lines)?;
+    let ascii = super::super::reading::ascii_punctuation(doc);
+    let punctuation = if ascii == 0 {
+        "Punctuation is as in the source.".to_string()
+    } else {
+        format!(
+            "Punctuation is as in the source. It has {ascii} ASCII punctuation marks (, ; : ? ! and parentheses) between Chinese characters, where print sets the full-width forms (， ； ： ？ ！ （ ）) and OCR often reads the narrow ones; reprint's formats for readers (EPUB, PDF, HTML, Markdown) set them full-width unless asked to keep the source."
+        )
+    };
+    x.leaf("p", &[], &punctuation)?;
     let bad = forbidden_chars(doc);
     x.leaf(
         "p",

@@ -120,7 +120,7 @@ fn span<W: Write>(
             x.empty("lb", &[("n", &s.line.to_string())])?;
         }
         x.text(s.lead())?;
-        marked(x, s.text(), names)?;
+        marked(x, s.text(), names, false)?;
         return x.text(s.trail());
     }
     if s.space_before && !first {
@@ -129,7 +129,7 @@ fn span<W: Write>(
     // White space cut from the line is layout; anything else (a list marker,
     // `##`, a hyphen undone) is source text and is kept, marked as cut.
     cut(x, s.lead(), "lead")?;
-    marked(x, s.text(), names)?;
+    marked(x, s.text(), names, true)?;
     cut(x, s.trail(), "trail")
 }
 
@@ -143,12 +143,27 @@ fn cut<W: Write>(x: &mut Xml<W>, s: &str, which: &str) -> io::Result<()> {
     x.end("seg")
 }
 
-fn marked<W: Write>(x: &mut Xml<W>, text: &str, names: Names) -> io::Result<()> {
+/// The text with its names marked. A name printed letter-spaced (孙 绍 骋)
+/// is kept as printed and given closed up, `<choice><orig>孙 绍 骋</orig>
+/// <reg>孙绍骋</reg></choice>`, unless every line is to stay exactly as it was.
+fn marked<W: Write>(x: &mut Xml<W>, text: &str, names: Names, regularise: bool) -> io::Result<()> {
     let mut at = 0;
     for r in find_names(text, names.list) {
         x.text(&text[at..r.start])?;
         x.start(names.tag, &[])?;
-        x.text(&text[r.clone()])?;
+        let name = &text[r.clone()];
+        if regularise && name.contains(char::is_whitespace) {
+            x.start("choice", &[])?;
+            x.start("orig", &[])?;
+            x.text(name)?;
+            x.end("orig")?;
+            x.start("reg", &[])?;
+            x.text(&name.replace(char::is_whitespace, ""))?;
+            x.end("reg")?;
+            x.end("choice")?;
+        } else {
+            x.text(name)?;
+        }
         x.end(names.tag)?;
         at = r.end;
     }

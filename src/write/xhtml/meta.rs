@@ -2,6 +2,7 @@
 //! `dc:language`, a W3C date for `dc:date` and `<time>`.
 
 use crate::model::{Document, Inline};
+pub(crate) use crate::write::reading::{is_w3c_date, w3c_date};
 
 /// Well-formed enough for `dc:language` and `xml:lang`: `zh`, `zh-CN`, `zh-Hant-TW`, `en`.
 pub(crate) fn is_language_tag(tag: &str) -> bool {
@@ -30,68 +31,6 @@ pub(crate) fn detect_language(doc: &Document) -> String {
         .take(200_000)
         .collect();
     crate::parse::detect_language(&text).to_string()
-}
-
-pub(crate) fn is_w3c_date(d: &str) -> bool {
-    let p: Vec<&str> = d.split('-').collect();
-    let num = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
-    match p.as_slice() {
-        [y] => num(y, 4),
-        [y, m] => num(y, 4) && num(m, 2) && (1..=12).contains(&m.parse::<u8>().unwrap_or(0)),
-        [y, m, d] => {
-            num(y, 4)
-                && num(m, 2)
-                && num(d, 2)
-                && (1..=12).contains(&m.parse::<u8>().unwrap_or(0))
-                && (1..=31).contains(&d.parse::<u8>().unwrap_or(0))
-        }
-        _ => false,
-    }
-}
-
-/// A printed date (`2025 年 1 月 17 日`, `二〇二五年一月八日`, `2025.1.17`)
-/// as a W3C date, when it has a year.
-pub(crate) fn w3c_date(printed: &str) -> Option<String> {
-    let digits: String = printed
-        .chars()
-        .map(
-            |c| match "〇一二三四五六七八九".chars().position(|d| d == c) {
-                Some(n) => char::from(b'0' + n as u8),
-                None if c == '零' => '0',
-                None => c,
-            },
-        )
-        .collect();
-    // Compiled once per process, not once per book: a compile costs more than writing a small book's metadata.
-    static TENS: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
-    static DATE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
-    let tens = TENS
-        .get_or_init(|| regex::Regex::new(r"(\d)?十(\d)?").ok())
-        .as_ref()?;
-    let digits = tens.replace_all(&digits, |c: &regex::Captures| {
-        format!(
-            "{}{}",
-            c.get(1).map_or("1", |m| m.as_str()),
-            c.get(2).map_or("0", |m| m.as_str())
-        )
-    });
-    let re = DATE
-        .get_or_init(|| {
-            regex::Regex::new(
-                r"(\d{4})\s*[年./-]\s*(?:(\d{1,2})\s*[月./-]?\s*(?:(\d{1,2})\s*日?)?)?",
-            )
-            .ok()
-        })
-        .as_ref()?;
-    let c = re.captures(&digits)?;
-    let mut out = c[1].to_string();
-    if let Some(m) = c.get(2) {
-        out.push_str(&format!("-{:02}", m.as_str().parse::<u8>().ok()?));
-        if let Some(d) = c.get(3) {
-            out.push_str(&format!("-{:02}", d.as_str().parse::<u8>().ok()?));
-        }
-    }
-    is_w3c_date(&out).then_some(out)
 }
 
 #[cfg(test)]
