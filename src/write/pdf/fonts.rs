@@ -3,8 +3,8 @@
 
 use super::FontSource;
 use crate::{Error, Result};
-use printpdf::{FontId, ParsedFont, PdfDocument, PdfFont};
-use std::collections::HashMap;
+use printpdf::{FontId, Op, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage, TextItem};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The system faces that stand in for the bundled ones when the
 /// `bundled-fonts` feature is off: family names in order of preference,
@@ -47,7 +47,10 @@ pub(super) struct Face {
     /// line apart; see [`halve_widths`].
     pub(super) half: FontId,
     pub(super) parsed: ParsedFont,
+    /// The full name, for the report.
     pub(super) name: String,
+    /// The PostScript name, for `/BaseFont` after the subset tag.
+    ps_name: String,
     units_per_em: f32,
     /// The ink of its em dash (U+2014) in em: left, right, bottom, top of
     /// the glyph's box, when the face has one.
@@ -114,7 +117,12 @@ impl FontSet {
             0 => 1000.0,
             u => f32::from(u),
         };
-        let name = face_name(&parsed);
+        let name = face_name(&parsed, ttf_parser::name_id::FULL_NAME)
+            .unwrap_or_else(|| "unnamed face".into());
+        let ps_name = face_name(&parsed, ttf_parser::name_id::POST_SCRIPT_NAME)
+            .map(|n| n.chars().filter(|c| c.is_ascii_graphic()).collect())
+            .filter(|n: &String| !n.is_empty())
+            .unwrap_or_else(|| format!("ReprintFace{n}"));
         let dash = dash_ink(&parsed, units_per_em);
         // Subset tags must be six capital letters; making them from the face's
         // position keeps output reproducible (printpdf would draw them at random).
@@ -131,6 +139,7 @@ impl FontSet {
             half: FontId(format!("{half_tag}HW")),
             parsed,
             name,
+            ps_name,
             units_per_em,
             dash,
         });
@@ -159,7 +168,7 @@ impl FontSet {
         let gid = f.parsed.lookup_glyph_index(ch as u32).filter(|&g| g != 0)?;
         Some(Glyph {
             face,
-            advance: f32::from(f.parsed.get_horizontal_advance(gid)) / f.units_per_em,
+            advance: f32::from(f.parsed.get_glyph_width(gid).unwrap_or(0)) / f.units_per_em,
         })
     }
 
@@ -198,17 +207,31 @@ impl FontSet {
         Some(n)
     }
 
-    /// Puts every face into the PDF under its reproducible ids.
-    pub(super) fn register(&self, pdf: &mut PdfDocument) {
-        for f in &self.faces {
-            pdf.resources
-                .fonts
-                .map
-                .insert(f.id.clone(), PdfFont::new(f.parsed.clone()));
-            pdf.resources
-                .fonts
-                .map
-                .insert(f.half.clone(), PdfFont::new(f.parsed.clone()));
+    /// Puts every face and its half-width twin into the PDF under their
+    /// reproducible ids, each cut down to the characters `pages` draw with
+    /// it.
+    pub(super) fn register(&self, pdf: &mut PdfDocument, pages: &[PdfPage]) {
+        let used = used_chars(&self.faces, pages);
+        for (f, twins) in self.faces.iter().zip(&used) {
+            for (id, chars) in [&f.id, &f.half].into_iter().zip(twins) {
+                // A face that draws nothing is not embedded by printpdf at all.
+                let font = if chars.is_empty() {
+                    None
+                } else {
+                    subset(&f.parsed, chars, &f.name)
+                };
+                let font = match font {
+                    Some(mut sub) => {
+                        sub.font_name = Some(format!("{}+{}", &id.0[..6], f.ps_name));
+                        sub
+                    }
+                    None => f.parsed.clone(),
+                };
+                pdf.resources
+                    .fonts
+                    .map
+                    .insert(id.clone(), PdfFont::new(font));
+            }
         }
     }
 
@@ -287,23 +310,116 @@ fn parse(bytes: &[u8], index: u32, what: &str) -> Result<ParsedFont> {
 
 /// The box of a face's em dash in em, from the font program.
 fn dash_ink(font: &ParsedFont, units_per_em: f32) -> Option<[f32; 4]> {
-    let bytes = font.source_bytes()?;
-    let face = ttf_parser::Face::parse(bytes.as_slice(), font.original_index as u32).ok()?;
+    let face = ttf_parser::Face::parse(&font.original_bytes, font.font_index).ok()?;
     let b = face.glyph_bounding_box(face.glyph_index('—')?)?;
     let em = |v: i16| f32::from(v) / units_per_em;
     Some([em(b.x_min), em(b.x_max), em(b.y_min), em(b.y_max)])
 }
 
-fn face_name(font: &ParsedFont) -> String {
-    font.source_bytes()
-        .and_then(|b| {
-            let face = ttf_parser::Face::parse(b.as_slice(), font.original_index as u32).ok()?;
-            face.names()
-                .into_iter()
-                .find(|n| n.name_id == ttf_parser::name_id::FULL_NAME && n.is_unicode())
-                .and_then(|n| n.to_string())
-        })
-        .unwrap_or_else(|| "unnamed face".into())
+/// The face's name of the given kind (`ttf_parser::name_id`), in Unicode.
+fn face_name(font: &ParsedFont, id: u16) -> Option<String> {
+    let face = ttf_parser::Face::parse(&font.original_bytes, font.font_index).ok()?;
+    face.names()
+        .into_iter()
+        .find(|n| n.name_id == id && n.is_unicode())
+        .and_then(|n| n.to_string())
+}
+
+/// The characters each face, and its half-width twin, draws on `pages`.
+fn used_chars(faces: &[Face], pages: &[PdfPage]) -> Vec<[BTreeSet<char>; 2]> {
+    let mut by_id: HashMap<&FontId, (usize, usize)> = HashMap::new();
+    for (i, f) in faces.iter().enumerate() {
+        by_id.insert(&f.id, (i, 0));
+        by_id.insert(&f.half, (i, 1));
+    }
+    let mut used = vec![[BTreeSet::new(), BTreeSet::new()]; faces.len()];
+    for page in pages {
+        let mut face: Option<(usize, usize)> = None;
+        for op in &page.ops {
+            let text: &str = match op {
+                Op::SetFont { font, .. } => {
+                    face = match font {
+                        PdfFontHandle::External(id) => by_id.get(id).copied(),
+                        PdfFontHandle::Builtin(_) => None,
+                    };
+                    continue;
+                }
+                Op::ShowText { items } => {
+                    for it in items {
+                        if let (TextItem::Text(t), Some((i, twin))) = (it, face) {
+                            used[i][twin].extend(t.chars());
+                        }
+                    }
+                    continue;
+                }
+                Op::MoveToNextLineShowText { text } => text,
+                Op::SetSpacingMoveAndShowText { text, .. } => text,
+                _ => continue,
+            };
+            if let Some((i, twin)) = face {
+                used[i][twin].extend(text.chars());
+            }
+        }
+    }
+    used
+}
+
+/// `font` cut down to glyph 0 and the glyphs of `chars`, renumbered in that
+/// order, as printpdf (without its `text_layout` feature, which would
+/// subset but costs most of a fresh build) embeds it: the subset's glyph
+/// ids in the content stream, `/W` from its advances, `/ToUnicode` from
+/// `chars`. `None`, and a warning, when allsorts cannot subset the face: it
+/// is then embedded whole.
+fn subset(font: &ParsedFont, chars: &BTreeSet<char>, what: &str) -> Option<ParsedFont> {
+    use allsorts::binary::read::ReadScope;
+    use allsorts::font_data::FontData;
+    use allsorts::subset::{CmapTarget, SubsetProfile};
+
+    let old: BTreeMap<char, u16> = chars
+        .iter()
+        .filter_map(|&c| Some((c, font.lookup_glyph_index(c as u32).filter(|&g| g != 0)?)))
+        .collect();
+    let mut ids: Vec<u16> = old
+        .values()
+        .copied()
+        .collect::<BTreeSet<u16>>()
+        .into_iter()
+        .collect();
+    ids.insert(0, 0);
+    // allsorts gives requested glyph i the new id i (composite glyphs' parts
+    // come after), for TrueType and CFF outlines alike.
+    let new: HashMap<u16, u16> = ids
+        .iter()
+        .enumerate()
+        .map(|(i, &g)| (g, i as u16))
+        .collect();
+    let bytes = std::panic::catch_unwind(|| {
+        let data = ReadScope::new(&font.original_bytes)
+            .read::<FontData<'_>>()
+            .ok()?;
+        let provider = data.table_provider(font.font_index as usize).ok()?;
+        allsorts::subset::subset(&provider, &ids, &SubsetProfile::Pdf, CmapTarget::Unicode).ok()
+    });
+    let Ok(Some(bytes)) = bytes else {
+        log::warn!("pdf: cannot subset the font {what}: it is embedded whole");
+        return None;
+    };
+    let mut sub = ParsedFont::with_glyph_data(
+        bytes,
+        0,
+        None,
+        old.iter().map(|(&c, g)| (c as u32, new[g])).collect(),
+        ids.iter()
+            .enumerate()
+            .map(|(i, &g)| (i as u16, font.get_glyph_width(g).unwrap_or(0)))
+            .collect(),
+        font.units_per_em,
+        font.font_metrics.clone(),
+    );
+    // The descriptor's metrics (bounding box, slant, weight) stay the full face's.
+    sub.font_type = font.font_type;
+    sub.pdf_font_metrics = font.pdf_font_metrics.clone();
+    Some(sub)
 }
 
 /// Gives the half-width twins of the faces their widths: half an em for
@@ -334,6 +450,43 @@ pub(super) fn halve_widths(lo: &mut lopdf::Document, fonts: &FontSet) {
         {
             cid.remove(b"W");
             cid.set("DW", Object::Integer(500));
+        }
+    }
+}
+
+#[cfg(all(test, feature = "bundled-fonts"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_subset_keeps_every_character_at_its_advance() {
+        let full = default_face(Role::Body).unwrap();
+        let chars: BTreeSet<char> = "中國文字，。「」《》……—— abcXYZ 0129 é".chars().collect();
+        let sub = subset(&full, &chars, "bundled serif").unwrap();
+        assert!(
+            sub.original_bytes.len() * 50 < full.original_bytes.len(),
+            "{} bytes",
+            sub.original_bytes.len()
+        );
+        let whole = ttf_parser::Face::parse(&full.original_bytes, 0).unwrap();
+        let cut = ttf_parser::Face::parse(&sub.original_bytes, 0).unwrap();
+        assert_eq!(cut.number_of_glyphs() as usize, sub.glyph_widths.len());
+        for c in chars {
+            let old = whole.glyph_index(c).unwrap();
+            let new = sub.lookup_glyph_index(c as u32).unwrap();
+            assert_ne!(new, 0, "{c}");
+            // The renumbering is the subset program's own: its cmap agrees.
+            assert_eq!(cut.glyph_index(c).map(|g| g.0), Some(new), "{c}");
+            // The advance is the full face's, as ttf-parser reads it, and
+            // the subset program's.
+            let advance = whole.glyph_hor_advance(old);
+            assert_eq!(sub.get_glyph_width(new), advance, "{c}");
+            assert_eq!(full.get_glyph_width(old.0), advance, "{c}");
+            assert_eq!(
+                cut.glyph_hor_advance(ttf_parser::GlyphId(new)),
+                advance,
+                "{c}"
+            );
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The PDF writer: typesets the document the way the W3C's Requirements for
 //! Chinese Text Layout (clreq) and GB/T 15834 ask, with printpdf drawing the
-//! glyphs and subsetting the fonts. Line breaking, justification and
-//! pagination are ours (`lines`, `breaking`, `paginate`); see `docs/pdf.md`.
+//! glyphs. Line breaking, justification, pagination and font subsetting are
+//! ours (`lines`, `breaking`, `paginate`, `fonts`); see `docs/pdf.md`.
 
 mod breaking;
 mod cover;
@@ -571,9 +571,9 @@ fn serialise<W: Write>(
 ) -> Result<()> {
     let mut pdf = printpdf::PdfDocument::new("");
     metadata::info(doc, &mut pdf, options.created);
-    fonts.register(&mut pdf);
+    fonts.register(&mut pdf, &drawn.pages);
     pdf.with_pages(drawn.pages);
-    // printpdf subsets fonts with allsorts, which may panic on a
+    // printpdf reads the fonts with allsorts, which may panic on a
     // malformed user font: that is an error of the output, not a crash.
     let serialized = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         printpdf::serialize::to_lopdf_doc(
