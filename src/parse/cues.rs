@@ -1047,13 +1047,18 @@ fn name_shaped(t: &str, surnamed: bool) -> bool {
 
 /// Whether a word starts with a surname in common use.
 fn surname_first(word: &str) -> bool {
-    word.chars().next().is_some_and(|c| SURNAMES.contains(c))
+    word.chars()
+        .next()
+        .is_some_and(|c| SURNAMES.contains(c) || SURNAMES_TRADITIONAL.contains(c))
         || COMPOUND_SURNAMES.iter().any(|s| word.starts_with(s))
 }
 
 /// The surnames of about 99% of people in China (the 400 most common, in
 /// order of frequency), simplified; a name starts with one.
 const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由习";
+/// The traditional forms of those of [`SURNAMES`] whose form differs (陳, 劉,
+/// 張…): Taiwan's and Hong Kong's texts, and older print.
+const SURNAMES_TRADITIONAL: &str = "陳劉張楊黃趙吳孫馬鄭謝許韓馮鄧蕭葉蘇呂盧鍾譚陸賈韋鄒龍賀顧龔萬錢嚴湯溫齊喬龐聶歐關蘭寧紀畢單塗駱藍華饒婁竇費衛鄔師欒鞏鄺閻顏莊練鮑";
 
 /// Surnames of two characters, the ones in use today.
 #[rustfmt::skip]
