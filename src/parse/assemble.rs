@@ -183,63 +183,65 @@ fn join_furniture(parts: &Parts<'_, '_>, items: impl Iterator<Item = Item>) -> V
 /// In one document (not a collection) front matter divides it only before
 /// its text begins: a contents page after the abstract stays in it.
 fn divisions<'i>(items: &'i [&'i Item], collection: bool) -> Vec<(ArticleKind, &'i [&'i Item])> {
-    let mut out: Vec<(ArticleKind, usize, usize)> = Vec::new();
-    let mut body = false;
+    /// A division as it is read: its kind, its items, whether text has
+    /// come in it and whether it holds a date.
+    struct Division {
+        kind: ArticleKind,
+        start: usize,
+        end: usize,
+        body: bool,
+        dated: bool,
+    }
+    let mut out: Vec<Division> = Vec::new();
     let mut only_titles = true;
     for (i, it) in items.iter().enumerate() {
         let front = matches!(it.kind, Kind::Front | Kind::Toc);
         let start = match out.last() {
             None => true,
-            Some((ArticleKind::Front, _, _)) => {
+            Some(d) if d.kind == ArticleKind::Front => {
                 !front && !matches!(it.kind, Kind::Furniture | Kind::Caption)
             }
-            Some((ArticleKind::Article, _, _)) => {
-                (front && body && collection) || (it.kind == Kind::Title && !only_titles)
-            }
+            Some(d) => (front && d.body && collection) || (it.kind == Kind::Title && !only_titles),
         };
         if start {
-            let kind = if front {
-                ArticleKind::Front
-            } else {
-                ArticleKind::Article
-            };
-            out.push((kind, i, i));
-            body = false;
+            out.push(Division {
+                kind: if front {
+                    ArticleKind::Front
+                } else {
+                    ArticleKind::Article
+                },
+                start: i,
+                end: i,
+                body: false,
+                dated: false,
+            });
             only_titles = true;
         }
-        if let Some(last) = out.last_mut() {
-            last.2 = i + 1;
+        if let Some(d) = out.last_mut() {
+            d.end = i + 1;
+            d.body |= matches!(
+                it.kind,
+                Kind::Text | Kind::Heading(_) | Kind::ListItem | Kind::Aside
+            );
+            d.dated |= it.kind == Kind::Note(crate::model::NoteKind::Date);
         }
-        body |= matches!(
-            it.kind,
-            Kind::Text | Kind::Heading(_) | Kind::ListItem | Kind::Aside
-        );
         only_titles &= it.kind == Kind::Title;
     }
     // A masthead set like a headline (《党员之友》 / 电子期刊) with its
     // date and no text under it, after front matter, is more of the
     // front matter, not an article (a part's title page has no date).
-    let has_body = |a: usize, b: usize| {
-        items[a..b].iter().any(|it| {
-            matches!(
-                it.kind,
-                Kind::Text | Kind::Heading(_) | Kind::ListItem | Kind::Aside
-            )
-        })
-    };
     for d in 1..out.len().saturating_sub(1) {
-        let (kind, a, b) = out[d];
-        if kind == ArticleKind::Article
-            && out[d - 1].0 == ArticleKind::Front
-            && !has_body(a, b)
-            && items[a..b]
-                .iter()
-                .any(|it| it.kind == Kind::Note(crate::model::NoteKind::Date))
+        if out[d].kind == ArticleKind::Article
+            && out[d - 1].kind == ArticleKind::Front
+            && !out[d].body
+            && out[d].dated
         {
-            out[d].0 = ArticleKind::Front;
+            out[d].kind = ArticleKind::Front;
         }
     }
-    out.into_iter().map(|(k, a, b)| (k, &items[a..b])).collect()
+    out.into_iter()
+        .map(|d| (d.kind, &items[d.start..d.end]))
+        .collect()
 }
 
 /// Heading levels of one article: 2 for its top style, one deeper per style

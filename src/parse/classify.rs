@@ -439,19 +439,6 @@ fn closes_article(k: Kind) -> bool {
     )
 }
 
-/// The most characters an office takes without a name (中国人民政治协商会议
-/// 全国委员会主席 is the longest in use).
-const MAX_ROLE: usize = 16;
-
-/// Whether a line names an office and nothing else (中共中央总书记, 国家主席).
-fn only_a_role(t: &str) -> bool {
-    let t = t.trim();
-    t.chars().count() <= MAX_ROLE
-        && cues::ROLES.iter().any(|r| t.ends_with(r))
-        && t.chars()
-            .all(|c| super::lines::is_cjk(c) && !cues::is_terminal(c))
-}
-
 /// Whether the unit before item `i`, furniture aside, is a caption.
 fn follows_caption(items: &[Item], i: usize) -> bool {
     items[..i]
@@ -483,7 +470,7 @@ fn place_display(shape: &Shape<'_, '_>, items: &mut [Item]) {
                 if items[i]
                     .lines
                     .iter()
-                    .all(|&l| only_a_role(shape.lines[l].text))
+                    .all(|&l| cues::only_a_role(shape.lines[l].text))
                     && follows_caption(items, i)
                 {
                     // The offices under a photo of a person (习近平 / 中共中央总书记

@@ -1093,6 +1093,19 @@ pub const ROLES: [&str; 27] = [
     "省長", "部長", "編輯", "研究員", "通訊員", "局長", "縣長", "院長", "委員",
 ];
 
+/// The most characters an office takes without a name (中国人民政治协商会议
+/// 全国委员会主席 is the longest in use).
+const MAX_ROLE: usize = 16;
+
+/// Whether a line names an office and nothing else (中共中央总书记, 国家主席).
+pub fn only_a_role(t: &str) -> bool {
+    let t = t.trim();
+    t.chars().count() <= MAX_ROLE
+        && ROLES.iter().any(|r| t.ends_with(r))
+        && t.chars()
+            .all(|c| super::lines::is_cjk(c) && !is_terminal(c))
+}
+
 /// The names of a Latin byline ("By Margaret L. Holloway", "by A. Smith and
 /// B. Jones"), or `None` when the line is not one.
 pub fn latin_byline(t: &str) -> Option<Vec<String>> {

@@ -65,7 +65,8 @@ pub fn find(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<Option<Furniture>> {
     // Where form feeds mark the pages, furniture stands at their edges: a
     // number or a recurring line inside a page is a listing's line number,
     // a table's cell, a line of code.
-    let zone = page_zones(lines);
+    let pages = pages(lines);
+    let zone = page_zones(lines.len(), &pages);
     let may_stand = |i: usize| zone.is_empty() || at_edge(&zone, i);
     let mut out: Vec<Option<Furniture>> = cue_of
         .iter()
@@ -81,17 +82,21 @@ pub fn find(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<Option<Furniture>> {
             out[i] = Some(kind);
         }
     }
-    complete_heads(lines, cue_of, &mut out);
+    complete_heads(lines, cue_of, &pages, &mut out);
     out
 }
 
 /// A page's head set in parts (5.8 / 附加页面 / 5 / 实现细节) that plain
 /// pdftotext puts on lines of their own: where a page's top lines hold a
 /// running head, the section and page numbers among them belong to it.
-fn complete_heads(lines: &[Line<'_>], cue_of: &[Cue], out: &mut [Option<Furniture>]) {
+fn complete_heads(
+    lines: &[Line<'_>],
+    cue_of: &[Cue],
+    pages: &[Vec<usize>],
+    out: &mut [Option<Furniture>],
+) {
     let number_alone = |i: usize| cues::number_alone(cue_of[i], lines[i].text);
-    let pages = pages(lines);
-    section_under_heads(lines, cue_of, &pages, out);
+    section_under_heads(lines, cue_of, pages, out);
     for page in pages {
         let top = &page[..page.len().min(HEAD_LINES)];
         if !top.iter().any(|&i| out[i] == Some(Furniture::RunningHead)) {
@@ -453,12 +458,11 @@ fn pages(lines: &[Line<'_>]) -> Vec<Vec<usize>> {
 /// Which lines stand at a page's edge, among the first [`HEAD_LINES`] or
 /// last [`FOOT_LINES`] non-blank lines of a page that form feeds mark;
 /// empty when the text has no form feeds.
-fn page_zones(lines: &[Line<'_>]) -> Vec<bool> {
-    let pages = pages(lines);
+fn page_zones(n_lines: usize, pages: &[Vec<usize>]) -> Vec<bool> {
     if pages.is_empty() {
         return Vec::new();
     }
-    let mut zone = vec![false; lines.len()];
+    let mut zone = vec![false; n_lines];
     for page in pages {
         for (k, &i) in page.iter().enumerate() {
             zone[i] = k < HEAD_LINES || k + FOOT_LINES >= page.len();

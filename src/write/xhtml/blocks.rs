@@ -410,27 +410,13 @@ impl Markup {
         // each name marked where it stands; the names alone only when the
         // printed text does not spell them.
         let printed = tidy(&crate::model::plain_text(content), Flow::Display);
-        let mut html = String::new();
-        let mut rest = printed.as_str();
-        for n in &names {
-            let Some(at) = rest.find(n.as_str()) else {
-                html = names
-                    .iter()
-                    .map(|n| author(n))
-                    .collect::<Vec<_>>()
-                    .join("\u{3000}");
-                rest = "";
-                break;
-            };
-            if at == 0 && !html.is_empty() {
-                // Letter-spaced names (孙 绍 骋 杨 羊) close up; they stay apart.
-                html.push('\u{3000}');
-            }
-            html.push_str(&escape(&rest[..at]));
-            html.push_str(&author(n));
-            rest = &rest[at + n.len()..];
-        }
-        html.push_str(&escape(rest));
+        let html = names_marked(&printed, &names, author).unwrap_or_else(|| {
+            names
+                .iter()
+                .map(|n| author(n))
+                .collect::<Vec<_>>()
+                .join("\u{3000}")
+        });
         let breaks = self.breaks_only(content);
         self.wrap_p("byline", &format!("{html}{breaks}"));
     }
@@ -466,4 +452,27 @@ fn has_text(html: &str) -> bool {
         }
         c => !in_tag && !c.is_whitespace(),
     })
+}
+
+/// The printed text with each of `names`, in order, marked by `author`;
+/// `None` when the text does not spell one of them.
+fn names_marked(
+    printed: &str,
+    names: &[String],
+    author: impl Fn(&str) -> String,
+) -> Option<String> {
+    let mut html = String::new();
+    let mut rest = printed;
+    for n in names {
+        let at = rest.find(n.as_str())?;
+        if at == 0 && !html.is_empty() {
+            // Letter-spaced names (孙 绍 骋 杨 羊) close up; they stay apart.
+            html.push('\u{3000}');
+        }
+        html.push_str(&escape(&rest[..at]));
+        html.push_str(&author(n));
+        rest = &rest[at + n.len()..];
+    }
+    html.push_str(&escape(rest));
+    Some(html)
 }
