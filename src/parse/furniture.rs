@@ -77,10 +77,12 @@ pub fn find(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<Option<Furniture>> {
             _ => None,
         })
         .collect();
-    for (i, kind) in running_heads(lines, cue_of, &zone) {
-        if may_stand(i) {
-            out[i] = Some(kind);
-        }
+    let echoes = echoes(lines, cue_of, &pages, &zone);
+    for &i in &echoes.heads {
+        out[i] = Some(Furniture::RunningHead);
+    }
+    for (i, kind) in running_heads(lines, cue_of, &pages, &zone, &echoes.headings) {
+        out[i] = Some(kind);
     }
     complete_heads(lines, cue_of, &pages, &mut out);
     out
@@ -98,7 +100,12 @@ fn complete_heads(
     let number_alone = |i: usize| cues::number_alone(cue_of[i], lines[i].text);
     section_under_heads(lines, cue_of, pages, out);
     for page in pages {
-        let top = &page[..page.len().min(HEAD_LINES)];
+        // Further down where a head that echoes a heading stands lower.
+        let reach = (HEAD_LINES..page.len().min(ECHO_LINES))
+            .rev()
+            .find(|&k| out[page[k]] == Some(Furniture::RunningHead))
+            .map_or(HEAD_LINES, |k| k + 1);
+        let top = &page[..page.len().min(reach)];
         if !top.iter().any(|&i| out[i] == Some(Furniture::RunningHead)) {
             continue;
         }
@@ -112,10 +119,13 @@ fn complete_heads(
             .get(last + 1)
             .map(|&i| lines[i].text)
             .filter(|w| w.chars().count() >= 2);
+        // In any case: heads often set a title in capitals (1.5. 获得 DEBIAN
+        // over 获得 Debian).
         let heading_below = words.is_some_and(|w| {
+            let w = w.to_lowercase();
             top[..=last]
                 .iter()
-                .any(|&i| out[i].is_some() && lines[i].text.ends_with(w))
+                .any(|&i| out[i].is_some() && lines[i].text.to_lowercase().ends_with(&w))
         });
         // A number is the head's where the head's words follow it, numbers
         // aside (5.7 / 5 / 实现细节); above the section's words (1.2 / 3 / 57
@@ -201,7 +211,16 @@ fn page_number(t: &str) -> String {
 }
 
 /// Lines whose text, digits aside, recurs at page-like distances.
-fn running_heads(lines: &[Line<'_>], cue_of: &[Cue], zone: &[bool]) -> Vec<(usize, Furniture)> {
+///
+/// Where form feeds mark the pages, only lines at their edges, or a head
+/// that the extraction moved into its page.
+fn running_heads(
+    lines: &[Line<'_>],
+    cue_of: &[Cue],
+    pages: &[Vec<usize>],
+    zone: &[bool],
+    echoed: &[bool],
+) -> Vec<(usize, Furniture)> {
     // Each distinct text gets a number, and its places are listed under
     // that number: one list for all, not one per text. Most short lines are
     // candidates: the map is sized once, not grown step by step (up to a
@@ -214,63 +233,13 @@ fn running_heads(lines: &[Line<'_>], cue_of: &[Cue], zone: &[bool]) -> Vec<(usiz
             continue;
         }
         ordinal += 1;
-        // A masthead line (2025年第3期) repeated page after page is a head too.
-        // So is a section's number and title over the pages of its section.
-        // At a page's edge a head may be as wide as the page (a book's
-        // title and edition on the left, the date on the right).
-        let widest = if at_edge(zone, i) {
-            EDGE_HEAD_WIDEST
-        } else {
-            HEAD_WIDEST
+        // The heading a head echoes on its own page is the heading.
+        if echoed.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        let Some(key) = head_key(lines, cue_of, zone, i) else {
+            continue;
         };
-        if !matches!(cue_of[i], Cue::None | Cue::Front | Cue::Numbered { .. })
-            || l.width > widest
-            || l.text.ends_with(['。', '；', '，', '、'])
-        {
-            continue;
-        }
-        // A number alone (Chapter 3) differs from the next only by it.
-        if matches!(cue_of[i], Cue::Numbered { .. }) && cues::number_alone(cue_of[i], l.text) {
-            continue;
-        }
-        // A contents entry names a heading without heading a page.
-        if !at_edge(zone, i) && near_contents(lines, cue_of, i) {
-            continue;
-        }
-        // Most lines have neither digits, spaces nor capitals: their text
-        // is their key. Heads often set a title in capitals (CHAPTER 5).
-        let text = if at_edge(zone, i) {
-            head_part(l.text)
-        } else {
-            l.text
-        };
-        // Where no form feed marks the pages, a head beside a page number
-        // is known by the words of the section it repeats, its number and
-        // the number's dots aside (6.1. 安装程序如何工作 over 6.1. / 安装程序如何工作);
-        // at marked page edges the number tells a head from its heading.
-        let dots = zone.is_empty();
-        let key: Cow<'_, str> = if l.marks & (mark::DIGIT | mark::WHITE | mark::DOT) != 0
-            || text.bytes().any(|b| b.is_ascii_uppercase())
-        {
-            let aside =
-                |c: char| c.is_ascii_digit() || is_white(c) || (dots && matches!(c, '.' | '．'));
-            text.chars()
-                .filter(|&c| !aside(c))
-                .map(|c| c.to_ascii_lowercase())
-                .collect::<String>()
-                .into()
-        } else {
-            text.into()
-        };
-        // Words, not the dots of section numbers (5.1.2., 5.1.3.) alone.
-        if key
-            .chars()
-            .filter(|&c| super::lines::is_letter(c))
-            .nth(1)
-            .is_none()
-        {
-            continue;
-        }
         let next = ids.len() as u32;
         found.push((*ids.entry(key).or_insert(next), (i, ordinal)));
     }
@@ -291,7 +260,14 @@ fn running_heads(lines: &[Line<'_>], cue_of: &[Cue], zone: &[bool]) -> Vec<(usiz
         next[id as usize] += 1;
     }
     drop(found);
+    let mut page_of = vec![usize::MAX; lines.len()];
+    for (k, page) in pages.iter().enumerate() {
+        for &i in page {
+            page_of[i] = k;
+        }
+    }
     let mut out = Vec::new();
+    let mut displaced = Vec::new();
     for k in 0..ids.len() {
         let places = &grouped[start[k]..start[k + 1]];
         // Three times a page apart, or more often on short (magazine) pages.
@@ -347,6 +323,30 @@ fn running_heads(lines: &[Line<'_>], cue_of: &[Cue], zone: &[bool]) -> Vec<(usiz
                     .filter(|p| at_break(p))
                     .map(|p| (p.0, Furniture::RunningHead)),
             );
+            // Plain pdftotext may set a page's head among its lines (after
+            // a listing, in a table): on a page that lacks the head at its
+            // edges, the copy inside is the head, not the first (the title
+            // the heads repeat, on a chapter's opening page that has none).
+            // Heads that fill their line: the first cell of a table's
+            // header row, repeated over each page of the table, is no
+            // head of the page.
+            let alone = |p: &&(usize, usize)| head_part(lines[p.0].text) == lines[p.0].text.trim();
+            let mut headed: Vec<usize> = places
+                .iter()
+                .filter(|p| at_break(p) && alone(p))
+                .map(|p| page_of[p.0])
+                .collect();
+            headed.dedup();
+            let inside: Vec<usize> = places[1..]
+                .iter()
+                .filter(|p| !at_break(p) && headed.binary_search(&page_of[p.0]).is_err())
+                .map(|p| p.0)
+                .collect();
+            // A head stands at the edges as a rule; a line inside pages
+            // more often than at their edges (a listing's `\fi`) is text.
+            if headed.len() >= RECURS && inside.len() <= headed.len() {
+                displaced.extend(inside);
+            }
         } else if n >= RECURS && (apart(PAGE_APART) || (n > RECURS && apart(SHORT_PAGE))) {
             // The first place, set in unlike the rest (centred), is the
             // title the heads repeat.
@@ -380,8 +380,187 @@ fn running_heads(lines: &[Line<'_>], cue_of: &[Cue], zone: &[bool]) -> Vec<(usiz
             );
         }
     }
+    if !zone.is_empty() {
+        out.retain(|&(i, _)| at_edge(zone, i));
+    }
+    for i in displaced {
+        out.push((i, Furniture::RunningHead));
+        // Its number, on the line before (5 / 实现细节), with it.
+        if let Some(j) = (0..i).rev().find(|&j| !lines[j].is_blank())
+            && page_of[j] == page_of[i]
+            && cues::number_alone(cue_of[j], lines[j].text)
+        {
+            out.push((j, Furniture::RunningHead));
+        }
+    }
     // In no particular order: each line is in one group only.
     out
+}
+
+/// How many non-blank lines at a page's top may hold a head that echoes a
+/// heading further down the page: plain pdftotext sets a head printed in
+/// parts (2.3 / 模板的组成 / 2 / 安装) on lines of its own.
+const ECHO_LINES: usize = 6;
+/// On fewer pages than this, a line repeated lower on its page is no
+/// convention of the document's (a word in a table, a label).
+const ECHO_PAGES: usize = 2;
+
+/// Heads that repeat, at the top of their page, a heading further down the
+/// same page: a section that begins on a page is named in its head.
+struct Echoes {
+    heads: Vec<usize>,
+    /// The headings they echo, by line.
+    headings: Vec<bool>,
+}
+
+fn echoes<'a>(lines: &[Line<'a>], cue_of: &[Cue], pages: &[Vec<usize>], zone: &[bool]) -> Echoes {
+    let mut heads = Vec::new();
+    let mut below = Vec::new();
+    let mut pages_echoing = 0;
+    // The words, without the section's number (5.10 附录 over 5.10 / 附录).
+    let words = |i: usize| {
+        head_key(lines, cue_of, zone, i).map(|k| match k {
+            Cow::Owned(k) => k.trim_start_matches(['.', '．']).to_owned(),
+            Cow::Borrowed(k) => k.to_owned(),
+        })
+    };
+    for page in pages {
+        // A heading's number, on its line or the one beside it (2.3 /
+        // 模板的组成, 选项 / 3.2 where pdftotext puts a head's parts out of
+        // order), tells a head from a listing's line repeated on the page:
+        // a listing's lines are not numbered alike.
+        let number = |k: usize| -> [Option<&str>; 3] {
+            let i = page[k];
+            let alone = |k: usize| {
+                page.get(k)
+                    .filter(|&&j| cues::number_alone(cue_of[j], lines[j].text))
+                    .map(|&j| lines[j].text)
+            };
+            let own = match cue_of[i] {
+                Cue::Numbered { rest, .. } => lines[i].text.get(..rest as usize),
+                _ => None,
+            };
+            let bare = |n: &'a str| n.trim().trim_end_matches(['.', '．']);
+            [
+                own.map(bare),
+                alone(k + 1).map(bare),
+                k.checked_sub(1).and_then(alone).map(bare),
+            ]
+        };
+        let top: Vec<(usize, [Option<&str>; 3], String)> = (0..page.len().min(ECHO_LINES))
+            .filter_map(|k| {
+                let n = number(k);
+                if n.iter().all(Option::is_none) {
+                    return None;
+                }
+                words(page[k]).map(|w| (page[k], n, w))
+            })
+            .collect();
+        if top.is_empty() {
+            continue;
+        }
+        // The same number; or none beside a heading that pdftotext set
+        // apart from its section's number (5.9 / \inlinecite / 参考文献),
+        // where the head's number is a section's (5.9, not a listing's 339).
+        let alike = |a: &[Option<&str>; 3], b: &[Option<&str>; 3]| {
+            a.iter()
+                .flatten()
+                .any(|n| b.iter().flatten().any(|m| m == n))
+                || (b.iter().all(Option::is_none)
+                    && a.iter().flatten().any(|n| n.contains(['.', '．'])))
+        };
+        let before = heads.len();
+        for (k, &j) in page.iter().enumerate().skip(1) {
+            let Some(w) = words(j) else {
+                continue;
+            };
+            if let Some(&(i, _, _)) = top
+                .iter()
+                .find(|(i, m, t)| *i < j && *t == w && alike(m, &number(k)))
+                && !heads.contains(&i)
+                && !heads.contains(&j)
+            {
+                heads.push(i);
+                below.push(j);
+            }
+        }
+        pages_echoing += usize::from(heads.len() > before);
+    }
+    let mut headings = vec![false; lines.len()];
+    if pages_echoing < ECHO_PAGES {
+        heads.clear();
+        return Echoes { heads, headings };
+    }
+    for j in below {
+        headings[j] = true;
+    }
+    Echoes { heads, headings }
+}
+
+/// The text by which line `i` recurs as a running head, if it may be one:
+/// its words, without the digits, spaces and case by which a head differs
+/// from page to page.
+fn head_key<'a>(
+    lines: &[Line<'a>],
+    cue_of: &[Cue],
+    zone: &[bool],
+    i: usize,
+) -> Option<Cow<'a, str>> {
+    let l = &lines[i];
+    // A masthead line (2025年第3期) repeated page after page is a head too.
+    // So is a section's number and title over the pages of its section.
+    // At a page's edge a head may be as wide as the page (a book's
+    // title and edition on the left, the date on the right).
+    let widest = if at_edge(zone, i) {
+        EDGE_HEAD_WIDEST
+    } else {
+        HEAD_WIDEST
+    };
+    if !matches!(cue_of[i], Cue::None | Cue::Front | Cue::Numbered { .. })
+        || l.width > widest
+        || l.text.ends_with(['。', '；', '，', '、'])
+    {
+        return None;
+    }
+    // A number alone (Chapter 3) differs from the next only by it.
+    if matches!(cue_of[i], Cue::Numbered { .. }) && cues::number_alone(cue_of[i], l.text) {
+        return None;
+    }
+    // A contents entry names a heading without heading a page.
+    if !at_edge(zone, i) && near_contents(lines, cue_of, i) {
+        return None;
+    }
+    // Most lines have neither digits, spaces nor capitals: their text
+    // is their key. Heads often set a title in capitals (CHAPTER 5).
+    let text = if at_edge(zone, i) {
+        head_part(l.text)
+    } else {
+        l.text
+    };
+    // Where no form feed marks the pages, a head beside a page number
+    // is known by the words of the section it repeats, its number and
+    // the number's dots aside (6.1. 安装程序如何工作 over 6.1. / 安装程序如何工作);
+    // at marked page edges the number tells a head from its heading.
+    let dots = zone.is_empty();
+    let key: Cow<'a, str> = if l.marks & (mark::DIGIT | mark::WHITE | mark::DOT) != 0
+        || text.bytes().any(|b| b.is_ascii_uppercase())
+    {
+        let aside =
+            |c: char| c.is_ascii_digit() || is_white(c) || (dots && matches!(c, '.' | '．'));
+        text.chars()
+            .filter(|&c| !aside(c))
+            .map(|c| c.to_ascii_lowercase())
+            .collect::<String>()
+            .into()
+    } else {
+        text.into()
+    };
+    // Words, not the dots of section numbers (5.1.2., 5.1.3.) alone.
+    key.chars()
+        .filter(|&c| super::lines::is_letter(c))
+        .nth(1)
+        .is_some()
+        .then_some(key)
 }
 
 /// Whether a contents line (one with a dot leader) stands within a few
@@ -559,6 +738,93 @@ mod tests {
             at("Getting Started V2.9, 28 Jun 2026")
                 .iter()
                 .all(|k| *k == Some(Furniture::RunningHead))
+        );
+    }
+
+    /// The kinds found for the lines whose text is `t`, in order.
+    fn kinds_of(text: &str, t: &str) -> Vec<Option<Furniture>> {
+        let lines = split(text);
+        let c: Vec<Cue> = lines.iter().map(cue).collect();
+        let f = find(&lines, &c);
+        lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.text.trim_start_matches('\u{c}') == t)
+            .map(|(i, _)| f[i])
+            .collect()
+    }
+
+    const BODY: &str = "这是本页的正文，足够长，是一行完整的段落文字，说明模板的用法。\n";
+
+    #[test]
+    fn a_head_that_echoes_a_heading_on_its_page_is_the_head() {
+        // Plain pdftotext: each page's head in parts at its top; a section
+        // that begins on the page is named again where it begins.
+        let mut text = String::new();
+        for (n, title) in [
+            ("2.3", "模板的组成"),
+            ("2.4", "生成模板"),
+            ("2.5", "生成论文"),
+        ] {
+            text.push_str(&format!("\u{c}{n}\n\n{title}\n\n"));
+            text.push_str(&BODY.repeat(5));
+            text.push_str(&format!("\n{n}\n\n{title}\n\n"));
+            text.push_str(&BODY.repeat(5));
+        }
+        for title in ["模板的组成", "生成模板", "生成论文"] {
+            assert_eq!(
+                kinds_of(&text, title),
+                [Some(Furniture::RunningHead), None],
+                "{title}"
+            );
+        }
+        assert_eq!(kinds_of(&text, "2.4"), [Some(Furniture::RunningHead), None]);
+    }
+
+    #[test]
+    fn a_listing_line_repeated_on_its_page_is_no_head() {
+        let mut text = String::new();
+        for page in 0..4 {
+            text.push_str("\u{c}");
+            text.push_str(&BODY.repeat(3));
+            text.push_str(&format!("{}\n\\fi\n", 300 + page * 10));
+            text.push_str(&BODY.repeat(5));
+            text.push_str(&format!("{}\n\\fi\n", 305 + page * 10));
+            text.push_str(&BODY.repeat(5));
+        }
+        let kinds = kinds_of(&text, "\\fi");
+        assert_eq!(kinds.len(), 8);
+        assert!(kinds.iter().all(Option::is_none), "{kinds:?}");
+    }
+
+    #[test]
+    fn a_head_the_extraction_moved_into_its_page_is_a_head() {
+        // A chapter's title where it begins, on a page without a head; its
+        // pages carry it at their foot, but one page has it among its lines.
+        let mut text = String::from("\u{c}");
+        text.push_str(&BODY.repeat(6));
+        text.push_str("\n实现细节\n\n");
+        text.push_str(&BODY.repeat(8));
+        for page in 0..5 {
+            text.push_str("\u{c}");
+            text.push_str(&BODY.repeat(4));
+            if page == 2 {
+                text.push_str("5\n实现细节\n");
+                text.push_str(&BODY.repeat(4));
+                text.push_str("第二行也是正文，不是页眉，也不是页码，继续说明。\n");
+            } else {
+                text.push_str(&BODY.repeat(4));
+                text.push_str("5\n实现细节\n");
+            }
+        }
+        let kinds = kinds_of(&text, "实现细节");
+        assert_eq!(kinds.len(), 6);
+        assert_eq!(kinds[0], None, "the chapter's own title");
+        assert!(
+            kinds[1..]
+                .iter()
+                .all(|k| *k == Some(Furniture::RunningHead)),
+            "{kinds:?}"
         );
     }
 
