@@ -52,7 +52,7 @@ fn display_shape(shape: &Shape<'_, '_>, u: &Unit) -> bool {
     // title; nor is a row of cells or a line of code, a path or an address.
     shaped
         && t.chars().any(super::lines::is_letter)
-        && !code_like(&t)
+        && !cues::code_like(&t)
         && !u.lines.iter().any(|&i| columns(shape.lines[i].text))
 }
 
@@ -96,13 +96,6 @@ fn numbered_heading(shape: &Shape<'_, '_>, u: &Unit, rest: usize) -> bool {
 fn comment_block(shape: &Shape<'_, '_>, i: usize) -> bool {
     let hash = |j: usize| shape.lines.get(j).is_some_and(|l| l.text.starts_with('#'));
     (i > 0 && hash(i - 1)) || hash(i + 1)
-}
-
-/// Whether a text reads as program code or markup, never a title.
-fn code_like(t: &str) -> bool {
-    t.contains(['{', '}', ';', '<', '>', '\\', '$'])
-        || t.matches('/').count() > 1
-        || t.contains(":/")
 }
 
 /// Whether a line of a pdftotext -layout page holds columns: text, a gap

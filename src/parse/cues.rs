@@ -88,6 +88,21 @@ pub fn ends_sentence(text: &str) -> bool {
     t.chars().next_back().is_some_and(is_terminal)
 }
 
+/// Whether a text is markup or a program's line by its syntax (`\\fi`,
+/// `\\begin{center}`, `footskip=6mm`): never a page's head.
+pub fn markup(t: &str) -> bool {
+    t.contains(['{', '}', '\\', '='])
+}
+
+/// Whether a text reads as program code or markup, a path or an address,
+/// never a title.
+/// (`BOOT_DEBUG=2`, a term a manual sets as a heading, is not.)
+pub fn code_like(t: &str) -> bool {
+    t.contains(['{', '}', '\\', ';', '<', '>', '$'])
+        || t.matches('/').count() > 1
+        || t.contains(":/")
+}
+
 /// Whether the text ends with any punctuation a heading would not end with
 /// (sentence-final, or a comma: the text runs on).
 pub fn ends_open(text: &str) -> bool {

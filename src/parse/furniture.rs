@@ -519,6 +519,7 @@ fn head_key<'a>(
     if !matches!(cue_of[i], Cue::None | Cue::Front | Cue::Numbered { .. })
         || l.width > widest
         || l.text.ends_with(['。', '；', '，', '、'])
+        || cues::markup(l.text)
     {
         return None;
     }
