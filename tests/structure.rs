@@ -338,7 +338,7 @@ fn dev_b_scores_against_the_gold() {
 /// against each PDF's own outline: (set, metric, target, floor).
 const DEV_OUTLINE_BARS: [(&str, &str, f64, f64); 7] = [
     ("A", "heading recall", 0.90, 0.905),
-    ("A", "heading precision", 0.50, 0.565),
+    ("A", "heading precision", 0.50, 0.60),
     ("A", "furniture recall", 0.90, 0.895),
     ("A", "furniture precision", 0.80, 0.82),
     ("C", "heading recall", 0.85, 0.87),

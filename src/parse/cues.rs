@@ -98,7 +98,13 @@ pub fn markup(t: &str) -> bool {
 /// never a title.
 /// (`BOOT_DEBUG=2`, a term a manual sets as a heading, is not.)
 pub fn code_like(t: &str) -> bool {
-    t.contains(['{', '}', '\\', ';', '<', '>', '$'])
+    // A comment or a number sign set solid (#d-i netcfg/…, #5 logical),
+    // where a Markdown heading has a space after its hashes.
+    let hashed = t
+        .strip_prefix('#')
+        .is_some_and(|r| r.starts_with(|c: char| c != '#' && !c.is_whitespace()));
+    hashed
+        || t.contains(['{', '}', '\\', ';', '<', '>', '$'])
         || t.matches('/').count() > 1
         || t.contains(":/")
 }
@@ -187,6 +193,10 @@ pub fn numbering(text: &str) -> Option<(Numbering, usize)> {
         return Some((Numbering::Chapter, skip_spaces(text, at)));
     }
     if let Some((depth, at)) = decimal(text) {
+        // 3.9 GB, 1.5 倍: a quantity, a table's cell, not a section.
+        if unit_alone(&text[at..]) {
+            return None;
+        }
         return Some((Numbering::Decimal(depth), skip_spaces(text, at)));
     }
     if is_han_digit(first) {
@@ -229,6 +239,19 @@ pub fn numbering(text: &str) -> Option<(Numbering, usize)> {
         return Some((style, skip_spaces(text, n + sep.len_utf8())));
     }
     None
+}
+
+/// Units of measure that follow a number in a table's cell or a spec.
+const UNITS: [&str; 37] = [
+    "B", "KB", "MB", "GB", "TB", "KiB", "MiB", "GiB", "TiB", "Hz", "kHz", "MHz", "GHz", "ms", "s",
+    "mm", "cm", "m", "km", "kg", "g", "V", "W", "%", "‰", "元", "万", "亿", "万元", "亿元", "倍",
+    "米", "公里", "吨", "千克", "公斤", "小时",
+];
+
+/// Whether what follows a number is a unit of measure alone.
+fn unit_alone(rest: &str) -> bool {
+    let rest = rest.trim_matches([' ', '\u{3000}']);
+    UNITS.contains(&rest)
 }
 
 /// The most digits of a bare number standing for a section or a page (a
@@ -1321,6 +1344,25 @@ mod tests {
         assert_eq!(c("2.0阶段的西部大开发"), Cue::None);
         assert_eq!(c("2024 年工作回顾很好，"), Cue::None);
         assert_eq!(c("一带一路建设"), Cue::None);
+    }
+
+    #[test]
+    fn a_quantity_is_no_section_number() {
+        for t in ["3.9 GB", "498.8 MB", "1.5 倍", "2.4 GHz"] {
+            assert_eq!(c(t), Cue::None, "{t}");
+        }
+        assert!(matches!(c("2.4 生成模板"), Cue::Numbered { .. }));
+        assert!(matches!(c("3.2 GB 以上的内存"), Cue::Numbered { .. }));
+    }
+
+    #[test]
+    fn comments_and_markup_are_code() {
+        assert!(code_like("#d-i netcfg/enable boolean false"));
+        assert!(code_like("#5 logical"));
+        assert!(!code_like("# 安装"));
+        assert!(!code_like("## 安装步骤"));
+        assert!(markup("\\frontmatter") && markup("footskip=6mm"));
+        assert!(!markup("第 5 章 实现细节"));
     }
 
     #[test]
