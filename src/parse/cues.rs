@@ -103,7 +103,17 @@ pub fn code_like(t: &str) -> bool {
     let hashed = t
         .strip_prefix('#')
         .is_some_and(|r| r.starts_with(|c: char| c != '#' && !c.is_whitespace()));
+    // A command with an option (uname -r, latexmk -xelatex main), or a
+    // key and value in a list of them (afterindent=true,).
+    let command = t.starts_with(|c: char| c.is_ascii_lowercase())
+        && t.is_ascii()
+        && t.split_whitespace().skip(1).any(|w| {
+            w.starts_with('-') && w[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '-')
+        });
+    let setting = t.contains('=') && t.ends_with(',');
     hashed
+        || command
+        || setting
         || t.contains(['{', '}', '\\', ';', '<', '>', '$'])
         || t.matches('/').count() > 1
         || t.contains(":/")
@@ -1360,6 +1370,10 @@ mod tests {
         assert!(code_like("#d-i netcfg/enable boolean false"));
         assert!(code_like("#5 logical"));
         assert!(!code_like("# 安装"));
+        assert!(code_like("uname -r") && code_like("latexmk -xelatex main"));
+        assert!(code_like("afterindent=true,"));
+        assert!(!code_like("debconf/priority (priority)") && !code_like("BOOT_DEBUG=0"));
+        assert!(!code_like("main-menu") && !code_like("Writing the image - on Linux"));
         assert!(!code_like("## 安装步骤"));
         assert!(markup("\\frontmatter") && markup("footskip=6mm"));
         assert!(!markup("第 5 章 实现细节"));
