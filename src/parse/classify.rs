@@ -205,7 +205,7 @@ pub fn classify(
     if items.iter().filter(|it| closes_article(it.kind)).count() >= 2 {
         echo_labels(shape, &mut items);
     }
-    confirm_toc(&mut items);
+    confirm_toc(shape, &mut items);
     number_with_words(shape, &mut items);
     place_display(shape, &mut items);
     frontmatter(&mut items);
@@ -363,8 +363,9 @@ fn number_with_words(shape: &Shape<'_, '_>, items: &mut Vec<Item>) {
 
 /// A contents line is one only among others; the display lines between them
 /// (section labels of the contents) belong to the contents too.
-fn confirm_toc(items: &mut [Item]) {
+fn confirm_toc(shape: &Shape<'_, '_>, items: &mut [Item]) {
     const NEAR: usize = 6;
+    chapters_among_text(shape, items);
     let tocs: Vec<usize> = (0..items.len())
         .filter(|&i| items[i].kind == Kind::Toc)
         .collect();
@@ -397,6 +398,40 @@ fn confirm_toc(items: &mut [Item]) {
     if let Some(&first) = tocs.first() {
         if first > 0 && items[first - 1].kind == Kind::Display {
             items[first - 1].kind = Kind::Toc;
+        }
+    }
+}
+
+/// A chapter's number and title (2 安装, as plain pdftotext and OCR give
+/// LaTeX's) read like a magazine's contents entry (04 高端时论). Between
+/// body text, with no entry beside it, it is the chapter's heading.
+fn chapters_among_text(shape: &Shape<'_, '_>, items: &mut [Item]) {
+    // With its number, in characters.
+    const CHAPTER_TITLE_LONGEST: usize = 16;
+    let body = |x: Option<&Item>| {
+        x.is_some_and(|x| matches!(x.kind, Kind::Text | Kind::Heading(_) | Kind::ListItem))
+    };
+    for i in 0..items.len() {
+        let it = &items[i];
+        if it.kind != Kind::Toc || it.lines.len() != 1 {
+            continue;
+        }
+        let t = shape.lines[it.lines[0]].text.trim();
+        // Its number first, a chapter's few words, no leader and no page
+        // number after them (a footnote's number opens a longer text).
+        if !t.starts_with(|c: char| c.is_ascii_digit())
+            || t.ends_with(|c: char| c.is_ascii_digit())
+            || t.contains(['。', '，', ',', '；', '：', '…', '·'])
+            || t.contains("..")
+            || t.contains(". .")
+            || t.chars().count() > CHAPTER_TITLE_LONGEST
+        {
+            continue;
+        }
+        let prev = items[..i].iter().rev().find(|x| x.kind != Kind::Furniture);
+        let next = items[i + 1..].iter().find(|x| x.kind != Kind::Furniture);
+        if body(prev) && body(next) {
+            items[i].kind = Kind::Heading(Style::Numbered(Numbering::Decimal(1)));
         }
     }
 }
@@ -590,6 +625,37 @@ fn frontmatter(items: &mut [Item]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The kind of the block holding the line whose text is `t`.
+    fn kind_of_line(text: &str, t: &str) -> crate::model::BlockKind {
+        let n = text.lines().position(|l| l == t).expect("the line") as u32 + 1;
+        let doc = crate::parse(text, &crate::Options::default()).expect("parses");
+        doc.blocks()
+            .find(|b| b.lines.iter().any(|r| r[0] <= n && n <= r[1]))
+            .map(|b| b.kind.clone())
+            .expect("a block holds the line")
+    }
+
+    #[test]
+    fn a_chapter_number_and_title_between_text_is_its_heading() {
+        let text = "本文档将尽量完整地介绍模板的使用方法，如有不清楚之处可以参考示例文档。\n\n\
+                    2 安装\n\n2.1 CTAN\n\n本宏包已被收纳于 CTAN 中，凡安装完整版的用户可直接使用。\n";
+        assert!(
+            matches!(
+                kind_of_line(text, "2 安装"),
+                crate::model::BlockKind::Heading { .. }
+            ),
+            "{:?}",
+            kind_of_line(text, "2 安装")
+        );
+        // A magazine's contents: the same shape, entries side by side.
+        let text = "本期目录\n\n04 高端时论\n06 基层党建\n08 乡村振兴\n\n\
+                    正文从这里开始，这是一段完整的文字，说明本期的内容。\n";
+        assert!(matches!(
+            kind_of_line(text, "06 基层党建"),
+            crate::model::BlockKind::TocEntry { .. }
+        ));
+    }
 
     #[test]
     fn names_are_told_from_headings() {
