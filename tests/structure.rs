@@ -337,7 +337,7 @@ fn dev_b_scores_against_the_gold() {
 /// Dev sets A (pdftotext of real PDFs) and C (tesseract OCR), scored
 /// against each PDF's own outline: (set, metric, target, floor).
 const DEV_OUTLINE_BARS: [(&str, &str, f64, f64); 7] = [
-    ("A", "heading recall", 0.90, 0.905),
+    ("A", "heading recall", 0.90, 0.91),
     ("A", "heading precision", 0.50, 0.60),
     ("A", "furniture recall", 0.90, 0.895),
     ("A", "furniture precision", 0.80, 0.82),

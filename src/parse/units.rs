@@ -264,6 +264,11 @@ impl Shape<'_, '_> {
                     && !cues::ends_open(lb.text)
                     && lb.width < self.widths[b] * SHORT;
         }
+        // A section's heading never runs on into a line of code (5.13
+        // 快速插入图片或图表 over a listing's 1121 \newcommand{…}).
+        if a_first && matches!(self.cues[a], Cue::Numbered { .. }) && cues::code_like(lb.text) {
+            return false;
+        }
         let ends = cues::ends_sentence(la.text);
         if a_first && self.label_of_title(a, b) {
             return true;
@@ -476,6 +481,18 @@ pub(crate) mod tests {
             "{full}{full}{full}一二三四五六七八九十一二三四五六七。\n一二三四五六七八九十一二三四五六\n{full}{full}完。\n"
         );
         assert_eq!(units_of(&text), vec![vec![1, 2, 3, 4], vec![5, 6, 7, 8]]);
+    }
+
+    #[test]
+    fn a_numbered_heading_does_not_run_on_into_a_listing() {
+        // Listing lines set the column narrow, so the heading looks wrapped.
+        let mut text = String::new();
+        for n in 1110..1120 {
+            text.push_str(&format!("{n} \\lst{{a}}\n"));
+        }
+        text.push_str("5.13      快速插入图片或图表\n1121 \\newcommand{\\figoptadd}[2]{\n");
+        let units = units_of(&text);
+        assert!(units.contains(&vec![11]), "{units:?}");
     }
 
     #[test]
