@@ -276,7 +276,9 @@ impl Shape<'_, '_> {
         if !ends && marked(la.text) && !matches!(self.cues[a], Cue::Bullet { .. }) {
             return false;
         }
-        let gap = b > a + 1 && !self.double_spaced;
+        // A blank line between lines is a gap where lines are set solid;
+        // where they are set with one between, more than one is.
+        let gap = b > a + 1 + usize::from(self.double_spaced);
         if self.long_mode(a) {
             if ends {
                 return false;
@@ -493,6 +495,21 @@ pub(crate) mod tests {
         text.push_str("5.13      快速插入图片或图表\n1121 \\newcommand{\\figoptadd}[2]{\n");
         let units = units_of(&text);
         assert!(units.contains(&vec![11]), "{units:?}");
+    }
+
+    #[test]
+    fn where_lines_are_set_with_a_blank_between_more_blanks_part_them() {
+        let para = "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十。\n\n";
+        let text = format!(
+            "{}立足岗位践初心 勇毅前行向未来\n\n\n\n凌格：做重症病人的“守护者”\n\n{}",
+            para.repeat(6),
+            para.repeat(6)
+        );
+        let units = units_of(&text);
+        assert!(
+            units.contains(&vec![13]) && units.contains(&vec![17]),
+            "{units:?}"
+        );
     }
 
     #[test]
