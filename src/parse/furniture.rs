@@ -30,6 +30,12 @@ const FOOT_LINES: usize = 2;
 const HEAD_WIDEST: f32 = 30.0;
 const EDGE_HEAD_WIDEST: f32 = 80.0;
 
+/// How many non-blank lines at a page's top or foot furniture of several
+/// lines may fill, where it recurs on most pages.
+const WIDE_EDGE_LINES: usize = 6;
+/// The share of the pages such furniture recurs on.
+const WIDE_EDGE_SHARE: f32 = 0.5;
+
 /// How much more or less set in than a running head's other places (in
 /// bytes of white space) its title is, where it stands under its own number.
 const SET_IN: u32 = 4;
@@ -66,7 +72,8 @@ pub fn find(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<Option<Furniture>> {
     // number or a recurring line inside a page is a listing's line number,
     // a table's cell, a line of code.
     let pages = pages(lines);
-    let zone = page_zones(lines.len(), &pages);
+    let zone = page_zones(lines.len(), &pages, HEAD_LINES, FOOT_LINES);
+    let wide = page_zones(lines.len(), &pages, WIDE_EDGE_LINES, WIDE_EDGE_LINES);
     let may_stand = |i: usize| zone.is_empty() || at_edge(&zone, i);
     let mut out: Vec<Option<Furniture>> = cue_of
         .iter()
@@ -81,7 +88,7 @@ pub fn find(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<Option<Furniture>> {
     for &i in &echoes.heads {
         out[i] = Some(Furniture::RunningHead);
     }
-    for (i, kind) in running_heads(lines, cue_of, &pages, &zone, &echoes.headings) {
+    for (i, kind) in running_heads(lines, cue_of, &pages, [&zone, &wide], &echoes.headings) {
         out[i] = Some(kind);
     }
     complete_heads(lines, cue_of, &pages, &mut out);
@@ -218,7 +225,7 @@ fn running_heads(
     lines: &[Line<'_>],
     cue_of: &[Cue],
     pages: &[Vec<usize>],
-    zone: &[bool],
+    [zone, wide]: [&[bool]; 2],
     echoed: &[bool],
 ) -> Vec<(usize, Furniture)> {
     // Each distinct text gets a number, and its places are listed under
@@ -268,6 +275,7 @@ fn running_heads(
     }
     let mut out = Vec::new();
     let mut displaced = Vec::new();
+    let mut deep = Vec::new();
     for k in 0..ids.len() {
         let places = &grouped[start[k]..start[k + 1]];
         // Three times a page apart, or more often on short (magazine) pages.
@@ -310,6 +318,20 @@ fn running_heads(
         } else {
             places.iter().filter(|p| at_break(p)).count()
         };
+        // A foot or head of several lines (the book's title, its
+        // copyright, its revision) stands deeper than the narrow edge: on
+        // most pages, near the edge, it is furniture there.
+        if !zone.is_empty() {
+            let mut near: Vec<usize> = places
+                .iter()
+                .filter(|p| at_edge(wide, p.0))
+                .map(|p| page_of[p.0])
+                .collect();
+            near.dedup();
+            if near.len() >= RECURS && near.len() as f32 >= pages.len() as f32 * WIDE_EDGE_SHARE {
+                deep.extend(places.iter().filter(|p| at_edge(wide, p.0)).map(|p| p.0));
+            }
+        }
         if n >= 2 && places.iter().all(at_break) && apart(SHORT_PAGE) {
             out.extend(places.iter().map(|p| (p.0, Furniture::RunningHead)));
         } else if in_zones >= RECURS {
@@ -383,6 +405,7 @@ fn running_heads(
     if !zone.is_empty() {
         out.retain(|&(i, _)| at_edge(zone, i));
     }
+    out.extend(deep.into_iter().map(|i| (i, Furniture::RunningHead)));
     for i in displaced {
         out.push((i, Furniture::RunningHead));
         // Its number, on the line before (5 / 实现细节), with it.
@@ -638,14 +661,14 @@ fn pages(lines: &[Line<'_>]) -> Vec<Vec<usize>> {
 /// Which lines stand at a page's edge, among the first [`HEAD_LINES`] or
 /// last [`FOOT_LINES`] non-blank lines of a page that form feeds mark;
 /// empty when the text has no form feeds.
-fn page_zones(n_lines: usize, pages: &[Vec<usize>]) -> Vec<bool> {
+fn page_zones(n_lines: usize, pages: &[Vec<usize>], head: usize, foot: usize) -> Vec<bool> {
     if pages.is_empty() {
         return Vec::new();
     }
     let mut zone = vec![false; n_lines];
     for page in pages {
         for (k, &i) in page.iter().enumerate() {
-            zone[i] = k < HEAD_LINES || k + FOOT_LINES >= page.len();
+            zone[i] = k < head || k + foot >= page.len();
         }
     }
     zone
@@ -827,6 +850,26 @@ mod tests {
                 .all(|k| *k == Some(Furniture::RunningHead)),
             "{kinds:?}"
         );
+    }
+
+    #[test]
+    fn a_foot_of_several_lines_on_most_pages_is_furniture() {
+        // The book's title, its copyright and its revision over each page's
+        // number: deeper than a page number's line and the one above it.
+        let mut text = String::new();
+        for page in 1..=6 {
+            text.push_str("\u{c}");
+            text.push_str(&BODY.repeat(6));
+            text.push_str("CTEX FAQ （常见问题集） v0.4 beta\nCopyright\n©2003–2009 CTEX.ORG\n");
+            text.push_str(&format!("Revised\n{page}\n"));
+        }
+        for t in ["CTEX FAQ （常见问题集） v0.4 beta", "Copyright"] {
+            let kinds = kinds_of(&text, t);
+            assert!(
+                kinds.len() == 6 && kinds.iter().all(|k| *k == Some(Furniture::RunningHead)),
+                "{t}: {kinds:?}"
+            );
+        }
     }
 
     #[test]
