@@ -809,7 +809,7 @@ mod tests {
     fn a_listing_line_repeated_on_its_page_is_no_head() {
         let mut text = String::new();
         for page in 0..4 {
-            text.push_str("\u{c}");
+            text.push('\u{c}');
             text.push_str(&BODY.repeat(3));
             text.push_str(&format!("{}\n\\fi\n", 300 + page * 10));
             text.push_str(&BODY.repeat(5));
@@ -830,7 +830,7 @@ mod tests {
         text.push_str("\n实现细节\n\n");
         text.push_str(&BODY.repeat(8));
         for page in 0..5 {
-            text.push_str("\u{c}");
+            text.push('\u{c}');
             text.push_str(&BODY.repeat(4));
             if page == 2 {
                 text.push_str("5\n实现细节\n");
@@ -858,7 +858,7 @@ mod tests {
         // number: deeper than a page number's line and the one above it.
         let mut text = String::new();
         for page in 1..=6 {
-            text.push_str("\u{c}");
+            text.push('\u{c}');
             text.push_str(&BODY.repeat(6));
             text.push_str("CTEX FAQ （常见问题集） v0.4 beta\nCopyright\n©2003–2009 CTEX.ORG\n");
             text.push_str(&format!("Revised\n{page}\n"));
