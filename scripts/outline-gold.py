@@ -21,7 +21,7 @@ headings: every outline (bookmark) entry in order, from pypdf: text, level (1 = 
 artifact_lines: the lines of page furniture. From `pdftotext -bbox-layout`, each page's
   lines are grouped into rows (lines overlapping in height). The page's top row (bottom
   row) in the outer fifth of the page is furniture when it stands apart from the body
-  (a gap of at least 0.6 of its lines' height to the next row), is no contents line
+  (a gap of at least 0.3 of its lines' height to the next row), is no contents line
   (". . . . 15"), and either it is a page number alone ("12", "xii", "- 12 -",
   "12 / 55", "第 12 页"), or it recurs at the same height (1.5 pt) as the top (bottom)
   row of at least max(3, 15 %) of the pages, at least half of the rows at that height
@@ -140,11 +140,11 @@ def furniture_rows(pages):
         if len(rows) >= 2:
             r0, r1 = rows[0], rows[1]
             h = min(l["y1"] - l["y0"] for l in r0["lines"])
-            if r1["y0"] - r0["y1"] >= 0.6 * h and r0["y1"] < 0.2 * p["H"]:
+            if r1["y0"] - r0["y1"] >= 0.3 * h and r0["y1"] < 0.2 * p["H"]:
                 top = r0
             r0, r1 = rows[-1], rows[-2]
             h = min(l["y1"] - l["y0"] for l in r0["lines"])
-            if r0["y0"] - r1["y1"] >= 0.6 * h and r0["y0"] > 0.8 * p["H"]:
+            if r0["y0"] - r1["y1"] >= 0.3 * h and r0["y0"] > 0.8 * p["H"]:
                 bot = r0
         edges.append((top, bot))
     def key(text):
