@@ -18,6 +18,8 @@ headings: every outline (bookmark) entry in order, from pypdf: text, level (1 = 
   followed by it (failing that, an entry "2.1 Title" may match "Title" alone); in -layout text also one cell of a
   line (cells split at 3+ spaces). Furniture lines are never taken, and a page's
   entries are located in order (the first match after the previous entry's line).
+  An entry not found on its page is looked for among the first six lines of the next
+  (hyperref may set the anchor at the foot of the page before the heading).
 artifact_lines: the lines of page furniture. From `pdftotext -bbox-layout`, each page's
   lines are grouped into rows (lines overlapping in height). The page's top row (bottom
   row) in the outer fifth of the page is furniture when it stands apart from the body
@@ -257,46 +259,46 @@ def title_match(cand, title, fold, own):
     return bool(NUM_PREFIX.fullmatch(cand[:len(cand) - len(title)]))
 
 
+def find_title(e, nums, start, lines, layout):
+    t = norm(e["text"])
+    m = OWN_NUMBER.match(e["text"])
+    bare = norm(e["text"][m.end():]) if m and e["text"][m.end():].strip() else None
+    for want, fold in ((t, False), (t, True), (bare, True)):
+        if not want:
+            continue
+        own = bool(m) and want == t
+        for after in (start, 0):
+            for k, i in enumerate(nums):
+                if i <= after:
+                    continue
+                joined = ""
+                for n, j in enumerate(nums[k:k + 4]):
+                    if n and WORD_PREFIX.fullmatch(norm(lines[i - 1])):
+                        break  # "Chapter 3" alone on its line: the title's own line is the heading's
+                    joined += norm(lines[j - 1])
+                    if title_match(joined, want, fold, own):
+                        return i
+                if layout:
+                    cs = [norm(c) for c in cells(lines[i - 1])]
+                    for c in range(len(cs)):
+                        if title_match(cs[c], want, fold, own) or (
+                                c + 1 < len(cs) and title_match(cs[c] + cs[c + 1], want, fold, own)):
+                            return i
+    return None
+
+
 def locate_headings(entries, lines, by_page, artifacts, layout):
     prev_page, prev_line = None, 0
     for e in entries:
         e["line"] = None
         if e["page"] is None:
             continue
-        t = norm(e["text"])
-        m = OWN_NUMBER.match(e["text"])
-        bare = norm(e["text"][m.end():]) if m and e["text"][m.end():].strip() else None
         nums = [i for i in by_page.get(e["page"], []) if lines[i - 1].strip() and i not in artifacts]
-        start = prev_line if prev_page == e["page"] else 0
-        hit = None
-        for want, fold in ((t, False), (t, True), (bare, True)):
-            if not want:
-                continue
-            own = bool(m) and want == t
-            for after in (start, 0):
-                for k, i in enumerate(nums):
-                    if i <= after:
-                        continue
-                    joined = ""
-                    for n, j in enumerate(nums[k:k + 4]):
-                        if n and WORD_PREFIX.fullmatch(norm(lines[i - 1])):
-                            break  # "Chapter 3" alone on its line: the title's own line is the heading's
-                        joined += norm(lines[j - 1])
-                        if title_match(joined, want, fold, own):
-                            hit = i
-                            break
-                    if hit is None and layout:
-                        cs = [norm(c) for c in cells(lines[i - 1])]
-                        for c in range(len(cs)):
-                            if title_match(cs[c], want, fold, own) or (c + 1 < len(cs) and title_match(cs[c] + cs[c + 1], want, fold, own)):
-                                hit = i
-                                break
-                    if hit:
-                        break
-                if hit:
-                    break
-            if hit:
-                break
+        hit = find_title(e, nums, prev_line if prev_page == e["page"] else 0, lines, layout)
+        if hit is None:
+            # The outline's anchor at the foot of the page before the heading's.
+            nxt = [i for i in by_page.get(e["page"] + 1, []) if lines[i - 1].strip() and i not in artifacts]
+            hit = find_title(e, nxt[:6], 0, lines, layout)
         e["line"] = hit
         if hit:
             prev_page, prev_line = e["page"], hit
@@ -340,7 +342,7 @@ def locate_ocr(entries, lines, by_page, furn, first, last):
         best, bi = 0.0, None
         for k, i in enumerate(nums):
             joined = ""
-            for j in nums[k:k + 3]:
+            for j in nums[k:k + (1 if WORD_PREFIX.fullmatch(norm(lines[i - 1])) else 3)]:
                 joined += norm(lines[j - 1])
                 cands = [joined]
                 m = NUM_PREFIX.match(joined)
