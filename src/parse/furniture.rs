@@ -321,6 +321,13 @@ fn running_heads(
         // A foot or head of several lines (the book's title, its
         // copyright, its revision) stands deeper than the narrow edge: on
         // most pages, near the edge, it is furniture there.
+        // Where form feeds mark the pages, the chapter's own title among
+        // its heads is no head.
+        let title = if in_zones > 0 {
+            chapter_titles(lines, places, &at_break)
+        } else {
+            Box::new(|_| false)
+        };
         if !zone.is_empty() {
             let mut near: Vec<usize> = places
                 .iter()
@@ -329,11 +336,21 @@ fn running_heads(
                 .collect();
             near.dedup();
             if near.len() >= RECURS && near.len() as f32 >= pages.len() as f32 * WIDE_EDGE_SHARE {
-                deep.extend(places.iter().filter(|p| at_edge(wide, p.0)).map(|p| p.0));
+                deep.extend(
+                    places
+                        .iter()
+                        .filter(|p| at_edge(wide, p.0) && !title(p.0))
+                        .map(|p| p.0),
+                );
             }
         }
         if n >= 2 && places.iter().all(at_break) && apart(SHORT_PAGE) {
-            out.extend(places.iter().map(|p| (p.0, Furniture::RunningHead)));
+            out.extend(
+                places
+                    .iter()
+                    .filter(|p| !title(p.0))
+                    .map(|p| (p.0, Furniture::RunningHead)),
+            );
         } else if in_zones >= RECURS {
             // Where form feeds mark the pages, a line that comes back at
             // their edges page after page is a head there, however close
@@ -342,7 +359,7 @@ fn running_heads(
             out.extend(
                 places
                     .iter()
-                    .filter(|p| at_break(p))
+                    .filter(|p| at_break(p) && !title(p.0))
                     .map(|p| (p.0, Furniture::RunningHead)),
             );
             // Plain pdftotext may set a page's head among its lines (after
@@ -418,6 +435,42 @@ fn running_heads(
     }
     // In no particular order: each line is in one group only.
     out
+}
+
+/// Which of a running head's places at page edges is the chapter's own
+/// title, on its opening page: pdftotext -layout sets the heads beside
+/// their page number (`4     第一章   LATEX 的基本概念`, `2  我们需要 TEX   4`),
+/// the title set in, without it (`      第一章   LATEX 的基本概念`).
+fn chapter_titles<'p>(
+    lines: &[Line<'_>],
+    places: &'p [(usize, usize)],
+    at_break: &impl Fn(&(usize, usize)) -> bool,
+) -> Box<dyn Fn(usize) -> bool + 'p> {
+    const GAP: &str = "   ";
+    let numbers = |i: usize| {
+        lines[i]
+            .text
+            .split(GAP)
+            .map(str::trim)
+            .filter(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+            .count()
+    };
+    let mut heads: Vec<(usize, u32)> = places
+        .iter()
+        .filter(|p| at_break(p))
+        .map(|p| (numbers(p.0), lines[p.0].lead()))
+        .collect();
+    // The heads' usual count of numbers and their usual indent: the middle ones.
+    let mid = heads.len() / 2;
+    let usual_numbers = heads.select_nth_unstable_by_key(mid, |h| h.0).1.0;
+    let usual_lead = heads.select_nth_unstable_by_key(mid, |h| h.1).1.1;
+    let set_apart: Vec<usize> = places
+        .iter()
+        .filter(|p| at_break(p))
+        .map(|p| p.0)
+        .filter(|&i| numbers(i) < usual_numbers && lines[i].lead().abs_diff(usual_lead) > SET_IN)
+        .collect();
+    Box::new(move |i| set_apart.contains(&i))
 }
 
 /// How many non-blank lines at a page's top may hold a head that echoes a
@@ -870,6 +923,36 @@ mod tests {
                 "{t}: {kinds:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_chapter_title_set_in_without_a_page_number_is_no_head() {
+        // pdftotext -layout: the chapter opens a page with its title set
+        // in; the heads of its other pages stand beside their number.
+        let mut text = String::from("\u{c}                  第一章              基本概念\n\n");
+        text.push_str(&BODY.repeat(8));
+        for page in 2..=6 {
+            text.push_str(&format!(
+                "\u{c}{page}                  第一章      基本概念\n\n"
+            ));
+            text.push_str(&BODY.repeat(8));
+        }
+        let lines = split(&text);
+        let c: Vec<Cue> = lines.iter().map(cue).collect();
+        let f = find(&lines, &c);
+        let heads: Vec<Option<Furniture>> = lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.text.contains("基本概念"))
+            .map(|(i, _)| f[i])
+            .collect();
+        assert_eq!(heads[0], None, "the title");
+        assert!(
+            heads[1..]
+                .iter()
+                .all(|k| *k == Some(Furniture::RunningHead)),
+            "{heads:?}"
+        );
     }
 
     #[test]
