@@ -407,7 +407,7 @@ fn confirm_toc(shape: &Shape<'_, '_>, items: &mut [Item]) {
 /// body text, with no entry beside it, it is the chapter's heading.
 fn chapters_among_text(shape: &Shape<'_, '_>, items: &mut [Item]) {
     // With its number, in characters.
-    const CHAPTER_TITLE_LONGEST: usize = 16;
+    const CHAPTER_TITLE_LONGEST: usize = 22;
     let body = |x: Option<&Item>| {
         x.is_some_and(|x| matches!(x.kind, Kind::Text | Kind::Heading(_) | Kind::ListItem))
     };
@@ -421,7 +421,7 @@ fn chapters_among_text(shape: &Shape<'_, '_>, items: &mut [Item]) {
         // number after them (a footnote's number opens a longer text).
         if !t.starts_with(|c: char| c.is_ascii_digit())
             || t.ends_with(|c: char| c.is_ascii_digit())
-            || t.contains(['。', '，', ',', '；', '：', '…', '·'])
+            || t.contains(['。', '，', ',', '；', '：', '…', '·', '（', '('])
             || t.contains("..")
             || t.contains(". .")
             || t.chars().count() > CHAPTER_TITLE_LONGEST
@@ -430,7 +430,11 @@ fn chapters_among_text(shape: &Shape<'_, '_>, items: &mut [Item]) {
         }
         let prev = items[..i].iter().rev().find(|x| x.kind != Kind::Furniture);
         let next = items[i + 1..].iter().find(|x| x.kind != Kind::Furniture);
-        if body(prev) && body(next) {
+        // A paragraph before it, and after it text, a heading, or a line
+        // of display still to be placed (a paragraph's first line cut off).
+        let text = |x: Option<&Item>| x.is_some_and(|x| x.kind == Kind::Text);
+        let display = |x: Option<&Item>| x.is_some_and(|x| x.kind == Kind::Display);
+        if (body(prev) && body(next)) || (text(prev) && display(next)) {
             items[i].kind = Kind::Heading(Style::Numbered(Numbering::Decimal(1)));
         }
     }
@@ -647,6 +651,17 @@ mod tests {
             ),
             "{:?}",
             kind_of_line(text, "2 安装")
+        );
+        // Set solid with the paragraph under it, which it does not wrap into.
+        let text = "这份提案说明了我们的理由，并给出了具体的措施和步骤。\n\n1 引言\n\
+                    “必人才日出，然后事业日新；必事业日新，然后生机永畅。”这是一段很长的引文。\n";
+        assert!(
+            matches!(
+                kind_of_line(text, "1 引言"),
+                crate::model::BlockKind::Heading { .. }
+            ),
+            "{:?}",
+            kind_of_line(text, "1 引言")
         );
         // A magazine's contents: the same shape, entries side by side.
         let text = "本期目录\n\n04 高端时论\n06 基层党建\n08 乡村振兴\n\n\

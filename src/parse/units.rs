@@ -241,9 +241,13 @@ impl Shape<'_, '_> {
             | Cue::Label
             | Cue::Front
             | Cue::Toc => {
+                // An entry that wraps reached across its column, or goes
+                // on in a line no longer than itself (a chapter's number
+                // and title, 1 引言, runs into no paragraph).
                 return matches!(self.cues[a], Cue::Toc)
                     && b == a + 1
-                    && !cues::ends_sentence(la.text);
+                    && !cues::ends_sentence(la.text)
+                    && (la.width >= self.widths[a] * WRAPPED || lb.width <= la.width);
             }
             Cue::Note(_) => {
                 return !balanced(la.text)
