@@ -209,6 +209,20 @@ pub fn numbering(text: &str) -> Option<(Numbering, usize)> {
         }
         return Some((Numbering::Decimal(depth), skip_spaces(text, at)));
     }
+    // A part's or an appendix's letter set apart from its title by a wide
+    // space, as pdftotext -layout prints LaTeX's (A     关于 FAQ); a
+    // contents line ends in its page number.
+    if first.is_ascii_uppercase()
+        && text[1..].starts_with("  ")
+        && !text.trim_end().ends_with(|c: char| c.is_ascii_digit())
+        && text[1..]
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(super::lines::is_cjk)
+    {
+        return Some((Numbering::Chapter, skip_spaces(text, 1)));
+    }
     if is_han_digit(first) {
         let n = text.chars().take_while(|&c| is_han_digit(c)).count();
         let at: usize = text.chars().take(n).map(char::len_utf8).sum();
@@ -1354,6 +1368,22 @@ mod tests {
         assert_eq!(c("2.0阶段的西部大开发"), Cue::None);
         assert_eq!(c("2024 年工作回顾很好，"), Cue::None);
         assert_eq!(c("一带一路建设"), Cue::None);
+    }
+
+    #[test]
+    fn a_letter_set_apart_from_its_title_numbers_it() {
+        assert!(matches!(
+            c("A    关于 FAQ"),
+            Cue::Numbered {
+                style: Numbering::Chapter,
+                ..
+            }
+        ));
+        assert!(!matches!(
+            c("A    关于 FAQ . . . . . 3"),
+            Cue::Numbered { .. }
+        ));
+        assert!(!matches!(c("A  B  C"), Cue::Numbered { .. }));
     }
 
     #[test]
