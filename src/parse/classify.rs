@@ -50,9 +50,18 @@ fn display_shape(shape: &Shape<'_, '_>, u: &Unit) -> bool {
     };
     // A number or a code alone is a cell of a table or a listing, not a
     // title; nor is a row of cells or a line of code, a path or an address.
+    // One letter alone is a symbol in a table, a variable, a formula's
+    // part; a Han character alone may head a book's part (序, 跋).
+    let mut letters = t.chars().filter(|&c| super::lines::is_letter(c));
+    let worded = match (letters.next(), letters.next()) {
+        (Some(c), None) => super::lines::is_cjk(c),
+        (Some(_), Some(_)) => true,
+        _ => false,
+    };
     shaped
-        && t.chars().any(super::lines::is_letter)
+        && worded
         && !cues::code_like(&t)
+        && !cues::index_entry(&t)
         && !u.lines.iter().any(|&i| columns(shape.lines[i].text))
 }
 

@@ -94,6 +94,20 @@ pub fn markup(t: &str) -> bool {
     t.contains(['{', '}', '\\', '='])
 }
 
+/// Whether a text is a back-of-book index entry: a term, then its pages
+/// after a comma (`array 宏包, 28`, `kinematics, 46, 48`).
+pub fn index_entry(t: &str) -> bool {
+    let t = t.trim_end();
+    let pages = t
+        .rsplit(',')
+        .take_while(|p| {
+            let p = p.trim();
+            !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+        })
+        .count();
+    pages > 0 && t.split(',').count() > pages
+}
+
 /// Whether a text reads as program code or markup, a path or an address,
 /// never a title.
 /// (`BOOT_DEBUG=2`, a term a manual sets as a heading, is not.)
@@ -111,7 +125,10 @@ pub fn code_like(t: &str) -> bool {
             w.starts_with('-') && w[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '-')
         });
     let setting = t.contains('=') && t.ends_with(',');
+    // A TeX or PostScript comment (% 建议始终加 --admin 参数使用).
+    let comment = t.starts_with('%');
     hashed
+        || comment
         || command
         || setting
         || t.contains(['{', '}', '\\', ';', '<', '>', '$'])
@@ -1402,6 +1419,9 @@ mod tests {
         assert!(!code_like("# 安装"));
         assert!(code_like("uname -r") && code_like("latexmk -xelatex main"));
         assert!(code_like("afterindent=true,"));
+        assert!(code_like("% 建议始终加 --admin 参数使用"));
+        assert!(index_entry("array 宏包, 28") && index_entry("kinematics, 46, 48"));
+        assert!(!index_entry("第 3 章, 共 5 节") && !index_entry("2019, 2020"));
         assert!(!code_like("debconf/priority (priority)") && !code_like("BOOT_DEBUG=0"));
         assert!(!code_like("main-menu") && !code_like("Writing the image - on Linux"));
         assert!(!code_like("## 安装步骤"));
