@@ -1,5 +1,5 @@
 //! Which article a line of the source's table of contents names: one
-//! matcher for every writer that links contents lines (EPUB, HTML, PDF).
+//! matcher for every writer that links contents lines (EPUB, HTML, PDF, TEI).
 
 use aho_corasick::AhoCorasick;
 use std::collections::HashMap;
