@@ -168,10 +168,15 @@ fn push_block(block: &Block, leading: f32, article: usize, out: &mut Vec<Para>) 
             let page = page.clone().filter(|p| !p.trim().is_empty());
             let (mut text, mut lines) = text_of(&block.content, Flow::Display);
             // The printed page before the title (`22 丝路明珠…`) is the old
-            // magazine's: the entry prints one page number, at its end.
+            // magazine's: the entry prints one page number, at its end. A
+            // title that opens with a quote or a bracket (`28 “靶向”发力…`)
+            // has lost the space after the number to the display text's
+            // tidying, as no gap is set before an opening mark.
             if let Some(p) = &page
                 && let Some(rest) = text.strip_prefix(p.trim())
-                && (rest.starts_with(' ') || rest.starts_with('\u{3000}'))
+                && rest.starts_with([
+                    ' ', '\u{3000}', '“', '‘', '《', '（', '「', '『', '【', '〔',
+                ])
             {
                 let cut = text.chars().count() - rest.trim_start().chars().count();
                 text = text.chars().skip(cut).collect();
