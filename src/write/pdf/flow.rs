@@ -4,7 +4,7 @@
 
 use super::style::{Style, credit_style, style_of, toc_entry_style, toc_label_style};
 use crate::model::{Article, ArticleKind, Block, BlockKind, Document, Inline, NoteKind};
-use crate::write::contents::Contents;
+use crate::write::contents::{Contents, title_lines};
 use crate::write::reading::{Flow, tidy_chars};
 
 /// One block of text to set.
@@ -79,15 +79,20 @@ pub(super) fn flow(doc: &Document, leading: f32) -> (Vec<Para>, Vec<ArticleInfo>
             }
         }
     }
-    link_contents(&mut paras, &infos);
+    link_contents(&mut paras, &infos, doc);
     (paras, infos)
 }
 
 /// The printed page numbers of a table of contents are the old magazine's.
 /// An entry that contains an article's title (white space ignored) points to
 /// that article, so the writer can print the new page and link to it.
-fn link_contents(paras: &mut [Para], infos: &[ArticleInfo]) {
-    let contents = Contents::new(infos.iter().map(|i| i.title.as_deref()));
+fn link_contents(paras: &mut [Para], infos: &[ArticleInfo], doc: &Document) {
+    let contents = Contents::new(
+        infos
+            .iter()
+            .zip(&doc.articles)
+            .map(|(i, a)| i.title.iter().cloned().chain(title_lines(a))),
+    );
     for p in paras.iter_mut().filter(|p| p.tab.is_some()) {
         p.target = contents.find(&p.text, Some(p.article));
     }

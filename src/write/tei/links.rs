@@ -6,8 +6,8 @@
 
 use super::divs::{Div, Node, Place, nest, place};
 use crate::Document;
-use crate::model::{ArticleKind, Block, BlockKind};
-use crate::write::contents::Contents;
+use crate::model::{Block, BlockKind};
+use crate::write::contents::{Contents, names};
 use std::collections::HashMap;
 
 /// Where a block lives, to know it again while writing: its address in the
@@ -29,11 +29,10 @@ impl Links {
     pub(super) fn new(doc: &Document) -> Links {
         // The divisions a contents line may name, in the matcher's order:
         // the articles, then every section of every article.
-        let mut titles: Vec<Option<String>> = Vec::new();
+        let mut titles: Vec<Vec<String>> = Vec::new();
         let mut targets: Vec<(Option<usize>, String)> = Vec::new();
         for (i, a) in doc.articles.iter().enumerate() {
-            let title = (a.kind == ArticleKind::Article).then(|| main_title(&nest(&a.blocks)));
-            titles.push(title.filter(|t| !t.is_empty()));
+            titles.push(names(a));
             targets.push((None, format!("article-{}", i + 1)));
         }
         for (i, a) in doc.articles.iter().enumerate() {
@@ -43,11 +42,11 @@ impl Links {
                 let Some(Node::Block(first)) = d.nodes.first() else {
                     return;
                 };
-                titles.push(Some(head_text(d)));
+                titles.push(vec![head_text(d)]);
                 targets.push((Some(key(first)), format!("article-{}-{k}", i + 1)));
             });
         }
-        let contents = Contents::new(titles.iter().map(Option::as_deref));
+        let contents = Contents::new(&titles);
         let mut links = Links {
             articles: HashMap::new(),
             sections: HashMap::new(),
@@ -112,22 +111,6 @@ fn head_text(d: &Div) -> String {
             _ => None,
         })
         .filter(|b| b.kind != BlockKind::Subtitle)
-        .map(Block::text)
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// An article's title as its division heads it: the title lines at its top
-/// (a column label or a byline may stand before them), not a title that
-/// comes after running text, which opens a section of its own.
-fn main_title(d: &Div) -> String {
-    d.nodes
-        .iter()
-        .map_while(|n| match n {
-            Node::Block(b) if place(b) != Place::Common => Some(*b),
-            _ => None,
-        })
-        .filter(|b| b.kind == BlockKind::Title)
         .map(Block::text)
         .collect::<Vec<_>>()
         .join(" ")
