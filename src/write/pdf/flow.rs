@@ -26,6 +26,9 @@ pub(super) struct Para {
     /// A byline, note (not a date or column label) or caption: after an
     /// article's last text it keeps with that text on the page.
     pub(super) trailer: bool,
+    /// A caption (or its credit): a trailer that may float to the next
+    /// page when it closes a section, not an article.
+    pub(super) caption: bool,
     /// Character indices before which the line may not break (inside the
     /// names at the end of a contents entry).
     pub(super) no_break: Vec<usize>,
@@ -115,6 +118,7 @@ fn trails(kind: &BlockKind) -> bool {
 fn push_block(block: &Block, leading: f32, article: usize, out: &mut Vec<Para>) {
     let style = style_of(&block.kind, leading);
     let trailer = trails(&block.kind);
+    let caption = matches!(block.kind, BlockKind::Caption { .. });
     let mut para = |content: &[Inline], flow: Flow, style: Style, tab: Option<String>| {
         let (text, lines) = text_of(content, flow);
         if !text.is_empty() || tab.is_some() {
@@ -128,6 +132,7 @@ fn push_block(block: &Block, leading: f32, article: usize, out: &mut Vec<Para>) 
                 tab,
                 target: None,
                 trailer,
+                caption,
                 no_break: Vec::new(),
             });
         }
@@ -166,6 +171,7 @@ fn push_block(block: &Block, leading: f32, article: usize, out: &mut Vec<Para>) 
                 tab: None,
                 target: None,
                 trailer,
+                caption,
                 no_break: Vec::new(),
             });
         }
@@ -206,6 +212,7 @@ fn push_block(block: &Block, leading: f32, article: usize, out: &mut Vec<Para>) 
                 tab: page,
                 target: None,
                 trailer,
+                caption,
                 no_break,
             });
         }

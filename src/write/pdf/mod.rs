@@ -384,6 +384,7 @@ fn paginate_blocks(
         .map(|p| Mark {
             article: p.article,
             trailer: p.trailer,
+            caption: p.caption,
             opens_section: p.outline.is_some(),
             text: !p.trailer && !p.style.keep_with_next,
         })
@@ -411,6 +412,8 @@ struct Mark {
     article: usize,
     /// A byline, note or caption (`flow::Para::trailer`).
     trailer: bool,
+    /// A caption or its credit.
+    caption: bool,
     /// A heading or title that opens a section (it has an outline entry).
     opens_section: bool,
     /// Running text: neither a trailer nor a display kept with what follows.
@@ -418,9 +421,11 @@ struct Mark {
 }
 
 /// Which paras are tails, kept on the page of the text they close: the
-/// trailers after an article's last text, and those that close a section
-/// after its text, with only trailers between them and the next heading
-/// (002's `（南阳阳）` under one ◆ part, before the next part's heading).
+/// trailers after an article's last text, and the bylines and notes that
+/// close a section after its text, with only trailers between them and the
+/// next heading (002's `（南阳阳）` under one ◆ part, before the next
+/// part's heading). A caption there may float to the next page: carrying
+/// text along with it would leave the page short for no reason.
 fn tails(marks: &[Mark]) -> Vec<bool> {
     let mut after_text = vec![false; marks.len()];
     let mut seen = None;
@@ -433,14 +438,20 @@ fn tails(marks: &[Mark]) -> Vec<bool> {
             seen = Some(m.article);
         }
     }
+    let mut closes_article = vec![false; marks.len()];
+    let mut closes_section = vec![false; marks.len()];
     let mut tail = vec![false; marks.len()];
     for p in (0..marks.len()).rev() {
-        let ends = match marks.get(p + 1) {
-            None => true,
-            Some(n) if n.article != marks[p].article => true,
-            Some(n) => tail[p + 1] || (n.opens_section && after_text[p]),
-        };
-        tail[p] = marks[p].trailer && ends;
+        let m = &marks[p];
+        match marks.get(p + 1) {
+            Some(n) if n.article == m.article => {
+                closes_article[p] = m.trailer && closes_article[p + 1];
+                closes_section[p] =
+                    m.trailer && ((n.opens_section && after_text[p]) || closes_section[p + 1]);
+            }
+            _ => closes_article[p] = m.trailer,
+        }
+        tail[p] = closes_article[p] || (closes_section[p] && !m.caption);
     }
     tail
 }
@@ -734,22 +745,24 @@ mod tests {
 
     #[test]
     fn trailers_that_close_an_article_or_a_section_after_its_text_are_tails() {
-        // (article, trailer, opens a section, text)
-        let marks = |m: &[(usize, bool, bool, bool)]| -> Vec<Mark> {
+        // (article, trailer, caption, opens a section, text)
+        let marks = |m: &[(usize, bool, bool, bool, bool)]| -> Vec<Mark> {
             m.iter()
-                .map(|&(article, trailer, opens_section, text)| Mark {
+                .map(|&(article, trailer, caption, opens_section, text)| Mark {
                     article,
                     trailer,
+                    caption,
                     opens_section,
                     text,
                 })
                 .collect()
         };
-        let title = (0, false, true, false);
-        let heading = (0, false, true, false);
-        let text = (0, false, false, true);
-        let byline = (0, true, false, false);
-        // Title, byline over the text: no tail; the byline closing the
+        let title = (0, false, false, true, false);
+        let heading = (0, false, false, true, false);
+        let text = (0, false, false, false, true);
+        let byline = (0, true, false, false, false);
+        let caption = (0, true, true, false, false);
+        // Title, byline over the text: no tail; the bylines closing the
         // first section before the next heading, and the article's last, are.
         let got = tails(&marks(&[
             title, byline, heading, text, byline, byline, heading, text, byline,
@@ -758,6 +771,12 @@ mod tests {
             got,
             [false, false, false, false, true, true, false, false, true]
         );
+        // A byline before the captions that close a section keeps with the
+        // text; the captions float, unless they end the article.
+        let got = tails(&marks(&[
+            title, text, byline, caption, caption, heading, text, caption,
+        ]));
+        assert_eq!(got, [false, false, true, false, false, false, false, true]);
         // A trailer before a heading with no text above it in its article
         // opens the article, and stays free.
         let got = tails(&marks(&[
@@ -765,7 +784,7 @@ mod tests {
             byline,
             heading,
             text,
-            (1, true, false, false),
+            (1, true, false, false, false),
         ]));
         assert_eq!(got, [false, false, false, false, true]);
     }
