@@ -815,6 +815,30 @@ fn pdf_cover_and_reproducible_dates() {
     assert!(stderr(&o).contains("JPEG or PNG"), "{}", stderr(&o));
 }
 
+/// Issue 19: the PDF's dates were the time of writing, so two runs of the
+/// same input differed. Written twice more than a second apart (the PDF's
+/// dates count seconds), without `SOURCE_DATE_EPOCH`, the PDF and the EPUB
+/// are the same bytes.
+#[test]
+fn pdf_and_epub_are_byte_identical_when_written_at_two_times() {
+    let write = |to: &str| {
+        let o = convert()
+            .arg(seed("002"))
+            .args(["--to", to, "-o", "-"])
+            .env_remove("SOURCE_DATE_EPOCH")
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{to}: {}", stderr(&o));
+        o.stdout
+    };
+    let first = (write("pdf"), write("epub"));
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let second = (write("pdf"), write("epub"));
+    assert!(first.0 == second.0, "the PDF differs between two runs");
+    assert!(first.1 == second.1, "the EPUB differs between two runs");
+    assert!(first.0.starts_with(b"%PDF-") && first.1.starts_with(b"PK"));
+}
+
 #[test]
 fn man_page_and_completions() {
     let o = convert().args(["--generate", "man"]).output().unwrap();

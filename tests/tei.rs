@@ -5,6 +5,7 @@
 mod tei_support;
 
 use reprint::Document;
+use reprint::model::{Block, BlockKind, Inline, Span};
 use reprint::write::tei::TeiOptions;
 use tei_support::*;
 
@@ -117,15 +118,130 @@ fn line_breaks_reproduce_every_source_line_exactly() {
 
 #[test]
 fn page_breaks_stand_where_they_happened() {
+    // Nothing in this document says whether its numbers head or foot their
+    // pages: at the foot, each ends its page and the break after it opens the next.
     let xml = tei(&every_kind(), false);
-    assert!(xml.contains(r#"<p cert="0.75">推动区域协调发展，是解决<pb n="28" xml:id="page-28"/><fw type="pageNum">28</fw>发展不平衡问题的重要途径。</p>"#), "{xml}");
-    assert!(xml.contains(r#"<item cert="0.75" n="-"><seg type="lead">-</seg>要坚持<pb n="29" xml:id="page-29"/><fw type="pageNum">29</fw>稳中求进。</item>"#));
+    assert!(xml.contains(r#"<p cert="0.75">推动区域协调发展，是解决<fw type="pageNum">28</fw><pb n="29" xml:id="page-29"/>发展不平衡问题的重要途径。</p>"#), "{xml}");
+    assert!(xml.contains(r#"<item cert="0.75" n="-"><seg type="lead">-</seg>要坚持<fw type="pageNum">29</fw><pb n="30" xml:id="page-30"/>稳中求进。</item>"#));
     assert!(xml.contains(r#"<head cert="0.75"><seg type="lead">##</seg>一、总体要求<fw type="header">党员之友 2025·3</fw></head>"#));
-    // A page number printed twice gets a second id; the contents point to the page.
-    assert!(xml.contains(r#"<pb n="28" xml:id="page-28-2"/>"#));
+    // The number on the text's last line ends the last page and opens none;
+    // the contents point to the page the break after page 3's foot opens.
+    assert!(
+        xml.contains(r#"<p cert="0.75">定 价 6.00元<fw type="pageNum">28</fw></p>"#),
+        "{xml}"
+    );
+    assert!(xml.contains(r#"<fw type="pageNum">3</fw><pb n="4" xml:id="page-4"/>"#));
     assert!(xml.contains(r##"<item cert="0.75" n="04" corresp="#page-4">04 高端时论</item>"##));
     let lb = tei(&every_kind(), true);
-    assert!(lb.contains("<p cert=\"0.75\"><lb n=\"14\"/>\u{3000}\u{3000}推动区域协调发展，是解决<pb n=\"28\" xml:id=\"page-28\"/><fw type=\"pageNum\"><lb n=\"15\"/>  28  </fw><lb n=\"16\"/>发展不平衡问题的重要途径。</p>"), "{lb}");
+    assert!(lb.contains("<p cert=\"0.75\"><lb n=\"14\"/>\u{3000}\u{3000}推动区域协调发展，是解决<fw type=\"pageNum\"><lb n=\"15\"/>  28  </fw><pb n=\"29\" xml:id=\"page-29\"/><lb n=\"16\"/>发展不平衡问题的重要途径。</p>"), "{lb}");
+}
+
+/// Issue 19: a page number printed at a page's foot ends that page, so the
+/// `pb` after it names the page that begins there (004's 62 opens page 63),
+/// and none follows a number that ends the text; a number that opens the
+/// text heads its page, and its `pb` comes first with its own number.
+#[test]
+fn a_page_break_names_the_page_that_begins_there() {
+    let parse = |text: &str| reprint::parse(text, &reprint::Options::default()).unwrap();
+    let foot = "标题\n\n第一页的正文，是很长很长的一段文字，一直写到页末。\n\n1\n\n第二页的正文，也是很长很长的一段文字，写到页末。\n\n2\n\n第三页的正文。\n\n3\n";
+    let xml = tei(&parse(foot), false);
+    assert!(
+        xml.contains(r#"<fw type="pageNum">1</fw><pb n="2" xml:id="page-2"/>"#),
+        "{xml}"
+    );
+    assert!(
+        xml.contains(r#"<fw type="pageNum">2</fw><pb n="3" xml:id="page-3"/>"#),
+        "{xml}"
+    );
+    assert!(
+        !xml.contains(r#"<pb n="1""#) && !xml.contains(r#"<pb n="4""#),
+        "{xml}"
+    );
+    assert!(xml.contains(r#"<fw type="pageNum">3</fw>"#), "{xml}");
+    let head = "1\n\n标题\n\n第一页的正文，是很长很长的一段文字，一直写到页末。\n\n2\n\n第二页的正文，也是很长很长的一段文字，写到页末。\n";
+    let xml = tei(&parse(head), false);
+    assert!(
+        xml.contains(r#"<pb n="1" xml:id="page-1"/><fw type="pageNum">1</fw>"#),
+        "{xml}"
+    );
+    assert!(
+        xml.contains(r#"<pb n="2" xml:id="page-2"/><fw type="pageNum">2</fw>"#),
+        "{xml}"
+    );
+    let path = fixtures()
+        .into_iter()
+        .find(|p| p.to_string_lossy().contains("004_"))
+        .unwrap();
+    let (_, doc) = parse_fixture(&path).unwrap();
+    let lb = tei(&doc, true);
+    assert!(
+        lb.contains(r#"<fw type="pageNum"><lb n="2583"/>62</fw><pb n="63" xml:id="page-63"/>"#),
+        "{lb}"
+    );
+    assert!(!lb.contains(r#"<pb n="62""#));
+}
+
+/// Issue 19: a contents line that names an article or a section links to
+/// its division, found by the writers' one contents matcher.
+#[test]
+fn contents_lines_link_to_the_divisions_they_name() {
+    let mut doc = every_kind();
+    let line = |text: &str, page: &str| Block {
+        kind: BlockKind::TocEntry {
+            page: Some(page.into()),
+        },
+        content: vec![Inline::Span(Span::new(900, text))],
+        lines: vec![[900, 900]],
+        confidence: 1.0,
+    };
+    doc.articles[0]
+        .blocks
+        .push(line("03 促进区域协调发展 更好建设美丽新疆 孙绍骋", "03"));
+    doc.articles[0].blocks.push(line("05 一、总体要求", "05"));
+    let xml = tei(&doc, false);
+    let x = parsed(&xml);
+    let refs: Vec<&str> = x
+        .descendants()
+        .filter(|n| n.has_tag_name("ref"))
+        .filter_map(|n| n.attribute("target"))
+        .collect();
+    assert_eq!(refs, ["#article-2", "#article-2-1"], "{xml}");
+    let id = |n: roxmltree::Node, want: &str| {
+        n.attribute(("http://www.w3.org/XML/1998/namespace", "id")) == Some(want)
+    };
+    let div = |id_: &str| {
+        x.descendants()
+            .find(|n| n.has_tag_name("div") && id(*n, id_))
+            .unwrap_or_else(|| panic!("no div {id_} in {xml}"))
+    };
+    assert_eq!(div("article-2").attribute("type"), Some("article"));
+    assert_eq!(div("article-2-1").attribute("subtype"), Some("level2"));
+    // The article's title and the section's heading, as the lines name them.
+    let head = |d: roxmltree::Node| {
+        d.children()
+            .find(|n| n.has_tag_name("head"))
+            .map(|h| h.descendants().filter_map(|t| t.text()).collect::<String>())
+    };
+    assert!(head(div("article-2")).unwrap().contains("促进区域协调发展"));
+    assert!(head(div("article-2-1")).unwrap().contains("一、总体要求"));
+    // The magazine's contents: every link lands on a division it names.
+    let path = fixtures()
+        .into_iter()
+        .find(|p| p.to_string_lossy().contains("002_"))
+        .unwrap();
+    let (_, doc) = parse_fixture(&path).unwrap();
+    let xml = tei(&doc, false);
+    let x = parsed(&xml);
+    let mut linked = 0;
+    for r in x.descendants().filter(|n| n.has_tag_name("ref")) {
+        let t = &r.attribute("target").unwrap()[1..];
+        assert!(
+            x.descendants().any(|n| n.has_tag_name("div") && id(n, t)),
+            "{t} names no div"
+        );
+        linked += 1;
+    }
+    assert!(linked >= 25, "{linked} contents lines linked in 002");
 }
 
 #[test]
@@ -156,7 +272,7 @@ fn every_kind_of_block_has_its_element() {
         ("item", Some(("n", "04"))),
         ("figure", None),
         ("floatingText", Some(("type", "sidebar"))),
-        ("pb", Some(("n", "28"))),
+        ("pb", Some(("n", "29"))),
         ("pb", Some(("n", "4"))),
         ("item", Some(("corresp", "#page-4"))),
         ("fw", Some(("type", "pageNum"))),

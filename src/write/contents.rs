@@ -1,6 +1,7 @@
 //! Which article a line of the source's table of contents names: one
-//! matcher for every writer that links contents lines (EPUB, HTML, PDF).
+//! matcher for every writer that links contents lines (EPUB, HTML, PDF, TEI).
 
+use crate::model::{Article, ArticleKind, Block, BlockKind};
 use aho_corasick::AhoCorasick;
 use std::collections::HashMap;
 
@@ -35,24 +36,55 @@ fn start(s: &str) -> Option<&str> {
     (s[..end].chars().count() == CUT_TITLE).then(|| &s[..end])
 }
 
+/// The lines of an article's title where it is printed over several (a
+/// kicker over the headline, a headline in two decks): a contents line
+/// may name the headline alone (002: `06 扎实开展…` for the article titled
+/// `自治区党委党的建设工作领导小组会议召开` / `扎实开展…`). None for a title of one line.
+pub(crate) fn title_lines(article: &Article) -> Vec<String> {
+    let lines: Vec<String> = article
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Title)
+        .map(Block::text)
+        .collect();
+    if lines.len() > 1 { lines } else { Vec::new() }
+}
+
+/// What a contents line may call an article: its title, and each line of
+/// a title printed over several; nothing for front matter.
+pub(crate) fn names(article: &Article) -> Vec<String> {
+    if article.kind != ArticleKind::Article {
+        return Vec::new();
+    }
+    article
+        .title()
+        .into_iter()
+        .chain(title_lines(article))
+        .collect()
+}
+
 impl Contents {
-    /// The titles of the articles in order (`None` where an article has none
-    /// or is not one a contents line names, such as front matter).
-    pub(crate) fn new<S: AsRef<str>>(titles: impl IntoIterator<Item = Option<S>>) -> Contents {
+    /// The titles of the articles in order, each article's one title (or
+    /// none, where an article has none or is not one a contents line names,
+    /// such as front matter) or several names a contents line may give it.
+    pub(crate) fn new<S: AsRef<str>, T: IntoIterator<Item = S>>(
+        titles: impl IntoIterator<Item = T>,
+    ) -> Contents {
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut list: Vec<(String, Vec<usize>)> = Vec::new();
-        for (a, t) in titles.into_iter().enumerate() {
-            let Some(t) = t.map(|t| squash(t.as_ref())) else {
-                continue;
-            };
-            if t.chars().count() < SHORTEST {
-                continue;
-            }
-            match index.get(&t) {
-                Some(&k) => list[k].1.push(a),
-                None => {
-                    index.insert(t.clone(), list.len());
-                    list.push((t, vec![a]));
+        for (a, names) in titles.into_iter().enumerate() {
+            for t in names {
+                let t = squash(t.as_ref());
+                if t.chars().count() < SHORTEST {
+                    continue;
+                }
+                match index.get(&t) {
+                    Some(&k) if list[k].1.last() == Some(&a) => {}
+                    Some(&k) => list[k].1.push(a),
+                    None => {
+                        index.insert(t.clone(), list.len());
+                        list.push((t, vec![a]));
+                    }
                 }
             }
         }
@@ -121,5 +153,19 @@ mod tests {
         assert_eq!(c.find("东部地区的发展", None), Some(5));
         assert_eq!(c.find("东部地区的发展", Some(5)), Some(3));
         assert_eq!(c.find("短文", None), None);
+    }
+
+    #[test]
+    fn a_title_in_two_lines_is_named_by_either() {
+        let c = Contents::new([
+            vec!["学习贯彻会议精神"],
+            vec![
+                "自治区党委常委会召开会议 学习贯彻总书记重要讲话精神",
+                "自治区党委常委会召开会议",
+                "学习贯彻总书记重要讲话精神",
+            ],
+        ]);
+        assert_eq!(c.find("10 学习贯彻总书记重要讲话精神", None), Some(1));
+        assert_eq!(c.find("学习贯彻会议精神 张三", None), Some(0));
     }
 }

@@ -14,7 +14,7 @@ pub mod review;
 #[cfg(feature = "tei")]
 pub mod tei;
 
-#[cfg(any(feature = "epub", feature = "html", feature = "pdf"))]
+#[cfg(any(feature = "epub", feature = "html", feature = "pdf", feature = "tei"))]
 mod contents;
 #[cfg(any(
     feature = "epub",

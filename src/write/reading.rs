@@ -183,6 +183,14 @@ pub(crate) fn ascii_punctuation(doc: &Document) -> usize {
     doc.articles.iter().map(|a| count(&a.blocks)).sum()
 }
 
+/// Brackets and quotes that close.
+fn is_closing(c: char) -> bool {
+    matches!(
+        c,
+        '”' | '’' | '）' | '》' | '〉' | '」' | '』' | '】' | '〕' | '〗' | '］' | '｝'
+    )
+}
+
 /// Brackets and quotes that open: punctuation after them begins nothing.
 fn is_opening(c: char) -> bool {
     matches!(
@@ -267,7 +275,16 @@ fn gap(before: &[char], after: &[char], flow: Flow) -> Gap {
         // 2025·3 总第344期: a number ending one field, not counting what follows (2025 年).
         return Gap::Space;
     }
-    if flow == Flow::Running || !(is_set_solid(l) && is_set_solid(r)) {
+    if flow == Flow::Running {
+        return Gap::None;
+    }
+    // A gap beside a quote or a bracket that closes a phrase or opens the
+    // next (托起百姓“稳稳的幸福” 杜建芸, 做活全疆“棋眼” 推动南疆发展) parts
+    // two phrases, as between two words: a mark is never letter-spaced.
+    if (is_closing(l) && (is_set_solid(r) || is_opening(r))) || (is_set_solid(l) && is_opening(r)) {
+        return Gap::Ideographic;
+    }
+    if !(is_set_solid(l) && is_set_solid(r)) {
         return Gap::None;
     }
     let han_before = before
@@ -539,6 +556,24 @@ mod tests {
             tidy("庆祝澳门回归祖国 25周年", Flow::Display),
             "庆祝澳门回归祖国25周年"
         );
+        // Phrases parted beside a quote: the names after a title, a title's halves.
+        assert_eq!(
+            tidy("托起百姓“稳稳的幸福” 杜建芸 刘 昕", Flow::Display),
+            "托起百姓“稳稳的幸福”\u{3000}杜建芸\u{3000}刘昕"
+        );
+        assert_eq!(
+            tidy("做活全疆“棋眼” 推动南疆发展", Flow::Display),
+            "做活全疆“棋眼”\u{3000}推动南疆发展"
+        );
+        assert_eq!(
+            tidy("访企问需送服务 助企跑出“加速度”", Flow::Display),
+            "访企问需送服务\u{3000}助企跑出“加速度”"
+        );
+        assert_eq!(
+            tidy("奋斗 《求是》 文章", Flow::Display),
+            "奋斗\u{3000}《求是》\u{3000}文章"
+        );
+        assert_eq!(tidy("“棋眼” 推动", Flow::Running), "“棋眼”推动");
         assert_eq!(tidy("目录 MULU", Flow::Display), "目录 MULU");
         assert_eq!(tidy("2025·3 总第344期", Flow::Display), "2025·3 总第344期");
         assert_eq!(

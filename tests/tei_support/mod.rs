@@ -114,9 +114,9 @@ pub fn every_kind() -> Document {
             ),
             block(
                 BlockKind::Furniture {
-                    kind: FurnitureKind::PageNumber { number: "4".into() },
+                    kind: FurnitureKind::PageNumber { number: "3".into() },
                 },
-                vec![t(sp("4"))],
+                vec![t(sp("3"))],
             ),
             block(BlockKind::TocEntry { page: None }, vec![t(sp("工作交流"))]),
             block(

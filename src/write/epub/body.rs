@@ -51,10 +51,10 @@ pub(super) fn render(
         .iter()
         .enumerate()
         .map(|(i, a)| {
-            let title = (a.kind == ArticleKind::Article)
-                .then(|| a.title())
-                .flatten();
-            (title, format!("{}.xhtml", base(i)))
+            (
+                crate::write::contents::names(a),
+                format!("{}.xhtml", base(i)),
+            )
         })
         .collect();
     let mut m = Markup::new(Target::Epub, labels, links);

@@ -165,12 +165,7 @@ fn render(doc: &Document, options: &HtmlOptions) -> Result<String> {
         .articles
         .iter()
         .enumerate()
-        .map(|(i, a)| {
-            let title = (a.kind == ArticleKind::Article)
-                .then(|| a.title())
-                .flatten();
-            (title, format!("#{}", id(i)))
-        })
+        .map(|(i, a)| (crate::write::contents::names(a), format!("#{}", id(i))))
         .collect();
     let mut m = Markup::new(Target::Html, labels, links);
     let mut flat = Vec::new();

@@ -4,7 +4,7 @@
 
 use super::style::{Style, credit_style, style_of, toc_entry_style, toc_label_style};
 use crate::model::{Article, ArticleKind, Block, BlockKind, Document, Inline, NoteKind};
-use crate::write::contents::Contents;
+use crate::write::contents::{Contents, title_lines};
 use crate::write::reading::{Flow, tidy_chars};
 
 /// One block of text to set.
@@ -26,6 +26,9 @@ pub(super) struct Para {
     /// A byline, note (not a date or column label) or caption: after an
     /// article's last text it keeps with that text on the page.
     pub(super) trailer: bool,
+    /// A caption (or its credit): a trailer that may float to the next
+    /// page when it closes a section, not an article.
+    pub(super) caption: bool,
     /// Character indices before which the line may not break (inside the
     /// names at the end of a contents entry).
     pub(super) no_break: Vec<usize>,
@@ -79,15 +82,20 @@ pub(super) fn flow(doc: &Document, leading: f32) -> (Vec<Para>, Vec<ArticleInfo>
             }
         }
     }
-    link_contents(&mut paras, &infos);
+    link_contents(&mut paras, &infos, doc);
     (paras, infos)
 }
 
 /// The printed page numbers of a table of contents are the old magazine's.
 /// An entry that contains an article's title (white space ignored) points to
 /// that article, so the writer can print the new page and link to it.
-fn link_contents(paras: &mut [Para], infos: &[ArticleInfo]) {
-    let contents = Contents::new(infos.iter().map(|i| i.title.as_deref()));
+fn link_contents(paras: &mut [Para], infos: &[ArticleInfo], doc: &Document) {
+    let contents = Contents::new(
+        infos
+            .iter()
+            .zip(&doc.articles)
+            .map(|(i, a)| i.title.iter().cloned().chain(title_lines(a))),
+    );
     for p in paras.iter_mut().filter(|p| p.tab.is_some()) {
         p.target = contents.find(&p.text, Some(p.article));
     }
@@ -110,6 +118,7 @@ fn trails(kind: &BlockKind) -> bool {
 fn push_block(block: &Block, leading: f32, article: usize, out: &mut Vec<Para>) {
     let style = style_of(&block.kind, leading);
     let trailer = trails(&block.kind);
+    let caption = matches!(block.kind, BlockKind::Caption { .. });
     let mut para = |content: &[Inline], flow: Flow, style: Style, tab: Option<String>| {
         let (text, lines) = text_of(content, flow);
         if !text.is_empty() || tab.is_some() {
@@ -123,6 +132,7 @@ fn push_block(block: &Block, leading: f32, article: usize, out: &mut Vec<Para>) 
                 tab,
                 target: None,
                 trailer,
+                caption,
                 no_break: Vec::new(),
             });
         }
@@ -161,6 +171,7 @@ fn push_block(block: &Block, leading: f32, article: usize, out: &mut Vec<Para>) 
                 tab: None,
                 target: None,
                 trailer,
+                caption,
                 no_break: Vec::new(),
             });
         }
@@ -168,10 +179,15 @@ fn push_block(block: &Block, leading: f32, article: usize, out: &mut Vec<Para>) 
             let page = page.clone().filter(|p| !p.trim().is_empty());
             let (mut text, mut lines) = text_of(&block.content, Flow::Display);
             // The printed page before the title (`22 丝路明珠…`) is the old
-            // magazine's: the entry prints one page number, at its end.
+            // magazine's: the entry prints one page number, at its end. A
+            // title that opens with a quote or a bracket (`28 “靶向”发力…`)
+            // has lost the space after the number to the display text's
+            // tidying, as no gap is set before an opening mark.
             if let Some(p) = &page
                 && let Some(rest) = text.strip_prefix(p.trim())
-                && (rest.starts_with(' ') || rest.starts_with('\u{3000}'))
+                && rest.starts_with([
+                    ' ', '\u{3000}', '“', '‘', '《', '（', '「', '『', '【', '〔',
+                ])
             {
                 let cut = text.chars().count() - rest.trim_start().chars().count();
                 text = text.chars().skip(cut).collect();
@@ -196,6 +212,7 @@ fn push_block(block: &Block, leading: f32, article: usize, out: &mut Vec<Para>) 
                 tab: page,
                 target: None,
                 trailer,
+                caption,
                 no_break,
             });
         }

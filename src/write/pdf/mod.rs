@@ -379,14 +379,17 @@ fn paginate_blocks(
     g: &Geometry,
     options: &PdfOptions,
 ) -> Vec<Vec<paginate::Placed>> {
-    // Trailers are tails when only trailers follow them in their article.
-    let mut tail = vec![false; paras.len()];
-    for p in (0..paras.len()).rev() {
-        let last_of_article = paras
-            .get(p + 1)
-            .is_none_or(|n| n.article != paras[p].article);
-        tail[p] = paras[p].trailer && (last_of_article || tail[p + 1]);
-    }
+    let marks: Vec<Mark> = paras
+        .iter()
+        .map(|p| Mark {
+            article: p.article,
+            trailer: p.trailer,
+            caption: p.caption,
+            opens_section: p.outline.is_some(),
+            text: !p.trailer && !p.style.keep_with_next,
+        })
+        .collect();
+    let tail = tails(&marks);
     let extents: Vec<paginate::Extent> = paras
         .iter()
         .zip(blocks)
@@ -402,6 +405,55 @@ fn paginate_blocks(
         })
         .collect();
     paginate::paginate(&extents, g.height, options.article_per_page)
+}
+
+/// What deciding the tails needs to know of a para.
+struct Mark {
+    article: usize,
+    /// A byline, note or caption (`flow::Para::trailer`).
+    trailer: bool,
+    /// A caption or its credit.
+    caption: bool,
+    /// A heading or title that opens a section (it has an outline entry).
+    opens_section: bool,
+    /// Running text: neither a trailer nor a display kept with what follows.
+    text: bool,
+}
+
+/// Which paras are tails, kept on the page of the text they close: the
+/// trailers after an article's last text, and the bylines and notes that
+/// close a section after its text, with only trailers between them and the
+/// next heading (002's `（南阳阳）` under one ◆ part, before the next
+/// part's heading). A caption there may float to the next page: carrying
+/// text along with it would leave the page short for no reason.
+fn tails(marks: &[Mark]) -> Vec<bool> {
+    let mut after_text = vec![false; marks.len()];
+    let mut seen = None;
+    for (p, m) in marks.iter().enumerate() {
+        if seen != Some(m.article) {
+            seen = None;
+        }
+        after_text[p] = seen.is_some();
+        if m.text {
+            seen = Some(m.article);
+        }
+    }
+    let mut closes_article = vec![false; marks.len()];
+    let mut closes_section = vec![false; marks.len()];
+    let mut tail = vec![false; marks.len()];
+    for p in (0..marks.len()).rev() {
+        let m = &marks[p];
+        match marks.get(p + 1) {
+            Some(n) if n.article == m.article => {
+                closes_article[p] = m.trailer && closes_article[p + 1];
+                closes_section[p] =
+                    m.trailer && ((n.opens_section && after_text[p]) || closes_section[p + 1]);
+            }
+            _ => closes_article[p] = m.trailer,
+        }
+        tail[p] = closes_article[p] || (closes_section[p] && !m.caption);
+    }
+    tail
 }
 
 /// Gives each contents entry that names an article the page that article
@@ -685,4 +737,55 @@ fn seed(paras: &[flow::Para]) -> u64 {
         }
     }
     h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trailers_that_close_an_article_or_a_section_after_its_text_are_tails() {
+        // (article, trailer, caption, opens a section, text)
+        let marks = |m: &[(usize, bool, bool, bool, bool)]| -> Vec<Mark> {
+            m.iter()
+                .map(|&(article, trailer, caption, opens_section, text)| Mark {
+                    article,
+                    trailer,
+                    caption,
+                    opens_section,
+                    text,
+                })
+                .collect()
+        };
+        let title = (0, false, false, true, false);
+        let heading = (0, false, false, true, false);
+        let text = (0, false, false, false, true);
+        let byline = (0, true, false, false, false);
+        let caption = (0, true, true, false, false);
+        // Title, byline over the text: no tail; the bylines closing the
+        // first section before the next heading, and the article's last, are.
+        let got = tails(&marks(&[
+            title, byline, heading, text, byline, byline, heading, text, byline,
+        ]));
+        assert_eq!(
+            got,
+            [false, false, false, false, true, true, false, false, true]
+        );
+        // A byline before the captions that close a section keeps with the
+        // text; the captions float, unless they end the article.
+        let got = tails(&marks(&[
+            title, text, byline, caption, caption, heading, text, caption,
+        ]));
+        assert_eq!(got, [false, false, true, false, false, false, false, true]);
+        // A trailer before a heading with no text above it in its article
+        // opens the article, and stays free.
+        let got = tails(&marks(&[
+            title,
+            byline,
+            heading,
+            text,
+            (1, true, false, false, false),
+        ]));
+        assert_eq!(got, [false, false, false, false, true]);
+    }
 }

@@ -1,7 +1,8 @@
 //! Cutting the set blocks into pages: articles start on a new page, headings
 //! keep with what follows, no paragraph leaves a single line alone at the
 //! foot or the head of a page, the bylines, notes and captions that end an
-//! article never go to a page of their own (two lines of text go with them).
+//! article (or a section, before the next heading) never go to a page of
+//! their own (two lines of text go with them).
 //! So no page but an article's last is under a fifth full: what a heading
 //! keeps with is at most 0.6 of a page, and a carried tail leaves at least
 //! what stood above the text it takes along.
@@ -19,8 +20,9 @@ pub(super) struct Extent {
     pub(super) keep_with_next: bool,
     /// Starts a new article.
     pub(super) article_start: bool,
-    /// A byline, note or caption after its article's last text: it does not
-    /// start a page unless the last lines of that text go with it.
+    /// A byline, note or caption after its article's (or its section's) last
+    /// text: it does not start a page unless the last lines of that text go
+    /// with it.
     pub(super) tail: bool,
 }
 

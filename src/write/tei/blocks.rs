@@ -36,13 +36,11 @@ fn nodes<W: Write>(x: &mut Xml<W>, d: &Div, mode: &Mode) -> io::Result<()> {
         let b = match &d.nodes[i] {
             Node::Div(sub) => {
                 let level = format!("level{}", sub.level);
-                div(
-                    x,
-                    sub,
-                    "div",
-                    &[("type", "section"), ("subtype", &level)],
-                    mode,
-                )?;
+                let mut attrs = vec![("type", "section"), ("subtype", level.as_str())];
+                if let Some(id) = mode.links.section(sub) {
+                    attrs.push(("xml:id", id));
+                }
+                div(x, sub, "div", &attrs, mode)?;
                 i += 1;
                 continue;
             }
@@ -172,7 +170,18 @@ fn block<W: Write>(x: &mut Xml<W>, b: &Block, mode: &Mode) -> io::Result<()> {
             if let Some(t) = &target {
                 a.push(("corresp", t));
             }
-            mixed(x, "item", &a, &b.content, mode, Names::NONE)
+            // A line that names a division links to it.
+            match mode.links.target(b) {
+                Some(t) => {
+                    x.line()?;
+                    x.start("item", &a)?;
+                    x.start("ref", &[("target", &t)])?;
+                    content(x, &b.content, mode, Names::NONE)?;
+                    x.end("ref")?;
+                    x.end("item")
+                }
+                None => mixed(x, "item", &a, &b.content, mode, Names::NONE),
+            }
         }
         BlockKind::Byline { authors } => mixed(
             x,

@@ -12,6 +12,7 @@ pub(super) fn header<W: Write>(
     x: &mut Xml<W>,
     doc: &Document,
     line_breaks: bool,
+    at_foot: bool,
 ) -> io::Result<()> {
     // The header is in the text's language (its titles and names); the
     // parts reprint writes in English say so.
@@ -45,7 +46,7 @@ pub(super) fn header<W: Write>(
     }
     source_desc(x, doc)?;
     x.close("fileDesc")?;
-    encoding_desc(x, doc, line_breaks)?;
+    encoding_desc(x, doc, line_breaks, at_foot)?;
     x.open("profileDesc", &[("xml:lang", "en")])?;
     x.open("langUsage", &[])?;
     let lang = language(&doc.meta.language);
@@ -187,7 +188,12 @@ fn source_desc<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result<()> {
     x.close("sourceDesc")
 }
 
-fn encoding_desc<W: Write>(x: &mut Xml<W>, doc: &Document, line_breaks: bool) -> io::Result<()> {
+fn encoding_desc<W: Write>(
+    x: &mut Xml<W>,
+    doc: &Document,
+    line_breaks: bool,
+    at_foot: bool,
+) -> io::Result<()> {
     x.open("encodingDesc", &[("xml:lang", "en")])?;
     x.open("appInfo", &[])?;
     x.open(
@@ -206,7 +212,12 @@ fn encoding_desc<W: Write>(x: &mut Xml<W>, doc: &Document, line_breaks: bool) ->
     x.leaf("p", &[], "Made automatically from plain text, without the page images: titles, headings, bylines, captions, notes, lists, sidebars and the table of contents were recognised by reprint's parser and have not been checked by a person. @cert on an element gives the parser's confidence where it was below 1.")?;
     x.close("projectDesc")?;
     x.open("editorialDecl", &[])?;
-    x.leaf("p", &[], "Every non-blank line of the source is kept. Page numbers, running heads and other print furniture stay where they interrupted the text: a page number as pb (with the number as printed in @n, taken as the number of the page the break opens) followed by fw type=\"pageNum\", running heads as fw type=\"header\", barcodes and the like as fw type=\"other\".")?;
+    let pages = if at_foot {
+        "The page numbers are printed at the foot of their pages (as the text shows, or where it shows neither): a page number is fw type=\"pageNum\" followed by a pb that opens the next page, whose @n is the printed number plus one (none after the text's last line)"
+    } else {
+        "The page numbers are printed at the head of their pages: a page number is a pb, with the number as printed in @n, followed by fw type=\"pageNum\""
+    };
+    x.leaf("p", &[], &format!("Every non-blank line of the source is kept. Page numbers, running heads and other print furniture stay where they interrupted the text. {pages}; running heads are fw type=\"header\", barcodes and the like fw type=\"other\". A contents line that names an article or a section holds a ref to that div."))?;
     let lines = if line_breaks {
         "Every source line begins with lb, whose @n is its line number in the source; the text between an lb and the next lb is that source line exactly, indentation and trailing white space included."
     } else {

@@ -2,6 +2,7 @@
 //! between them, in the two forms of the edition (joined text, or each
 //! source line after its `<lb/>`).
 
+use super::links::Links;
 use super::pages::Pages;
 use super::xml::Xml;
 use crate::Document;
@@ -17,6 +18,8 @@ pub(super) struct Mode {
     /// and its credit) gets one `lb`, its second span continuing the line.
     line: Cell<u32>,
     pub(super) pages: Pages,
+    /// Contents lines and the divisions they name.
+    pub(super) links: Links,
 }
 
 impl Mode {
@@ -25,6 +28,7 @@ impl Mode {
             line_breaks,
             line: Cell::new(0),
             pages: Pages::new(doc),
+            links: Links::new(doc),
         }
     }
 }
@@ -65,9 +69,9 @@ pub(super) fn content<W: Write>(
 
 /// Print furniture where it interrupted the text.
 fn milestone<W: Write>(x: &mut Xml<W>, m: &Milestone, mode: &Mode) -> io::Result<()> {
-    let fw = furniture_start(x, &m.kind, mode)?;
-    span(x, &m.span, true, mode, Names::NONE)?;
-    x.end(fw)
+    forme_work(x, &m.kind, m.span.line, mode, |x| {
+        span(x, &m.span, true, mode, Names::NONE)
+    })
 }
 
 /// A furniture block: its lines as one piece of forme work.
@@ -77,33 +81,56 @@ pub(super) fn furniture<W: Write>(
     inlines: &[Inline],
     mode: &Mode,
 ) -> io::Result<()> {
-    let fw = furniture_start(x, kind, mode)?;
-    content(x, inlines, mode, Names::NONE)?;
-    x.end(fw)
+    let line = inlines.iter().find_map(|i| match i {
+        Inline::Span(s) => Some(s.line),
+        Inline::Milestone(_) => None,
+    });
+    forme_work(x, kind, line.unwrap_or(0), mode, |x| {
+        content(x, inlines, mode, Names::NONE)
+    })
 }
 
-/// A page number is a page break (`pb`) followed by the number as forme
-/// work (`fw`); other furniture is forme work only. Returns the open element.
-fn furniture_start<W: Write>(
+/// Furniture as forme work (`fw`) holding what `body` writes. A page
+/// number is a page break (`pb`) too: before its `fw` where numbers head
+/// their pages, after it where they foot them, naming the page that begins
+/// there (none after a foot that ends the text).
+fn forme_work<W: Write>(
     x: &mut Xml<W>,
     kind: &FurnitureKind,
+    line: u32,
     mode: &Mode,
-) -> io::Result<&'static str> {
+    body: impl FnOnce(&mut Xml<W>) -> io::Result<()>,
+) -> io::Result<()> {
     let fw_type = match kind {
-        FurnitureKind::PageNumber { number } => {
-            match mode.pages.next_id(number) {
-                Some(id) => x.empty("pb", &[("n", number.as_str()), ("xml:id", &id)])?,
-                None => x.empty("pb", &[("n", number.as_str())])?,
-            }
-            "pageNum"
-        }
+        FurnitureKind::PageNumber { .. } => "pageNum",
         FurnitureKind::RunningHead => "header",
         // A jump is printed for the page, like a catchword (TEI's fw type="catch").
         FurnitureKind::Continuation => "jump",
         FurnitureKind::Other => "other",
     };
+    let opens = match kind {
+        FurnitureKind::PageNumber { number } => mode.pages.opens(number, line),
+        _ => None,
+    };
+    let foot = mode.pages.at_foot();
+    if let Some(page) = opens.as_deref().filter(|_| !foot) {
+        page_break(x, page, mode)?;
+    }
     x.start("fw", &[("type", fw_type)])?;
-    Ok("fw")
+    body(x)?;
+    x.end("fw")?;
+    if let Some(page) = opens.as_deref().filter(|_| foot) {
+        page_break(x, page, mode)?;
+    }
+    Ok(())
+}
+
+/// `<pb n="63" xml:id="page-63"/>`: the page that begins here.
+fn page_break<W: Write>(x: &mut Xml<W>, page: &str, mode: &Mode) -> io::Result<()> {
+    match mode.pages.next_id(page) {
+        Some(id) => x.empty("pb", &[("n", page), ("xml:id", &id)]),
+        None => x.empty("pb", &[("n", page)]),
+    }
 }
 
 fn span<W: Write>(

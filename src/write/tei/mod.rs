@@ -15,6 +15,7 @@ mod blocks;
 mod divs;
 mod header;
 mod inline;
+mod links;
 mod pages;
 mod xml;
 
@@ -71,7 +72,7 @@ fn write<W: Write>(doc: &Document, x: &mut Xml<W>, mode: &Mode) -> io::Result<()
             ("xml:lang", header::language(&doc.meta.language)),
         ],
     )?;
-    header::header(x, doc, mode.line_breaks)?;
+    header::header(x, doc, mode.line_breaks, mode.pages.at_foot())?;
     x.open("text", &[])?;
     let (front, body, back) = split(&doc.articles);
     if !front.is_empty() {
@@ -115,7 +116,13 @@ fn part<W: Write>(
             ArticleKind::Article => "article",
             ArticleKind::Front => "front",
         };
-        blocks::division(x, &a.blocks, &[("type", kind), ("n", &n.to_string())], mode)?;
+        let n_attr = n.to_string();
+        let mut attrs = vec![("type", kind), ("n", n_attr.as_str())];
+        // An article a contents line links to.
+        if let Some(id) = mode.links.article(n - 1) {
+            attrs.push(("xml:id", id));
+        }
+        blocks::division(x, &a.blocks, &attrs, mode)?;
     }
     if articles.is_empty() {
         // A body must not be empty.

@@ -40,20 +40,20 @@ pub(crate) struct Markup {
 }
 
 impl Markup {
-    /// Markup for `target`; `links` are each article's title (when a
-    /// contents line may name it) and where it starts, to link the source's
-    /// table of contents.
+    /// Markup for `target`; `links` are what a contents line may call each
+    /// article ([`names`](crate::write::contents::names)) and where it
+    /// starts, to link the source's table of contents.
     pub fn new(
         target: Target,
         labels: &'static Labels,
-        links: Vec<(Option<String>, String)>,
+        links: Vec<(Vec<String>, String)>,
     ) -> Markup {
         let (out, file, pages, page_ids) =
             (String::new(), String::new(), Vec::new(), HashMap::new());
         Markup {
             target,
             labels,
-            contents: Contents::new(links.iter().map(|(t, _)| t.as_deref())),
+            contents: Contents::new(links.iter().map(|(t, _)| t.iter().map(String::as_str))),
             hrefs: links.into_iter().map(|(_, h)| h).collect(),
             out,
             file,
