@@ -214,6 +214,8 @@ pub fn settle(mut cue_of: Vec<Cue>, furniture: &[Option<Furniture>]) -> Vec<Cue>
 fn page_number(t: &str) -> String {
     // Beside a head, the number's own part.
     let t = super::cues::number_beside_head(t).unwrap_or(t);
+    // The page, not the count after it (6/18, 12 / 80).
+    let t = t.split(['/', '／']).next().unwrap_or(t);
     t.chars().filter(|c| c.is_ascii_alphanumeric()).collect()
 }
 
@@ -762,6 +764,9 @@ mod tests {
             Some(FurnitureKind::PageNumber { number: "1".into() })
         );
         assert_eq!(f[1], None);
+        assert_eq!(page_number("6/18"), "6");
+        assert_eq!(page_number("12 / 80"), "12");
+        assert_eq!(page_number("- 4 -"), "4");
     }
 
     #[test]
