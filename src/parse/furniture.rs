@@ -306,6 +306,21 @@ fn running_heads(
                 || near((i + 1..lines.len()).find(|&j| !lines[j].is_blank()))
         };
         let n = places.len();
+        // Right under a chapter's label alone on its line (Chapter 5, 第五章).
+        let under_its_label = |i: usize| {
+            (0..i)
+                .rev()
+                .find(|&j| !lines[j].is_blank())
+                .is_some_and(|j| {
+                    matches!(
+                        cue_of[j],
+                        Cue::Numbered {
+                            style: Numbering::Chapter,
+                            ..
+                        }
+                    ) && cues::number_alone(cue_of[j], lines[j].text)
+                })
+        };
         // A head that repeats a section's title at the page edges: where
         // it stands away from them, it is the title itself.
         // A masthead that opens the text stands at the top of its first
@@ -409,8 +424,14 @@ fn running_heads(
         } else if n >= RECURS && places.iter().all(by_junk) {
             // Part of the prompt it stands beside, not a head.
             out.extend(places.iter().map(|p| (p.0, Furniture::Other)));
-        } else if n >= 2 && !at_break(&places[0]) && places[1..].iter().all(at_break) {
-            // A section's title, then repeated at the top of its pages.
+        } else if n >= 2
+            && !at_break(&places[0])
+            && places[1..].iter().all(at_break)
+            && !places[1..].iter().any(|p| under_its_label(p.0))
+        {
+            // A section's title, then repeated at the top of its pages; not
+            // a chapter's title under its label (Chapter 5 / debian 目录下的
+            // 其他文件), where the first place is its contents entry.
             out.extend(places[1..].iter().map(|p| (p.0, Furniture::RunningHead)));
         } else if n >= 2 && places[1..].iter().all(by_number) && apart(SHORT_PAGE) {
             out.extend(
@@ -957,6 +978,27 @@ mod tests {
                 .iter()
                 .all(|k| *k == Some(Furniture::RunningHead)),
             "{heads:?}"
+        );
+    }
+
+    #[test]
+    fn a_chapter_title_under_its_label_is_no_head() {
+        let mut text = String::from("\u{c}目录\n\n");
+        text.push_str(&BODY.repeat(4));
+        text.push_str("第一章的标题\n\ndebian 目录下的其他文件\n\n");
+        text.push_str(&BODY.repeat(8));
+        for page in 2..=5 {
+            text.push_str(&format!("\u{c}Debian 新维护者手册\n\n{page} / 57\n\n"));
+            if page == 4 {
+                text.push_str("Chapter 5\n\ndebian 目录下的其他文件\n\n");
+            }
+            text.push_str(&BODY.repeat(8));
+        }
+        assert_eq!(kinds_of(&text, "debian 目录下的其他文件"), [None, None]);
+        assert!(
+            kinds_of(&text, "Debian 新维护者手册")
+                .iter()
+                .all(|k| *k == Some(Furniture::RunningHead))
         );
     }
 
