@@ -117,6 +117,18 @@ fn the_checks_hold_on_the_fixtures() {
     }
 }
 
+/// Found by `any_bytes_convert_or_are_refused_with_a_reason`: a chapter's
+/// label and its words with a page number between them (第一章 / 1 / 一) made
+/// one title that dropped the page number.
+#[test]
+fn a_page_number_between_a_title_and_its_words_stays_in_the_model() {
+    let text = "第一章  \n\n\n\n1\n一\n丁丁丁丁丁丁丁丁\n";
+    let doc = parse(text);
+    if let Err(e) = every_line_in_one_block(text, &doc) {
+        panic!("{e}");
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(1024))]
 

@@ -455,7 +455,26 @@ fn block(parts: &Parts<'_, '_>, it: &Item, inside: &Inside, level: u8) -> Option
             } else {
                 confidence::LIKELY
             };
-            make(kind, s.into_iter().map(Inline::Span).collect(), conf)
+            let mut content: Vec<Inline> = s.into_iter().map(Inline::Span).collect();
+            if it.merged {
+                // A number and its words with a page's furniture between
+                // them: the furniture stays, a milestone where it stood.
+                let line = |i: &Inline| match i {
+                    Inline::Span(s) => s.line,
+                    Inline::Milestone(m) => m.span.line,
+                };
+                for m in with_milestones(parts, lines, inside)
+                    .into_iter()
+                    .filter(|i| matches!(i, Inline::Milestone(_)))
+                {
+                    let at = content
+                        .iter()
+                        .position(|i| line(i) > line(&m))
+                        .unwrap_or(content.len());
+                    content.insert(at, m);
+                }
+            }
+            make(kind, content, conf)
         }
         Kind::ListItem => {
             // An item goes on after a page break as a paragraph does: the furniture inside is its milestone.
