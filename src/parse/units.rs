@@ -201,6 +201,17 @@ impl Shape<'_, '_> {
             && self.lines[a].width + word + super::lines::char_width('a') >= self.widths[a] - FULL
     }
 
+    /// Whether a contents entry's line `a` wraps onto line `b`: right under
+    /// it, unfinished, and either reaching across its column or going on in
+    /// a line no longer than itself (a chapter's number and title, 1 引言,
+    /// runs into no paragraph).
+    fn toc_wraps(&self, a: usize, b: usize) -> bool {
+        let (la, lb) = (&self.lines[a], &self.lines[b]);
+        b == a + 1
+            && !cues::ends_sentence(la.text)
+            && (la.width >= self.widths[a] * WRAPPED || lb.width <= la.width)
+    }
+
     /// Whether line `b` continues the unit whose last line is `a`.
     pub fn continues(&self, a: usize, a_first: bool, b: usize) -> bool {
         if self.alone[a] || self.alone[b] {
@@ -241,13 +252,7 @@ impl Shape<'_, '_> {
             | Cue::Label
             | Cue::Front
             | Cue::Toc => {
-                // An entry that wraps reached across its column, or goes
-                // on in a line no longer than itself (a chapter's number
-                // and title, 1 引言, runs into no paragraph).
-                return matches!(self.cues[a], Cue::Toc)
-                    && b == a + 1
-                    && !cues::ends_sentence(la.text)
-                    && (la.width >= self.widths[a] * WRAPPED || lb.width <= la.width);
+                return matches!(self.cues[a], Cue::Toc) && self.toc_wraps(a, b);
             }
             Cue::Note(_) => {
                 return !balanced(la.text)
@@ -407,6 +412,11 @@ pub fn group(shape: &Shape<'_, '_>) -> Vec<Unit> {
             // A contents entry wraps onto the very next line; across a
             // blank line stands the next entry or a section's label.
             Some(&a) if cue == Cue::Toc && i > a + 1 => false,
+            // An entry's title set in three lines or more (…全国两会精神 /
+            // 特别是…上来 / 在新起点上…): each wrapped line goes on with the next.
+            Some(&a) if cue == Cue::Toc && open.len() > 1 => {
+                shape.cues[i] == Cue::None && shape.toc_wraps(a, i)
+            }
             Some(&a) => shape.continues(a, open.len() == 1, i),
             None => false,
         };
@@ -514,6 +524,15 @@ pub(crate) mod tests {
             units.contains(&vec![13]) && units.contains(&vec![17]),
             "{units:?}"
         );
+    }
+
+    #[test]
+    fn a_contents_entry_wraps_over_three_lines() {
+        let text = "目录\n\n06 扎实开展深入贯彻中央八项规定精神学习教育\n推进作风建设常态化长效化\n\n\
+                    07 切实把思想和行动统一到全国两会精神\n特别是习近平总书记重要讲话精神上来\n\
+                    在新起点上谱写强国建设民族复兴的新疆篇章\n\n10 学习贯彻习近平总书记重要讲话精神\n";
+        let units = units_of(text);
+        assert!(units.contains(&vec![6, 7, 8]), "{units:?}");
     }
 
     #[test]
