@@ -153,3 +153,22 @@ fn a_caption_set_into_a_sentence_does_not_cut_it() {
         para.lines
     );
 }
+
+#[test]
+fn names_on_their_own_line_in_a_contents_entry_read_apart_from_its_title() {
+    let doc = parse("002_f298dd8e9d14375d.txt");
+    let entry = block_at(&doc, 81);
+    assert!(
+        matches!(entry.kind, BlockKind::TocEntry { .. }),
+        "{entry:?}"
+    );
+    let names = entry
+        .content
+        .iter()
+        .find_map(|i| match i {
+            Inline::Span(s) if s.line == 81 => Some(s),
+            _ => None,
+        })
+        .expect("the names' line is in the entry");
+    assert!(names.space_before, "{names:?}");
+}

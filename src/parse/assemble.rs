@@ -520,6 +520,13 @@ fn block(parts: &Parts<'_, '_>, it: &Item, inside: &Inside, level: u8) -> Option
             if dash > 0 && page.is_some() {
                 cut_lead(&mut s[0], dash);
             }
+            // The authors' names on a line of their own read apart from the
+            // title (…撬动居民“大民生” / 严 博 丁义杰 徐玲玲).
+            for span in s.iter_mut().skip(1) {
+                if cues::name_like(span.text()) {
+                    span.space_before = true;
+                }
+            }
             make(
                 BlockKind::TocEntry { page },
                 s.into_iter().map(Inline::Span).collect(),
