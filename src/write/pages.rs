@@ -47,6 +47,7 @@ impl PageTurns {
 
     /// Whether the page numbers are printed at the foot of their pages, so
     /// that the page break comes after each.
+    #[cfg_attr(not(feature = "tei"), allow(dead_code))]
     pub(crate) fn at_foot(&self) -> bool {
         self.at_foot
     }
