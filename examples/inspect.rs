@@ -196,8 +196,10 @@ fn profile(p: &Value) -> String {
     } else {
         "not marked"
     };
+    // Documents saved before the field was recorded read as the foot.
+    let numbers = p["page_numbers"].as_str().unwrap_or("foot");
     o += &format!(
-        "  {:<12} {pages}; column {:.1} ems\n",
+        "  {:<12} {pages}; numbers at the {numbers}; column {:.1} ems\n",
         "pages",
         p["column_width"].as_f64().unwrap_or(0.0)
     );

@@ -48,6 +48,26 @@ pub struct Profile {
     pub form_feeds: bool,
     /// The most common column width, in ems (a full-width character is 1).
     pub column_width: f32,
+    /// Where the text prints its page numbers: at the head or the foot of
+    /// its pages, so that a writer names the page that begins at each
+    /// break. Documents saved before this field read as [`PageNumberPlace::Foot`].
+    #[serde(default)]
+    pub page_numbers: PageNumberPlace,
+}
+
+/// Where a text prints its page numbers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PageNumberPlace {
+    /// At the head of each page: a number opens its page, and a page break
+    /// there begins the page it names.
+    Head,
+    /// At the foot of each page: a number ends its page, and the page that
+    /// begins after it is the next one (62 is followed by page 63). The
+    /// default, where a text shows neither: books and magazines print their
+    /// numbers there, and text extraction puts a page's last lines there.
+    #[default]
+    Foot,
 }
 
 /// A numbering scheme as the text uses it.

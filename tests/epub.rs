@@ -21,7 +21,7 @@ fn every_block_kind_gets_its_markup() {
         "<p class=\"byline\"><span class=\"author\">孙绍骋</span>\u{3000}<span class=\"author\">杨羊</span></p>",
         "<section class=\"level2\">\n<h2 id=\"h1\">一、总体要求</h2>",
         "<section class=\"level3\">\n<h3 id=\"h2\">（一）坚持创新</h3>",
-        "<p>第一段的第一行，第二行<span class=\"pagebreak\" id=\"pg1\" epub:type=\"pagebreak\" role=\"doc-pagebreak\" aria-label=\"28\"></span>接着第三行。</p>",
+        "<p>第一段的第一行，第二行<span class=\"pagebreak\" id=\"pg1\" epub:type=\"pagebreak\" role=\"doc-pagebreak\" aria-label=\"29\"></span>接着第三行。</p>",
         "<figure class=\"caption\">\n<figcaption><span class=\"desc\">G3012线喀什疏勒高速公路。</span><br/><small class=\"credit\">□新华社记者\u{3000}燕雁/摄</small></figcaption>",
         "<p class=\"note source\">据新华社</p>",
         // OCR's ASCII punctuation between CJK characters is set full-width.
@@ -33,7 +33,7 @@ fn every_block_kind_gets_its_markup() {
         "<p class=\"note other\">",
         "<aside class=\"sidebar\">\n<p class=\"lead\">习近平强调——</p>\n<ul class=\"list\">\n<li class=\"bullet\">要坚持把发展特色优势产业作为主攻方向。</li>",
         "<li class=\"plain\">——提升西部地区科技创新能力</li>",
-        "<div class=\"pagebreak\" id=\"pg2\" epub:type=\"pagebreak\" role=\"doc-pagebreak\" aria-label=\"29\"></div>",
+        "<div class=\"pagebreak\" id=\"pg2\" epub:type=\"pagebreak\" role=\"doc-pagebreak\" aria-label=\"30\"></div>",
         "<p>English words stay apart.</p>",
     ] {
         assert!(text.contains(needle), "a002.xhtml lacks {needle}\n\n{text}");
@@ -53,7 +53,7 @@ fn every_block_kind_gets_its_markup() {
     assert!(nav.contains("<nav epub:type=\"page-list\""), "{nav}");
     assert!(
         nav.contains(
-            "<li><a href=\"a002.xhtml#pg1\">28</a></li>\n<li><a href=\"a002.xhtml#pg2\">29</a></li>"
+            "<li><a href=\"a002.xhtml#pg1\">29</a></li>\n<li><a href=\"a002.xhtml#pg2\">30</a></li>"
         ),
         "{nav}"
     );
@@ -469,4 +469,33 @@ fn the_ncx_names_the_book_declares_its_depth_and_lists_each_entry_once_plainly()
     assert_eq!(points[at + 1], (2, "（三）推进西部发展".to_string()));
     all_well_formed(&files);
     every_link_resolves(&files);
+}
+
+/// Issue 19: the page list names the page that begins at each break, as TEI's
+/// `pb` does: 004 prints its numbers at the foot of its pages, so the break
+/// after its 62 (line 2583) opens page 63; a text whose numbers head their
+/// pages names each break with its own number.
+#[test]
+fn the_page_list_names_the_page_that_begins_at_each_break() {
+    let path = fixtures()
+        .into_iter()
+        .find(|p| p.to_string_lossy().contains("004_"))
+        .unwrap();
+    let doc = reprint::parse_bytes(&std::fs::read(&path).unwrap(), &Default::default()).unwrap();
+    assert_eq!(doc.profile.page_numbers, PageNumberPlace::Foot);
+    let files = unzip(&epub(&doc, &EpubOptions::default()));
+    let nav = xhtml_of(&files, "nav.xhtml");
+    let list = &nav[nav.find("epub:type=\"page-list\"").unwrap()..];
+    assert!(list.contains("\">63</a></li>"), "{list}");
+    assert!(!list.contains("\">62</a></li>"), "{list}");
+    let head = "1\n\n标题\n\n第一页的正文，是很长很长的一段文字，一直写到页末。\n\n2\n\n第二页的正文，也是很长很长的一段文字，写到页末。\n";
+    let doc = reprint::parse(head, &Default::default()).unwrap();
+    assert_eq!(doc.profile.page_numbers, PageNumberPlace::Head);
+    let files = unzip(&epub(&doc, &EpubOptions::default()));
+    let nav = xhtml_of(&files, "nav.xhtml");
+    let list = &nav[nav.find("epub:type=\"page-list\"").unwrap()..];
+    assert!(
+        list.contains("\">1</a></li>") && list.contains("\">2</a></li>"),
+        "{list}"
+    );
 }

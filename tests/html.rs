@@ -96,10 +96,10 @@ fn every_block_kind_gets_the_epub_markup_in_one_page() {
         "<li class=\"toc-entry\"><span class=\"toc-page\">08</span><a href=\"#a003\">第二篇文章</a></li>",
         "<article class=\"article\" id=\"a002\">\n<h1 class=\"title\">西部大开发<br/>新篇章</h1>\n<p class=\"subtitle\">——元旦献词</p>",
         "<section class=\"level2\">\n<h2 id=\"h1\">一、总体要求</h2>",
-        "<p>第一段的第一行，第二行<span class=\"pb\" id=\"page-28\" title=\"28\" role=\"doc-pagebreak\" aria-label=\"28\"></span>接着第三行。</p>",
+        "<p>第一段的第一行，第二行<span class=\"pb\" id=\"page-29\" title=\"29\" role=\"doc-pagebreak\" aria-label=\"29\"></span>接着第三行。</p>",
         "<figure class=\"caption\">\n<figcaption><span class=\"desc\">G3012线喀什疏勒高速公路。</span><br/><small class=\"credit\">□新华社记者\u{3000}燕雁/摄</small></figcaption>",
         "<aside class=\"sidebar\">\n<p class=\"lead\">习近平强调——</p>",
-        "<div class=\"pb\" id=\"page-29\" title=\"29\" role=\"doc-pagebreak\" aria-label=\"29\"></div>",
+        "<div class=\"pb\" id=\"page-30\" title=\"30\" role=\"doc-pagebreak\" aria-label=\"30\"></div>",
         // OCR's ASCII punctuation between CJK characters is set full-width.
         "<p class=\"note editor\">[责任编辑：杨佩佩]</p>",
         "<p>English words stay apart.</p>",
@@ -185,10 +185,12 @@ fn page_numbers_printed_twice_get_ids_of_their_own_and_can_be_shown() {
     let mut b = para("另一篇的第一页，", 10);
     b.content.push(page("3", 11));
     b.content.push(span("又是第三页。", 12));
-    let doc = Document {
+    // Numbers that head their pages: each break names its own number.
+    let mut doc = Document {
         articles: vec![article(vec![a]), article(vec![b])],
         ..Default::default()
     };
+    doc.profile.page_numbers = PageNumberPlace::Head;
     let page = html(&doc, &HtmlOptions::default());
     assert!(
         page.contains("id=\"page-3\"") && page.contains("id=\"page-3-2\""),
@@ -326,4 +328,24 @@ fn a_byline_reads_as_printed_with_its_names_marked() {
         ),
         "{page}"
     );
+}
+
+/// Issue 19: a page break names the page that begins there, as TEI's `pb`
+/// does: after 004's 62, printed at the foot of its page (line 2583), page
+/// 63 begins.
+#[test]
+fn a_page_break_names_the_page_that_begins_there() {
+    let (_, doc) = fixture_documents()
+        .into_iter()
+        .find(|(name, _)| name.starts_with("004_"))
+        .unwrap();
+    assert_eq!(doc.profile.page_numbers, PageNumberPlace::Foot);
+    let page = html(&doc, &HtmlOptions::default());
+    assert!(
+        page.contains(
+            "<div class=\"pb\" id=\"page-63\" title=\"63\" role=\"doc-pagebreak\" aria-label=\"63\"></div>"
+        ),
+        "{page}"
+    );
+    assert!(!page.contains("id=\"page-62\""), "{page}");
 }

@@ -268,8 +268,9 @@ fn both_read_well_as_markdown() {
         tw.contains("\n\n## 一、從租書店到社區書房\n\n民國七十四年，陳先生在巷口租下一間小店面，"),
         "{tw}"
     );
+    // The 23 printed at the foot of its page: page 24 begins there.
     assert!(
-        tw.contains("寫作業，<!-- page 23 -->書店也逐漸成為"),
+        tw.contains("寫作業，<!-- page 24 -->書店也逐漸成為"),
         "{tw}"
     );
     let en = md(&english());

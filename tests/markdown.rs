@@ -290,11 +290,11 @@ fn every_block_kind_follows_the_conventions() {
     for needle in [
         "* **要闻要论**\n* 01 西部大开发新篇章　孙绍骋\n* 08 第二篇文章\n",
         "# 西部大开发　新篇章\n\n*——元旦献词*\n\n*孙绍骋　杨羊*\n\n*（2025年1月17日）*\n\n## 一、总体要求\n",
-        "第一段的第一行，第二行<!-- page 28 -->接着第三行。\n",
+        "第一段的第一行，第二行<!-- page 29 -->接着第三行。\n",
         // A dash is the item's own mark: no bullet beside it.
         "### （一）坚持创新\n\n——提升西部地区科技创新能力\n\n- 加快发展新质生产力\n",
         "G3012线喀什疏勒高速公路。\\\n*□新华社记者　燕雁/摄*\n",
-        "> **习近平强调——**\n>\n> - 要坚持把发展特色优势产业作为主攻方向。\n> - 要坚持统筹发展和安全。\n\n<!-- page 29 -->\n\n#### 1.深化改革\n",
+        "> **习近平强调——**\n>\n> - 要坚持把发展特色优势产业作为主攻方向。\n> - 要坚持统筹发展和安全。\n\n<!-- page 30 -->\n\n#### 1.深化改革\n",
         // OCR's ASCII colon between CJK characters is set full-width.
         "*据新华社*\n\n*\\[责任编辑：杨佩佩\\]*\n\nEnglish words stay apart.\n\n# 第二篇文章\n",
     ] {
@@ -486,8 +486,40 @@ fn page_breaks_can_be_left_out_and_front_matter_added() {
 #[test]
 fn random_documents_keep_their_structure_and_page_breaks() {
     for seed in 0..300 {
-        let doc = random_document(seed);
+        let mut doc = random_document(seed);
+        // Numbers that head their pages: every one opens a page, so every
+        // one gives a comment (at a foot, the last opens none).
+        doc.profile.page_numbers = PageNumberPlace::Head;
         let md = markdown(&doc, &MarkdownOptions::default());
         assert_same_structure(&format!("random {seed}"), &doc, &md);
     }
+}
+
+/// Issue 19: a page comment names the page that begins there, as TEI's `pb`
+/// does: where numbers foot their pages (004), the comment after 62 (line
+/// 2583) is page 63, and a number that ends the text opens no page; where
+/// they head them, each comment has its own number.
+#[test]
+fn a_page_comment_names_the_page_that_begins_there() {
+    let (_, doc) = fixture_documents()
+        .into_iter()
+        .find(|(name, _)| name.starts_with("004_"))
+        .unwrap();
+    let md = markdown(&doc, &MarkdownOptions::default());
+    assert!(md.contains("\n<!-- page 63 -->\n"), "{md}");
+    assert!(!md.contains("<!-- page 62 -->"), "{md}");
+    let parse = |text: &str| reprint::parse(text, &Default::default()).unwrap();
+    let foot = "标题\n\n第一页的正文，是很长很长的一段文字，一直写到页末。\n\n1\n\n第二页的正文，也是很长很长的一段文字，写到页末。\n\n2\n";
+    let md = markdown(&parse(foot), &MarkdownOptions::default());
+    assert!(md.contains("<!-- page 2 -->"), "{md}");
+    assert!(
+        !md.contains("<!-- page 1 -->") && !md.contains("<!-- page 3 -->"),
+        "{md}"
+    );
+    let head = "1\n\n标题\n\n第一页的正文，是很长很长的一段文字，一直写到页末。\n\n2\n\n第二页的正文，也是很长很长的一段文字，写到页末。\n";
+    let md = markdown(&parse(head), &MarkdownOptions::default());
+    assert!(
+        md.contains("<!-- page 1 -->") && md.contains("<!-- page 2 -->"),
+        "{md}"
+    );
 }

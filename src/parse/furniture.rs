@@ -3,7 +3,7 @@
 
 use super::cues::{self, Cue, Numbering};
 use super::lines::{Line, is_white, mark};
-use crate::model::FurnitureKind;
+use crate::model::{FurnitureKind, PageNumberPlace};
 use std::borrow::Cow;
 // A seeded hash, several times faster than SipHash on short lines.
 use foldhash::{HashMap, HashMapExt};
@@ -63,6 +63,59 @@ impl Furniture {
             Furniture::RunningHead => FurnitureKind::RunningHead,
             Furniture::Other => FurnitureKind::Other,
         }
+    }
+}
+
+/// Where the text prints its page numbers, as its lines show: a number
+/// that ends the text, or that comes just before a form feed or a running
+/// head (the next page's), stands at a foot; one that opens the text or a
+/// page, or comes just after a running head, stands at a head. The side
+/// with more signs wins; without a sign either way, or as many on each
+/// side, the foot, where books and magazines print them and where text
+/// extraction puts a page's last lines. Blank lines are passed over; a form
+/// feed on a blank line opens the page of the next line of text.
+pub fn page_number_place(lines: &[Line<'_>], furniture: &[Option<Furniture>]) -> PageNumberPlace {
+    #[derive(Clone, Copy, PartialEq, Eq)]
+    enum Piece {
+        Number,
+        Head,
+        Text,
+    }
+    // Each non-blank line: what it holds and whether it opens a page.
+    let mut pieces: Vec<(Piece, bool)> = Vec::new();
+    let mut feed = false;
+    for (l, f) in lines.iter().zip(furniture) {
+        feed |= l.starts_page();
+        if l.is_blank() {
+            continue;
+        }
+        let piece = match f {
+            Some(Furniture::PageNumber) => Piece::Number,
+            Some(Furniture::RunningHead) => Piece::Head,
+            _ => Piece::Text,
+        };
+        pieces.push((piece, std::mem::take(&mut feed)));
+    }
+    let (mut foot, mut head) = (0, 0);
+    for (k, &(p, feed)) in pieces.iter().enumerate() {
+        if p != Piece::Number {
+            continue;
+        }
+        match pieces.get(k + 1) {
+            None | Some((Piece::Head, _)) | Some((_, true)) => foot += 1,
+            _ => {}
+        }
+        match k.checked_sub(1).map(|j| pieces[j]) {
+            None => head += 1,
+            _ if feed => head += 1,
+            Some((Piece::Head, _)) => head += 1,
+            _ => {}
+        }
+    }
+    if foot >= head {
+        PageNumberPlace::Foot
+    } else {
+        PageNumberPlace::Head
     }
 }
 
@@ -754,6 +807,50 @@ fn page_zones(n_lines: usize, pages: &[Vec<usize>], head: usize, foot: usize) ->
 mod tests {
     use super::*;
     use crate::parse::{cues::cue, lines::split};
+
+    #[test]
+    fn page_numbers_stand_at_the_foot_or_the_head_as_their_neighbours_show() {
+        use super::Furniture::{PageNumber as N, RunningHead as H};
+        let at = |text: &str, f: &[Option<Furniture>]| {
+            let lines = split(text);
+            assert_eq!(lines.len(), f.len(), "{text:?}");
+            page_number_place(&lines, f)
+        };
+        // Before the next page's head, at the end of the text, before a
+        // form feed: a foot.
+        assert_eq!(
+            at("正文\n62\n书名\n正文", &[None, Some(N), Some(H), None]),
+            PageNumberPlace::Foot
+        );
+        assert_eq!(at("正文\n62", &[None, Some(N)]), PageNumberPlace::Foot);
+        assert_eq!(
+            at("正文\n62\n\x0c正文", &[None, Some(N), None]),
+            PageNumberPlace::Foot
+        );
+        // A form feed on a blank line opens the next line's page.
+        assert_eq!(
+            at("正文\n62\n\x0c\n正文", &[None, Some(N), None, None]),
+            PageNumberPlace::Foot
+        );
+        // Opening the text, after a head, after a form feed: a head.
+        assert_eq!(
+            at(
+                "27\n正文\n书名\n28\n正文",
+                &[Some(N), None, Some(H), Some(N), None]
+            ),
+            PageNumberPlace::Head
+        );
+        assert_eq!(
+            at("正文\n\x0c28\n正文", &[None, Some(N), None]),
+            PageNumberPlace::Head
+        );
+        // No sign either way: the foot.
+        assert_eq!(
+            at("正文\n62\n正文", &[None, Some(N), None]),
+            PageNumberPlace::Foot
+        );
+        assert_eq!(at("正文\n正文", &[None, None]), PageNumberPlace::Foot);
+    }
 
     #[test]
     fn recurring_heads_and_lone_numbers_are_furniture() {

@@ -1,6 +1,7 @@
 //! The document's profile, what the stages before learned of the
 //! text's own conventions (one document or a collection, its numbering
-//! schemes and their levels, its furniture, its column width), gathered
+//! schemes and their levels, its furniture and where it prints its page
+//! numbers, its column width), gathered
 //! for a person to see why the parser decided as it did.
 
 use super::cues::Numbering;
@@ -36,6 +37,7 @@ pub fn of(
             headings,
         })
         .collect();
+    let page_numbers = super::furniture::page_number_place(lines, furniture);
     // Heads grouped by their text as printed; page numbers by their form.
     let mut seen: BTreeMap<(String, String), (usize, u32)> = BTreeMap::new();
     for (i, f) in furniture.iter().enumerate() {
@@ -79,6 +81,7 @@ pub fn of(
         furniture,
         form_feeds: lines.iter().any(Line::starts_page),
         column_width,
+        page_numbers,
     }
 }
 

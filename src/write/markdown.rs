@@ -16,7 +16,10 @@
 //! # Ok::<(), reprint::Error>(())
 //! ```
 
-use super::reading::{Flow, Run, metadata, pieces, run_at, tidy, without_page};
+use super::pages::PageTurns;
+use super::reading::{
+    Flow, Run, first_line, metadata, page_opened, pieces, run_at, tidy, without_page,
+};
 use crate::chars::is_set_solid;
 use crate::model::{Article, Block, BlockKind, FurnitureKind, Inline, Metadata};
 use crate::{Document, Error, Result};
@@ -110,6 +113,7 @@ impl Document {
         let _punctuation = super::reading::keep_punctuation(options.keep_punctuation);
         let mut md = Markdown {
             options,
+            turns: PageTurns::new(self),
             out: String::new(),
             quote: 0,
             last_quote: None,
@@ -135,6 +139,8 @@ impl Document {
 
 struct Markdown<'a> {
     options: &'a MarkdownOptions,
+    /// The page that begins at each printed page number.
+    turns: PageTurns,
     out: String,
     /// Depth of the blockquotes (sidebars) being written.
     quote: usize,
@@ -197,13 +203,10 @@ impl Markdown<'_> {
             BlockKind::Furniture {
                 kind: FurnitureKind::PageNumber { number },
             } => {
-                let label = tidy(number, Flow::Display);
-                let label = if label.is_empty() {
-                    tidy(&b.text(), Flow::Display)
-                } else {
-                    label
-                };
-                if self.options.page_breaks {
+                // The page that begins here: none after a foot number that
+                // ends the text.
+                let label = page_opened(&self.turns, number, &b.text(), first_line(b));
+                if let Some(label) = label.filter(|_| self.options.page_breaks) {
                     self.block_line(&page_comment(&label));
                 }
             }
@@ -435,12 +438,14 @@ impl Markdown<'_> {
 
     /// Reading text of the content, escaped, with page comments where the pages turned.
     fn text(&self, content: &[Inline], flow: Flow) -> Text {
-        let (pieces, labels) = pieces(content, flow);
+        let (pieces, labels) = pieces(content, flow, &self.turns);
         let mut before = Vec::new();
         let mut text = String::new();
         for (n, piece) in pieces.iter().enumerate() {
-            if n > 0 && self.options.page_breaks {
-                let label = labels.get(n - 1).cloned().unwrap_or_default();
+            if n > 0
+                && self.options.page_breaks
+                && let Some(label) = labels.get(n - 1).cloned().flatten()
+            {
                 if text.is_empty() {
                     before.push(label)
                 } else {

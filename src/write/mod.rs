@@ -23,6 +23,14 @@ mod contents;
     feature = "pdf",
     feature = "tei"
 ))]
+mod pages;
+#[cfg(any(
+    feature = "epub",
+    feature = "html",
+    feature = "markdown",
+    feature = "pdf",
+    feature = "tei"
+))]
 mod reading;
 #[cfg(any(feature = "epub", feature = "html", feature = "tei"))]
 mod sections;

@@ -12,6 +12,7 @@
     allow(dead_code)
 )]
 
+use super::pages::PageTurns;
 use super::xml::is_xml_char;
 use crate::chars::{is_cjk_text, is_reading_space, is_set_solid};
 use crate::model::{Block, BlockKind, Document, FurnitureKind, Inline, Metadata};
@@ -306,8 +307,14 @@ fn gap(before: &[char], after: &[char], flow: Flow) -> Gap {
 }
 
 /// The reading text of content cut at its printed page breaks: one piece
-/// more than there are breaks, and the page number of each break.
-pub(crate) fn pieces(content: &[Inline], flow: Flow) -> (Vec<String>, Vec<String>) {
+/// more than there are breaks, and the page that begins at each break
+/// ([`PageTurns::opens`]: none where none begins, after a foot number that
+/// ends the text).
+pub(crate) fn pieces(
+    content: &[Inline],
+    flow: Flow,
+    turns: &PageTurns,
+) -> (Vec<String>, Vec<Option<String>>) {
     let mut raw = String::new();
     let mut labels = Vec::new();
     for i in content {
@@ -321,12 +328,7 @@ pub(crate) fn pieces(content: &[Inline], flow: Flow) -> (Vec<String>, Vec<String
             Inline::Milestone(m) => {
                 if let FurnitureKind::PageNumber { number } = &m.kind {
                     raw.push(BREAK);
-                    let label = tidy(number, Flow::Display);
-                    labels.push(if label.is_empty() {
-                        tidy(m.span.text(), Flow::Display)
-                    } else {
-                        label
-                    });
+                    labels.push(page_opened(turns, number, m.span.text(), m.span.line));
                 }
             }
         }
@@ -338,6 +340,36 @@ pub(crate) fn pieces(content: &[Inline], flow: Flow) -> (Vec<String>, Vec<String
             .collect(),
         labels,
     )
+}
+
+/// The source line of a block's first span (0 for none).
+pub(crate) fn first_line(b: &Block) -> u32 {
+    b.content
+        .iter()
+        .find_map(|i| match i {
+            Inline::Span(s) => Some(s.line),
+            Inline::Milestone(_) => None,
+        })
+        .unwrap_or(0)
+}
+
+/// The label of the page that begins at the page number `number`, printed
+/// as `printed` on source line `line`: the number as a reader sees it (the
+/// printed line where it holds none), or the next page's where numbers foot
+/// their pages; none where no page begins.
+pub(crate) fn page_opened(
+    turns: &PageTurns,
+    number: &str,
+    printed: &str,
+    line: u32,
+) -> Option<String> {
+    let label = tidy(number, Flow::Display);
+    let label = if label.is_empty() {
+        tidy(printed, Flow::Display)
+    } else {
+        label
+    };
+    turns.opens(&label, line)
 }
 
 /// The document's metadata as a reader sees it: each field set in

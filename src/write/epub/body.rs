@@ -57,7 +57,12 @@ pub(super) fn render(
             )
         })
         .collect();
-    let mut m = Markup::new(Target::Epub, labels, links);
+    let mut m = Markup::new(
+        Target::Epub,
+        labels,
+        links,
+        crate::write::pages::PageTurns::new(doc),
+    );
     let mut parts = Vec::new();
     let mut flat: Vec<(u8, String, String)> = Vec::new();
     for (i, article) in doc.articles.iter().enumerate() {

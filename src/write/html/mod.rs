@@ -167,7 +167,12 @@ fn render(doc: &Document, options: &HtmlOptions) -> Result<String> {
         .enumerate()
         .map(|(i, a)| (crate::write::contents::names(a), format!("#{}", id(i))))
         .collect();
-    let mut m = Markup::new(Target::Html, labels, links);
+    let mut m = Markup::new(
+        Target::Html,
+        labels,
+        links,
+        crate::write::pages::PageTurns::new(doc),
+    );
     let mut flat = Vec::new();
     let mut main = String::new();
     for (i, article) in doc.articles.iter().enumerate() {

@@ -5,6 +5,7 @@ use super::gold::Diff;
 use super::html::{self, plural};
 use super::map::{Key, LineMap, level_class};
 use crate::Document;
+use crate::model::PageNumberPlace;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -48,12 +49,16 @@ fn profile(out: &mut String, p: &crate::model::Profile) {
     }
     let _ = write!(
         out,
-        " · column {:.1} ems · pages {}</summary><table>",
+        " · column {:.1} ems · pages {}, numbers at the {}</summary><table>",
         p.column_width,
         if p.form_feeds {
             "marked by form feeds"
         } else {
             "not marked"
+        },
+        match p.page_numbers {
+            PageNumberPlace::Head => "head",
+            PageNumberPlace::Foot => "foot",
         }
     );
     out.push_str("<tr><th>numbering</th><th>level</th><th>headings</th></tr>");

@@ -5,7 +5,10 @@ use super::labels::Labels;
 use super::{Target, escape};
 use crate::model::{Block, BlockKind, FurnitureKind, Inline};
 use crate::write::contents::Contents;
-use crate::write::reading::{Flow, Run, pieces, run_at, tidy, without_page};
+use crate::write::pages::PageTurns;
+use crate::write::reading::{
+    Flow, Run, first_line, page_opened, pieces, run_at, tidy, without_page,
+};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
@@ -36,17 +39,21 @@ pub(crate) struct Markup {
     /// How often each page label was seen, so a page number printed twice
     /// gets a new id without trying every id given before.
     page_ids: HashMap<String, usize>,
+    /// The page that begins at each printed page number.
+    turns: PageTurns,
     headings: usize,
 }
 
 impl Markup {
     /// Markup for `target`; `links` are what a contents line may call each
     /// article ([`names`](crate::write::contents::names)) and where it
-    /// starts, to link the source's table of contents.
+    /// starts, to link the source's table of contents; `turns` names the
+    /// page that begins at each page number.
     pub fn new(
         target: Target,
         labels: &'static Labels,
         links: Vec<(Vec<String>, String)>,
+        turns: PageTurns,
     ) -> Markup {
         let (out, file, pages, page_ids) =
             (String::new(), String::new(), Vec::new(), HashMap::new());
@@ -61,6 +68,7 @@ impl Markup {
             sections: Vec::new(),
             pages,
             page_ids,
+            turns,
             headings: 0,
         }
     }
@@ -171,14 +179,12 @@ impl Markup {
             BlockKind::Furniture {
                 kind: FurnitureKind::PageNumber { number },
             } => {
-                let label = tidy(number, Flow::Display);
-                let label = if label.is_empty() {
-                    tidy(&b.text(), Flow::Display)
-                } else {
-                    label
-                };
-                let mark = self.page_break("div", &label);
-                self.out.push_str(&mark);
+                // The page that begins here: none after a foot number that
+                // ends the text.
+                if let Some(label) = page_opened(&self.turns, number, &b.text(), first_line(b)) {
+                    let mark = self.page_break("div", &label);
+                    self.out.push_str(&mark);
+                }
             }
             // Running heads, barcodes: a reader never reads them.
             BlockKind::Furniture { .. } => {}
@@ -235,12 +241,13 @@ impl Markup {
 
     /// The content's text as markup, page breaks in place.
     fn inline(&mut self, content: &[Inline], flow: Flow) -> String {
-        let (text, labels) = pieces(content, flow);
+        let (text, labels) = pieces(content, flow, &self.turns);
         let mut out = String::with_capacity(text.len() + 32);
         let mut labels = labels.into_iter();
         for (n, piece) in text.iter().enumerate() {
-            if n > 0 {
-                let label = labels.next().unwrap_or_default();
+            if n > 0
+                && let Some(label) = labels.next().flatten()
+            {
                 let mark = self.page_break("span", &label);
                 out.push_str(&mark);
             }
