@@ -158,11 +158,21 @@ fn collection(shape: &Shape<'_, '_>, items: &[Item]) -> bool {
             Kind::Note(NoteKind::Source | NoteKind::Editor | NoteKind::Affiliation)
         )
     };
-    // A closing note with a title after it: one article ended, another began.
-    let another = items
-        .iter()
-        .position(closing)
-        .is_some_and(|i| items[i + 1..].iter().any(|it| it.kind == Kind::Title));
+    // A closing note with a title after it: one article ended, another
+    // began; not in a manual or a book numbered 1.1, 1.2 (a quotation's
+    // source among its examples).
+    const SECTIONED: usize = 5;
+    let sections = count(&|it: &Item| {
+        matches!(
+            it.kind,
+            Kind::Heading(Style::Numbered(Numbering::Decimal(2..)))
+        )
+    });
+    let another = sections < SECTIONED
+        && items
+            .iter()
+            .position(closing)
+            .is_some_and(|i| items[i + 1..].iter().any(|it| it.kind == Kind::Title));
     // A byline between a title and its text; a short word among a table's
     // cells only looks like a name.
     let settled: Vec<&Item> = items
@@ -318,5 +328,22 @@ fn one_document(shape: &Shape<'_, '_>, items: &mut [Item]) {
         }) {
             it.kind = Kind::Text;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_quotations_source_in_a_numbered_manual_makes_no_collection() {
+        let body = "这是一段说明文字，介绍本节的用法和注意事项，内容完整，以句号结束。\n\n";
+        let mut text = String::from("第1章 介绍\n\n");
+        for k in 1..=6 {
+            text.push_str(&format!("1.{k} 第{k}节的标题\n\n{body}{body}"));
+        }
+        text.push_str("例如下面这段引文：\n\n风一吹，水就动了，鱼也跟着游了过去。\n（摘自《夏大鱼羊自传》）\n\n");
+        text.push_str("全国统一考试\n\n");
+        text.push_str(&body.repeat(3));
+        let doc = crate::parse(&text, &crate::Options::default()).expect("parses");
+        assert!(!doc.profile.collection, "{:#?}", doc.articles.len());
     }
 }
