@@ -306,10 +306,22 @@ pub fn number_alone(cue: Cue, text: &str) -> bool {
     match cue {
         Cue::Numbered { rest, .. } => rest as usize >= text.len(),
         Cue::None | Cue::PageNumber => {
-            text.len() <= BARE_NUMBER_DIGITS && text.bytes().all(|b| b.is_ascii_digit())
+            (text.len() <= BARE_NUMBER_DIGITS && text.bytes().all(|b| b.is_ascii_digit()))
+                || section_sign(text)
         }
         _ => false,
     }
+}
+
+/// A section's number after a section sign (§1.2, § 3), as books print it
+/// in their running heads.
+fn section_sign(text: &str) -> bool {
+    text.strip_prefix('§').is_some_and(|r| {
+        let r = r.trim_start();
+        r.starts_with(|c: char| c.is_ascii_digit())
+            && r.len() <= 8
+            && r.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+    })
 }
 
 /// The value of the number a numbering prefix starts with (the last part
@@ -1401,6 +1413,14 @@ mod tests {
             Cue::Numbered { .. }
         ));
         assert!(!matches!(c("A  B  C"), Cue::Numbered { .. }));
+    }
+
+    #[test]
+    fn a_section_sign_and_its_number_are_a_number_alone() {
+        assert!(number_alone(Cue::None, "§1.2"));
+        assert!(number_alone(Cue::None, "§ 3"));
+        assert!(!number_alone(Cue::None, "§1.2 第一次使用"));
+        assert!(!number_alone(Cue::None, "§"));
     }
 
     #[test]

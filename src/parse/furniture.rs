@@ -592,7 +592,11 @@ fn echoes<'a>(lines: &[Line<'a>], cue_of: &[Cue], pages: &[Vec<usize>], zone: &[
                 Cue::Numbered { rest, .. } => lines[i].text.get(..rest as usize),
                 _ => None,
             };
-            let bare = |n: &'a str| n.trim().trim_end_matches(['.', '．']);
+            let bare = |n: &'a str| {
+                n.trim()
+                    .trim_start_matches(['§', ' '])
+                    .trim_end_matches(['.', '．'])
+            };
             [
                 own.map(bare),
                 alone(k + 1).map(bare),
@@ -979,6 +983,32 @@ mod tests {
             );
         }
         assert_eq!(kinds_of(&text, "2.4"), [Some(Furniture::RunningHead), None]);
+    }
+
+    #[test]
+    fn a_head_numbered_with_a_section_sign_echoes_its_heading() {
+        // lshort's odd pages: §1.2 / 第一次使用 LATEX / 3 over the text.
+        let mut text = String::new();
+        for (page, (n, title)) in [
+            ("1.2", "第一次使用"),
+            ("1.3", "宏包和文档类"),
+            ("1.4", "文件一览"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            text.push_str(&format!("\u{c}§{n}\n\n{title}\n\n{}\n\n", 2 * page + 3));
+            text.push_str(&BODY.repeat(4));
+            text.push_str(&format!("{n}\n\n{title}\n\n"));
+            text.push_str(&BODY.repeat(4));
+        }
+        for title in ["第一次使用", "宏包和文档类", "文件一览"] {
+            assert_eq!(
+                kinds_of(&text, title),
+                [Some(Furniture::RunningHead), None],
+                "{title}"
+            );
+        }
     }
 
     #[test]
