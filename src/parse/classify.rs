@@ -672,6 +672,17 @@ mod tests {
             "{:?}",
             kind_of_line(text, "1 引言")
         );
+        // A lettered part, its letter on a line of its own.
+        let text = "这份手册回答常见的问题，按主题分为几个部分，每部分若干问题。\n\nA\n\n关于 FAQ\n\n\
+                    本 FAQ 是为了收集论坛上经常出现的问题，给初学者以帮助。\n";
+        assert!(
+            matches!(
+                kind_of_line(text, "关于 FAQ"),
+                crate::model::BlockKind::Heading { .. }
+            ),
+            "{:?}",
+            kind_of_line(text, "关于 FAQ")
+        );
         // A magazine's contents: the same shape, entries side by side.
         let text = "本期目录\n\n04 高端时论\n06 基层党建\n08 乡村振兴\n\n\
                     正文从这里开始，这是一段完整的文字，说明本期的内容。\n";

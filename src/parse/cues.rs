@@ -308,9 +308,16 @@ pub fn number_alone(cue: Cue, text: &str) -> bool {
         Cue::None | Cue::PageNumber => {
             (text.len() <= BARE_NUMBER_DIGITS && text.bytes().all(|b| b.is_ascii_digit()))
                 || section_sign(text)
+                || part_letter(text)
         }
         _ => false,
     }
+}
+
+/// A lettered part's or appendix's letter alone (A, B), its words on the
+/// next line, as plain pdftotext sets LaTeX's `A 关于 FAQ`.
+fn part_letter(text: &str) -> bool {
+    text.len() == 1 && text.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// A section's number after a section sign (§1.2, § 3), as books print it
@@ -1413,6 +1420,8 @@ mod tests {
             Cue::Numbered { .. }
         ));
         assert!(!matches!(c("A  B  C"), Cue::Numbered { .. }));
+        // Plain pdftotext sets the letter on a line of its own.
+        assert!(number_alone(Cue::None, "A") && !number_alone(Cue::None, "AB"));
     }
 
     #[test]
