@@ -36,22 +36,14 @@ pub fn fixture_documents() -> Vec<(String, Document)> {
 /// characters) is folded to ASCII, so that source and output compare.
 pub fn squash(s: &str) -> String {
     s.chars()
-        .filter(|&c| !c.is_whitespace() && c != '\u{3000}' && c != '\u{FEFF}' && is_xml_char(c))
-        .map(|c| match c {
-            '，' => ',',
-            '；' => ';',
-            '：' => ':',
-            '？' => '?',
-            '！' => '!',
-            '（' => '(',
-            '）' => ')',
-            c => c,
+        .filter(|&c| {
+            !c.is_whitespace()
+                && c != '\u{3000}'
+                && c != '\u{FEFF}'
+                && crate::support::is_xml_char(c)
         })
+        .map(crate::support::fold_full_width)
         .collect()
-}
-
-fn is_xml_char(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
 
 // The builders in the order these tests give them (text, then line), on

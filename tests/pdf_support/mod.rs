@@ -260,16 +260,7 @@ pub fn model_chars(doc: &Document) -> Vec<char> {
 /// is there in order. Punctuation the PDF sets full-width (OCR's `,`
 /// between CJK characters as `，`) counts as the source's.
 pub fn first_missing(want: &[char], got: &str) -> Option<usize> {
-    let fold = |c: char| match c {
-        '，' => ',',
-        '；' => ';',
-        '：' => ':',
-        '？' => '?',
-        '！' => '!',
-        '（' => '(',
-        '）' => ')',
-        c => c,
-    };
+    let fold = crate::support::fold_full_width;
     let mut it = got.chars().filter(|c| !c.is_whitespace()).map(fold);
     for (k, &c) in want.iter().enumerate() {
         let c = fold(c);

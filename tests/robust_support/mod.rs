@@ -333,22 +333,8 @@ pub fn epub_is_sound(doc: &Document, book: &[u8]) -> Check {
 /// for readers must keep of each block.
 pub fn squash(s: &str) -> String {
     s.chars()
-        .filter(|&c| {
-            !c.is_whitespace()
-                && c != '\u{FEFF}'
-                && matches!(c, '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
-        })
-        .map(|c| match c {
-            // The formats for readers set OCR's ASCII punctuation between CJK characters full-width.
-            '，' => ',',
-            '；' => ';',
-            '：' => ':',
-            '？' => '?',
-            '！' => '!',
-            '（' => '(',
-            '）' => ')',
-            c => c,
-        })
+        .filter(|&c| !c.is_whitespace() && c != '\u{FEFF}' && crate::support::is_xml_char(c))
+        .map(crate::support::fold_full_width)
         .collect()
 }
 

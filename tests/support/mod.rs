@@ -54,3 +54,24 @@ impl Lcg {
         ((self.0 >> 33) as usize) % n.max(1)
     }
 }
+
+/// A full-width punctuation mark folded to the ASCII the source had: the
+/// writers for readers set OCR's ASCII punctuation between CJK characters
+/// full-width, and a comparison with the source must count it as kept.
+pub fn fold_full_width(c: char) -> char {
+    match c {
+        '，' => ',',
+        '；' => ';',
+        '：' => ':',
+        '？' => '?',
+        '！' => '!',
+        '（' => '(',
+        '）' => ')',
+        c => c,
+    }
+}
+
+/// Whether XML 1.0 can carry the character.
+pub fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
