@@ -137,11 +137,28 @@ pub fn find(lines: &[Line<'_>], cue_of: &[Cue]) -> Vec<Option<Furniture>> {
             _ => None,
         })
         .collect();
-    let echoes = echoes(lines, cue_of, &pages, &zone);
+    // Each line's text as a head recurs by, worked out once for both passes.
+    let keys: Vec<Option<Cow<'_, str>>> = (0..lines.len())
+        .map(|i| {
+            if lines[i].is_blank() {
+                None
+            } else {
+                head_key(lines, cue_of, &zone, i)
+            }
+        })
+        .collect();
+    let echoes = echoes(lines, cue_of, &pages, &keys);
     for &i in &echoes.heads {
         out[i] = Some(Furniture::RunningHead);
     }
-    for (i, kind) in running_heads(lines, cue_of, &pages, [&zone, &wide], &echoes.headings) {
+    for (i, kind) in running_heads(
+        lines,
+        cue_of,
+        &pages,
+        [&zone, &wide],
+        &keys,
+        &echoes.headings,
+    ) {
         out[i] = Some(kind);
     }
     complete_heads(lines, cue_of, &pages, &mut out);
@@ -281,13 +298,14 @@ fn running_heads(
     cue_of: &[Cue],
     pages: &[Vec<usize>],
     [zone, wide]: [&[bool]; 2],
+    keys: &[Option<Cow<'_, str>>],
     echoed: &[bool],
 ) -> Vec<(usize, Furniture)> {
     // Each distinct text gets a number, and its places are listed under
     // that number: one list for all, not one per text. Most short lines are
     // candidates: the map is sized once, not grown step by step (up to a
     // size; a long text repeats its heads and may not need more).
-    let mut ids: HashMap<Cow<'_, str>, u32> = HashMap::with_capacity(lines.len().min(1 << 16) / 2);
+    let mut ids: HashMap<&str, u32> = HashMap::with_capacity(lines.len().min(1 << 16) / 2);
     let mut found: Vec<(u32, (usize, usize))> = Vec::new();
     let mut ordinal = 0usize;
     for (i, l) in lines.iter().enumerate() {
@@ -299,7 +317,7 @@ fn running_heads(
         if echoed.get(i).copied().unwrap_or(false) {
             continue;
         }
-        let Some(key) = head_key(lines, cue_of, zone, i) else {
+        let Some(key) = keys[i].as_deref() else {
             continue;
         };
         let next = ids.len() as u32;
@@ -565,16 +583,20 @@ struct Echoes {
     headings: Vec<bool>,
 }
 
-fn echoes<'a>(lines: &[Line<'a>], cue_of: &[Cue], pages: &[Vec<usize>], zone: &[bool]) -> Echoes {
+fn echoes<'a>(
+    lines: &[Line<'a>],
+    cue_of: &[Cue],
+    pages: &[Vec<usize>],
+    keys: &[Option<Cow<'_, str>>],
+) -> Echoes {
     let mut heads = Vec::new();
     let mut below = Vec::new();
     let mut pages_echoing = 0;
     // The words, without the section's number (5.10 附录 over 5.10 / 附录).
     let words = |i: usize| {
-        head_key(lines, cue_of, zone, i).map(|k| match k {
-            Cow::Owned(k) => k.trim_start_matches(['.', '．']).to_owned(),
-            Cow::Borrowed(k) => k.to_owned(),
-        })
+        keys[i]
+            .as_deref()
+            .map(|k| k.trim_start_matches(['.', '．']))
     };
     for page in pages {
         // A heading's number, on its line or the one beside it (2.3 /
@@ -603,7 +625,7 @@ fn echoes<'a>(lines: &[Line<'a>], cue_of: &[Cue], pages: &[Vec<usize>], zone: &[
                 k.checked_sub(1).and_then(alone).map(bare),
             ]
         };
-        let top: Vec<(usize, [Option<&str>; 3], String)> = (0..page.len().min(ECHO_LINES))
+        let top: Vec<(usize, [Option<&str>; 3], &str)> = (0..page.len().min(ECHO_LINES))
             .filter_map(|k| {
                 let n = number(k);
                 if n.iter().all(Option::is_none) {
